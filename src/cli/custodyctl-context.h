@@ -1,0 +1,112 @@
+/* custodyctl-context.h
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "custody-json.h"
+#include "custody-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes of cli.md. */
+enum
+{
+  CTL_EXIT_OK = 0,
+  CTL_EXIT_VIOLATION = 1,
+  CTL_EXIT_USAGE = 2,
+  CTL_EXIT_STORE = 3,
+};
+
+typedef struct _CtlCommand CtlCommand;
+
+typedef struct
+{
+  const CtlCommand *command;
+  char         *db_path;
+  gboolean      json;
+  char         *at_text;     /* --at as given, or NULL */
+  gint64        at;          /* CUSTODY_TIME_NONE without --at */
+  CustodyStore *store;
+} CtlContext;
+
+typedef int (*CtlCommandFunc) (CtlContext *ctx,
+                               int         argc,
+                               char      **argv);
+
+struct _CtlCommand
+{
+  const char     *words[2];   /* "job", "add"; the second may be NULL */
+  const char     *parameters; /* "NAME [--source TEXT]..." for --help */
+  const char     *summary;
+  CtlCommandFunc  run;
+};
+
+/* Opening the store: every command but init and demo needs an existing
+ * one. Returns NULL after reporting the error. */
+CustodyStore *ctl_open_store       (CtlContext      *ctx,
+                                    gboolean         create);
+
+/* Reporting */
+int           ctl_fail             (GError          *error);
+int           ctl_usage            (const char      *format,
+                                    ...) G_GNUC_PRINTF (1, 2);
+int           ctl_exit_code_for    (const GError    *error);
+void          ctl_print_json       (JsonNode        *node);
+gboolean      ctl_parse_options    (CtlContext      *ctx,
+                                    GOptionEntry    *entries,
+                                    int             *argc,
+                                    char          ***argv,
+                                    int             *exit_code);
+gboolean      ctl_parse_time_option (const char     *name,
+                                     const char     *text,
+                                     gint64         *out,
+                                     int            *exit_code);
+
+/* Aligned text tables */
+typedef struct _CtlTable CtlTable;
+
+CtlTable     *ctl_table_new        (const char      *first_header,
+                                    ...) G_GNUC_NULL_TERMINATED;
+void          ctl_table_add_row    (CtlTable        *table,
+                                    const char      *first_cell,
+                                    ...) G_GNUC_NULL_TERMINATED;
+void          ctl_table_print      (CtlTable        *table);
+void          ctl_table_free       (CtlTable        *table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtlTable, ctl_table_free)
+
+/* The commands */
+int ctl_init            (CtlContext *ctx, int argc, char **argv);
+int ctl_location_add    (CtlContext *ctx, int argc, char **argv);
+int ctl_location_list   (CtlContext *ctx, int argc, char **argv);
+int ctl_job_add         (CtlContext *ctx, int argc, char **argv);
+int ctl_job_edit        (CtlContext *ctx, int argc, char **argv);
+int ctl_job_list        (CtlContext *ctx, int argc, char **argv);
+int ctl_job_show        (CtlContext *ctx, int argc, char **argv);
+int ctl_job_rm          (CtlContext *ctx, int argc, char **argv);
+int ctl_copy_add        (CtlContext *ctx, int argc, char **argv);
+int ctl_copy_list       (CtlContext *ctx, int argc, char **argv);
+int ctl_copy_rm         (CtlContext *ctx, int argc, char **argv);
+int ctl_record          (CtlContext *ctx, int argc, char **argv);
+int ctl_verify          (CtlContext *ctx, int argc, char **argv);
+int ctl_history         (CtlContext *ctx, int argc, char **argv);
+int ctl_media_add       (CtlContext *ctx, int argc, char **argv);
+int ctl_media_move      (CtlContext *ctx, int argc, char **argv);
+int ctl_media_list      (CtlContext *ctx, int argc, char **argv);
+int ctl_media_show      (CtlContext *ctx, int argc, char **argv);
+int ctl_policy_show     (CtlContext *ctx, int argc, char **argv);
+int ctl_policy_set      (CtlContext *ctx, int argc, char **argv);
+int ctl_check           (CtlContext *ctx, int argc, char **argv);
+int ctl_import_csv      (CtlContext *ctx, int argc, char **argv);
+int ctl_export          (CtlContext *ctx, int argc, char **argv);
+int ctl_db_backup       (CtlContext *ctx, int argc, char **argv);
+int ctl_db_restore      (CtlContext *ctx, int argc, char **argv);
+int ctl_db_check        (CtlContext *ctx, int argc, char **argv);
+int ctl_demo            (CtlContext *ctx, int argc, char **argv);
+
+G_END_DECLS

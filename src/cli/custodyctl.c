@@ -1,0 +1,479 @@
+/* custodyctl.c
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "custodyctl"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "custody-time.h"
+#include "custodyctl-context.h"
+
+static const CtlCommand commands[] = {
+  { { "init", NULL }, "", N_("Create the store"), ctl_init },
+  { { "location", "add" }, N_("NAME --kind KIND"), N_("Add a location"), ctl_location_add },
+  { { "location", "list" }, "", N_("List locations"), ctl_location_list },
+  { { "job", "add" }, N_("NAME [--source TEXT] [--owner TEXT] [--rpo-hours N] [--verify-days N]"),
+    N_("Add a job"), ctl_job_add },
+  { { "job", "edit" }, N_("NAME [--name NEW] [--source TEXT] [--owner TEXT] [--rpo-hours N] [--verify-days N]"),
+    N_("Change a job"), ctl_job_edit },
+  { { "job", "list" }, "", N_("List jobs and their status"), ctl_job_list },
+  { { "job", "show" }, N_("NAME"), N_("Show a job and its copies"), ctl_job_show },
+  { { "job", "rm" }, N_("NAME"), N_("Remove a job with its copies, runs and verifications"),
+    ctl_job_rm },
+  { { "copy", "add" }, N_("JOB COPY --media-type TYPE [--location NAME] [--immutable] [--air-gapped]"),
+    N_("Add a copy to a job"), ctl_copy_add },
+  { { "copy", "list" }, N_("JOB"), N_("List a job's copies"), ctl_copy_list },
+  { { "copy", "rm" }, N_("JOB COPY"), N_("Remove a copy with its runs and verifications"),
+    ctl_copy_rm },
+  { { "record", NULL }, N_("JOB COPY --status STATUS --started TIME [--finished TIME] ..."),
+    N_("Record a backup run"), ctl_record },
+  { { "verify", NULL }, N_("JOB COPY --result passed|failed [--kind KIND] [--errors N] ..."),
+    N_("Record a verification"), ctl_verify },
+  { { "history", NULL }, N_("JOB [--limit N]"), N_("List a job's runs, newest first"),
+    ctl_history },
+  { { "media", "add" }, N_("VOLSER --type TYPE [--pool NAME] [--location NAME] ..."),
+    N_("Add a volume"), ctl_media_add },
+  { { "media", "move" }, N_("VOLSER... --to LOCATION [--courier NAME] [--container ID] [--seal ID]"),
+    N_("Move volumes"), ctl_media_move },
+  { { "media", "list" }, N_("[--location NAME] [--pool NAME]"), N_("List volumes"),
+    ctl_media_list },
+  { { "media", "show" }, N_("VOLSER"), N_("Show a volume and its movements"), ctl_media_show },
+  { { "policy", "show" }, "", N_("Show the policy"), ctl_policy_show },
+  { { "policy", "set" }, N_("KEY VALUE"), N_("Change the policy"), ctl_policy_set },
+  { { "check", NULL }, N_("[JOB...]"), N_("Check jobs against the 3-2-1-1-0 rule"), ctl_check },
+  { { "import", "jobs" }, N_("FILE|-"), N_("Import jobs and copies from CSV"), ctl_import_csv },
+  { { "import", "media" }, N_("FILE|-"), N_("Import volumes from CSV"), ctl_import_csv },
+  { { "import", "executions" }, N_("FILE|-"), N_("Import runs from CSV"), ctl_import_csv },
+  { { "export", NULL }, N_("[--output FILE]"), N_("Export the whole store as JSON"), ctl_export },
+  { { "db", "backup" }, N_("[--keep N] [--dir DIR]"), N_("Back up the store"), ctl_db_backup },
+  { { "db", "restore" }, N_("FILE"), N_("Restore the store from a backup"), ctl_db_restore },
+  { { "db", "check" }, "", N_("Check the store's integrity and audit trail"), ctl_db_check },
+  { { "demo", NULL }, N_("[--jobs N] [--executions N] [--seed N]"),
+    N_("Fill an empty store with demo data"), ctl_demo },
+};
+
+/*
+ * Reporting
+ */
+
+int
+ctl_exit_code_for (const GError *error)
+{
+  if (error->domain == CUSTODY_STORE_ERROR)
+    {
+      switch ((CustodyStoreError) error->code)
+        {
+        case CUSTODY_STORE_ERROR_INVALID:
+        case CUSTODY_STORE_ERROR_NOT_FOUND:
+        case CUSTODY_STORE_ERROR_EXISTS:
+        case CUSTODY_STORE_ERROR_REFUSED:
+          return CTL_EXIT_USAGE;
+        case CUSTODY_STORE_ERROR_FAILED:
+        case CUSTODY_STORE_ERROR_MISSING:
+        case CUSTODY_STORE_ERROR_SCHEMA_TOO_NEW:
+        case CUSTODY_STORE_ERROR_CORRUPT:
+        case CUSTODY_STORE_ERROR_LOCKED:
+        case CUSTODY_STORE_ERROR_READ_ONLY:
+        default:
+          return CTL_EXIT_STORE;
+        }
+    }
+
+  /* Options, times, volsers, input files: what the user gave. */
+  return CTL_EXIT_USAGE;
+}
+
+int
+ctl_fail (GError *error)
+{
+  int code = ctl_exit_code_for (error);
+
+  fprintf (stderr, "custodyctl: error: %s\n", error->message);
+  g_error_free (error);
+
+  return code;
+}
+
+int
+ctl_usage (const char *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "custodyctl: error: %s\n", message);
+  return CTL_EXIT_USAGE;
+}
+
+void
+ctl_print_json (JsonNode *node)
+{
+  g_autofree char *text = custody_json_to_string (node, TRUE);
+
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+  json_node_unref (node);
+}
+
+gboolean
+ctl_parse_time_option (const char *name,
+                       const char *text,
+                       gint64     *out,
+                       int        *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!custody_time_parse (text, out, &error))
+    {
+      *exit_code = ctl_usage ("--%s: %s", name, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+CustodyStore *
+ctl_open_store (CtlContext *ctx,
+                gboolean    create)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (ctx->store != NULL)
+    return ctx->store;
+
+  ctx->store = custody_store_open (ctx->db_path,
+                                   create ? CUSTODY_STORE_OPEN_CREATE : CUSTODY_STORE_OPEN_DEFAULT,
+                                   &error);
+  if (ctx->store == NULL)
+    {
+      ctl_fail (g_steal_pointer (&error));
+      return NULL;
+    }
+
+  if (ctx->at != CUSTODY_TIME_NONE)
+    custody_store_set_clock (ctx->store, ctx->at);
+
+  return ctx->store;
+}
+
+/* Parses a command's options; --json, --db and (except for verify, whose
+ * --at is its own) --at may also come after the command. */
+gboolean
+ctl_parse_options (CtlContext        *ctx,
+                   GOptionEntry      *entries,
+                   int               *argc,
+                   char            ***argv,
+                   int               *exit_code)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *name = NULL;
+  const CtlCommand *command = ctx->command;
+  gboolean json = FALSE;
+  gboolean is_verify = command->run == ctl_verify;
+  GOptionEntry common[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Machine output: one JSON document"), NULL },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The store"), N_("PATH") },
+    { is_verify ? NULL : "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("Act as if it were this time"),
+      N_("TIME") },
+    { NULL }
+  };
+
+  name = command->words[1] != NULL ? g_strdup_printf ("%s %s", command->words[0], command->words[1])
+                                   : g_strdup (command->words[0]);
+  {
+    g_autofree char *parameter = g_strdup_printf ("%s %s", name, _(command->parameters));
+    context = g_option_context_new (parameter);
+  }
+  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *exit_code = ctl_usage ("%s: %s", name, error->message);
+      return FALSE;
+    }
+
+  if (json)
+    ctx->json = TRUE;
+  if (db != NULL)
+    {
+      g_free (ctx->db_path);
+      ctx->db_path = g_steal_pointer (&db);
+    }
+  if (at != NULL)
+    {
+      if (!ctl_parse_time_option ("at", at, &ctx->at, exit_code))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/*
+ * Tables
+ */
+
+struct _CtlTable
+{
+  guint      n_columns;
+  GPtrArray *rows;   /* GStrv */
+};
+
+CtlTable *
+ctl_table_new (const char *first_header,
+               ...)
+{
+  CtlTable *table = g_new0 (CtlTable, 1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GStrv header;
+  va_list args;
+
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  va_start (args, first_header);
+  for (const char *h = first_header; h != NULL; h = va_arg (args, const char *))
+    g_strv_builder_add (builder, h);
+  va_end (args);
+
+  header = g_strv_builder_end (builder);
+  table->n_columns = g_strv_length (header);
+  g_ptr_array_add (table->rows, header);
+
+  return table;
+}
+
+void
+ctl_table_add_row (CtlTable   *table,
+                   const char *first_cell,
+                   ...)
+{
+  GStrv row = g_new0 (char *, table->n_columns + 1);
+  const char *cell = first_cell;
+  va_list args;
+
+  va_start (args, first_cell);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      row[i] = g_strdup (cell != NULL ? cell : "");
+      if (i + 1 < table->n_columns)
+        cell = va_arg (args, const char *);
+    }
+  va_end (args);
+
+  g_ptr_array_add (table->rows, row);
+}
+
+void
+ctl_table_print (CtlTable *table)
+{
+  g_autofree glong *widths = g_new0 (glong, table->n_columns);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (table->rows, r);
+      for (guint c = 0; c < table->n_columns; c++)
+        widths[c] = MAX (widths[c], g_utf8_strlen (row[c], -1));
+    }
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (table->rows, r);
+
+      g_string_truncate (line, 0);
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          g_string_append (line, row[c]);
+          if (c + 1 < table->n_columns)
+            for (glong pad = g_utf8_strlen (row[c], -1); pad < widths[c] + 2; pad++)
+              g_string_append_c (line, ' ');
+        }
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      g_string_append_c (line, '\n');
+      fputs (line->str, stdout);
+    }
+}
+
+void
+ctl_table_free (CtlTable *table)
+{
+  g_ptr_array_unref (table->rows);
+  g_free (table);
+}
+
+/*
+ * main
+ */
+
+static void
+print_help (void)
+{
+  printf ("%s\n\n", _("Usage: custodyctl [--db PATH] [--json] [--at TIME] COMMAND [ARGS...]"));
+  printf ("%s\n\n", _("Keeps backups honest against the 3-2-1-1-0 rule."));
+  printf ("%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *name = commands[i].words[1] != NULL
+        ? g_strdup_printf ("%s %s", commands[i].words[0], commands[i].words[1])
+        : g_strdup (commands[i].words[0]);
+      printf ("  %-20s %s\n", name, _(commands[i].summary));
+    }
+  printf ("\n%s\n", _("'custodyctl COMMAND --help' tells more about a command."));
+}
+
+static const CtlCommand *
+find_command (int    argc,
+              char **argv,
+              int    first,
+              int   *consumed)
+{
+  const CtlCommand *fallback = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const CtlCommand *c = &commands[i];
+
+      if (!g_str_equal (argv[first], c->words[0]))
+        continue;
+      if (c->words[1] == NULL)
+        {
+          *consumed = 1;
+          return c;
+        }
+      if (first + 1 < argc && g_str_equal (argv[first + 1], c->words[1]))
+        {
+          *consumed = 2;
+          return c;
+        }
+      fallback = c;
+    }
+
+  *consumed = fallback != NULL ? -1 : 0;
+  return NULL;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  CtlContext ctx = { NULL, NULL, FALSE, NULL, CUSTODY_TIME_NONE, NULL };
+  const CtlCommand *command;
+  g_autoptr(GPtrArray) sub_argv = g_ptr_array_new ();
+  int i, consumed = 0, status;
+
+  setlocale (LC_ALL, "");
+  /* Machine output stays in English, whatever the locale. */
+  for (i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--json"))
+      setlocale (LC_MESSAGES, "C");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Global options, before the command. */
+  for (i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--json"))
+        ctx.json = TRUE;
+      else if (g_str_equal (arg, "--db") || g_str_equal (arg, "--at"))
+        {
+          if (i + 1 >= argc)
+            return ctl_usage (_("%s needs a value"), arg);
+          if (g_str_equal (arg, "--db"))
+            ctx.db_path = g_strdup (argv[++i]);
+          else
+            ctx.at_text = g_strdup (argv[++i]);
+        }
+      else if (g_str_has_prefix (arg, "--db="))
+        ctx.db_path = g_strdup (arg + strlen ("--db="));
+      else if (g_str_has_prefix (arg, "--at="))
+        ctx.at_text = g_strdup (arg + strlen ("--at="));
+      else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_help ();
+          return CTL_EXIT_OK;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          printf ("custodyctl %s\n", PACKAGE_VERSION);
+          return CTL_EXIT_OK;
+        }
+      else if (arg[0] == '-')
+        return ctl_usage (_("unknown option '%s' (see 'custodyctl --help')"), arg);
+      else
+        break;
+    }
+
+  if (i >= argc)
+    {
+      print_help ();
+      return CTL_EXIT_USAGE;
+    }
+
+  if (g_str_equal (argv[i], "help"))
+    {
+      if (i + 1 >= argc)
+        {
+          print_help ();
+          return CTL_EXIT_OK;
+        }
+      /* "custodyctl help job add" is "custodyctl job add --help". */
+      argv[i] = (char *) "--help";
+      for (int j = i; j + 1 < argc; j++)
+        {
+          char *tmp = argv[j];
+          argv[j] = argv[j + 1];
+          argv[j + 1] = tmp;
+        }
+    }
+
+  command = find_command (argc, argv, i, &consumed);
+  if (command == NULL)
+    {
+      if (consumed < 0)
+        return ctl_usage (_("'%s' needs a subcommand (see 'custodyctl --help')"), argv[i]);
+      return ctl_usage (_("unknown command '%s' (see 'custodyctl --help')"), argv[i]);
+    }
+
+  if (ctx.at_text != NULL)
+    {
+      if (!ctl_parse_time_option ("at", ctx.at_text, &ctx.at, &status))
+        return status;
+    }
+  if (ctx.db_path == NULL)
+    ctx.db_path = custody_store_default_path ();
+
+  /* The command sees argv[0] = its name, then its own arguments. */
+  g_ptr_array_add (sub_argv, argv[0]);
+  for (int j = i + consumed; j < argc; j++)
+    g_ptr_array_add (sub_argv, argv[j]);
+  g_ptr_array_add (sub_argv, NULL);
+
+  ctx.command = command;
+  status = command->run (&ctx, (int) sub_argv->len - 1, (char **) sub_argv->pdata);
+
+  g_clear_object (&ctx.store);
+  g_free (ctx.db_path);
+  g_free (ctx.at_text);
+
+  return status;
+}

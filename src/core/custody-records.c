@@ -1,0 +1,352 @@
+/* custody-records.c
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "custody-records"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "custody-records.h"
+#include "custody-time.h"
+
+G_DEFINE_FINAL_TYPE (CustodyJob, custody_job, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CustodyCopy, custody_copy, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CustodyExecution, custody_execution, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CustodyVerification, custody_verification, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CustodyLocation, custody_location, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CustodyMedium, custody_medium, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CustodyMovement, custody_movement, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CustodyAlert, custody_alert, G_TYPE_OBJECT)
+
+static const char *severities[][2] = {
+  { "info", N_("Information") },
+  { "warning", N_("Warning") },
+  { "critical", N_("Critical") },
+};
+
+const char *
+custody_severity_to_string (CustodySeverity severity)
+{
+  g_return_val_if_fail ((guint) severity < G_N_ELEMENTS (severities), NULL);
+  return severities[severity][0];
+}
+
+const char *
+custody_severity_get_label (CustodySeverity severity)
+{
+  g_return_val_if_fail ((guint) severity < G_N_ELEMENTS (severities), NULL);
+  return g_dgettext (GETTEXT_PACKAGE, severities[severity][1]);
+}
+
+gboolean
+custody_severity_from_string (const char      *str,
+                              CustodySeverity *out)
+{
+  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (severities); i++)
+    {
+      if (g_str_equal (str, severities[i][0]))
+        {
+          *out = (CustodySeverity) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Job */
+
+static void
+custody_job_finalize (GObject *object)
+{
+  CustodyJob *self = (CustodyJob *) object;
+
+  g_free (self->name);
+  g_free (self->source);
+  g_free (self->owner);
+  g_free (self->tags);
+  g_clear_pointer (&self->verdict, custody_verdict_unref);
+
+  G_OBJECT_CLASS (custody_job_parent_class)->finalize (object);
+}
+
+static void
+custody_job_class_init (CustodyJobClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = custody_job_finalize;
+}
+
+static void
+custody_job_init (CustodyJob *self)
+{
+  self->source = g_strdup ("");
+  self->owner = g_strdup ("");
+  self->tags = g_strdup ("");
+  self->rpo_hours = 24;
+  self->verify_days = 30;
+  self->created_at = CUSTODY_TIME_NONE;
+}
+
+CustodyJob *
+custody_job_new (void)
+{
+  return g_object_new (CUSTODY_TYPE_JOB, NULL);
+}
+
+/* Copy */
+
+static void
+custody_copy_finalize (GObject *object)
+{
+  CustodyCopy *self = (CustodyCopy *) object;
+
+  g_free (self->job);
+  g_free (self->name);
+  g_free (self->location);
+
+  G_OBJECT_CLASS (custody_copy_parent_class)->finalize (object);
+}
+
+static void
+custody_copy_class_init (CustodyCopyClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = custody_copy_finalize;
+}
+
+static void
+custody_copy_init (CustodyCopy *self)
+{
+  self->location_kind = CUSTODY_LOCATION_NONE;
+  self->created_at = CUSTODY_TIME_NONE;
+}
+
+CustodyCopy *
+custody_copy_new (void)
+{
+  return g_object_new (CUSTODY_TYPE_COPY, NULL);
+}
+
+/* Execution */
+
+static void
+custody_execution_finalize (GObject *object)
+{
+  CustodyExecution *self = (CustodyExecution *) object;
+
+  g_free (self->job);
+  g_free (self->copy);
+  g_strfreev (self->volumes);
+  g_free (self->run_id);
+  g_free (self->message);
+
+  G_OBJECT_CLASS (custody_execution_parent_class)->finalize (object);
+}
+
+static void
+custody_execution_class_init (CustodyExecutionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = custody_execution_finalize;
+}
+
+static void
+custody_execution_init (CustodyExecution *self)
+{
+  self->started = CUSTODY_TIME_NONE;
+  self->finished = CUSTODY_TIME_NONE;
+  self->bytes = -1;
+  self->files = -1;
+  self->volumes = g_new0 (char *, 1);
+  self->message = g_strdup ("");
+}
+
+CustodyExecution *
+custody_execution_new (void)
+{
+  return g_object_new (CUSTODY_TYPE_EXECUTION, NULL);
+}
+
+/* Verification */
+
+static void
+custody_verification_finalize (GObject *object)
+{
+  CustodyVerification *self = (CustodyVerification *) object;
+
+  g_free (self->job);
+  g_free (self->copy);
+  g_free (self->by);
+  g_free (self->note);
+
+  G_OBJECT_CLASS (custody_verification_parent_class)->finalize (object);
+}
+
+static void
+custody_verification_class_init (CustodyVerificationClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = custody_verification_finalize;
+}
+
+static void
+custody_verification_init (CustodyVerification *self)
+{
+  self->kind = CUSTODY_VERIFY_RESTORE_TEST;
+  self->at = CUSTODY_TIME_NONE;
+  self->duration_s = -1;
+  self->by = g_strdup ("");
+  self->note = g_strdup ("");
+}
+
+CustodyVerification *
+custody_verification_new (void)
+{
+  return g_object_new (CUSTODY_TYPE_VERIFICATION, NULL);
+}
+
+/* Location */
+
+static void
+custody_location_finalize (GObject *object)
+{
+  CustodyLocation *self = (CustodyLocation *) object;
+
+  g_free (self->name);
+
+  G_OBJECT_CLASS (custody_location_parent_class)->finalize (object);
+}
+
+static void
+custody_location_class_init (CustodyLocationClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = custody_location_finalize;
+}
+
+static void
+custody_location_init (CustodyLocation *self)
+{
+  self->created_at = CUSTODY_TIME_NONE;
+}
+
+CustodyLocation *
+custody_location_new (void)
+{
+  return g_object_new (CUSTODY_TYPE_LOCATION, NULL);
+}
+
+/* Medium */
+
+static void
+custody_medium_finalize (GObject *object)
+{
+  CustodyMedium *self = (CustodyMedium *) object;
+
+  g_free (self->volser);
+  g_free (self->type);
+  g_free (self->pool);
+  g_free (self->location);
+  g_free (self->container);
+  g_free (self->note);
+
+  G_OBJECT_CLASS (custody_medium_parent_class)->finalize (object);
+}
+
+static void
+custody_medium_class_init (CustodyMediumClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = custody_medium_finalize;
+}
+
+static void
+custody_medium_init (CustodyMedium *self)
+{
+  self->status = CUSTODY_MEDIUM_SCRATCH;
+  self->location_kind = CUSTODY_LOCATION_NONE;
+  self->location_since = CUSTODY_TIME_NONE;
+  self->retention_until = CUSTODY_TIME_NONE;
+  self->last_written = CUSTODY_TIME_NONE;
+  self->created_at = CUSTODY_TIME_NONE;
+  self->note = g_strdup ("");
+}
+
+CustodyMedium *
+custody_medium_new (void)
+{
+  return g_object_new (CUSTODY_TYPE_MEDIUM, NULL);
+}
+
+/* Movement */
+
+static void
+custody_movement_finalize (GObject *object)
+{
+  CustodyMovement *self = (CustodyMovement *) object;
+
+  g_free (self->volser);
+  g_free (self->from);
+  g_free (self->to);
+  g_free (self->by);
+  g_free (self->courier);
+  g_free (self->container);
+  g_free (self->seal);
+  g_free (self->note);
+  g_free (self->source);
+
+  G_OBJECT_CLASS (custody_movement_parent_class)->finalize (object);
+}
+
+static void
+custody_movement_class_init (CustodyMovementClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = custody_movement_finalize;
+}
+
+static void
+custody_movement_init (CustodyMovement *self)
+{
+  self->at = CUSTODY_TIME_NONE;
+  self->recorded_at = CUSTODY_TIME_NONE;
+}
+
+CustodyMovement *
+custody_movement_new (void)
+{
+  return g_object_new (CUSTODY_TYPE_MOVEMENT, NULL);
+}
+
+/* Alert */
+
+static void
+custody_alert_finalize (GObject *object)
+{
+  CustodyAlert *self = (CustodyAlert *) object;
+
+  g_free (self->cause);
+  g_free (self->kind);
+  g_free (self->subject);
+  g_free (self->message);
+  g_free (self->acknowledged_by);
+
+  G_OBJECT_CLASS (custody_alert_parent_class)->finalize (object);
+}
+
+static void
+custody_alert_class_init (CustodyAlertClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = custody_alert_finalize;
+}
+
+static void
+custody_alert_init (CustodyAlert *self)
+{
+  self->raised_at = CUSTODY_TIME_NONE;
+  self->resolved_at = CUSTODY_TIME_NONE;
+  self->acknowledged_at = CUSTODY_TIME_NONE;
+}
+
+CustodyAlert *
+custody_alert_new (void)
+{
+  return g_object_new (CUSTODY_TYPE_ALERT, NULL);
+}

@@ -1,0 +1,399 @@
+/* custody-json.c
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "custody-json"
+
+#include "config.h"
+
+#include "custody-json.h"
+#include "custody-time.h"
+
+void
+custody_json_add_time (JsonBuilder *builder,
+                       const char  *member,
+                       gint64       t)
+{
+  g_autofree char *text = custody_time_format (t);
+
+  json_builder_set_member_name (builder, member);
+  if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *member,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_int_or_null (JsonBuilder *builder,
+                 const char  *member,
+                 gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value >= 0)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_bool (JsonBuilder *builder,
+          const char  *member,
+          gboolean     value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}
+
+static void
+add_strings (JsonBuilder *builder,
+             const char  *member,
+             GPtrArray   *strings)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings != NULL && i < strings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
+  json_builder_end_array (builder);
+}
+
+JsonNode *
+custody_json_copy (CustodyCopy *copy)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_string (b, "name", copy->name);
+  add_string (b, "media_type", custody_media_type_to_string (copy->media_type));
+  add_string (b, "location", copy->location);
+  add_bool (b, "immutable", copy->immutable);
+  add_bool (b, "air_gapped", copy->air_gapped);
+  add_int (b, "retention_days", copy->retention_days);
+  custody_json_add_time (b, "created_at", copy->created_at);
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}
+
+JsonNode *
+custody_json_job (CustodyJob *job,
+                  GPtrArray  *copies)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_string (b, "name", job->name);
+  add_string (b, "source", job->source);
+  add_string (b, "owner", job->owner);
+  add_int (b, "rpo_hours", job->rpo_hours);
+  add_int (b, "verify_days", job->verify_days);
+  add_string (b, "tags", job->tags);
+  custody_json_add_time (b, "created_at", job->created_at);
+  if (job->verdict != NULL)
+    add_string (b, "status", custody_status_to_string (job->verdict->status));
+  if (copies != NULL)
+    {
+      json_builder_set_member_name (b, "copies");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < copies->len; i++)
+        json_builder_add_value (b, custody_json_copy (g_ptr_array_index (copies, i)));
+      json_builder_end_array (b);
+    }
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}
+
+JsonNode *
+custody_json_execution (CustodyExecution *e)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_string (b, "job", e->job);
+  add_string (b, "copy", e->copy);
+  custody_json_add_time (b, "started", e->started);
+  custody_json_add_time (b, "finished", e->finished);
+  add_string (b, "status", custody_run_status_to_string (e->status));
+  add_int_or_null (b, "bytes", e->bytes);
+  add_int_or_null (b, "files", e->files);
+  json_builder_set_member_name (b, "volumes");
+  json_builder_begin_array (b);
+  for (guint i = 0; e->volumes[i] != NULL; i++)
+    json_builder_add_string_value (b, e->volumes[i]);
+  json_builder_end_array (b);
+  add_string (b, "run_id", e->run_id);
+  add_string (b, "message", e->message);
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}
+
+JsonNode *
+custody_json_verification (CustodyVerification *v)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_string (b, "job", v->job);
+  add_string (b, "copy", v->copy);
+  add_string (b, "kind", custody_verify_kind_to_string (v->kind));
+  custody_json_add_time (b, "at", v->at);
+  add_string (b, "result", v->passed ? "passed" : "failed");
+  add_int (b, "errors", v->errors);
+  add_int_or_null (b, "duration_s", v->duration_s);
+  add_string (b, "by", v->by);
+  add_string (b, "note", v->note);
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}
+
+JsonNode *
+custody_json_location (CustodyLocation *location)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_string (b, "name", location->name);
+  add_string (b, "kind", custody_location_kind_to_string (location->kind));
+  custody_json_add_time (b, "created_at", location->created_at);
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}
+
+JsonNode *
+custody_json_movement (CustodyMovement *m)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  custody_json_add_time (b, "at", m->at);
+  add_string (b, "from", m->from);
+  add_string (b, "to", m->to);
+  add_string (b, "by", m->by);
+  add_string (b, "courier", m->courier);
+  add_string (b, "container", m->container);
+  add_string (b, "seal", m->seal);
+  add_string (b, "note", m->note);
+  add_string (b, "source", m->source);
+  custody_json_add_time (b, "recorded_at", m->recorded_at);
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}
+
+JsonNode *
+custody_json_medium (CustodyMedium *m,
+                     GPtrArray     *movements)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_string (b, "volser", m->volser);
+  add_string (b, "type", m->type);
+  add_string (b, "pool", m->pool);
+  add_string (b, "status", custody_medium_status_to_string (m->status));
+  add_string (b, "location", m->location);
+  add_string (b, "location_kind",
+              m->location != NULL ? custody_location_kind_to_string (m->location_kind) : NULL);
+  add_string (b, "container", m->container);
+  custody_json_add_time (b, "retention_until", m->retention_until);
+  add_bool (b, "worm", m->worm);
+  add_int (b, "capacity_bytes", m->capacity_bytes);
+  add_int (b, "bytes_written", m->bytes_written);
+  add_int (b, "mounts", m->mounts);
+  add_int (b, "errors", m->errors);
+  custody_json_add_time (b, "last_written", m->last_written);
+  custody_json_add_time (b, "created_at", m->created_at);
+  add_string (b, "note", m->note);
+  if (movements != NULL)
+    {
+      json_builder_set_member_name (b, "movements");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < movements->len; i++)
+        json_builder_add_value (b, custody_json_movement (g_ptr_array_index (movements, i)));
+      json_builder_end_array (b);
+    }
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}
+
+JsonNode *
+custody_json_alert (CustodyAlert *a)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_int (b, "id", a->id);
+  add_string (b, "cause", a->cause);
+  add_string (b, "kind", a->kind);
+  add_string (b, "severity", custody_severity_to_string (a->severity));
+  add_string (b, "subject", a->subject);
+  add_string (b, "message", a->message);
+  custody_json_add_time (b, "raised_at", a->raised_at);
+  custody_json_add_time (b, "resolved_at", a->resolved_at);
+  add_string (b, "acknowledged_by", a->acknowledged_by);
+  custody_json_add_time (b, "acknowledged_at", a->acknowledged_at);
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}
+
+JsonNode *
+custody_json_verdict (CustodyVerdict *v)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_string (b, "job", v->job);
+  add_string (b, "status", custody_status_to_string (v->status));
+  json_builder_set_member_name (b, "rules");
+  json_builder_begin_array (b);
+  for (guint r = 0; r < CUSTODY_N_RULES; r++)
+    {
+      json_builder_begin_object (b);
+      add_string (b, "rule", custody_rule_to_string (r));
+      add_bool (b, "pass", v->rules[r].pass);
+      add_int (b, "have", v->rules[r].have);
+      add_int (b, "need", v->rules[r].need);
+      add_strings (b, "reasons", v->rules[r].reasons);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "copies");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < v->n_copies; i++)
+    {
+      const CustodyCopyVerdict *c = &v->copies[i];
+
+      json_builder_begin_object (b);
+      add_string (b, "copy", c->name);
+      add_string (b, "media_type", custody_media_type_to_string (c->media_type));
+      add_bool (b, "valid", c->valid);
+      add_bool (b, "offsite", c->offsite);
+      add_bool (b, "offline", c->offline);
+      add_bool (b, "immutable", c->immutable);
+      custody_json_add_time (b, "last_success", c->last_success);
+      custody_json_add_time (b, "valid_until", c->valid_until);
+      add_strings (b, "reasons", c->reasons);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  add_strings (b, "risks", v->risks);
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}
+
+JsonNode *
+custody_json_check (GPtrArray *verdicts,
+                    gint64     evaluated_at)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  gint64 counts[CUSTODY_N_STATUSES] = { 0, };
+
+  for (guint i = 0; i < verdicts->len; i++)
+    counts[((CustodyVerdict *) g_ptr_array_index (verdicts, i))->status]++;
+
+  json_builder_begin_object (b);
+  custody_json_add_time (b, "evaluated_at", evaluated_at);
+  json_builder_set_member_name (b, "summary");
+  json_builder_begin_object (b);
+  add_int (b, "jobs", verdicts->len);
+  add_int (b, "compliant", counts[CUSTODY_STATUS_COMPLIANT]);
+  add_int (b, "at_risk", counts[CUSTODY_STATUS_AT_RISK]);
+  add_int (b, "violation", counts[CUSTODY_STATUS_VIOLATION]);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "jobs");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < verdicts->len; i++)
+    json_builder_add_value (b, custody_json_verdict (g_ptr_array_index (verdicts, i)));
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}
+
+char *
+custody_json_to_string (JsonNode *node,
+                        gboolean  pretty)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+
+  json_generator_set_root (gen, node);
+  json_generator_set_pretty (gen, pretty);
+  json_generator_set_indent (gen, 2);
+
+  return json_generator_to_data (gen, NULL);
+}
+
+/* json-glib 1.6 overflows its stack on deeply nested input: refuse it
+ * before parsing anything untrusted. */
+gboolean
+custody_json_check_depth (const char *data,
+                          gsize       length,
+                          guint       max_depth)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > max_depth)
+            return FALSE;
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}

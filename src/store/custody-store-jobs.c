@@ -1,0 +1,692 @@
+/* custody-store-jobs.c
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "custody-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "custody-json.h"
+#include "custody-store-private.h"
+#include "custody-time.h"
+
+#define JOB_COLUMNS "j.id, j.name, j.source, j.owner, j.rpo_hours, j.verify_days, j.tags, j.created_at"
+#define COPY_COLUMNS \
+  "c.id, c.job_id, j.name, c.name, c.media_type, l.name, l.kind, c.immutable, c.air_gapped," \
+  " c.retention_days, c.created_at"
+
+static CustodyJob *
+job_from_row (sqlite3_stmt *stmt)
+{
+  CustodyJob *job = custody_job_new ();
+
+  job->id = sqlite3_column_int64 (stmt, 0);
+  g_free (job->name);
+  job->name = g_strdup (custody_sql_text (stmt, 1));
+  g_free (job->source);
+  job->source = g_strdup (custody_sql_text (stmt, 2));
+  g_free (job->owner);
+  job->owner = g_strdup (custody_sql_text (stmt, 3));
+  job->rpo_hours = sqlite3_column_int64 (stmt, 4);
+  job->verify_days = sqlite3_column_int64 (stmt, 5);
+  g_free (job->tags);
+  job->tags = g_strdup (custody_sql_text (stmt, 6));
+  job->created_at = sqlite3_column_int64 (stmt, 7);
+
+  return job;
+}
+
+static CustodyCopy *
+copy_from_row (sqlite3_stmt *stmt)
+{
+  CustodyCopy *copy = custody_copy_new ();
+
+  copy->id = sqlite3_column_int64 (stmt, 0);
+  copy->job_id = sqlite3_column_int64 (stmt, 1);
+  copy->job = g_strdup (custody_sql_text (stmt, 2));
+  copy->name = g_strdup (custody_sql_text (stmt, 3));
+  custody_media_type_from_string (custody_sql_text (stmt, 4), &copy->media_type);
+  copy->location = custody_sql_dup_or_null (stmt, 5);
+  if (copy->location != NULL)
+    custody_location_kind_from_string (custody_sql_text (stmt, 6), &copy->location_kind);
+  copy->immutable = sqlite3_column_int (stmt, 7);
+  copy->air_gapped = sqlite3_column_int (stmt, 8);
+  copy->retention_days = sqlite3_column_int64 (stmt, 9);
+  copy->created_at = sqlite3_column_int64 (stmt, 10);
+
+  return copy;
+}
+
+static gboolean
+validate_job (CustodyJob  *job,
+              GError     **error)
+{
+  if (job->name == NULL || job->name[0] == '\0')
+    {
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
+                   _("a job needs a name"));
+      return FALSE;
+    }
+  if (job->rpo_hours <= 0 || job->rpo_hours > 24 * 3660)
+    {
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
+                   _("the RPO of job '%s' must be from 1 to 87840 hours, not %" G_GINT64_FORMAT),
+                   job->name, job->rpo_hours);
+      return FALSE;
+    }
+  if (job->verify_days <= 0 || job->verify_days > 3660)
+    {
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
+                   _("the verification window of job '%s' must be from 1 to 3660 days, not %" G_GINT64_FORMAT),
+                   job->name, job->verify_days);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static CustodyJob *
+load_job (CustodyStore  *self,
+          const char    *name,
+          GError       **error)
+{
+  sqlite3_stmt *stmt;
+  CustodyJob *job = NULL;
+  int rc;
+
+  stmt = custody_store_prepare (self,
+                                "SELECT " JOB_COLUMNS " FROM jobs j WHERE j.name = ? AND j.created_at <= ?",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, custody_store_now (self));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    job = job_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_NOT_FOUND,
+                 _("unknown job '%s'"), name);
+  else
+    custody_store_fail (self, rc, error);
+  sqlite3_reset (stmt);
+
+  return job;
+}
+
+static GPtrArray *
+load_copies (CustodyStore  *self,
+             const char    *job,
+             GError       **error)
+{
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = custody_store_prepare (self,
+                                "SELECT " COPY_COLUMNS " FROM copies c"
+                                " JOIN jobs j ON j.id = c.job_id"
+                                " LEFT JOIN locations l ON l.id = c.location_id"
+                                " WHERE j.name = ? AND c.created_at <= ? ORDER BY c.name", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, job, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, custody_store_now (self));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (copies, copy_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      custody_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&copies);
+}
+
+static gboolean
+step_done (CustodyStore  *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return custody_store_fail (self, rc, error);
+  return TRUE;
+}
+
+static void
+bind_job (sqlite3_stmt *stmt,
+          CustodyJob   *job)
+{
+  sqlite3_bind_text (stmt, 1, job->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, job->source, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, job->owner, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, job->rpo_hours);
+  sqlite3_bind_int64 (stmt, 5, job->verify_days);
+  sqlite3_bind_text (stmt, 6, job->tags, -1, SQLITE_STATIC);
+}
+
+gboolean
+custody_store_add_job (CustodyStore  *self,
+                       CustodyJob    *job,
+                       GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autofree char *entity = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CUSTODY_IS_JOB (job), FALSE);
+
+  if (!validate_job (job, error))
+    return FALSE;
+
+  locker = g_mutex_locker_new (custody_store_get_mutex (self));
+
+  if (!custody_store_write_begin (self, error))
+    return FALSE;
+
+  job->created_at = custody_store_now (self);
+  stmt = custody_store_prepare (self,
+                                "INSERT INTO jobs (name, source, owner, rpo_hours, verify_days, tags,"
+                                "                  created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_job (stmt, job);
+  sqlite3_bind_int64 (stmt, 7, job->created_at);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS,
+                   _("job '%s' already exists"), job->name);
+      goto fail;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      custody_store_fail (self, rc, error);
+      goto fail;
+    }
+  job->id = sqlite3_last_insert_rowid (custody_store_get_db (self));
+
+  entity = g_strconcat ("job:", job->name, NULL);
+  return custody_store_write_commit (self, "job.add", entity, NULL,
+                                     custody_json_job (job, NULL), error);
+
+fail:
+  custody_store_write_rollback (self);
+  return FALSE;
+}
+
+gboolean
+custody_store_update_job (CustodyStore  *self,
+                          const char    *name,
+                          CustodyJob    *job,
+                          GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(CustodyJob) before = NULL;
+  g_autofree char *entity = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CUSTODY_IS_JOB (job), FALSE);
+
+  if (!validate_job (job, error))
+    return FALSE;
+
+  locker = g_mutex_locker_new (custody_store_get_mutex (self));
+
+  if (!custody_store_write_begin (self, error))
+    return FALSE;
+
+  before = load_job (self, name, error);
+  if (before == NULL)
+    goto fail;
+
+  stmt = custody_store_prepare (self,
+                                "UPDATE jobs SET name = ?, source = ?, owner = ?, rpo_hours = ?,"
+                                " verify_days = ?, tags = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_job (stmt, job);
+  sqlite3_bind_int64 (stmt, 7, before->id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS,
+                   _("job '%s' already exists"), job->name);
+      goto fail;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      custody_store_fail (self, rc, error);
+      goto fail;
+    }
+  job->id = before->id;
+  job->created_at = before->created_at;
+
+  entity = g_strconcat ("job:", name, NULL);
+  return custody_store_write_commit (self, "job.update", entity, custody_json_job (before, NULL),
+                                     custody_json_job (job, NULL), error);
+
+fail:
+  custody_store_write_rollback (self);
+  return FALSE;
+}
+
+gboolean
+custody_store_remove_job (CustodyStore  *self,
+                          const char    *name,
+                          GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(CustodyJob) before = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autofree char *entity = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
+
+  locker = g_mutex_locker_new (custody_store_get_mutex (self));
+
+  if (!custody_store_write_begin (self, error))
+    return FALSE;
+
+  before = load_job (self, name, error);
+  if (before == NULL)
+    goto fail;
+  copies = load_copies (self, name, error);
+  if (copies == NULL)
+    goto fail;
+
+  /* Its copies, executions, verifications and copy state go with it
+   * (ON DELETE CASCADE). */
+  stmt = custody_store_prepare (self, "DELETE FROM jobs WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, before->id);
+  if (!step_done (self, stmt, error))
+    goto fail;
+
+  entity = g_strconcat ("job:", name, NULL);
+  return custody_store_write_commit (self, "job.remove", entity,
+                                     custody_json_job (before, copies), NULL, error);
+
+fail:
+  custody_store_write_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+attach_verdict (CustodyStore  *self,
+                CustodyJob    *job,
+                GError       **error);
+
+CustodyJob *
+custody_store_get_job (CustodyStore  *self,
+                       const char    *name,
+                       GError       **error)
+{
+  g_autoptr(CustodyJob) job = NULL;
+
+  g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  {
+    STORE_LOCK (self);
+    job = load_job (self, name, error);
+  }
+
+  if (job == NULL || !attach_verdict (self, job, error))
+    return NULL;
+
+  return g_steal_pointer (&job);
+}
+
+static gboolean
+attach_verdict (CustodyStore  *self,
+                CustodyJob    *job,
+                GError       **error)
+{
+  const char *names[] = { job->name, NULL };
+  g_autoptr(GPtrArray) verdicts = custody_store_evaluate (self, names, error);
+
+  if (verdicts == NULL)
+    return FALSE;
+  if (verdicts->len == 1)
+    job->verdict = custody_verdict_ref (g_ptr_array_index (verdicts, 0));
+
+  return TRUE;
+}
+
+GPtrArray *
+custody_store_list_jobs (CustodyStore  *self,
+                         gboolean       with_verdicts,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) verdicts = NULL;
+  g_autoptr(GHashTable) by_name = NULL;
+  int rc;
+
+  g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
+
+  {
+    STORE_LOCK (self);
+    sqlite3_stmt *stmt = custody_store_prepare (self,
+                                                "SELECT " JOB_COLUMNS " FROM jobs j"
+                                                " WHERE j.created_at <= ? ORDER BY j.name",
+                                                error);
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, custody_store_now (self));
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_ptr_array_add (jobs, job_from_row (stmt));
+    sqlite3_reset (stmt);
+
+    if (rc != SQLITE_DONE)
+      {
+        custody_store_fail (self, rc, error);
+        return NULL;
+      }
+  }
+
+  if (!with_verdicts)
+    return g_steal_pointer (&jobs);
+
+  verdicts = custody_store_evaluate (self, NULL, error);
+  if (verdicts == NULL)
+    return NULL;
+
+  by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < verdicts->len; i++)
+    {
+      CustodyVerdict *v = g_ptr_array_index (verdicts, i);
+      g_hash_table_insert (by_name, v->job, v);
+    }
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      CustodyJob *job = g_ptr_array_index (jobs, i);
+      CustodyVerdict *v = g_hash_table_lookup (by_name, job->name);
+
+      if (v != NULL)
+        job->verdict = custody_verdict_ref (v);
+    }
+
+  return g_steal_pointer (&jobs);
+}
+
+/* Copies */
+
+static gboolean
+validate_copy (CustodyCopy  *copy,
+               GError      **error)
+{
+  if (copy->name == NULL || copy->name[0] == '\0')
+    {
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
+                   _("a copy needs a name"));
+      return FALSE;
+    }
+  if ((guint) copy->media_type >= CUSTODY_N_MEDIA_TYPES)
+    {
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
+                   _("copy '%s' has no valid media type"), copy->name);
+      return FALSE;
+    }
+  if (copy->retention_days < 0)
+    {
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
+                   _("the retention of copy '%s' cannot be negative"), copy->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Binds the copy's own columns to parameters 1-6 and fills in the
+ * location's kind. */
+static gboolean
+bind_copy (CustodyStore  *self,
+           sqlite3_stmt  *stmt,
+           CustodyCopy   *copy,
+           GError       **error)
+{
+  gint64 location_id = 0;
+
+  if (copy->location != NULL && copy->location[0] != '\0')
+    {
+      location_id = custody_store_find_location_id (self, copy->location, error);
+      if (location_id == 0)
+        return FALSE;
+    }
+
+  sqlite3_bind_text (stmt, 1, copy->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, custody_media_type_to_string (copy->media_type), -1, SQLITE_STATIC);
+  if (location_id > 0)
+    sqlite3_bind_int64 (stmt, 3, location_id);
+  else
+    sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_int (stmt, 4, copy->immutable ? 1 : 0);
+  sqlite3_bind_int (stmt, 5, copy->air_gapped ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 6, copy->retention_days);
+
+  return TRUE;
+}
+
+gboolean
+custody_store_add_copy (CustodyStore  *self,
+                        CustodyCopy   *copy,
+                        GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autofree char *entity = NULL;
+  sqlite3_stmt *stmt;
+  gint64 job_id;
+  int rc;
+
+  g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CUSTODY_IS_COPY (copy), FALSE);
+  g_return_val_if_fail (copy->job != NULL, FALSE);
+
+  if (!validate_copy (copy, error))
+    return FALSE;
+
+  locker = g_mutex_locker_new (custody_store_get_mutex (self));
+
+  if (!custody_store_write_begin (self, error))
+    return FALSE;
+
+  job_id = custody_store_find_job_id (self, copy->job, error);
+  if (job_id == 0)
+    goto fail;
+
+  copy->created_at = custody_store_now (self);
+  stmt = custody_store_prepare (self,
+                                "INSERT INTO copies (name, media_type, location_id, immutable,"
+                                "                    air_gapped, retention_days, job_id, created_at)"
+                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL || !bind_copy (self, stmt, copy, error))
+    goto fail;
+  sqlite3_bind_int64 (stmt, 7, job_id);
+  sqlite3_bind_int64 (stmt, 8, copy->created_at);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS,
+                   _("job '%s' already has a copy '%s'"), copy->job, copy->name);
+      goto fail;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      custody_store_fail (self, rc, error);
+      goto fail;
+    }
+  copy->id = sqlite3_last_insert_rowid (custody_store_get_db (self));
+  copy->job_id = job_id;
+
+  entity = g_strdup_printf ("copy:%s/%s", copy->job, copy->name);
+  return custody_store_write_commit (self, "copy.add", entity, NULL,
+                                     custody_json_copy (copy), error);
+
+fail:
+  custody_store_write_rollback (self);
+  return FALSE;
+}
+
+static CustodyCopy *
+load_copy (CustodyStore  *self,
+           const char    *job,
+           const char    *name,
+           GError       **error)
+{
+  g_autoptr(GPtrArray) copies = load_copies (self, job, error);
+
+  if (copies == NULL)
+    return NULL;
+
+  for (guint i = 0; i < copies->len; i++)
+    {
+      CustodyCopy *copy = g_ptr_array_index (copies, i);
+      if (g_str_equal (copy->name, name))
+        return g_object_ref (copy);
+    }
+
+  if (custody_store_find_job_id (self, job, error) != 0)
+    g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_NOT_FOUND,
+                 _("job '%s' has no copy '%s'"), job, name);
+  return NULL;
+}
+
+gboolean
+custody_store_update_copy (CustodyStore  *self,
+                           const char    *job,
+                           const char    *name,
+                           CustodyCopy   *copy,
+                           GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(CustodyCopy) before = NULL;
+  g_autofree char *entity = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CUSTODY_IS_COPY (copy), FALSE);
+
+  if (!validate_copy (copy, error))
+    return FALSE;
+
+  locker = g_mutex_locker_new (custody_store_get_mutex (self));
+
+  if (!custody_store_write_begin (self, error))
+    return FALSE;
+
+  before = load_copy (self, job, name, error);
+  if (before == NULL)
+    goto fail;
+
+  stmt = custody_store_prepare (self,
+                                "UPDATE copies SET name = ?, media_type = ?, location_id = ?,"
+                                " immutable = ?, air_gapped = ?, retention_days = ? WHERE id = ?",
+                                error);
+  if (stmt == NULL || !bind_copy (self, stmt, copy, error))
+    goto fail;
+  sqlite3_bind_int64 (stmt, 7, before->id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS,
+                   _("job '%s' already has a copy '%s'"), job, copy->name);
+      goto fail;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      custody_store_fail (self, rc, error);
+      goto fail;
+    }
+  copy->id = before->id;
+  copy->job_id = before->job_id;
+  copy->created_at = before->created_at;
+
+  entity = g_strdup_printf ("copy:%s/%s", job, name);
+  return custody_store_write_commit (self, "copy.update", entity, custody_json_copy (before),
+                                     custody_json_copy (copy), error);
+
+fail:
+  custody_store_write_rollback (self);
+  return FALSE;
+}
+
+gboolean
+custody_store_remove_copy (CustodyStore  *self,
+                           const char    *job,
+                           const char    *name,
+                           GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(CustodyCopy) before = NULL;
+  g_autofree char *entity = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
+
+  locker = g_mutex_locker_new (custody_store_get_mutex (self));
+
+  if (!custody_store_write_begin (self, error))
+    return FALSE;
+
+  before = load_copy (self, job, name, error);
+  if (before == NULL)
+    goto fail;
+
+  stmt = custody_store_prepare (self, "DELETE FROM copies WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, before->id);
+  if (!step_done (self, stmt, error))
+    goto fail;
+
+  entity = g_strdup_printf ("copy:%s/%s", job, name);
+  return custody_store_write_commit (self, "copy.remove", entity, custody_json_copy (before),
+                                     NULL, error);
+
+fail:
+  custody_store_write_rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+custody_store_list_copies (CustodyStore  *self,
+                           const char    *job,
+                           GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  GPtrArray *copies;
+
+  g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
+  g_return_val_if_fail (job != NULL, NULL);
+
+  locker = g_mutex_locker_new (custody_store_get_mutex (self));
+
+  /* Tell "unknown job" from "no copies". */
+  if (custody_store_find_job_id (self, job, error) == 0)
+    return NULL;
+
+  copies = load_copies (self, job, error);
+  return copies;
+}

@@ -1,0 +1,165 @@
+/* custody-store-private.h
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "custody-store.h"
+
+G_BEGIN_DECLS
+
+/* Shared between the files that implement CustodyStore. Every function
+ * here expects the caller to hold the store's mutex (STORE_LOCK). */
+
+#define STORE_LOCK(self) \
+  g_autoptr(GMutexLocker) G_PASTE (locker, __LINE__) = g_mutex_locker_new (custody_store_get_mutex (self))
+
+GMutex        *custody_store_get_mutex          (CustodyStore  *self);
+sqlite3       *custody_store_get_db             (CustodyStore  *self);
+gint64         custody_store_now                (CustodyStore  *self);
+gboolean       custody_store_clock_is_set       (CustodyStore  *self);
+const char    *custody_store_get_actor          (CustodyStore  *self);
+
+sqlite3_stmt  *custody_store_prepare            (CustodyStore  *self,
+                                                 const char    *sql,
+                                                 GError       **error);
+gboolean       custody_store_fail               (CustodyStore  *self,
+                                                 int            rc,
+                                                 GError       **error);
+gboolean       custody_store_exec               (CustodyStore  *self,
+                                                 const char    *sql,
+                                                 GError       **error);
+
+gboolean       custody_store_write_begin        (CustodyStore  *self,
+                                                 GError       **error);
+gboolean       custody_store_write_commit       (CustodyStore  *self,
+                                                 const char    *action,
+                                                 const char    *entity,
+                                                 JsonNode      *before,
+                                                 JsonNode      *after,
+                                                 GError       **error);
+void           custody_store_write_rollback     (CustodyStore  *self);
+
+gboolean       custody_store_migrate            (CustodyStore  *self,
+                                                 sqlite3       *db,
+                                                 int            from_version,
+                                                 GError       **error);
+
+/* Lookups by name inside a transaction; 0 and a NOT_FOUND error if unknown. */
+gint64         custody_store_find_job_id        (CustodyStore  *self,
+                                                 const char    *name,
+                                                 GError       **error);
+gint64         custody_store_find_copy_id       (CustodyStore  *self,
+                                                 gint64         job_id,
+                                                 const char    *job,
+                                                 const char    *name,
+                                                 GError       **error);
+gint64         custody_store_find_location_id   (CustodyStore  *self,
+                                                 const char    *name,
+                                                 GError       **error);
+gint64         custody_store_find_medium_id     (CustodyStore  *self,
+                                                 const char    *volser,
+                                                 GError       **error);
+gint64         custody_store_find_pool_id       (CustodyStore  *self,
+                                                 const char    *name,
+                                                 gboolean       create,
+                                                 GError       **error);
+
+/* The latest facts of one copy as the engine reads them: the latest run
+ * of each finished status and the latest verification. */
+typedef struct
+{
+  gint64 id;         /* 0: none */
+  gint64 started;
+  gint64 finished;
+} CustodyRunRef;
+
+typedef struct
+{
+  CustodyRunRef runs[3];   /* success, warning, failed */
+  gboolean      verified;
+  gint64        verified_at;
+  gboolean      verified_passed;
+  gint64        verified_errors;
+} CustodyCopyLatest;
+
+gboolean       custody_store_query_latest       (CustodyStore      *self,
+                                                 gint64             copy_id,
+                                                 gint64             upto,
+                                                 CustodyCopyLatest *latest,
+                                                 GError           **error);
+/* Keeps copy_state in step after executions or verifications change. */
+gboolean       custody_store_refresh_copy_state (CustodyStore  *self,
+                                                 gint64         copy_id,
+                                                 GError       **error);
+
+/* Adds or updates one execution by its run key, without a transaction of
+ * its own; @volume_ids are media ids. */
+typedef enum
+{
+  CUSTODY_UPSERT_ADDED,
+  CUSTODY_UPSERT_UPDATED,
+  CUSTODY_UPSERT_UNCHANGED,
+} CustodyUpsertResult;
+
+gboolean       custody_store_upsert_execution   (CustodyStore        *self,
+                                                 gint64               copy_id,
+                                                 CustodyExecution    *execution,
+                                                 GArray              *volume_ids,
+                                                 CustodyUpsertResult *result,
+                                                 GError             **error);
+gboolean       custody_store_validate_execution (CustodyExecution    *execution,
+                                                 GError             **error);
+
+/* Compliance inside a transaction */
+gboolean       custody_store_read_policy        (CustodyStore        *self,
+                                                 CustodyPolicy       *policy,
+                                                 GError             **error);
+CustodySnapshot *custody_store_load_snapshot_locked (CustodyStore       *self,
+                                                     const char * const *jobs,
+                                                     GError            **error);
+GPtrArray     *custody_store_evaluate_locked    (CustodyStore        *self,
+                                                 const char * const  *jobs,
+                                                 const CustodyPolicy *policy,
+                                                 GError             **error);
+GPtrArray     *custody_store_compare_verdicts   (GPtrArray           *before,
+                                                 GPtrArray           *after);
+
+/* Movements, shared by moves, scans and imports. */
+gboolean       custody_store_insert_movement    (CustodyStore    *self,
+                                                 gint64           medium_id,
+                                                 gint64           to_location_id,
+                                                 CustodyMovement *movement,
+                                                 GError         **error);
+
+/* Audit chain */
+char          *custody_audit_hash               (gint64         id,
+                                                 gint64         at,
+                                                 gint64         business_at,
+                                                 const char    *actor,
+                                                 const char    *action,
+                                                 const char    *entity,
+                                                 const char    *before,
+                                                 const char    *after,
+                                                 const char    *prev_hash);
+
+/* Helpers for column values */
+const char    *custody_sql_text                 (sqlite3_stmt  *stmt,
+                                                 int            column);
+char          *custody_sql_dup_or_null          (sqlite3_stmt  *stmt,
+                                                 int            column);
+gint64         custody_sql_time                 (sqlite3_stmt  *stmt,
+                                                 int            column);
+void           custody_sql_bind_time            (sqlite3_stmt  *stmt,
+                                                 int            param,
+                                                 gint64         t);
+void           custody_sql_bind_text_or_null    (sqlite3_stmt  *stmt,
+                                                 int            param,
+                                                 const char    *text);
+
+G_END_DECLS

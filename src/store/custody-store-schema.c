@@ -1,0 +1,241 @@
+/* custody-store-schema.c
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "custody-store"
+
+#include "config.h"
+
+#include "custody-store-private.h"
+
+/* Each migration takes the schema from version N to N + 1. They are
+ * applied in one transaction at open, and never edited once released:
+ * a change is a new migration. */
+static const char * const migrations[] = {
+  /* 1: every entity of domain.md */
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") STRICT;"
+
+  "CREATE TABLE locations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('library', 'onsite-repo', 'onsite-shelf', 'transit',"
+  "                                     'offsite-vault', 'offsite-repo', 'destroyed')),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL"
+  ") STRICT;"
+
+  "CREATE TABLE pools ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  media_type TEXT NOT NULL DEFAULT '',"
+  "  scheme TEXT NOT NULL DEFAULT 'none' CHECK (scheme IN ('none', 'gfs', 'cycle')),"
+  "  params TEXT NOT NULL DEFAULT '{}',"
+  "  created_at INTEGER NOT NULL"
+  ") STRICT;"
+
+  "CREATE TABLE jobs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  source TEXT NOT NULL DEFAULT '',"
+  "  owner TEXT NOT NULL DEFAULT '',"
+  "  rpo_hours INTEGER NOT NULL CHECK (rpo_hours > 0),"
+  "  verify_days INTEGER NOT NULL CHECK (verify_days > 0),"
+  "  tags TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL"
+  ") STRICT;"
+
+  "CREATE TABLE copies ("
+  "  id INTEGER PRIMARY KEY,"
+  "  job_id INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  media_type TEXT NOT NULL CHECK (media_type IN ('disk', 'object-storage', 'tape',"
+  "                                                 'removable-disk', 'optical')),"
+  "  location_id INTEGER REFERENCES locations (id),"
+  "  immutable INTEGER NOT NULL DEFAULT 0 CHECK (immutable IN (0, 1)),"
+  "  air_gapped INTEGER NOT NULL DEFAULT 0 CHECK (air_gapped IN (0, 1)),"
+  "  retention_days INTEGER NOT NULL DEFAULT 0,"
+  "  pool_id INTEGER REFERENCES pools (id),"
+  "  created_at INTEGER NOT NULL,"
+  "  UNIQUE (job_id, name)"
+  ") STRICT;"
+  "CREATE INDEX copies_location ON copies (location_id);"
+  "CREATE INDEX copies_pool ON copies (pool_id);"
+
+  "CREATE TABLE containers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  seal TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL"
+  ") STRICT;"
+
+  /* movement_id is the latest movement (by date, then by order of
+   * recording), kept by the movements_locate trigger so that "where is it
+   * now" is one read. */
+  "CREATE TABLE media ("
+  "  id INTEGER PRIMARY KEY,"
+  "  volser TEXT NOT NULL UNIQUE,"
+  "  type TEXT NOT NULL,"
+  "  pool_id INTEGER REFERENCES pools (id),"
+  "  status TEXT NOT NULL DEFAULT 'scratch' CHECK (status IN ('scratch', 'in-use', 'full',"
+  "                                                           'retired', 'error')),"
+  "  retention_until INTEGER,"
+  "  capacity_bytes INTEGER NOT NULL DEFAULT 0,"
+  "  bytes_written INTEGER NOT NULL DEFAULT 0,"
+  "  mounts INTEGER NOT NULL DEFAULT 0,"
+  "  errors INTEGER NOT NULL DEFAULT 0,"
+  "  worm INTEGER NOT NULL DEFAULT 0 CHECK (worm IN (0, 1)),"
+  "  last_written INTEGER,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  movement_id INTEGER REFERENCES movements (id)"
+  ") STRICT;"
+  "CREATE INDEX media_pool ON media (pool_id);"
+
+  "CREATE TABLE movements ("
+  "  id INTEGER PRIMARY KEY,"
+  "  media_id INTEGER NOT NULL REFERENCES media (id),"
+  "  from_location_id INTEGER REFERENCES locations (id),"
+  "  to_location_id INTEGER NOT NULL REFERENCES locations (id),"
+  "  at INTEGER NOT NULL,"
+  "  by TEXT NOT NULL DEFAULT '',"
+  "  courier TEXT NOT NULL DEFAULT '',"
+  "  container TEXT NOT NULL DEFAULT '',"
+  "  seal TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  source TEXT NOT NULL DEFAULT 'move',"
+  "  recorded_at INTEGER NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX movements_media ON movements (media_id, at, id);"
+  "CREATE INDEX movements_at ON movements (at);"
+  "CREATE TRIGGER movements_no_update BEFORE UPDATE ON movements"
+  "  BEGIN SELECT RAISE (ABORT, 'movements are append-only'); END;"
+  "CREATE TRIGGER movements_no_delete BEFORE DELETE ON movements"
+  "  BEGIN SELECT RAISE (ABORT, 'movements are append-only'); END;"
+  "CREATE TRIGGER movements_locate AFTER INSERT ON movements"
+  "  BEGIN"
+  "    UPDATE media SET movement_id = NEW.id"
+  "     WHERE id = NEW.media_id"
+  "       AND (movement_id IS NULL"
+  "            OR (SELECT at FROM movements WHERE id = media.movement_id) <= NEW.at);"
+  "  END;"
+
+  /* run_key identifies a run within its copy: the tool's run id, or its
+   * start time when the tool gives none (cli.md). */
+  "CREATE TABLE executions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  copy_id INTEGER NOT NULL REFERENCES copies (id) ON DELETE CASCADE,"
+  "  started INTEGER NOT NULL,"
+  "  finished INTEGER,"
+  "  status TEXT NOT NULL CHECK (status IN ('success', 'warning', 'failed', 'running')),"
+  "  bytes INTEGER,"
+  "  files INTEGER,"
+  "  run_id TEXT,"
+  "  message TEXT NOT NULL DEFAULT '',"
+  "  run_key TEXT NOT NULL GENERATED ALWAYS AS (COALESCE (run_id, char (31) || started)) VIRTUAL,"
+  "  CHECK (status = 'running' OR finished IS NOT NULL)"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX executions_run ON executions (copy_id, run_key);"
+  "CREATE INDEX executions_latest ON executions (copy_id, status, finished);"
+  "CREATE INDEX executions_history ON executions (copy_id, started);"
+  "CREATE INDEX executions_finished ON executions (status, finished);"
+
+  "CREATE TABLE execution_volumes ("
+  "  execution_id INTEGER NOT NULL REFERENCES executions (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  media_id INTEGER NOT NULL REFERENCES media (id),"
+  "  PRIMARY KEY (execution_id, position)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE INDEX execution_volumes_media ON execution_volumes (media_id);"
+
+  "CREATE TABLE verifications ("
+  "  id INTEGER PRIMARY KEY,"
+  "  copy_id INTEGER NOT NULL REFERENCES copies (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('restore-test', 'checksum', 'boot-test')),"
+  "  at INTEGER NOT NULL,"
+  "  result TEXT NOT NULL CHECK (result IN ('passed', 'failed')),"
+  "  errors INTEGER NOT NULL DEFAULT 0,"
+  "  duration_s INTEGER,"
+  "  by TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  source_id TEXT"
+  ") STRICT;"
+  "CREATE INDEX verifications_copy ON verifications (copy_id, at);"
+  "CREATE UNIQUE INDEX verifications_source ON verifications (copy_id, source_id)"
+  "  WHERE source_id IS NOT NULL;"
+
+  /* The latest facts of each copy, as the engine reads them, kept in the
+   * same transaction as every write to executions and verifications. They
+   * answer for any moment at or after their own dates; for an earlier one
+   * the snapshot asks the history instead. */
+  "CREATE TABLE copy_state ("
+  "  copy_id INTEGER PRIMARY KEY REFERENCES copies (id) ON DELETE CASCADE,"
+  "  success_id INTEGER, success_started INTEGER, success_finished INTEGER,"
+  "  warning_id INTEGER, warning_started INTEGER, warning_finished INTEGER,"
+  "  failed_id INTEGER, failed_started INTEGER, failed_finished INTEGER,"
+  "  verified_at INTEGER, verified_passed INTEGER, verified_errors INTEGER,"
+  "  newest INTEGER NOT NULL"
+  ") STRICT;"
+
+  "CREATE TABLE alerts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  cause TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  severity TEXT NOT NULL CHECK (severity IN ('info', 'warning', 'critical')),"
+  "  subject TEXT NOT NULL,"
+  "  message TEXT NOT NULL,"
+  "  raised_at INTEGER NOT NULL,"
+  "  resolved_at INTEGER,"
+  "  acknowledged_by TEXT,"
+  "  acknowledged_at INTEGER"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX alerts_open ON alerts (cause) WHERE resolved_at IS NULL;"
+  "CREATE INDEX alerts_raised ON alerts (raised_at);"
+
+  "CREATE TABLE audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at INTEGER NOT NULL,"
+  "  business_at INTEGER NOT NULL,"
+  "  actor TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  entity TEXT NOT NULL,"
+  "  before TEXT,"
+  "  after TEXT,"
+  "  prev_hash TEXT NOT NULL,"
+  "  hash TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX audit_at ON audit (business_at);"
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit trail is append-only'); END;"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit trail is append-only'); END;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CUSTODY_STORE_SCHEMA_VERSION);
+
+gboolean
+custody_store_migrate (CustodyStore  *self,
+                       sqlite3       *db,
+                       int            from_version,
+                       GError       **error)
+{
+  for (int v = from_version; v < CUSTODY_STORE_SCHEMA_VERSION; v++)
+    {
+      char *errmsg = NULL;
+
+      if (sqlite3_exec (db, migrations[v], NULL, NULL, &errmsg) != SQLITE_OK)
+        {
+          g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_FAILED,
+                       "cannot upgrade the store to version %d: %s", v + 1, errmsg);
+          sqlite3_free (errmsg);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
