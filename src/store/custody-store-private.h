@@ -122,6 +122,7 @@ gboolean       custody_store_read_policy        (CustodyStore        *self,
                                                  GError             **error);
 CustodySnapshot *custody_store_load_snapshot_locked (CustodyStore       *self,
                                                      const char * const *jobs,
+                                                     gint64              at,
                                                      GError            **error);
 GPtrArray     *custody_store_evaluate_locked    (CustodyStore        *self,
                                                  const char * const  *jobs,

@@ -634,6 +634,61 @@ custody_store_count_executions (CustodyStore  *self,
   return count;
 }
 
+/**
+ * custody_store_list_recent_failures:
+ * @limit: at most this many
+ *
+ * The newest failed runs of every job, newest first.
+ */
+GPtrArray *
+custody_store_list_recent_failures (CustodyStore  *self,
+                                    guint          limit,
+                                    GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
+
+  locker = g_mutex_locker_new (custody_store_get_mutex (self));
+
+  stmt = custody_store_prepare (self,
+                                "SELECT e.id, j.name, c.name, e.started, e.finished, e.message"
+                                " FROM executions e JOIN copies c ON c.id = e.copy_id"
+                                " JOIN jobs j ON j.id = c.job_id"
+                                " WHERE e.status = 'failed' AND e.finished <= ?"
+                                " ORDER BY e.finished DESC LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, custody_store_now (self));
+  sqlite3_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CustodyExecution *e = custody_execution_new ();
+
+      e->id = sqlite3_column_int64 (stmt, 0);
+      e->job = g_strdup (custody_sql_text (stmt, 1));
+      e->copy = g_strdup (custody_sql_text (stmt, 2));
+      e->started = sqlite3_column_int64 (stmt, 3);
+      e->finished = sqlite3_column_int64 (stmt, 4);
+      e->status = CUSTODY_RUN_FAILED;
+      g_free (e->message);
+      e->message = g_strdup (custody_sql_text (stmt, 5));
+      g_ptr_array_add (runs, e);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      custody_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&runs);
+}
+
 /*
  * Verifications
  */

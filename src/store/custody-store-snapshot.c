@@ -151,21 +151,21 @@ names_as_json (const char * const *jobs)
 /**
  * custody_store_load_snapshot_locked:
  * @jobs: (nullable): only these jobs, or %NULL for all
+ * @at: the moment
  *
- * The facts the engine needs about each job, as they were at the store's
- * clock. copy_state answers for a copy unless one of its facts is dated
+ * The facts the engine needs about each job, as they were at @at. copy_state answers for a copy unless one of its facts is dated
  * after that moment; then the history is asked.
  */
 CustodySnapshot *
 custody_store_load_snapshot_locked (CustodyStore        *self,
                                     const char * const  *jobs,
+                                    gint64               at,
                                     GError             **error)
 {
   g_autoptr(CustodySnapshot) snapshot = NULL;
   g_autoptr(GHashTable) locations = NULL;
   g_autofree char *filter = NULL;
   sqlite3_stmt *stmt;
-  gint64 at = custody_store_now (self);
   gint64 current_job = -1;
   int rc;
 
@@ -302,7 +302,8 @@ custody_store_evaluate_locked (CustodyStore         *self,
                                const CustodyPolicy  *policy,
                                GError              **error)
 {
-  g_autoptr(CustodySnapshot) snapshot = custody_store_load_snapshot_locked (self, jobs, error);
+  g_autoptr(CustodySnapshot) snapshot =
+    custody_store_load_snapshot_locked (self, jobs, custody_store_now (self), error);
 
   if (snapshot == NULL)
     return NULL;
@@ -325,10 +326,47 @@ custody_store_load_snapshot (CustodyStore        *self,
     return NULL;
 
   {
-    CustodySnapshot *snapshot = custody_store_load_snapshot_locked (self, jobs, error);
+    CustodySnapshot *snapshot =
+      custody_store_load_snapshot_locked (self, jobs, custody_store_now (self), error);
     sqlite3_exec (custody_store_get_db (self), "COMMIT", NULL, NULL, NULL);
     return snapshot;
   }
+}
+
+/**
+ * custody_store_evaluate_at:
+ * @jobs: (nullable): only these jobs, or %NULL for all
+ * @at: the moment to judge, whatever the store's clock
+ *
+ * Returns: (transfer full) (element-type CustodyVerdict): one verdict per
+ *   job that existed at @at, by name
+ */
+GPtrArray *
+custody_store_evaluate_at (CustodyStore        *self,
+                           const char * const  *jobs,
+                           gint64               at,
+                           GError             **error)
+{
+  g_autoptr(CustodySnapshot) snapshot = NULL;
+  CustodyPolicy policy;
+
+  g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
+
+  {
+    STORE_LOCK (self);
+
+    if (!custody_store_exec (self, "BEGIN", error))
+      return NULL;
+    if (custody_store_read_policy (self, &policy, error))
+      snapshot = custody_store_load_snapshot_locked (self, jobs, at, error);
+    sqlite3_exec (custody_store_get_db (self), "COMMIT", NULL, NULL, NULL);
+  }
+
+  if (snapshot == NULL)
+    return NULL;
+
+  /* The engine runs outside the lock: it touches no store. */
+  return custody_snapshot_evaluate (snapshot, &policy);
 }
 
 /**
@@ -343,24 +381,7 @@ custody_store_evaluate (CustodyStore        *self,
                         const char * const  *jobs,
                         GError             **error)
 {
-  g_autoptr(CustodySnapshot) snapshot = NULL;
-  CustodyPolicy policy;
-
   g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
 
-  {
-    STORE_LOCK (self);
-
-    if (!custody_store_exec (self, "BEGIN", error))
-      return NULL;
-    if (custody_store_read_policy (self, &policy, error))
-      snapshot = custody_store_load_snapshot_locked (self, jobs, error);
-    sqlite3_exec (custody_store_get_db (self), "COMMIT", NULL, NULL, NULL);
-  }
-
-  if (snapshot == NULL)
-    return NULL;
-
-  /* The engine runs outside the lock: it touches no store. */
-  return custody_snapshot_evaluate (snapshot, &policy);
+  return custody_store_evaluate_at (self, jobs, custody_store_get_clock (self), error);
 }

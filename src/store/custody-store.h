@@ -135,6 +135,9 @@ GPtrArray           *custody_store_list_executions     (CustodyStore           *
                                                         gint64                  before_id,
                                                         guint                   limit,
                                                         GError                **error);
+GPtrArray           *custody_store_list_recent_failures (CustodyStore          *self,
+                                                        guint                   limit,
+                                                        GError                **error);
 gint64               custody_store_count_executions    (CustodyStore           *self,
                                                         const char             *job,
                                                         GError                **error);
@@ -172,6 +175,24 @@ CustodySnapshot     *custody_store_load_snapshot       (CustodyStore           *
                                                         GError                **error);
 GPtrArray           *custody_store_evaluate            (CustodyStore           *self,
                                                         const char * const     *jobs,
+                                                        GError                **error);
+GPtrArray           *custody_store_evaluate_at         (CustodyStore           *self,
+                                                        const char * const     *jobs,
+                                                        gint64                  at,
+                                                        GError                **error);
+
+/* Alerts */
+gboolean             custody_store_sync_alerts         (CustodyStore           *self,
+                                                        GPtrArray              *verdicts,
+                                                        guint                  *raised,
+                                                        guint                  *resolved,
+                                                        GError                **error);
+GPtrArray           *custody_store_list_alerts         (CustodyStore           *self,
+                                                        gboolean                include_resolved,
+                                                        GError                **error);
+gint                 custody_store_acknowledge_alerts  (CustodyStore           *self,
+                                                        GArray                 *ids,
+                                                        const char             *by,
                                                         GError                **error);
 
 /* Imports and export */

@@ -10,22 +10,40 @@
 
 #include <glib/gi18n.h>
 
-#include "custody-store.h"
+#include "custody-alerts-page.h"
+#include "custody-compliance-page.h"
+#include "custody-jobs-page.h"
+#include "custody-media-page.h"
+#include "custody-overview-page.h"
+#include "custody-reports-page.h"
+#include "custody-session.h"
+#include "custody-ui-utils.h"
 #include "custody-window.h"
+
+#define SETTINGS_ID "io.github.custody.Custody"
 
 struct _CustodyWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_box;
+  GtkListBox           *sidebar;
   GtkStack             *stack;
-  AdwStatusPage        *error_page;
-  GtkLabel             *compliant_label;
-  GtkLabel             *at_risk_label;
-  GtkLabel             *violation_label;
-  GtkLabel             *rules_label;
+  AdwStatusPage        *loading_page;
+  CustodyPage          *overview_page;
+  CustodyPage          *jobs_page;
+  CustodyPage          *media_page;
+  CustodyPage          *compliance_page;
+  CustodyPage          *alerts_page;
+  CustodyPage          *reports_page;
 
+  GSettings            *settings;
+  CustodySession       *session;
+  GtkLabel             *badges[6];
   char                 *db_path;
-  GCancellable         *cancellable;
+  char                 *pending_view;
 };
 
 G_DEFINE_FINAL_TYPE (CustodyWindow, custody_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -33,12 +51,406 @@ G_DEFINE_FINAL_TYPE (CustodyWindow, custody_window, ADW_TYPE_APPLICATION_WINDOW)
 enum { PROP_0, PROP_DB_PATH, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
+static const struct
+{
+  const char *name;
+  const char *icon;
+  const char *label;
+} views[] = {
+  { "overview", "view-grid-symbolic", N_("Overview") },
+  { "jobs", "drive-multidisk-symbolic", N_("Jobs") },
+  { "media", "media-tape-symbolic", N_("Media") },
+  { "compliance", "emblem-ok-symbolic", N_("Compliance") },
+  { "alerts", "dialog-warning-symbolic", N_("Alerts") },
+  { "reports", "x-office-document-symbolic", N_("Reports") },
+};
+
+enum { VIEW_OVERVIEW, VIEW_JOBS, VIEW_MEDIA, VIEW_COMPLIANCE, VIEW_ALERTS, VIEW_REPORTS };
+
+static CustodyPage *
+page_for_view (CustodyWindow *self,
+               guint          view)
+{
+  CustodyPage *pages[] = {
+    self->overview_page, self->jobs_page, self->media_page,
+    self->compliance_page, self->alerts_page, self->reports_page,
+  };
+
+  return view < G_N_ELEMENTS (pages) ? pages[view] : NULL;
+}
+
+static int
+view_index (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (g_strcmp0 (views[i].name, name) == 0)
+      return (int) i;
+  return -1;
+}
+
+static CustodyPage *
+visible_page (CustodyWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+
+  return CUSTODY_IS_PAGE (child) ? CUSTODY_PAGE (child) : NULL;
+}
+
 /*
- * Loading
+ * Navigation
+ */
+
+/**
+ * custody_window_show_view:
+ * @view: "overview", "jobs", "media", "compliance", "alerts" or "reports"
+ *
+ * Shows a view, and the content rather than the sidebar when folded.
+ */
+void
+custody_window_show_view (CustodyWindow *self,
+                          const char    *view)
+{
+  int index = view_index (view);
+  GtkListBoxRow *row;
+
+  g_return_if_fail (CUSTODY_IS_WINDOW (self));
+
+  if (index < 0)
+    return;
+
+  if (self->session == NULL || !custody_session_get_loaded (self->session))
+    {
+      /* Remember it for when the store is read. */
+      g_free (self->pending_view);
+      self->pending_view = g_strdup (view);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, view);
+  row = gtk_list_box_get_row_at_index (self->sidebar, index);
+  if (gtk_list_box_get_selected_row (self->sidebar) != row)
+    gtk_list_box_select_row (self->sidebar, row);
+  g_settings_set_string (self->settings, "last-view", view);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Returns: (transfer none): the page of a view, to drive it */
+CustodyPage *
+custody_window_get_page (CustodyWindow *self,
+                         const char    *view)
+{
+  g_return_val_if_fail (CUSTODY_IS_WINDOW (self), NULL);
+
+  return page_for_view (self, (guint) view_index (view));
+}
+
+void
+custody_window_add_toast (CustodyWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (CUSTODY_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Returns: (transfer none) */
+CustodySession *
+custody_window_get_session (CustodyWindow *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+/*
+ * Callbacks
  */
 
 static void
-load_worker (GTask        *task,
+on_sidebar_row_activated_cb (CustodyWindow *self,
+                             GtkListBoxRow *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index >= 0 && (guint) index < G_N_ELEMENTS (views))
+    custody_window_show_view (self, views[index].name);
+}
+
+static void
+on_leaflet_folded_cb (CustodyWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    custody_page_set_folded (page_for_view (self, i), folded);
+
+  /* Unfolded, the sidebar shows which view is open; folded, it is a list
+   * to pick from. */
+  gtk_list_box_set_selection_mode (self->sidebar,
+                                   folded ? GTK_SELECTION_NONE : GTK_SELECTION_BROWSE);
+  if (!folded)
+    {
+      int index = view_index (gtk_stack_get_visible_child_name (self->stack));
+      if (index >= 0)
+        gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, index));
+    }
+}
+
+static void
+update_badges (CustodyWindow *self)
+{
+  GListModel *jobs = custody_session_get_jobs (self->session);
+  GListModel *alerts = custody_session_get_alerts (self->session);
+  guint n_alerts = 0;
+  g_autofree char *jobs_text = g_strdup_printf ("%u", g_list_model_get_n_items (jobs));
+  g_autofree char *alerts_text = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (alerts); i++)
+    {
+      g_autoptr(CustodyAlert) alert = g_list_model_get_item (alerts, i);
+      n_alerts += alert->acknowledged_by == NULL ? 1 : 0;
+    }
+  alerts_text = g_strdup_printf ("%u", n_alerts);
+
+  gtk_label_set_label (self->badges[VIEW_JOBS], jobs_text);
+  gtk_label_set_label (self->badges[VIEW_ALERTS], alerts_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->badges[VIEW_ALERTS]), n_alerts > 0);
+}
+
+static void
+on_session_reloaded_cb (CustodyWindow  *self,
+                        CustodySession *session)
+{
+  update_badges (self);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "loading"))
+    {
+      g_autofree char *view = self->pending_view != NULL
+        ? g_steal_pointer (&self->pending_view)
+        : g_settings_get_string (self->settings, "last-view");
+
+      gtk_widget_set_sensitive (self->sidebar_box, TRUE);
+      custody_window_show_view (self, view_index (view) >= 0 ? view : "overview");
+      /* Narrow: start on the view, as wide does. */
+    }
+}
+
+static void
+on_open_failed_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            CustodyWindow    *self)
+{
+  if (g_str_equal (response, "retry"))
+    custody_window_open_store (self, self->db_path);
+  else if (g_str_equal (response, "choose"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-store", NULL);
+  else if (g_str_equal (response, "demo"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-demo", NULL);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_session_failed_cb (CustodyWindow  *self,
+                      const GError   *error,
+                      CustodySession *session)
+{
+  AdwMessageDialog *dialog;
+  const char *heading = _("Cannot Open the Store");
+  const char *what = "";
+  g_autofree char *body = NULL;
+  gboolean retry = FALSE;
+
+  if (custody_session_get_loaded (session))
+    {
+      /* Open before: keep showing what we have, and say why it is old. */
+      g_autofree char *text = g_strdup_printf (_("Cannot read the store: %s"), error->message);
+      custody_window_add_toast (self, adw_toast_new (text));
+      return;
+    }
+
+  if (error->domain == CUSTODY_STORE_ERROR)
+    {
+      switch ((CustodyStoreError) error->code)
+        {
+        case CUSTODY_STORE_ERROR_SCHEMA_TOO_NEW:
+          heading = _("Store Made by a Newer Custody");
+          what = _("Update Custody to open it. The store was not changed.");
+          break;
+        case CUSTODY_STORE_ERROR_CORRUPT:
+          heading = _("The Store Is Damaged");
+          what = _("Restore a backup of it with “custodyctl db restore”, or open another store. The file was not changed.");
+          break;
+        case CUSTODY_STORE_ERROR_LOCKED:
+          heading = _("The Store Is Busy");
+          what = _("Another program is writing to it. Try again in a moment.");
+          retry = TRUE;
+          break;
+        case CUSTODY_STORE_ERROR_READ_ONLY:
+          what = _("Check that you may write to the file and its folder.");
+          retry = TRUE;
+          break;
+        case CUSTODY_STORE_ERROR_FAILED:
+        case CUSTODY_STORE_ERROR_MISSING:
+        case CUSTODY_STORE_ERROR_INVALID:
+        case CUSTODY_STORE_ERROR_NOT_FOUND:
+        case CUSTODY_STORE_ERROR_EXISTS:
+        case CUSTODY_STORE_ERROR_REFUSED:
+        default:
+          retry = TRUE;
+          break;
+        }
+    }
+
+  body = g_strdup_printf ("%s\n\n%s", error->message, what);
+  dialog = custody_message_dialog_new (GTK_WIDGET (self), heading, body);
+  adw_message_dialog_add_responses (dialog,
+                                    "quit", _("_Quit"),
+                                    "choose", _("_Open Another Store…"),
+                                    NULL);
+  if (retry)
+    {
+      adw_message_dialog_add_response (dialog, "retry", _("_Try Again"));
+      adw_message_dialog_set_response_appearance (dialog, "retry", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "retry");
+    }
+  else
+    adw_message_dialog_set_default_response (dialog, "choose");
+  adw_message_dialog_set_close_response (dialog, "quit");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_failed_response_cb), self);
+
+  adw_status_page_set_title (self->loading_page, heading);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Opens a store in this window, dropping the one it showed. */
+void
+custody_window_open_store (CustodyWindow *self,
+                           const char    *db_path)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (CUSTODY_IS_WINDOW (self));
+  g_return_if_fail (db_path != NULL);
+
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_clear_object (&self->session);
+    }
+
+  if (self->db_path != db_path)
+    {
+      g_free (self->db_path);
+      self->db_path = g_strdup (db_path);
+    }
+
+  self->session = custody_session_new (self->db_path);
+  g_signal_connect_object (self->session, "reloaded", G_CALLBACK (on_session_reloaded_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "failed", G_CALLBACK (on_session_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    custody_page_set_session (page_for_view (self, i), self->session);
+
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  adw_status_page_set_title (self->loading_page, _("Opening the Store…"));
+  gtk_widget_set_sensitive (self->sidebar_box, FALSE);
+
+  {
+    g_autofree char *basename = g_path_get_basename (self->db_path);
+    title = g_strdup_printf (_("Custody — %s"), basename);
+    gtk_window_set_title (GTK_WINDOW (self), title);
+  }
+
+  custody_session_open (self->session);
+}
+
+/*
+ * Actions
+ */
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CustodyWindow *self = CUSTODY_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  custody_window_show_view (CUSTODY_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CustodyWindow *self = CUSTODY_WINDOW (widget);
+  CustodyPage *page = visible_page (self);
+
+  /* Ctrl+F searches where it can; elsewhere, it searches the jobs. */
+  if (page == NULL || !custody_page_search (page))
+    {
+      custody_window_show_view (self, "jobs");
+      custody_page_search (self->jobs_page);
+    }
+}
+
+static void
+help_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CustodyWindow *self = CUSTODY_WINDOW (widget);
+  CustodyPage *page = visible_page (self);
+
+  custody_show_help (widget, page != NULL ? custody_page_get_help_section (page) : "index");
+}
+
+static void
+on_open_store_response_cb (GtkNativeDialog *chooser,
+                           int              response,
+                           CustodyWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        custody_window_open_store (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+open_store_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open a Store"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Custody stores"));
+  gtk_file_filter_add_suffix (filter, "db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_store_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+demo_worker (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
@@ -46,93 +458,81 @@ load_worker (GTask        *task,
   const char *path = task_data;
   g_autoptr(CustodyStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *verdicts;
+  g_autoptr(GPtrArray) jobs = NULL;
 
   store = custody_store_open (path, CUSTODY_STORE_OPEN_CREATE, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if (store != NULL)
+    jobs = custody_store_list_jobs (store, FALSE, &error);
+  if (jobs != NULL && jobs->len == 0 && !custody_store_fill_demo (store, 22, 0, 42, &error))
+    g_clear_pointer (&jobs, g_ptr_array_unref);
 
-  verdicts = custody_store_evaluate (store, NULL, &error);
-  if (verdicts == NULL)
+  if (jobs == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, verdicts, (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
-show_summary (CustodyWindow *self,
-              GPtrArray     *verdicts)
-{
-  guint counts[CUSTODY_N_STATUSES] = { 0, };
-  guint failing[CUSTODY_N_RULES] = { 0, };
-  g_autoptr(GString) rules = g_string_new (NULL);
-  g_autofree char *compliant = NULL;
-  g_autofree char *at_risk = NULL;
-  g_autofree char *violation = NULL;
-
-  for (guint i = 0; i < verdicts->len; i++)
-    {
-      CustodyVerdict *v = g_ptr_array_index (verdicts, i);
-
-      counts[v->status]++;
-      for (guint r = 0; r < CUSTODY_N_RULES; r++)
-        failing[r] += v->rules[r].pass ? 0 : 1;
-    }
-
-  compliant = g_strdup_printf (_("%u compliant"), counts[CUSTODY_STATUS_COMPLIANT]);
-  at_risk = g_strdup_printf (_("%u at risk"), counts[CUSTODY_STATUS_AT_RISK]);
-  violation = g_strdup_printf (_("%u in violation"), counts[CUSTODY_STATUS_VIOLATION]);
-  gtk_label_set_label (self->compliant_label, compliant);
-  gtk_label_set_label (self->at_risk_label, at_risk);
-  gtk_label_set_label (self->violation_label, violation);
-
-  for (guint r = 0; r < CUSTODY_N_RULES; r++)
-    g_string_append_printf (rules, "%s%s: %u", r > 0 ? "\n" : "", custody_rule_get_label (r),
-                            failing[r]);
-  gtk_label_set_label (self->rules_label, rules->str);
-
-  gtk_stack_set_visible_child_name (self->stack, "summary");
-}
-
-static void
-load_cb (GObject      *source,
+demo_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
   g_autoptr(CustodyWindow) self = user_data;
-  g_autoptr(GPtrArray) verdicts = NULL;
   g_autoptr(GError) error = NULL;
+  GTask *task = G_TASK (result);
 
-  verdicts = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (verdicts == NULL)
+  if (!g_task_propagate_boolean (task, &error))
     {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      g_autofree char *text = g_strdup_printf (_("Cannot make the demo store: %s"), error->message);
+      custody_window_add_toast (self, adw_toast_new (text));
       return;
     }
 
-  show_summary (self, verdicts);
+  custody_window_open_store (self, g_task_get_task_data (task));
 }
 
 static void
-load (CustodyWindow *self)
+open_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, load_cb, g_object_ref (self));
+  CustodyWindow *self = CUSTODY_WINDOW (widget);
+  g_autoptr(GTask) task = g_task_new (self, NULL, demo_cb, g_object_ref (self));
 
-  g_task_set_source_tag (task, load);
-  g_task_set_task_data (task, g_strdup (self->db_path), g_free);
-  g_task_run_in_thread (task, load_worker);
+  /* A separate store, so that trying things out never mixes demo data
+   * into real records. */
+  g_task_set_task_data (task, g_build_filename (g_get_user_data_dir (), "custody", "demo.db", NULL),
+                        g_free);
+  g_task_run_in_thread (task, demo_worker);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
 /*
  * GObject
  */
+
+static GtkWidget *
+make_sidebar_row (guint index)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (views[index].icon);
+  GtkWidget *label = gtk_label_new (_(views[index].label));
+  GtkWidget *badge = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (badge, "dim-label");
+  gtk_widget_add_css_class (badge, "numeric");
+  gtk_widget_set_visible (badge, index == VIEW_JOBS || index == VIEW_ALERTS);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "badge", badge);
+
+  return row;
+}
 
 static void
 custody_window_constructed (GObject *object)
@@ -141,7 +541,15 @@ custody_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (custody_window_parent_class)->constructed (object);
 
-  load (self);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  if (g_str_has_suffix (APP_ID, ".Devel"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  on_leaflet_folded_cb (self);
+  custody_window_open_store (self, self->db_path);
 }
 
 static void
@@ -149,8 +557,10 @@ custody_window_dispose (GObject *object)
 {
   CustodyWindow *self = (CustodyWindow *) object;
 
-  g_cancellable_cancel (self->cancellable);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTODY_TYPE_WINDOW);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (custody_window_parent_class)->dispose (object);
 }
@@ -160,8 +570,9 @@ custody_window_finalize (GObject *object)
 {
   CustodyWindow *self = (CustodyWindow *) object;
 
-  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
   g_free (self->db_path);
+  g_free (self->pending_view);
 
   G_OBJECT_CLASS (custody_window_parent_class)->finalize (object);
 }
@@ -180,7 +591,6 @@ custody_window_set_property (GObject      *object,
       g_free (self->db_path);
       self->db_path = g_value_dup_string (value);
       break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -204,19 +614,58 @@ custody_window_class_init (CustodyWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/custody/Custody/ui/custody-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CustodyWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, compliant_label);
-  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, at_risk_label);
-  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, violation_label);
-  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, rules_label);
+  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, jobs_page);
+  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, media_page);
+  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, compliance_page);
+  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, alerts_page);
+  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, reports_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
+  gtk_widget_class_install_action (widget_class, "win.open-store", NULL, open_store_action);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.show-sidebar",
+                                       NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK, "win.view",
+                                         "s", views[i].name);
+
+  g_type_ensure (CUSTODY_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (CUSTODY_TYPE_JOBS_PAGE);
+  g_type_ensure (CUSTODY_TYPE_MEDIA_PAGE);
+  g_type_ensure (CUSTODY_TYPE_COMPLIANCE_PAGE);
+  g_type_ensure (CUSTODY_TYPE_ALERTS_PAGE);
+  g_type_ensure (CUSTODY_TYPE_REPORTS_PAGE);
 }
 
 static void
 custody_window_init (CustodyWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
+
+  self->settings = g_settings_new (SETTINGS_ID);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *row = make_sidebar_row (i);
+
+      self->badges[i] = g_object_get_data (G_OBJECT (row), "badge");
+      gtk_list_box_append (self->sidebar, row);
+    }
 }
 
 CustodyWindow *

@@ -9,13 +9,24 @@
 #include <adwaita.h>
 
 #include "custody-application.h"
+#include "custody-page.h"
+#include "custody-session.h"
 
 G_BEGIN_DECLS
 
 #define CUSTODY_TYPE_WINDOW (custody_window_get_type ())
 G_DECLARE_FINAL_TYPE (CustodyWindow, custody_window, CUSTODY, WINDOW, AdwApplicationWindow)
 
-CustodyWindow *custody_window_new (CustodyApplication *application,
-                                   const char         *db_path);
+CustodyWindow  *custody_window_new          (CustodyApplication *application,
+                                             const char         *db_path);
+void            custody_window_open_store   (CustodyWindow      *self,
+                                             const char         *db_path);
+void            custody_window_show_view    (CustodyWindow      *self,
+                                             const char         *view);
+CustodyPage    *custody_window_get_page     (CustodyWindow      *self,
+                                             const char         *view);
+CustodySession *custody_window_get_session  (CustodyWindow      *self);
+void            custody_window_add_toast    (CustodyWindow      *self,
+                                             AdwToast           *toast);
 
 G_END_DECLS

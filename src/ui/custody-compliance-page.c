@@ -1,0 +1,48 @@
+/* custody-compliance-page.c
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "custody-compliance-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "custody-compliance-page.h"
+
+struct _CustodyCompliancePage
+{
+  CustodyPage parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (CustodyCompliancePage, custody_compliance_page, CUSTODY_TYPE_PAGE)
+
+static void
+custody_compliance_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), CUSTODY_TYPE_COMPLIANCE_PAGE);
+
+  G_OBJECT_CLASS (custody_compliance_page_parent_class)->dispose (object);
+}
+
+static void
+custody_compliance_page_class_init (CustodyCompliancePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CustodyPageClass *page_class = CUSTODY_PAGE_CLASS (klass);
+
+  object_class->dispose = custody_compliance_page_dispose;
+  page_class->help_section = "compliance";
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/custody/Custody/ui/custody-compliance-page.ui");
+}
+
+static void
+custody_compliance_page_init (CustodyCompliancePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,48 @@
+/* custody-media-page.c
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "custody-media-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "custody-media-page.h"
+
+struct _CustodyMediaPage
+{
+  CustodyPage parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (CustodyMediaPage, custody_media_page, CUSTODY_TYPE_PAGE)
+
+static void
+custody_media_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), CUSTODY_TYPE_MEDIA_PAGE);
+
+  G_OBJECT_CLASS (custody_media_page_parent_class)->dispose (object);
+}
+
+static void
+custody_media_page_class_init (CustodyMediaPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CustodyPageClass *page_class = CUSTODY_PAGE_CLASS (klass);
+
+  object_class->dispose = custody_media_page_dispose;
+  page_class->help_section = "media";
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/custody/Custody/ui/custody-media-page.ui");
+}
+
+static void
+custody_media_page_init (CustodyMediaPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,733 @@
+/* custody-session.c
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "custody-session"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "custody-job-item.h"
+#include "custody-session.h"
+#include "custody-time.h"
+
+/* The app's view of one store. It opens the store and reads it in worker
+ * threads only, keeps the lists the pages show (jobs with their verdicts,
+ * open alerts), and notices writes by other programs (custodyctl, cron)
+ * by polling the audit head, so that they show within about a second. */
+
+#define DEFAULT_POLL_MS 1000
+#define RECENT_FAILURES 8
+
+struct _CustodySession
+{
+  GObject        parent_instance;
+
+  char          *db_path;
+  CustodyStore  *store;
+  GListStore    *jobs;           /* CustodyJobItem, by name */
+  GListStore    *alerts;         /* CustodyAlert, newest first */
+  GPtrArray     *recent_failures;
+  CustodyPolicy  policy;
+  gint64         evaluated_at;
+  gint64         data_version;
+  GCancellable  *cancellable;
+  guint          poll_source;
+  guint          poll_interval;
+  guint          reloading : 1;
+  guint          reload_again : 1;
+  guint          polling : 1;
+  guint          loaded : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CustodySession, custody_session, G_TYPE_OBJECT)
+
+enum { PROP_0, PROP_LOADED, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+enum { RELOADED, FAILED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  GPtrArray     *jobs;      /* CustodyJob with verdicts */
+  GPtrArray     *alerts;
+  GPtrArray     *failures;
+  CustodyPolicy  policy;
+  gint64         evaluated_at;
+  gint64         data_version;
+} Snapshot;
+
+static void
+snapshot_free (gpointer data)
+{
+  Snapshot *s = data;
+
+  g_clear_pointer (&s->jobs, g_ptr_array_unref);
+  g_clear_pointer (&s->alerts, g_ptr_array_unref);
+  g_clear_pointer (&s->failures, g_ptr_array_unref);
+  g_free (s);
+}
+
+static void schedule_poll (CustodySession *self);
+
+/*
+ * Reloading
+ */
+
+static void
+reload_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  CustodyStore *store = task_data;
+  g_autoptr(GError) error = NULL;
+  Snapshot *s = g_new0 (Snapshot, 1);
+
+  /* Read the version first: a write that lands while we read makes the
+   * next poll see a newer one and read again. */
+  s->data_version = custody_store_get_data_version (store);
+  s->evaluated_at = custody_store_get_clock (store);
+  s->jobs = custody_store_list_jobs (store, TRUE, &error);
+
+  if (s->jobs != NULL && !custody_store_get_read_only (store))
+    {
+      g_autoptr(GPtrArray) verdicts = g_ptr_array_new ();
+      g_autoptr(GError) alert_error = NULL;
+
+      for (guint i = 0; i < s->jobs->len; i++)
+        {
+          CustodyJob *job = g_ptr_array_index (s->jobs, i);
+          if (job->verdict != NULL)
+            g_ptr_array_add (verdicts, job->verdict);
+        }
+      /* Raising alerts is a write; a locked store only delays it. */
+      if (!custody_store_sync_alerts (store, verdicts, NULL, NULL, &alert_error))
+        g_debug ("Alerts not synced: %s", alert_error->message);
+      else
+        s->data_version = custody_store_get_data_version (store);
+    }
+
+  if (s->jobs != NULL)
+    s->alerts = custody_store_list_alerts (store, FALSE, &error);
+  if (s->alerts != NULL)
+    s->failures = custody_store_list_recent_failures (store, RECENT_FAILURES, &error);
+  if (s->failures != NULL && !custody_store_get_policy (store, &s->policy, &error))
+    g_clear_pointer (&s->failures, g_ptr_array_unref);
+
+  if (s->failures == NULL)
+    {
+      snapshot_free (s);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, s, snapshot_free);
+}
+
+/* Brings the jobs list in line with a fresh read, keeping the items of
+ * jobs that still exist: both lists are sorted by name. */
+static void
+merge_jobs (CustodySession *self,
+            GPtrArray      *fresh)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                       g_object_unref);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->jobs));
+  gboolean same_order = n == fresh->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CustodyJobItem *item = g_list_model_get_item (G_LIST_MODEL (self->jobs), i);
+      CustodyJob *job = custody_job_item_get_job (item);
+
+      if (same_order && ((CustodyJob *) g_ptr_array_index (fresh, i))->id != job->id)
+        same_order = FALSE;
+      g_hash_table_insert (by_id, &job->id, item);
+    }
+
+  if (same_order)
+    {
+      /* The usual case: nothing added or removed. Rows update in place. */
+      for (guint i = 0; i < n; i++)
+        {
+          CustodyJob *job = g_ptr_array_index (fresh, i);
+          custody_job_item_set_job (g_hash_table_lookup (by_id, &job->id), job);
+        }
+      return;
+    }
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      CustodyJob *job = g_ptr_array_index (fresh, i);
+      CustodyJobItem *item = g_hash_table_lookup (by_id, &job->id);
+
+      if (item != NULL)
+        {
+          custody_job_item_set_job (item, job);
+          g_ptr_array_add (items, g_object_ref (item));
+        }
+      else
+        g_ptr_array_add (items, custody_job_item_new (job));
+    }
+
+  g_list_store_splice (self->jobs, 0, n, items->pdata, items->len);
+}
+
+static void
+replace_all (GListStore *store,
+             GPtrArray  *items)
+{
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       items->pdata, items->len);
+}
+
+static void
+reload_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(CustodySession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Snapshot *s = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->reloading = FALSE;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (s == NULL)
+    {
+      g_warning ("Cannot read the store: %s", error->message);
+      g_signal_emit (self, signals[FAILED], 0, error);
+      schedule_poll (self);
+      return;
+    }
+
+  merge_jobs (self, s->jobs);
+  replace_all (self->alerts, s->alerts);
+  g_clear_pointer (&self->recent_failures, g_ptr_array_unref);
+  self->recent_failures = g_steal_pointer (&s->failures);
+  self->policy = s->policy;
+  self->evaluated_at = s->evaluated_at;
+  self->data_version = s->data_version;
+  snapshot_free (s);
+
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
+  g_signal_emit (self, signals[RELOADED], 0);
+
+  if (self->reload_again)
+    {
+      self->reload_again = FALSE;
+      custody_session_reload (self);
+    }
+  else
+    schedule_poll (self);
+}
+
+/*
+ * Polling for other programs' writes
+ */
+
+static void
+version_worker (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  g_task_return_int (task, custody_store_get_data_version (task_data));
+}
+
+static void
+version_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CustodySession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gssize version = g_task_propagate_int (G_TASK (result), &error);
+
+  self->polling = FALSE;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* A new minute can change verdicts too (copies go stale): re-evaluate
+   * at least every minute even when nobody wrote. */
+  if (version != self->data_version || custody_time_now () - self->evaluated_at >= 60)
+    custody_session_reload (self);
+  else
+    schedule_poll (self);
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  CustodySession *self = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  self->poll_source = 0;
+  if (self->reloading || self->polling || self->store == NULL)
+    return G_SOURCE_REMOVE;
+
+  self->polling = TRUE;
+  task = g_task_new (self, self->cancellable, version_cb, g_object_ref (self));
+  g_task_set_source_tag (task, poll_cb);
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, version_worker);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_poll (CustodySession *self)
+{
+  if (self->poll_source != 0 || self->store == NULL)
+    return;
+  self->poll_source = g_timeout_add (self->poll_interval, poll_cb, self);
+}
+
+/*
+ * Opening
+ */
+
+static void
+open_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  CustodyStore *store = custody_store_open (task_data, CUSTODY_STORE_OPEN_CREATE, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void
+open_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(CustodySession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CustodyStore *store = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (store == NULL)
+    {
+      g_signal_emit (self, signals[FAILED], 0, error);
+      return;
+    }
+
+  self->store = store;
+  custody_session_reload (self);
+}
+
+/*
+ * GObject
+ */
+
+static void
+custody_session_dispose (GObject *object)
+{
+  CustodySession *self = (CustodySession *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+
+  G_OBJECT_CLASS (custody_session_parent_class)->dispose (object);
+}
+
+static void
+custody_session_finalize (GObject *object)
+{
+  CustodySession *self = (CustodySession *) object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->jobs);
+  g_clear_object (&self->alerts);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->recent_failures, g_ptr_array_unref);
+  g_free (self->db_path);
+
+  G_OBJECT_CLASS (custody_session_parent_class)->finalize (object);
+}
+
+static void
+custody_session_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CustodySession *self = CUSTODY_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+custody_session_class_init (CustodySessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = custody_session_dispose;
+  object_class->finalize = custody_session_finalize;
+  object_class->get_property = custody_session_get_property;
+
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[RELOADED] = g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+custody_session_init (CustodySession *self)
+{
+  self->jobs = g_list_store_new (CUSTODY_TYPE_JOB_ITEM);
+  self->alerts = g_list_store_new (CUSTODY_TYPE_ALERT);
+  self->cancellable = g_cancellable_new ();
+  self->poll_interval = DEFAULT_POLL_MS;
+  self->data_version = -1;
+  custody_policy_init_defaults (&self->policy);
+}
+
+/*
+ * Public API
+ */
+
+CustodySession *
+custody_session_new (const char *db_path)
+{
+  CustodySession *self = g_object_new (CUSTODY_TYPE_SESSION, NULL);
+
+  self->db_path = g_strdup (db_path);
+  return self;
+}
+
+const char *
+custody_session_get_db_path (CustodySession *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_SESSION (self), NULL);
+
+  return self->db_path;
+}
+
+/* Returns: (nullable) (transfer none): the store, once open */
+CustodyStore *
+custody_session_get_store (CustodySession *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_SESSION (self), NULL);
+
+  return self->store;
+}
+
+gboolean
+custody_session_get_loaded (CustodySession *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_SESSION (self), FALSE);
+
+  return self->loaded;
+}
+
+/* Returns: (transfer none): the jobs, CustodyJobItem by name */
+GListModel *
+custody_session_get_jobs (CustodySession *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->jobs);
+}
+
+/* Returns: (transfer none): the open alerts, CustodyAlert, newest first */
+GListModel *
+custody_session_get_alerts (CustodySession *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->alerts);
+}
+
+/* Returns: (nullable) (transfer none) (element-type CustodyExecution) */
+GPtrArray *
+custody_session_get_recent_failures (CustodySession *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_SESSION (self), NULL);
+
+  return self->recent_failures;
+}
+
+gint64
+custody_session_get_evaluated_at (CustodySession *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_SESSION (self), 0);
+
+  return self->evaluated_at;
+}
+
+const CustodyPolicy *
+custody_session_get_policy (CustodySession *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_SESSION (self), NULL);
+
+  return &self->policy;
+}
+
+void
+custody_session_set_poll_interval (CustodySession *self,
+                                   guint           interval_ms)
+{
+  g_return_if_fail (CUSTODY_IS_SESSION (self));
+  g_return_if_fail (interval_ms > 0);
+
+  self->poll_interval = interval_ms;
+  if (self->poll_source != 0)
+    {
+      g_clear_handle_id (&self->poll_source, g_source_remove);
+      schedule_poll (self);
+    }
+}
+
+void
+custody_session_open (CustodySession *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CUSTODY_IS_SESSION (self));
+  g_return_if_fail (self->store == NULL);
+
+  task = g_task_new (self, self->cancellable, open_cb, g_object_ref (self));
+  g_task_set_source_tag (task, custody_session_open);
+  g_task_set_task_data (task, g_strdup (self->db_path), g_free);
+  g_task_run_in_thread (task, open_worker);
+}
+
+/* Reads everything again in a worker; a reload asked for during one runs
+ * once more after it, never twice at the same time. */
+void
+custody_session_reload (CustodySession *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CUSTODY_IS_SESSION (self));
+
+  if (self->store == NULL)
+    return;
+  if (self->reloading)
+    {
+      self->reload_again = TRUE;
+      return;
+    }
+
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  self->reloading = TRUE;
+  task = g_task_new (self, self->cancellable, reload_cb, g_object_ref (self));
+  g_task_set_source_tag (task, custody_session_reload);
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, reload_worker);
+}
+
+typedef struct
+{
+  CustodyStore            *store;
+  CustodySessionWriteFunc  write;
+  CustodySessionReadFunc   read;
+  gpointer                 data;
+  GDestroyNotify           data_free;
+  GDestroyNotify           result_free;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_clear_object (&job->store);
+  g_free (job);
+}
+
+static void
+write_worker (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (job->write (job->store, job->data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+write_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GTask *outer = user_data;
+  CustodySession *self = g_task_get_source_object (outer);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_error (outer, g_steal_pointer (&error));
+  else
+    {
+      custody_session_reload (self);
+      g_task_return_boolean (outer, TRUE);
+    }
+  g_object_unref (outer);
+}
+
+/**
+ * custody_session_write_async:
+ * @func: the write, run in a worker thread with the store
+ *
+ * Runs a write away from the main thread, then reloads.
+ */
+void
+custody_session_write_async (CustodySession          *self,
+                             CustodySessionWriteFunc  func,
+                             gpointer                 data,
+                             GDestroyNotify           data_free,
+                             GCancellable            *cancellable,
+                             GAsyncReadyCallback      callback,
+                             gpointer                 user_data)
+{
+  g_autoptr(GTask) inner = NULL;
+  GTask *outer;
+  Job *job;
+
+  g_return_if_fail (CUSTODY_IS_SESSION (self));
+  g_return_if_fail (func != NULL);
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, custody_session_write_async);
+
+  if (self->store == NULL)
+    {
+      if (data_free != NULL)
+        data_free (data);
+      g_task_return_new_error (outer, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_MISSING,
+                               _("The store is not open"));
+      g_object_unref (outer);
+      return;
+    }
+
+  job = g_new0 (Job, 1);
+  job->store = g_object_ref (self->store);
+  job->write = func;
+  job->data = data;
+  job->data_free = data_free;
+
+  inner = g_task_new (self, cancellable, write_done_cb, outer);
+  g_task_set_task_data (inner, job, job_free);
+  g_task_run_in_thread (inner, write_worker);
+}
+
+gboolean
+custody_session_write_finish (CustodySession  *self,
+                              GAsyncResult    *result,
+                              GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+read_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+  gpointer result = job->read (job->store, job->data, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, result, job->result_free);
+}
+
+/**
+ * custody_session_read_async:
+ * @func: the read, run in a worker thread with the store; returns %NULL
+ *   with an error on failure
+ *
+ * Runs a read away from the main thread.
+ */
+void
+custody_session_read_async (CustodySession         *self,
+                            CustodySessionReadFunc  func,
+                            gpointer                data,
+                            GDestroyNotify          data_free,
+                            GDestroyNotify          result_free,
+                            GCancellable           *cancellable,
+                            GAsyncReadyCallback     callback,
+                            gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (CUSTODY_IS_SESSION (self));
+  g_return_if_fail (func != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, custody_session_read_async);
+
+  if (self->store == NULL)
+    {
+      if (data_free != NULL)
+        data_free (data);
+      g_task_return_new_error (task, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_MISSING,
+                               _("The store is not open"));
+      return;
+    }
+
+  job = g_new0 (Job, 1);
+  job->store = g_object_ref (self->store);
+  job->read = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, read_worker);
+}
+
+gpointer
+custody_session_read_finish (CustodySession  *self,
+                             GAsyncResult    *result,
+                             GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,141 @@
+/* custody-ui-utils.c
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "custody-ui-utils"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "custody-time.h"
+#include "custody-ui-utils.h"
+
+/* F1: the help page of a view, in Yelp (help:custody/SECTION). */
+void
+custody_show_help (GtkWidget  *widget,
+                   const char *section)
+{
+  g_autofree char *uri = NULL;
+  GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+
+  if (section == NULL || g_str_equal (section, "index"))
+    uri = g_strdup ("help:custody");
+  else
+    uri = g_strdup_printf ("help:custody/%s", section);
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+const char *
+custody_status_icon_name (CustodyStatus status)
+{
+  switch (status)
+    {
+    case CUSTODY_STATUS_COMPLIANT:
+      return "emblem-ok-symbolic";
+    case CUSTODY_STATUS_AT_RISK:
+      return "dialog-warning-symbolic";
+    case CUSTODY_STATUS_VIOLATION:
+      return "dialog-error-symbolic";
+    case CUSTODY_N_STATUSES:
+    default:
+      return "dialog-question-symbolic";
+    }
+}
+
+const char *
+custody_status_css_class (CustodyStatus status)
+{
+  switch (status)
+    {
+    case CUSTODY_STATUS_COMPLIANT:
+      return "success";
+    case CUSTODY_STATUS_AT_RISK:
+      return "warning";
+    case CUSTODY_STATUS_VIOLATION:
+      return "error";
+    case CUSTODY_N_STATUSES:
+    default:
+      return "dim-label";
+    }
+}
+
+const char *
+custody_severity_icon_name (CustodySeverity severity)
+{
+  switch (severity)
+    {
+    case CUSTODY_SEVERITY_CRITICAL:
+      return "dialog-error-symbolic";
+    case CUSTODY_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case CUSTODY_SEVERITY_INFO:
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
+/* Colours by state, never colour alone: callers pair it with an icon and
+ * a word. */
+void
+custody_set_status_classes (GtkWidget     *widget,
+                            CustodyStatus  status)
+{
+  for (guint s = 0; s < CUSTODY_N_STATUSES; s++)
+    gtk_widget_remove_css_class (widget, custody_status_css_class (s));
+  gtk_widget_add_css_class (widget, custody_status_css_class (status));
+}
+
+void
+custody_add_css_class_if (GtkWidget  *widget,
+                          const char *css_class,
+                          gboolean    condition)
+{
+  if (condition)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
+/* "3 hours ago", "in 2 days", "never" */
+char *
+custody_format_ago (gint64 t,
+                    gint64 now)
+{
+  g_autofree char *span = NULL;
+
+  if (t == CUSTODY_TIME_NONE)
+    return g_strdup (_("never"));
+  if (ABS (now - t) < 60)
+    return g_strdup (_("just now"));
+
+  span = custody_duration_describe (now - t);
+  if (t <= now)
+    /* Translators: "3 hours ago" */
+    return g_strdup_printf (_("%s ago"), span);
+  /* Translators: "in 3 hours" */
+  return g_strdup_printf (_("in %s"), span);
+}
+
+/* A moment in the local zone, for people: "2026-11-25 09:14" */
+char *
+custody_format_time (gint64 t)
+{
+  if (t == CUSTODY_TIME_NONE)
+    return g_strdup ("—");
+  return custody_time_format_local (t);
+}
+
+AdwMessageDialog *
+custody_message_dialog_new (GtkWidget  *parent,
+                            const char *heading,
+                            const char *body)
+{
+  GtkRoot *root = gtk_widget_get_root (parent);
+
+  return ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                     heading, body));
+}
