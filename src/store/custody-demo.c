@@ -513,7 +513,7 @@ add_job (Demo     *d,
   GArray *writes[VOLUMES_PER_TAPE_COPY];
   Trouble trouble = pick_trouble (index, d->rand);
   gboolean weekly = index % 3 == 1;
-  gint64 rpo_hours = weekly ? 168 : 36;
+  gint64 rpo_hours = weekly ? 168 : 48;
   gint64 verify_days = 30;
   gint64 job_id, nas_id, tape_id, cloud_id;
   sqlite3_stmt *stmt;
@@ -563,7 +563,7 @@ add_job (Demo     *d,
        * with the courier, a day or more ago once it has reached the vault. */
       gint64 newest_age = trouble == TROUBLE_TAPE_IN_LIBRARY ? HOUR
                         : trouble == TROUBLE_TAPE_IN_TRANSIT ? 8 * HOUR
-                        : (gint64) g_rand_int_range (d->rand, 30, weekly ? 120 : 34) * HOUR;
+                        : (gint64) g_rand_int_range (d->rand, 28, weekly ? 120 : 34) * HOUR;
       guint tape_runs = weekly ? MAX (runs_per_copy / 7, 2) : runs_per_copy;
 
       ok = add_history (d, tape_id, COPY_TAPE, tape_runs, newest_age, FALSE, volume_ids, writes,

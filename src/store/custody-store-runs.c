@@ -518,7 +518,7 @@ load_execution_volumes (CustodyStore  *self,
 /**
  * custody_store_list_executions:
  * @job: the job
- * @before_id: only runs older than this one (keyset paging), or 0
+ * @offset: skip this many of the newest
  * @limit: at most this many
  *
  * The job's runs, newest started first, a page at a time: fine with a
@@ -527,7 +527,7 @@ load_execution_volumes (CustodyStore  *self,
 GPtrArray *
 custody_store_list_executions (CustodyStore  *self,
                                const char    *job,
-                               gint64         before_id,
+                               guint          offset,
                                guint          limit,
                                GError       **error)
 {
@@ -545,20 +545,19 @@ custody_store_list_executions (CustodyStore  *self,
   if (job_id == 0)
     return NULL;
 
-  /* Newest first by (started, id), so a page boundary inside equal start
-   * times neither repeats nor skips a run. */
+  /* Newest first by (started, id): a total order, so pages neither repeat
+   * nor skip a run. */
   stmt = custody_store_prepare (self,
                                 "SELECT e.id, c.name, e.started, e.finished, e.status, e.bytes, e.files,"
                                 "       e.run_id, e.message"
                                 " FROM copies c JOIN executions e ON e.copy_id = c.id"
                                 " WHERE c.job_id = ?1 AND coalesce (e.finished, e.started) <= ?2"
-                                "   AND (?3 = 0 OR (e.started, e.id) < (SELECT started, id FROM executions WHERE id = ?3))"
-                                " ORDER BY e.started DESC, e.id DESC LIMIT ?4", error);
+                                " ORDER BY e.started DESC, e.id DESC LIMIT ?4 OFFSET ?3", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, job_id);
   sqlite3_bind_int64 (stmt, 2, custody_store_now (self));
-  sqlite3_bind_int64 (stmt, 3, before_id);
+  sqlite3_bind_int64 (stmt, 3, offset);
   sqlite3_bind_int (stmt, 4, (int) MIN (limit, G_MAXINT));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -132,7 +132,7 @@ gboolean             custody_store_record_execution    (CustodyStore           *
                                                         GError                **error);
 GPtrArray           *custody_store_list_executions     (CustodyStore           *self,
                                                         const char             *job,
-                                                        gint64                  before_id,
+                                                        guint                   offset,
                                                         guint                   limit,
                                                         GError                **error);
 GPtrArray           *custody_store_list_recent_failures (CustodyStore          *self,

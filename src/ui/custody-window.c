@@ -12,6 +12,7 @@
 
 #include "custody-alerts-page.h"
 #include "custody-compliance-page.h"
+#include "custody-import.h"
 #include "custody-jobs-page.h"
 #include "custody-media-page.h"
 #include "custody-overview-page.h"
@@ -406,6 +407,107 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+import_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(CustodyWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = custody_import_file_finish (CUSTODY_SESSION (source), result, &error);
+  AdwToast *toast;
+
+  if (summary == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Nothing was imported. %s"), error->message);
+
+      toast = adw_toast_new (text);
+      adw_toast_set_timeout (toast, 0);
+    }
+  else
+    toast = adw_toast_new (summary);
+  custody_window_add_toast (self, toast);
+}
+
+/* Imports a file into this window's store. */
+void
+custody_window_import_file (CustodyWindow *self,
+                            GFile         *file)
+{
+  g_return_if_fail (CUSTODY_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->session == NULL)
+    return;
+  custody_import_file_async (self->session, file, NULL, import_cb, g_object_ref (self));
+}
+
+static void
+on_import_response_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       CustodyWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      custody_window_import_file (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Jobs, media or runs (CSV)"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_job_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CustodyWindow *self = CUSTODY_WINDOW (widget);
+
+  custody_window_show_view (self, "jobs");
+  custody_jobs_page_select_job (CUSTODY_JOBS_PAGE (self->jobs_page),
+                                g_variant_get_string (parameter, NULL));
+}
+
+static void
+jobs_status_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CustodyWindow *self = CUSTODY_WINDOW (widget);
+
+  custody_window_show_view (self, "jobs");
+  custody_jobs_page_set_status_filter (CUSTODY_JOBS_PAGE (self->jobs_page),
+                                       g_variant_get_string (parameter, NULL));
+}
+
+static void
+new_job_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CustodyWindow *self = CUSTODY_WINDOW (widget);
+
+  custody_window_show_view (self, "jobs");
+  custody_jobs_page_add_job (CUSTODY_JOBS_PAGE (self->jobs_page));
+}
+
+static void
 help_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -635,9 +737,14 @@ custody_window_class_init (CustodyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
   gtk_widget_class_install_action (widget_class, "win.open-store", NULL, open_store_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.open-job", "s", open_job_action);
+  gtk_widget_class_install_action (widget_class, "win.jobs-status", "s", jobs_status_action);
+  gtk_widget_class_install_action (widget_class, "win.new-job", NULL, new_job_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-job", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.show-sidebar",
                                        NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)

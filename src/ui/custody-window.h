@@ -28,5 +28,7 @@ CustodyPage    *custody_window_get_page     (CustodyWindow      *self,
 CustodySession *custody_window_get_session  (CustodyWindow      *self);
 void            custody_window_add_toast    (CustodyWindow      *self,
                                              AdwToast           *toast);
+void            custody_window_import_file  (CustodyWindow      *self,
+                                             GFile              *file);
 
 G_END_DECLS
