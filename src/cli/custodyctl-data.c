@@ -94,8 +94,10 @@ ctl_export (CtlContext  *ctx,
             char       **argv)
 {
   g_autoptr(GOutputStream) output = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  gboolean existed = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &path, N_("Write to this file instead of standard output"),
       N_("FILE") },
@@ -110,7 +112,8 @@ ctl_export (CtlContext  *ctx,
 
   if (path != NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      file = g_file_new_for_commandline_arg (path);
+      existed = g_file_query_exists (file, NULL);
 
       /* Replaced whole, so a failed export never leaves half a file. */
       output = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
@@ -122,7 +125,20 @@ ctl_export (CtlContext  *ctx,
 
   if (!custody_store_export_json (ctx->store, output, NULL, &error) ||
       !g_output_stream_close (output, NULL, &error))
-    return ctl_fail (g_steal_pointer (&error));
+    {
+      if (file != NULL)
+        {
+          g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+          /* A cancelled close drops the new content and keeps the old
+           * file; a file that was not there before goes away again. */
+          g_cancellable_cancel (cancelled);
+          g_output_stream_close (output, cancelled, NULL);
+          if (!existed)
+            g_file_delete (file, NULL, NULL);
+        }
+      return ctl_fail (g_steal_pointer (&error));
+    }
 
   return CTL_EXIT_OK;
 }

@@ -426,7 +426,7 @@ main (int    argc,
   if (i >= argc)
     {
       print_help ();
-      return CTL_EXIT_USAGE;
+      return ctl_usage (_("missing a command (see 'custodyctl --help')"));
     }
 
   if (g_str_equal (argv[i], "help"))

@@ -101,6 +101,30 @@ peek_byte (CustodyCsvReader  *self,
   return c;
 }
 
+/* Reads until at least @n bytes wait in the buffer, or the input ends.
+ * Only at the start, when the buffer has room: a pipe may hand over
+ * fewer bytes than a byte order mark at a time. */
+static gboolean
+fill_start (CustodyCsvReader  *self,
+            gsize              n,
+            GCancellable      *cancellable,
+            GError           **error)
+{
+  while (self->len - self->pos < n && !self->eof)
+    {
+      gssize got = g_input_stream_read (self->input, self->buffer + self->len,
+                                        BUFFER_SIZE - self->len, cancellable, error);
+
+      if (got < 0)
+        return FALSE;
+      if (got == 0)
+        self->eof = TRUE;
+      self->len += (gsize) got;
+    }
+
+  return TRUE;
+}
+
 static GString *
 new_field (CustodyCsvReader *self)
 {
@@ -152,11 +176,10 @@ custody_csv_reader_next (CustodyCsvReader  *self,
     {
       self->started = TRUE;
       /* A byte order mark that spreadsheets like to write. */
-      if (peek_byte (self, cancellable, error) == 0xEF)
-        {
-          if (self->len - self->pos >= 3 && memcmp (self->buffer + self->pos, "\xEF\xBB\xBF", 3) == 0)
-            self->pos += 3;
-        }
+      if (!fill_start (self, 3, cancellable, error))
+        return FALSE;
+      if (self->len - self->pos >= 3 && memcmp (self->buffer + self->pos, "\xEF\xBB\xBF", 3) == 0)
+        self->pos += 3;
     }
 
   for (;;)

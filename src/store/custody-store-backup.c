@@ -259,6 +259,7 @@ custody_store_restore (CustodyStore  *self,
 {
   g_autofree char *report = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(GError) local_error = NULL;
   sqlite3 *src = NULL;
   sqlite3_backup *backup;
   gint64 schema = 0;
@@ -273,8 +274,14 @@ custody_store_restore (CustodyStore  *self,
       return FALSE;
     }
 
-  if (!check_file (file, &report, &schema, error))
-    return FALSE;
+  /* A damaged backup is bad input, not a damaged store: the store is
+   * fine and stays as it is. */
+  if (!check_file (file, &report, &schema, &local_error))
+    {
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
+                   _("%s; the store was not touched"), local_error->message);
+      return FALSE;
+    }
   if (!g_str_equal (report, "ok"))
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,

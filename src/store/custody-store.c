@@ -25,6 +25,7 @@ struct _CustodyStore
   char       *path;
   char       *actor;
   gint64      clock;       /* CUSTODY_TIME_NONE: the real clock */
+  int         busy_timeout_ms;
   GHashTable *statements;  /* const char *sql (static) -> sqlite3_stmt * */
   guint       read_only : 1;
 };
@@ -104,8 +105,8 @@ custody_store_fail (CustodyStore  *self,
     {
     case CUSTODY_STORE_ERROR_LOCKED:
       g_set_error (error, CUSTODY_STORE_ERROR, code,
-                   _("the store '%s' is locked by another program (waited %d s)"),
-                   self->path, DEFAULT_BUSY_TIMEOUT_MS / 1000);
+                   _("the store '%s' is locked by another program (waited %.1f s)"),
+                   self->path, self->busy_timeout_ms / 1000.0);
       break;
     case CUSTODY_STORE_ERROR_CORRUPT:
       g_set_error (error, CUSTODY_STORE_ERROR, code,
@@ -534,7 +535,8 @@ open_database (CustodyStore           *self,
     return custody_store_fail (self, rc, error);
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, busy_timeout_ms ());
+  self->busy_timeout_ms = busy_timeout_ms ();
+  sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
 
   /* Look before touching anything: a store from a newer Custody, or a file
    * that is not ours, is left exactly as it is. */
@@ -676,6 +678,7 @@ custody_store_init (CustodyStore *self)
 {
   g_mutex_init (&self->mutex);
   self->clock = CUSTODY_TIME_NONE;
+  self->busy_timeout_ms = DEFAULT_BUSY_TIMEOUT_MS;
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   self->actor = g_strdup (g_get_user_name ());
 }

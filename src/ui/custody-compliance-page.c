@@ -22,6 +22,8 @@ G_DEFINE_FINAL_TYPE (CustodyCompliancePage, custody_compliance_page, CUSTODY_TYP
 static void
 custody_compliance_page_dispose (GObject *object)
 {
+  /* The template made the bin's child: the bin lets go of it first. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), CUSTODY_TYPE_COMPLIANCE_PAGE);
 
   G_OBJECT_CLASS (custody_compliance_page_parent_class)->dispose (object);

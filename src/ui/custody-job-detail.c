@@ -573,6 +573,8 @@ custody_job_detail_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   custody_job_detail_set_item (self, NULL);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
+  /* The template made the bin's child: the bin lets go of it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTODY_TYPE_JOB_DETAIL);
   g_clear_object (&self->session);
 

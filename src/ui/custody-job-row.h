@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 #define CUSTODY_TYPE_JOB_ROW (custody_job_row_get_type ())
-G_DECLARE_FINAL_TYPE (CustodyJobRow, custody_job_row, CUSTODY, JOB_ROW, AdwBin)
+G_DECLARE_FINAL_TYPE (CustodyJobRow, custody_job_row, CUSTODY, JOB_ROW, GtkWidget)
 
 GtkWidget      *custody_job_row_new      (void);
 CustodyJobItem *custody_job_row_get_item (CustodyJobRow  *self);

@@ -113,7 +113,9 @@ update_list_state (CustodyJobsPage *self)
   guint total = session != NULL ? g_list_model_get_n_items (custody_session_get_jobs (session)) : 0;
   g_autofree char *subtitle = NULL;
 
-  if (total == 0)
+  if (session == NULL || !custody_session_get_loaded (session))
+    gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  else if (total == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
   else if (shown == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "no-results");
@@ -885,6 +887,8 @@ custody_jobs_page_dispose (GObject *object)
     }
   commit_pending_delete (self);
 
+  /* The template made the bin's child: the bin lets go of it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTODY_TYPE_JOBS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->settings);

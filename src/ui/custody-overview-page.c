@@ -54,7 +54,10 @@ update (CustodyOverviewPage *self)
   g_autofree char *checked = NULL;
 
   if (session == NULL || !custody_session_get_loaded (session))
-    return;
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      return;
+    }
 
   jobs = custody_session_get_jobs (session);
   n_jobs = g_list_model_get_n_items (jobs);
@@ -231,6 +234,8 @@ custody_overview_page_dispose (GObject *object)
   CustodyOverviewPage *self = (CustodyOverviewPage *) object;
 
   g_clear_pointer (&self->failure_rows, g_ptr_array_unref);
+  /* The template made the bin's child: the bin lets go of it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTODY_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (custody_overview_page_parent_class)->dispose (object);

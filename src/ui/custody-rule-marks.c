@@ -12,15 +12,15 @@
 
 #include "custody-rule-marks.h"
 
-/* The five rules of a job as five small marks, "3 2 1 1 0", each a digit
- * with a tick or a cross: they read without colour, and colour adds to
- * them. The tooltip and the accessible label say the rule in words. */
+/* The five rules of a job as five small marks, "3✓ 2✓ 1✗ 1✓ 0✓": a digit
+ * and a tick or a cross, so they read without colour; colour adds to
+ * them. One label per mark and nothing more: a list of ten thousand jobs
+ * makes hundreds of these. */
 struct _CustodyRuleMarks
 {
   GtkWidget  parent_instance;
 
   GtkWidget *marks[CUSTODY_N_RULES];
-  GtkWidget *icons[CUSTODY_N_RULES];
 };
 
 G_DEFINE_FINAL_TYPE (CustodyRuleMarks, custody_rule_marks, GTK_TYPE_WIDGET)
@@ -48,7 +48,7 @@ custody_rule_marks_class_init (CustodyRuleMarksClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "rulemarks");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -60,17 +60,10 @@ custody_rule_marks_init (CustodyRuleMarks *self)
 
   for (guint r = 0; r < CUSTODY_N_RULES; r++)
     {
-      GtkWidget *mark = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 1);
-      GtkWidget *digit = gtk_label_new (digits[r]);
-
-      self->icons[r] = gtk_image_new ();
-      gtk_image_set_pixel_size (GTK_IMAGE (self->icons[r]), 12);
-      gtk_widget_add_css_class (digit, "numeric");
-      gtk_box_append (GTK_BOX (mark), digit);
-      gtk_box_append (GTK_BOX (mark), self->icons[r]);
-      gtk_widget_add_css_class (mark, "rule-mark");
-      gtk_widget_set_parent (mark, GTK_WIDGET (self));
-      self->marks[r] = mark;
+      self->marks[r] = gtk_label_new (digits[r]);
+      gtk_widget_add_css_class (self->marks[r], "rule-mark");
+      gtk_widget_add_css_class (self->marks[r], "numeric");
+      gtk_widget_set_parent (self->marks[r], GTK_WIDGET (self));
     }
 }
 
@@ -90,28 +83,32 @@ custody_rule_marks_set_verdict (CustodyRuleMarks *self,
 
   for (guint r = 0; r < CUSTODY_N_RULES; r++)
     {
-      gboolean known = verdict != NULL;
-      gboolean pass = known && verdict->rules[r].pass;
-      g_autofree char *tooltip = NULL;
+      gboolean pass = verdict != NULL && verdict->rules[r].pass;
+      g_autofree char *text = NULL;
 
-      gtk_image_set_from_icon_name (GTK_IMAGE (self->icons[r]),
-                                    !known ? "content-loading-symbolic"
-                                    : pass ? "emblem-ok-symbolic" : "window-close-symbolic");
-      if (known)
+      if (verdict == NULL)
         {
-          /* Translators: "1 off-site: fails (0 of 1)" */
-          tooltip = g_strdup_printf (pass ? _("%s: passes (%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT ")")
-                                          : _("%s: fails (%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT ")"),
-                                     custody_rule_get_label (r), verdict->rules[r].have,
-                                     verdict->rules[r].need);
-          g_string_append_printf (summary, "%s%s", summary->len > 0 ? ", " : "", tooltip);
+          gtk_label_set_label (GTK_LABEL (self->marks[r]), digits[r]);
+          gtk_widget_remove_css_class (self->marks[r], "success");
+          gtk_widget_remove_css_class (self->marks[r], "error");
+          continue;
         }
-      gtk_widget_set_tooltip_text (self->marks[r], tooltip);
+
+      /* ✓ U+2713 CHECK MARK, ✗ U+2717 BALLOT X */
+      text = g_strconcat (digits[r], pass ? "\u2713" : "\u2717", NULL);
+      gtk_label_set_label (GTK_LABEL (self->marks[r]), text);
       gtk_widget_remove_css_class (self->marks[r], pass ? "error" : "success");
-      if (known)
-        gtk_widget_add_css_class (self->marks[r], pass ? "success" : "error");
+      gtk_widget_add_css_class (self->marks[r], pass ? "success" : "error");
+
+      /* Translators: "1 off-site: fails (0 of 1)" */
+      g_string_append_printf (summary, pass ? _("%s%s: passes (%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT ")")
+                                            : _("%s%s: fails (%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT ")"),
+                              summary->len > 0 ? "\n" : "", custody_rule_get_label (r),
+                              verdict->rules[r].have, verdict->rules[r].need);
     }
 
+  /* One tooltip and one accessible label for the five. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), summary->len > 0 ? summary->str : NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   summary->str, -1);
 }

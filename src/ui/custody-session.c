@@ -21,6 +21,9 @@
 
 #define DEFAULT_POLL_MS 1000
 #define RECENT_FAILURES 8
+/* A first read of thousands of jobs enters the list this many at a time,
+ * one main-loop iteration each, so that no frame waits on it. */
+#define LOAD_CHUNK      200
 
 struct _CustodySession
 {
@@ -37,6 +40,10 @@ struct _CustodySession
   GCancellable  *cancellable;
   guint          poll_source;
   guint          poll_interval;
+  GPtrArray     *loading_items;  /* CustodyJobItem still to add */
+  GPtrArray     *updating_jobs;  /* fresh CustodyJob records still to swap in */
+  guint          updated;        /* how many of them are swapped in */
+  guint          loading_source;
   guint          reloading : 1;
   guint          reload_again : 1;
   guint          polling : 1;
@@ -129,9 +136,52 @@ reload_worker (GTask        *task,
   g_task_return_pointer (task, s, snapshot_free);
 }
 
+static void finish_reload (CustodySession *self);
+
+static gboolean
+update_chunk_cb (gpointer user_data)
+{
+  CustodySession *self = user_data;
+  guint end = MIN (self->updated + LOAD_CHUNK * 2, self->updating_jobs->len);
+
+  for (; self->updated < end; self->updated++)
+    {
+      g_autoptr(CustodyJobItem) item = g_list_model_get_item (G_LIST_MODEL (self->jobs), self->updated);
+      custody_job_item_set_job (item, g_ptr_array_index (self->updating_jobs, self->updated));
+    }
+
+  if (self->updated < self->updating_jobs->len)
+    return G_SOURCE_CONTINUE;
+
+  self->loading_source = 0;
+  g_clear_pointer (&self->updating_jobs, g_ptr_array_unref);
+  finish_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+load_chunk_cb (gpointer user_data)
+{
+  CustodySession *self = user_data;
+  guint n = MIN (LOAD_CHUNK, self->loading_items->len);
+  guint position = g_list_model_get_n_items (G_LIST_MODEL (self->jobs));
+
+  g_list_store_splice (self->jobs, position, 0, self->loading_items->pdata, n);
+  g_ptr_array_remove_range (self->loading_items, 0, n);
+
+  if (self->loading_items->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->loading_source = 0;
+  g_clear_pointer (&self->loading_items, g_ptr_array_unref);
+  finish_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Brings the jobs list in line with a fresh read, keeping the items of
- * jobs that still exist: both lists are sorted by name. */
-static void
+ * jobs that still exist: both lists are sorted by name. Returns FALSE if
+ * the list is still being filled, a chunk per main-loop iteration. */
+static gboolean
 merge_jobs (CustodySession *self,
             GPtrArray      *fresh)
 {
@@ -153,13 +203,12 @@ merge_jobs (CustodySession *self,
 
   if (same_order)
     {
-      /* The usual case: nothing added or removed. Rows update in place. */
-      for (guint i = 0; i < n; i++)
-        {
-          CustodyJob *job = g_ptr_array_index (fresh, i);
-          custody_job_item_set_job (g_hash_table_lookup (by_id, &job->id), job);
-        }
-      return;
+      /* The usual case: nothing added or removed. Rows update in place, a
+       * chunk per main-loop iteration. */
+      self->updating_jobs = g_ptr_array_ref (fresh);
+      self->updated = 0;
+      self->loading_source = g_idle_add (update_chunk_cb, self);
+      return FALSE;
     }
 
   for (guint i = 0; i < fresh->len; i++)
@@ -176,7 +225,15 @@ merge_jobs (CustodySession *self,
         g_ptr_array_add (items, custody_job_item_new (job));
     }
 
+  if (n == 0 && items->len > LOAD_CHUNK)
+    {
+      self->loading_items = g_steal_pointer (&items);
+      self->loading_source = g_idle_add (load_chunk_cb, self);
+      return FALSE;
+    }
+
   g_list_store_splice (self->jobs, 0, n, items->pdata, items->len);
+  return TRUE;
 }
 
 static void
@@ -196,27 +253,34 @@ reload_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   Snapshot *s = g_task_propagate_pointer (G_TASK (result), &error);
 
-  self->reloading = FALSE;
-
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   if (s == NULL)
     {
-      g_warning ("Cannot read the store: %s", error->message);
+      self->reloading = FALSE;
+      g_debug ("Cannot read the store: %s", error->message);
       g_signal_emit (self, signals[FAILED], 0, error);
       schedule_poll (self);
       return;
     }
 
-  merge_jobs (self, s->jobs);
   replace_all (self->alerts, s->alerts);
   g_clear_pointer (&self->recent_failures, g_ptr_array_unref);
   self->recent_failures = g_steal_pointer (&s->failures);
   self->policy = s->policy;
   self->evaluated_at = s->evaluated_at;
   self->data_version = s->data_version;
+
+  if (merge_jobs (self, s->jobs))
+    finish_reload (self);
   snapshot_free (s);
+}
+
+static void
+finish_reload (CustodySession *self)
+{
+  self->reloading = FALSE;
 
   if (!self->loaded)
     {
@@ -347,6 +411,9 @@ custody_session_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_clear_handle_id (&self->loading_source, g_source_remove);
+  g_clear_pointer (&self->loading_items, g_ptr_array_unref);
+  g_clear_pointer (&self->updating_jobs, g_ptr_array_unref);
 
   G_OBJECT_CLASS (custody_session_parent_class)->dispose (object);
 }

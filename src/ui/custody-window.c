@@ -32,7 +32,7 @@ struct _CustodyWindow
   GtkWidget            *sidebar_box;
   GtkListBox           *sidebar;
   GtkStack             *stack;
-  AdwStatusPage        *loading_page;
+  AdwStatusPage        *error_page;
   CustodyPage          *overview_page;
   CustodyPage          *jobs_page;
   CustodyPage          *media_page;
@@ -44,7 +44,6 @@ struct _CustodyWindow
   CustodySession       *session;
   GtkLabel             *badges[6];
   char                 *db_path;
-  char                 *pending_view;
 };
 
 G_DEFINE_FINAL_TYPE (CustodyWindow, custody_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -118,14 +117,6 @@ custody_window_show_view (CustodyWindow *self,
 
   if (index < 0)
     return;
-
-  if (self->session == NULL || !custody_session_get_loaded (self->session))
-    {
-      /* Remember it for when the store is read. */
-      g_free (self->pending_view);
-      self->pending_view = g_strdup (view);
-      return;
-    }
 
   gtk_stack_set_visible_child_name (self->stack, view);
   row = gtk_list_box_get_row_at_index (self->sidebar, index);
@@ -224,16 +215,6 @@ on_session_reloaded_cb (CustodyWindow  *self,
 {
   update_badges (self);
 
-  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "loading"))
-    {
-      g_autofree char *view = self->pending_view != NULL
-        ? g_steal_pointer (&self->pending_view)
-        : g_settings_get_string (self->settings, "last-view");
-
-      gtk_widget_set_sensitive (self->sidebar_box, TRUE);
-      custody_window_show_view (self, view_index (view) >= 0 ? view : "overview");
-      /* Narrow: start on the view, as wide does. */
-    }
 }
 
 static void
@@ -320,7 +301,9 @@ on_session_failed_cb (CustodyWindow  *self,
   adw_message_dialog_set_close_response (dialog, "quit");
   g_signal_connect (dialog, "response", G_CALLBACK (on_open_failed_response_cb), self);
 
-  adw_status_page_set_title (self->loading_page, heading);
+  adw_status_page_set_title (self->error_page, heading);
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -355,9 +338,12 @@ custody_window_open_store (CustodyWindow *self,
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     custody_page_set_session (page_for_view (self, i), self->session);
 
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  adw_status_page_set_title (self->loading_page, _("Opening the Store…"));
-  gtk_widget_set_sensitive (self->sidebar_box, FALSE);
+  /* The views show at once and fill in as the store is read: the first
+   * frame is the real window, whatever the store's size. */
+  {
+    g_autofree char *view = g_settings_get_string (self->settings, "last-view");
+    custody_window_show_view (self, view_index (view) >= 0 ? view : "overview");
+  }
 
   {
     g_autofree char *basename = g_path_get_basename (self->db_path);
@@ -606,7 +592,6 @@ open_demo_action (GtkWidget  *widget,
   g_task_set_task_data (task, g_build_filename (g_get_user_data_dir (), "custody", "demo.db", NULL),
                         g_free);
   g_task_run_in_thread (task, demo_worker);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
 /*
@@ -674,7 +659,6 @@ custody_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_free (self->db_path);
-  g_free (self->pending_view);
 
   G_OBJECT_CLASS (custody_window_parent_class)->finalize (object);
 }
@@ -721,7 +705,7 @@ custody_window_class_init (CustodyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustodyWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, CustodyWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CustodyWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CustodyWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, CustodyWindow, jobs_page);
   gtk_widget_class_bind_template_child (widget_class, CustodyWindow, media_page);

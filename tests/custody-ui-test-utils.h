@@ -1,0 +1,29 @@
+/* custody-ui-test-utils.h
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the UI tests share: waiting on the main loop for what a user would
+ * see, and finding widgets the way a user does, by what they say.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*CustodyTestCondition) (gpointer data);
+
+gboolean   custody_test_wait_for        (CustodyTestCondition  condition,
+                                         gpointer              data,
+                                         guint                 timeout_ms);
+void       custody_test_iterate         (guint                 ms);
+GtkWidget *custody_test_find            (GtkWidget            *root,
+                                         GType                 type,
+                                         const char           *text);
+GtkWindow *custody_test_find_toplevel   (GType                 type);
+char      *custody_test_make_tmpdir     (void);
+void       custody_test_remove_tmpdir   (const char           *dir);
+
+G_END_DECLS
