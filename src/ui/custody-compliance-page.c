@@ -11,22 +11,1045 @@
 #include <glib/gi18n.h>
 
 #include "custody-compliance-page.h"
+#include "custody-job-item.h"
+#include "custody-time.h"
+#include "custody-ui-utils.h"
+
+/* Jobs by rules, as a matrix: one row per job, a column per rule of
+ * 3-2-1-1-0. The rows are a GtkColumnView over filter and sort models of
+ * the session's job items, so 10,000 jobs cost no more than the rows on
+ * screen; cells are recycled and never read the store.
+ *
+ * "As of" replays the engine at a past moment (custodyctl's --at) in a
+ * worker thread. Its verdicts come back as CustodyJobItems of their own,
+ * in a list that stands in for the session's while the banner says so:
+ * the same rows, sorters, filter and search serve both. */
 
 struct _CustodyCompliancePage
 {
-  CustodyPage parent_instance;
+  CustodyPage         parent_instance;
+
+  /* Template widgets */
+  GtkToggleButton    *search_button;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *filter_dropdown;
+  GtkLabel           *count_label;
+  GtkSpinner         *busy_spinner;
+  GtkMenuButton      *as_of_button;
+  AdwButtonContent   *as_of_content;
+  GtkPopover         *as_of_popover;
+  GtkCalendar        *calendar;
+  GtkSpinButton      *hour_spin;
+  GtkSpinButton      *minute_spin;
+  GtkLabel           *future_label;
+  GtkRevealer        *banner_revealer;
+  GtkLabel           *banner_label;
+  GtkStack           *stack;
+  GtkColumnView      *column_view;
+  AdwStatusPage      *empty_page;
+
+  /* Models: base (session's jobs or past) → filter → sort → view */
+  GListStore         *past;            /* CustodyJobItem at as_of */
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  GtkCustomFilter    *filter;
+
+  CustodySession     *session;         /* the one whose signals we hold */
+  gulong              reloaded_id;
+  GCancellable       *eval_cancellable;
+
+  char               *needle;          /* case-folded search, or NULL */
+  int                 filter_rule;     /* a CustodyRule, or -1 */
+  guint               filter_mode;
+  gint64              as_of;           /* CUSTODY_TIME_NONE: now */
+  guint               evaluating : 1;
+  guint               live_stale : 1;  /* reloaded while the past showed */
 };
 
 G_DEFINE_FINAL_TYPE (CustodyCompliancePage, custody_compliance_page, CUSTODY_TYPE_PAGE)
 
+enum { PROP_0, PROP_FILTER, PROP_AS_OF, PROP_BUSY, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/* The filter dropdown's rows, in the order of the .ui. */
+enum
+{
+  FILTER_ALL,
+  FILTER_VIOLATIONS,
+  FILTER_AT_RISK,
+  FILTER_RULE,       /* FILTER_RULE + r: failing rule r */
+};
+
+static const char * const filter_keys[] = { "all", "violations", "at-risk" };
+
+/* The matrix's columns: the job, its status, then one per rule. */
+enum
+{
+  COLUMN_JOB,
+  COLUMN_STATUS,
+  COLUMN_RULE,       /* COLUMN_RULE + r */
+  N_COLUMNS = COLUMN_RULE + CUSTODY_N_RULES
+};
+
+static const char * const rule_titles[CUSTODY_N_RULES] = {
+  N_("3 Copies"),
+  N_("2 Media"),
+  N_("1 Off-Site"),
+  /* Translators: offline means air-gapped, not reachable over a network */
+  N_("1 Offline"),
+  N_("0 Errors"),
+};
+
+static GQuark column_quark;
+
+/*
+ * Helpers
+ */
+
+/* The live jobs, only while the page is on screen: a column view follows
+ * every change of its model, and a hidden one would pay for each reload
+ * of thousands of jobs for nothing. */
+static GListModel *
+live_jobs (CustodyCompliancePage *self)
+{
+  if (self->session == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return NULL;
+  return custody_session_get_jobs (self->session);
+}
+
+static guint
+n_base_items (CustodyCompliancePage *self)
+{
+  GListModel *base = gtk_filter_list_model_get_model (self->filter_model);
+
+  return base != NULL ? g_list_model_get_n_items (base) : 0;
+}
+
+static char *
+format_moment (gint64 at)
+{
+  return custody_format_time (at);
+}
+
+static const char *
+filter_key (CustodyCompliancePage *self)
+{
+  if (self->filter_mode >= FILTER_RULE)
+    return custody_rule_to_string (self->filter_rule);
+  return filter_keys[self->filter_mode];
+}
+
+static char *
+describe_rule (const CustodyRuleVerdict *rule,
+               CustodyRule               r)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, rule->pass ? _("%s: passes") : _("%s: fails"),
+                          custody_rule_get_label (r));
+  for (guint i = 0; rule->reasons != NULL && i < rule->reasons->len; i++)
+    g_string_append_printf (text, "\n• %s", (const char *) g_ptr_array_index (rule->reasons, i));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+describe_status (CustodyVerdict *verdict)
+{
+  g_autoptr(GString) text = g_string_new (custody_status_get_label (verdict->status));
+
+  switch (verdict->status)
+    {
+    case CUSTODY_STATUS_VIOLATION:
+      g_string_append_c (text, '\n');
+      g_string_append (text, _("Fails:"));
+      for (guint r = 0, n = 0; r < CUSTODY_N_RULES; r++)
+        if (!verdict->rules[r].pass)
+          g_string_append_printf (text, "%s %s", n++ > 0 ? "," : "", custody_rule_get_label (r));
+      break;
+    case CUSTODY_STATUS_AT_RISK:
+      for (guint i = 0; verdict->risks != NULL && i < verdict->risks->len; i++)
+        g_string_append_printf (text, "\n• %s",
+                                (const char *) g_ptr_array_index (verdict->risks, i));
+      break;
+    case CUSTODY_STATUS_COMPLIANT:
+      g_string_append_c (text, '\n');
+      g_string_append (text, _("Passes every rule"));
+      break;
+    case CUSTODY_N_STATUSES:
+    default:
+      break;
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A cell: an icon and a short text, coloured by pass or fail. The colour
+ * is never alone: the icon's shape and the tooltip say it too. */
+static GtkWidget *
+make_cell (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *image = gtk_image_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (box, "compliance-cell");
+
+  return box;
+}
+
+static void
+set_cell (GtkWidget  *box,
+          const char *icon_name,
+          const char *icon_label,
+          const char *text,
+          const char *css_class)
+{
+  GtkWidget *image = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_last_child (box);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (image), icon_name);
+  /* A rule's icon is all that says pass or fail to a screen reader; the
+   * status's repeats the word next to it. */
+  if (icon_label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (image),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, icon_label,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_label_set_label (GTK_LABEL (label), text);
+  gtk_widget_remove_css_class (box, "success");
+  gtk_widget_remove_css_class (box, "warning");
+  gtk_widget_remove_css_class (box, "error");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (box, css_class);
+}
+
+static guint
+list_item_column (GtkListItem *list_item)
+{
+  return GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (list_item), column_quark)) - 1;
+}
+
+/* Tooltips are made when asked for, not at every bind: setting one on
+ * a shown widget makes GTK query the pointer, a round trip to the
+ * display server for each of the hundreds of cells a sort rebinds. */
+static char *
+cell_tooltip (GtkListItem *list_item)
+{
+  guint column = list_item_column (list_item);
+  CustodyJobItem *item = gtk_list_item_get_item (list_item);
+  CustodyVerdict *verdict;
+
+  if (item == NULL)
+    return NULL;
+
+  if (column == COLUMN_JOB)
+    {
+      CustodyJob *job = custody_job_item_get_job (item);
+      GString *text = g_string_new (job->name);
+
+      /* The whole name, should the column cut it short. */
+      if (job->source[0] != '\0')
+        {
+          g_string_append_c (text, '\n');
+          /* Translators: what a job protects: a host, path, VM or database */
+          g_string_append_printf (text, _("Source: %s"), job->source);
+        }
+      if (job->owner[0] != '\0')
+        {
+          g_string_append_c (text, '\n');
+          /* Translators: who answers for a job */
+          g_string_append_printf (text, _("Owner: %s"), job->owner);
+        }
+      return g_string_free (text, FALSE);
+    }
+
+  verdict = custody_job_item_get_verdict (item);
+  if (verdict == NULL)
+    return g_strdup (_("Not evaluated yet"));
+  if (column == COLUMN_STATUS)
+    return describe_status (verdict);
+  return describe_rule (&verdict->rules[column - COLUMN_RULE], column - COLUMN_RULE);
+}
+
+static void
+update_cell (GtkListItem *list_item)
+{
+  guint column = list_item_column (list_item);
+  CustodyJobItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  CustodyVerdict *verdict;
+
+  if (item == NULL || child == NULL)
+    return;
+
+  if (column == COLUMN_JOB)
+    {
+      gtk_label_set_label (GTK_LABEL (child), custody_job_item_get_name (item));
+      return;
+    }
+
+  verdict = custody_job_item_get_verdict (item);
+  if (verdict == NULL)
+    set_cell (child, NULL, NULL, "—", NULL);
+  else if (column == COLUMN_STATUS)
+    set_cell (child, custody_status_icon_name (verdict->status), NULL,
+              custody_status_get_label (verdict->status),
+              custody_status_css_class (verdict->status));
+  else
+    {
+      CustodyRule r = column - COLUMN_RULE;
+      const CustodyRuleVerdict *rule = &verdict->rules[r];
+      g_autofree char *text = NULL;
+
+      /* "2/3": have of need. Zero errors needs none, so it shows the
+       * count of errors alone. */
+      if (r == CUSTODY_RULE_0_ERRORS)
+        text = g_strdup_printf ("%" G_GINT64_FORMAT, rule->have);
+      else
+        text = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, rule->have, rule->need);
+
+      set_cell (child,
+                rule->pass ? "emblem-ok-symbolic" : "dialog-error-symbolic",
+                rule->pass ? _("Passes") : _("Fails"),
+                text,
+                rule->pass ? "success" : "error");
+    }
+}
+
+static void
+update_count (CustodyCompliancePage *self)
+{
+  guint total = n_base_items (self);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u job", "%u jobs", total), total);
+  else
+    /* Translators: "12 of 10000 jobs" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u job", "%u of %u jobs", total),
+                            shown, total);
+  gtk_label_set_label (self->count_label, text);
+}
+
+static void
+update_view (CustodyCompliancePage *self)
+{
+  guint total = n_base_items (self);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+
+  update_count (self);
+
+  if (total == 0)
+    {
+      if (self->as_of != CUSTODY_TIME_NONE)
+        {
+          g_autofree char *when = format_moment (self->as_of);
+          g_autofree char *description =
+            g_strdup_printf (_("None of the jobs existed on %s."), when);
+
+          adw_status_page_set_title (self->empty_page, _("No Jobs at That Moment"));
+          adw_status_page_set_description (self->empty_page, description);
+        }
+      else
+        {
+          const char *description =
+            _("Add a job and its copies to see how it measures up to the 3-2-1-1-0 rule.");
+
+          adw_status_page_set_title (self->empty_page, _("No Jobs"));
+          adw_status_page_set_description (self->empty_page, description);
+        }
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+  else if (shown == 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "matrix");
+}
+
+static void
+update_as_of (CustodyCompliancePage *self)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->as_of == CUSTODY_TIME_NONE)
+    {
+      adw_button_content_set_label (self->as_of_content, _("Now"));
+      gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+    }
+  else
+    {
+      when = format_moment (self->as_of);
+      adw_button_content_set_label (self->as_of_content, when);
+      if (self->evaluating)
+        text = g_strdup_printf (_("Evaluating the state at %s…"), when);
+      else
+        text = g_strdup_printf (_("Showing the state at %s"), when);
+      gtk_label_set_label (self->banner_label, text);
+      gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), self->evaluating);
+  gtk_spinner_set_spinning (self->busy_spinner, self->evaluating);
+}
+
+static void
+set_evaluating (CustodyCompliancePage *self,
+                gboolean               evaluating)
+{
+  evaluating = !!evaluating;
+  if (self->evaluating == evaluating)
+    return;
+
+  self->evaluating = evaluating;
+  update_as_of (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+refilter (CustodyCompliancePage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Shows the live items again, or the past ones. */
+static void
+set_base (CustodyCompliancePage *self,
+          GListModel            *base)
+{
+  if (gtk_filter_list_model_get_model (self->filter_model) != base)
+    gtk_filter_list_model_set_model (self->filter_model, base);
+  update_view (self);
+}
+
+/* The moment the popover shows: the chosen one, or the current minute. */
+static GDateTime *
+popover_moment (CustodyCompliancePage *self)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
+
+  return g_date_time_new_local (g_date_time_get_year (day),
+                                g_date_time_get_month (day),
+                                g_date_time_get_day_of_month (day),
+                                gtk_spin_button_get_value_as_int (self->hour_spin),
+                                gtk_spin_button_get_value_as_int (self->minute_spin),
+                                0);
+}
+
+/*
+ * Filtering and sorting
+ */
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  CustodyCompliancePage *self = user_data;
+  CustodyJobItem *job_item = item;
+  CustodyVerdict *verdict = custody_job_item_get_verdict (job_item);
+
+  if (custody_job_item_get_hidden (job_item))
+    return FALSE;
+  if (!custody_job_item_matches (job_item, self->needle))
+    return FALSE;
+
+  switch (self->filter_mode)
+    {
+    case FILTER_ALL:
+      return TRUE;
+    case FILTER_VIOLATIONS:
+      return verdict != NULL && verdict->status == CUSTODY_STATUS_VIOLATION;
+    case FILTER_AT_RISK:
+      return verdict != NULL && verdict->status == CUSTODY_STATUS_AT_RISK;
+    default:
+      return verdict != NULL && !verdict->rules[self->filter_rule].pass;
+    }
+}
+
+static int
+compare_names (CustodyJobItem *a,
+               CustodyJobItem *b)
+{
+  return strcmp (custody_job_item_get_name (a), custody_job_item_get_name (b));
+}
+
+/* Most severe first, so that the first click shows violations on top. */
+static int
+compare_status (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  CustodyVerdict *va = custody_job_item_get_verdict ((CustodyJobItem *) a);
+  CustodyVerdict *vb = custody_job_item_get_verdict ((CustodyJobItem *) b);
+  int sa = va != NULL ? (int) va->status : -1;
+  int sb = vb != NULL ? (int) vb->status : -1;
+
+  if (sa != sb)
+    return sb - sa;
+  return compare_names ((CustodyJobItem *) a, (CustodyJobItem *) b);
+}
+
+/* Failing first, then the furthest from passing. */
+static int
+compare_rule (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  CustodyRule r = GPOINTER_TO_UINT (user_data);
+  CustodyVerdict *va = custody_job_item_get_verdict ((CustodyJobItem *) a);
+  CustodyVerdict *vb = custody_job_item_get_verdict ((CustodyJobItem *) b);
+
+  if (va == NULL || vb == NULL)
+    {
+      if (va != vb)
+        return va == NULL ? 1 : -1;
+    }
+  else
+    {
+      const CustodyRuleVerdict *ra = &va->rules[r];
+      const CustodyRuleVerdict *rb = &vb->rules[r];
+      gint64 sa = r == CUSTODY_RULE_0_ERRORS ? -ra->have : ra->have - ra->need;
+      gint64 sb = r == CUSTODY_RULE_0_ERRORS ? -rb->have : rb->have - rb->need;
+
+      if (ra->pass != rb->pass)
+        return ra->pass ? 1 : -1;
+      if (sa != sb)
+        return sa < sb ? -1 : 1;
+    }
+
+  return compare_names ((CustodyJobItem *) a, (CustodyJobItem *) b);
+}
+
+/*
+ * Cells
+ */
+
+static void
+on_item_job_changed_cb (CustodyJobItem *item,
+                        GParamSpec     *pspec,
+                        GtkListItem    *list_item)
+{
+  update_cell (list_item);
+}
+
+static gboolean
+on_cell_query_tooltip_cb (GtkWidget   *widget,
+                          int          x,
+                          int          y,
+                          gboolean     keyboard_mode,
+                          GtkTooltip  *tooltip,
+                          GtkListItem *list_item)
+{
+  g_autofree char *text = cell_tooltip (list_item);
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  guint column = GPOINTER_TO_UINT (user_data);
+  GtkWidget *child;
+
+  g_object_set_qdata (G_OBJECT (list_item), column_quark, GUINT_TO_POINTER (column + 1));
+
+  if (column == COLUMN_JOB)
+    {
+      child = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (child), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (child, "compliance-cell");
+    }
+  else
+    child = make_cell ();
+
+  gtk_widget_set_has_tooltip (child, TRUE);
+  g_signal_connect_object (child, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), list_item,
+                           0);
+  gtk_list_item_set_child (list_item, child);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  CustodyJobItem *item = gtk_list_item_get_item (list_item);
+
+  /* Reloads swap the record inside the item and say so. */
+  g_signal_connect (item, "notify::job", G_CALLBACK (on_item_job_changed_cb), list_item);
+  update_cell (list_item);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  CustodyJobItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, on_item_job_changed_cb, list_item);
+}
+
+static void
+add_column (CustodyCompliancePage *self,
+            guint                  column,
+            const char            *title,
+            GtkSorter             *sorter)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (column));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), GUINT_TO_POINTER (column));
+
+  view_column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_sorter (view_column, sorter);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  if (column == COLUMN_JOB)
+    {
+      gtk_column_view_column_set_expand (view_column, TRUE);
+      gtk_column_view_column_set_fixed_width (view_column, 180);
+    }
+  else
+    gtk_column_view_column_set_fixed_width (view_column, column == COLUMN_STATUS ? 124 : 100);
+
+  gtk_column_view_append_column (self->column_view, view_column);
+
+  if (column == COLUMN_STATUS)
+    gtk_column_view_sort_by_column (self->column_view, view_column, GTK_SORT_ASCENDING);
+}
+
+/*
+ * "As of"
+ */
+
+static gpointer
+evaluate_at_read (CustodyStore  *store,
+                  gpointer       data,
+                  GError       **error)
+{
+  return custody_store_evaluate_at (store, NULL, *(gint64 *) data, error);
+}
+
+/* Past records carry the live job's owner, source and tags, so that a
+ * search finds the same jobs in the past as now. */
+static void
+fill_past (CustodyCompliancePage *self,
+           GPtrArray             *verdicts)
+{
+  GListModel *live = live_jobs (self);
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (verdicts->len, g_object_unref);
+  guint n_live = live != NULL ? g_list_model_get_n_items (live) : 0;
+
+  for (guint i = 0; i < n_live; i++)
+    {
+      g_autoptr(CustodyJobItem) item = g_list_model_get_item (live, i);
+      CustodyJob *job = custody_job_item_get_job (item);
+
+      g_hash_table_insert (by_name, job->name, job);
+    }
+
+  for (guint i = 0; i < verdicts->len; i++)
+    {
+      CustodyVerdict *verdict = g_ptr_array_index (verdicts, i);
+      CustodyJob *now = g_hash_table_lookup (by_name, verdict->job);
+      g_autoptr(CustodyJob) job = custody_job_new ();
+
+      job->name = g_strdup (verdict->job);
+      job->verdict = custody_verdict_ref (verdict);
+      if (now != NULL)
+        {
+          job->id = now->id;
+          g_free (job->owner);
+          job->owner = g_strdup (now->owner);
+          g_free (job->source);
+          job->source = g_strdup (now->source);
+          g_free (job->tags);
+          job->tags = g_strdup (now->tags);
+        }
+      g_ptr_array_add (items, custody_job_item_new (job));
+    }
+
+  g_list_store_splice (self->past, 0, g_list_model_get_n_items (G_LIST_MODEL (self->past)),
+                       items->pdata, items->len);
+}
+
+static void
+evaluate_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(CustodyCompliancePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) verdicts = NULL;
+
+  verdicts = custody_session_read_finish (CUSTODY_SESSION (source), result, &error);
+
+  /* A newer moment, the return to now, or the page going away. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->eval_cancellable);
+  set_evaluating (self, FALSE);
+
+  if (verdicts == NULL)
+    {
+      g_autofree char *when = format_moment (self->as_of);
+      g_autofree char *text = g_strdup_printf (_("Cannot evaluate the state at %s: %s"),
+                                               when, error->message);
+
+      custody_page_toast (CUSTODY_PAGE (self), adw_toast_new (text));
+      custody_compliance_page_set_as_of (self, CUSTODY_TIME_NONE);
+      return;
+    }
+
+  fill_past (self, verdicts);
+  set_base (self, G_LIST_MODEL (self->past));
+}
+
+static void
+cancel_evaluation (CustodyCompliancePage *self)
+{
+  g_cancellable_cancel (self->eval_cancellable);
+  g_clear_object (&self->eval_cancellable);
+  set_evaluating (self, FALSE);
+}
+
+static void
+start_evaluation (CustodyCompliancePage *self)
+{
+  cancel_evaluation (self);
+
+  if (self->session == NULL)
+    return;
+
+  self->eval_cancellable = g_cancellable_new ();
+  set_evaluating (self, TRUE);
+  custody_session_read_async (self->session,
+                              evaluate_at_read,
+                              g_memdup2 (&self->as_of, sizeof self->as_of), g_free,
+                              (GDestroyNotify) g_ptr_array_unref,
+                              self->eval_cancellable,
+                              evaluate_cb,
+                              g_object_ref (self));
+}
+
+/*
+ * Callbacks
+ */
+
+static void
+on_session_reloaded_cb (CustodyCompliancePage *self,
+                        CustodySession        *session)
+{
+  /* Items changed in place: filter and sort them again. Past verdicts
+   * stay as they were evaluated. */
+  if (self->as_of != CUSTODY_TIME_NONE)
+    {
+      self->live_stale = TRUE;
+      return;
+    }
+
+  self->live_stale = FALSE;
+  refilter (self);
+  gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
+  update_view (self);
+}
+
+static void
+on_sort_model_items_changed_cb (CustodyCompliancePage *self)
+{
+  update_view (self);
+}
+
+static void
+on_search_entry_search_changed_cb (CustodyCompliancePage *self,
+                                   GtkSearchEntry        *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  g_clear_pointer (&self->needle, g_free);
+  if (text[0] != '\0')
+    self->needle = g_utf8_casefold (text, -1);
+  refilter (self);
+}
+
+static void
+on_filter_dropdown_selected_cb (CustodyCompliancePage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= FILTER_RULE + CUSTODY_N_RULES)
+    selected = FILTER_ALL;
+  if (selected == self->filter_mode)
+    return;
+
+  self->filter_mode = selected;
+  self->filter_rule = selected >= FILTER_RULE ? (int) (selected - FILTER_RULE) : -1;
+  refilter (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+static void
+on_column_view_activate_cb (CustodyCompliancePage *self,
+                            guint                  position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (self->column_view));
+  g_autoptr(CustodyJobItem) item = g_list_model_get_item (model, position);
+
+  /* The window opens it in the Jobs view, if it can. */
+  if (item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-job", "s",
+                                custody_job_item_get_name (item));
+}
+
+static void
+on_as_of_popover_show_cb (CustodyCompliancePage *self)
+{
+  g_autoptr(GDateTime) moment = NULL;
+
+  if (self->as_of != CUSTODY_TIME_NONE)
+    moment = g_date_time_new_from_unix_local (self->as_of);
+  else
+    moment = g_date_time_new_now_local ();
+
+  gtk_calendar_select_day (self->calendar, moment);
+  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (moment));
+  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (moment));
+  gtk_widget_grab_focus (GTK_WIDGET (self->calendar));
+}
+
+static void
+on_moment_changed_cb (CustodyCompliancePage *self)
+{
+  g_autoptr(GDateTime) moment = popover_moment (self);
+  gboolean future = moment == NULL || g_date_time_to_unix (moment) > custody_time_now ();
+
+  gtk_widget_set_visible (GTK_WIDGET (self->future_label), future);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compliance.show-moment", !future);
+}
+
+/* Two digits, as a clock shows them. */
+static gboolean
+on_spin_output_cb (GtkSpinButton         *spin,
+                   CustodyCompliancePage *self)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+/*
+ * Actions
+ */
+
+static void
+show_moment_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CustodyCompliancePage *self = CUSTODY_COMPLIANCE_PAGE (widget);
+  g_autoptr(GDateTime) moment = popover_moment (self);
+  gint64 at;
+
+  if (moment == NULL)
+    return;
+  at = g_date_time_to_unix (moment);
+  if (at > custody_time_now ())
+    return;
+
+  gtk_popover_popdown (self->as_of_popover);
+  custody_compliance_page_set_as_of (self, at);
+}
+
+static void
+return_to_now_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CustodyCompliancePage *self = CUSTODY_COMPLIANCE_PAGE (widget);
+
+  gtk_popover_popdown (self->as_of_popover);
+  custody_compliance_page_set_as_of (self, CUSTODY_TIME_NONE);
+}
+
+static void
+show_all_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  custody_compliance_page_set_filter (CUSTODY_COMPLIANCE_PAGE (widget), "all");
+}
+
+/*
+ * CustodyPage
+ */
+
+static void
+custody_compliance_page_session_changed (CustodyPage *page)
+{
+  CustodyCompliancePage *self = CUSTODY_COMPLIANCE_PAGE (page);
+  CustodySession *session = custody_page_get_session (page);
+
+  if (self->session != NULL)
+    {
+      g_clear_signal_handler (&self->reloaded_id, self->session);
+      g_clear_object (&self->session);
+    }
+
+  /* The past of another store means nothing here. */
+  cancel_evaluation (self);
+  self->as_of = CUSTODY_TIME_NONE;
+  g_list_store_remove_all (self->past);
+
+  if (session != NULL)
+    {
+      self->session = g_object_ref (session);
+      self->reloaded_id = g_signal_connect_object (session, "reloaded",
+                                                   G_CALLBACK (on_session_reloaded_cb), self,
+                                                   G_CONNECT_SWAPPED);
+    }
+
+  set_base (self, live_jobs (self));
+  update_as_of (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+}
+
+static void
+custody_compliance_page_map (GtkWidget *widget)
+{
+  CustodyCompliancePage *self = CUSTODY_COMPLIANCE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (custody_compliance_page_parent_class)->map (widget);
+  if (self->as_of == CUSTODY_TIME_NONE)
+    set_base (self, live_jobs (self));
+}
+
+static void
+custody_compliance_page_unmap (GtkWidget *widget)
+{
+  CustodyCompliancePage *self = CUSTODY_COMPLIANCE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (custody_compliance_page_parent_class)->unmap (widget);
+  if (self->as_of == CUSTODY_TIME_NONE)
+    set_base (self, NULL);
+}
+
+static gboolean
+custody_compliance_page_search (CustodyPage *page)
+{
+  CustodyCompliancePage *self = CUSTODY_COMPLIANCE_PAGE (page);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
+}
+
+/*
+ * GObject
+ */
+
 static void
 custody_compliance_page_dispose (GObject *object)
 {
+  CustodyCompliancePage *self = (CustodyCompliancePage *) object;
+
+  g_cancellable_cancel (self->eval_cancellable);
+  g_clear_object (&self->eval_cancellable);
+  if (self->session != NULL)
+    g_clear_signal_handler (&self->reloaded_id, self->session);
+  g_clear_object (&self->session);
+
+  /* The column view re-sorts as its columns go: nothing to show then. */
+  if (self->sort_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->sort_model, self);
+
   /* The template made the bin's child: the bin lets go of it first. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), CUSTODY_TYPE_COMPLIANCE_PAGE);
 
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->past);
+
   G_OBJECT_CLASS (custody_compliance_page_parent_class)->dispose (object);
+}
+
+static void
+custody_compliance_page_finalize (GObject *object)
+{
+  CustodyCompliancePage *self = (CustodyCompliancePage *) object;
+
+  g_free (self->needle);
+
+  G_OBJECT_CLASS (custody_compliance_page_parent_class)->finalize (object);
+}
+
+static void
+custody_compliance_page_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  CustodyCompliancePage *self = CUSTODY_COMPLIANCE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      g_value_set_string (value, custody_compliance_page_get_filter (self));
+      break;
+    case PROP_AS_OF:
+      g_value_set_int64 (value, self->as_of);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->evaluating);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+custody_compliance_page_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  CustodyCompliancePage *self = CUSTODY_COMPLIANCE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      custody_compliance_page_set_filter (self, g_value_get_string (value));
+      break;
+    case PROP_AS_OF:
+      custody_compliance_page_set_as_of (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -37,14 +1060,217 @@ custody_compliance_page_class_init (CustodyCompliancePageClass *klass)
   CustodyPageClass *page_class = CUSTODY_PAGE_CLASS (klass);
 
   object_class->dispose = custody_compliance_page_dispose;
-  page_class->help_section = "compliance";
+  object_class->finalize = custody_compliance_page_finalize;
+  object_class->get_property = custody_compliance_page_get_property;
+  object_class->set_property = custody_compliance_page_set_property;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-compliance-page.ui");
+  page_class->help_section = "compliance";
+  page_class->session_changed = custody_compliance_page_session_changed;
+  widget_class->map = custody_compliance_page_map;
+  widget_class->unmap = custody_compliance_page_unmap;
+  page_class->search = custody_compliance_page_search;
+
+  /**
+   * CustodyCompliancePage:filter:
+   *
+   * "all", "violations", "at-risk", or a rule key such as "1-offsite"
+   * for the jobs failing that rule.
+   */
+  properties[PROP_FILTER] =
+    g_param_spec_string ("filter", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CustodyCompliancePage:as-of:
+   *
+   * The moment shown, in Unix seconds, or %CUSTODY_TIME_NONE for now.
+   */
+  properties[PROP_AS_OF] =
+    g_param_spec_int64 ("as-of", NULL, NULL, G_MININT64, G_MAXINT64, CUSTODY_TIME_NONE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CustodyCompliancePage:busy:
+   *
+   * Whether a past moment is being evaluated.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/custody/Custody/ui/custody-compliance-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, search_button);
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, as_of_button);
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, as_of_content);
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, as_of_popover);
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, calendar);
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, hour_spin);
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, future_label);
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_as_of_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_moment_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_spin_output_cb);
+
+  gtk_widget_class_install_action (widget_class, "compliance.show-moment", NULL,
+                                   show_moment_action);
+  gtk_widget_class_install_action (widget_class, "compliance.return-to-now", NULL,
+                                   return_to_now_action);
+  gtk_widget_class_install_action (widget_class, "compliance.show-all", NULL, show_all_action);
+
+  column_quark = g_quark_from_static_string ("custody-compliance-column");
 }
 
 static void
 custody_compliance_page_init (CustodyCompliancePage *self)
 {
+  GtkSorter *sorters[N_COLUMNS];
+  g_autoptr(GtkNoSelection) selection = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->as_of = CUSTODY_TIME_NONE;
+  self->filter_rule = -1;
+  self->filter_mode = FILTER_ALL;
+  self->past = g_list_store_new (CUSTODY_TYPE_JOB_ITEM);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+
+  /* Sorters: by name for the job, by severity for the status, failing
+   * first for each rule. */
+  sorters[COLUMN_JOB] =
+    GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (CUSTODY_TYPE_JOB_ITEM, NULL,
+                                                                    "name")));
+  sorters[COLUMN_STATUS] = GTK_SORTER (gtk_custom_sorter_new (compare_status, NULL, NULL));
+  for (guint r = 0; r < CUSTODY_N_RULES; r++)
+    sorters[COLUMN_RULE + r] =
+      GTK_SORTER (gtk_custom_sorter_new (compare_rule, GUINT_TO_POINTER (r), NULL));
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->sort_model =
+    gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                             g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  g_signal_connect_swapped (self->sort_model, "items-changed",
+                            G_CALLBACK (on_sort_model_items_changed_cb), self);
+
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+
+  add_column (self, COLUMN_JOB, _("Job"), sorters[COLUMN_JOB]);
+  add_column (self, COLUMN_STATUS, _("Status"), sorters[COLUMN_STATUS]);
+  for (guint r = 0; r < CUSTODY_N_RULES; r++)
+    add_column (self, COLUMN_RULE + r, _(rule_titles[r]), sorters[COLUMN_RULE + r]);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    g_object_unref (sorters[c]);
+
+  update_as_of (self);
+  update_view (self);
+}
+
+/*
+ * Public API
+ */
+
+const char *
+custody_compliance_page_get_filter (CustodyCompliancePage *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_COMPLIANCE_PAGE (self), NULL);
+
+  return filter_key (self);
+}
+
+/**
+ * custody_compliance_page_set_filter:
+ * @filter: "all", "violations", "at-risk", or a rule key ("3-copies",
+ *   "2-media", "1-offsite", "1-offline", "0-errors") for the jobs failing
+ *   that rule
+ *
+ * Shows these jobs, as a link from another view does: the search is
+ * cleared so that every such job shows.
+ */
+void
+custody_compliance_page_set_filter (CustodyCompliancePage *self,
+                                    const char            *filter)
+{
+  guint selected = G_MAXUINT;
+
+  g_return_if_fail (CUSTODY_IS_COMPLIANCE_PAGE (self));
+  g_return_if_fail (filter != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (filter_keys); i++)
+    if (g_str_equal (filter, filter_keys[i]))
+      selected = i;
+  for (guint r = 0; r < CUSTODY_N_RULES; r++)
+    if (g_str_equal (filter, custody_rule_to_string (r)))
+      selected = FILTER_RULE + r;
+  g_return_if_fail (selected != G_MAXUINT);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_drop_down_set_selected (self->filter_dropdown, selected);
+}
+
+/* Returns: the moment shown, or %CUSTODY_TIME_NONE for now */
+gint64
+custody_compliance_page_get_as_of (CustodyCompliancePage *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_COMPLIANCE_PAGE (self), CUSTODY_TIME_NONE);
+
+  return self->as_of;
+}
+
+/**
+ * custody_compliance_page_set_as_of:
+ * @at: a past moment in Unix seconds, or %CUSTODY_TIME_NONE for now
+ *
+ * Shows the state at @at, evaluated in a worker thread; a newer call
+ * cancels an older one.
+ */
+void
+custody_compliance_page_set_as_of (CustodyCompliancePage *self,
+                                   gint64                 at)
+{
+  g_return_if_fail (CUSTODY_IS_COMPLIANCE_PAGE (self));
+
+  if (self->as_of == at)
+    return;
+
+  self->as_of = at;
+  if (at == CUSTODY_TIME_NONE)
+    {
+      cancel_evaluation (self);
+      set_base (self, live_jobs (self));
+      g_list_store_remove_all (self->past);
+      /* Items may have changed in place while the past showed. */
+      if (self->live_stale)
+        on_session_reloaded_cb (self, self->session);
+    }
+  else
+    start_evaluation (self);
+
+  update_as_of (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+}
+
+/* Returns: whether a past moment is being evaluated */
+gboolean
+custody_compliance_page_get_busy (CustodyCompliancePage *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_COMPLIANCE_PAGE (self), FALSE);
+
+  return self->evaluating;
 }

@@ -1,0 +1,645 @@
+/* test-ui-compliance.c
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Compliance view on a real store, read the way a user reads it: the
+ * rows the matrix shows, the text and icon of each cell, the banner. The
+ * store, made with the store API, holds three jobs:
+ *
+ *   alpha    compliant now; its tape left the library for the vault 3 h
+ *            ago, so 4 h ago it failed 1-offsite and 1-offline
+ *   bravo    a violation now: its NAS copy's run failed 2 h ago; 4 h ago
+ *            it passed 0-errors
+ *   charlie  a violation (no copies), added 1 h ago: not there 4 h ago
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "custody-compliance-page.h"
+#include "custody-session.h"
+#include "custody-store.h"
+#include "custody-time.h"
+
+#define HOUR ((gint64) 3600)
+#define DAY  (24 * HOUR)
+#define TIMEOUT_S 20
+
+enum { CELL_JOB, CELL_STATUS, CELL_RULE };
+
+typedef struct
+{
+  char                  *dir;
+  char                  *db_path;
+  gint64                 now;
+  CustodySession        *session;
+  GtkWindow             *window;
+  CustodyCompliancePage *page;
+} Fixture;
+
+/*
+ * Making the store
+ */
+
+static void
+add_location (CustodyStore        *store,
+              const char          *name,
+              CustodyLocationKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+
+  custody_store_add_location (store, name, kind, &error);
+  g_assert_no_error (error);
+}
+
+static void
+add_job (CustodyStore *store,
+         const char   *name)
+{
+  g_autoptr(CustodyJob) job = custody_job_new ();
+  g_autoptr(GError) error = NULL;
+
+  job->name = g_strdup (name);
+  job->rpo_hours = 72;
+  job->verify_days = 30;
+  custody_store_add_job (store, job, &error);
+  g_assert_no_error (error);
+}
+
+static void
+add_copy (CustodyStore     *store,
+          const char       *job,
+          const char       *name,
+          CustodyMediaType  type,
+          const char       *location,
+          gboolean          immutable)
+{
+  g_autoptr(CustodyCopy) copy = custody_copy_new ();
+  g_autoptr(GError) error = NULL;
+
+  copy->job = g_strdup (job);
+  copy->name = g_strdup (name);
+  copy->media_type = type;
+  copy->location = g_strdup (location);
+  copy->immutable = immutable;
+  custody_store_add_copy (store, copy, &error);
+  g_assert_no_error (error);
+}
+
+static void
+add_run (CustodyStore     *store,
+         const char       *job,
+         const char       *copy,
+         CustodyRunStatus  status,
+         gint64            finished,
+         const char       *volser)
+{
+  g_autoptr(CustodyExecution) e = custody_execution_new ();
+  g_autoptr(GError) error = NULL;
+
+  e->job = g_strdup (job);
+  e->copy = g_strdup (copy);
+  e->status = status;
+  e->started = finished - HOUR;
+  e->finished = finished;
+  if (volser != NULL)
+    {
+      g_strfreev (e->volumes);
+      e->volumes = g_new0 (char *, 2);
+      e->volumes[0] = g_strdup (volser);
+    }
+  custody_store_record_execution (store, e, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+add_verification (CustodyStore *store,
+                  const char   *job,
+                  const char   *copy,
+                  gint64        at)
+{
+  g_autoptr(CustodyVerification) v = custody_verification_new ();
+  g_autoptr(GError) error = NULL;
+
+  v->job = g_strdup (job);
+  v->copy = g_strdup (copy);
+  v->at = at;
+  v->passed = TRUE;
+  custody_store_add_verification (store, v, &error);
+  g_assert_no_error (error);
+}
+
+static void
+make_store (Fixture *f)
+{
+  g_autoptr(CustodyStore) store = NULL;
+  g_autoptr(CustodyMedium) medium = custody_medium_new ();
+  g_autoptr(CustodyMovement) move = custody_movement_new ();
+  g_autoptr(GError) error = NULL;
+  const char *volsers[] = { "A00001L8", NULL };
+  gint64 now = f->now;
+
+  store = custody_store_open (f->db_path, CUSTODY_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  /* Everything but charlie exists since ten days ago. */
+  custody_store_set_clock (store, now - 10 * DAY);
+  add_location (store, "Library", CUSTODY_LOCATION_LIBRARY);
+  add_location (store, "Vault", CUSTODY_LOCATION_OFFSITE_VAULT);
+  add_location (store, "NAS", CUSTODY_LOCATION_ONSITE_REPO);
+  add_location (store, "Cloud", CUSTODY_LOCATION_OFFSITE_REPO);
+
+  medium->volser = g_strdup (volsers[0]);
+  medium->type = g_strdup ("LTO-8");
+  medium->status = CUSTODY_MEDIUM_IN_USE;
+  custody_store_add_medium (store, medium, "Library", &error);
+  g_assert_no_error (error);
+
+  add_job (store, "alpha");
+  add_copy (store, "alpha", "nas", CUSTODY_MEDIA_TYPE_DISK, "NAS", FALSE);
+  add_copy (store, "alpha", "tape", CUSTODY_MEDIA_TYPE_TAPE, NULL, FALSE);
+  add_job (store, "bravo");
+  add_copy (store, "bravo", "nas", CUSTODY_MEDIA_TYPE_DISK, "NAS", FALSE);
+  add_copy (store, "bravo", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud", TRUE);
+
+  /* Runs and checks are dated by themselves. */
+  custody_store_set_clock (store, CUSTODY_TIME_NONE);
+  add_run (store, "alpha", "nas", CUSTODY_RUN_SUCCESS, now - 30 * HOUR, NULL);
+  add_run (store, "alpha", "nas", CUSTODY_RUN_SUCCESS, now - 1 * HOUR, NULL);
+  add_run (store, "alpha", "tape", CUSTODY_RUN_SUCCESS, now - 20 * HOUR, volsers[0]);
+  add_verification (store, "alpha", "nas", now - 3 * DAY);
+  add_verification (store, "alpha", "tape", now - 3 * DAY);
+
+  add_run (store, "bravo", "nas", CUSTODY_RUN_SUCCESS, now - 30 * HOUR, NULL);
+  add_run (store, "bravo", "nas", CUSTODY_RUN_FAILED, now - 2 * HOUR, NULL);
+  add_run (store, "bravo", "cloud", CUSTODY_RUN_SUCCESS, now - 5 * HOUR, NULL);
+  add_verification (store, "bravo", "nas", now - 3 * DAY);
+  add_verification (store, "bravo", "cloud", now - 3 * DAY);
+
+  /* The tape leaves the library 3 h ago. */
+  move->to = g_strdup ("Vault");
+  move->at = now - 3 * HOUR;
+  move->by = g_strdup ("test");
+  custody_store_move_media (store, volsers, move, TRUE, &error);
+  g_assert_no_error (error);
+
+  custody_store_set_clock (store, now - 1 * HOUR);
+  add_job (store, "charlie");
+}
+
+/*
+ * Reading the screen
+ */
+
+static void
+collect_cells (GtkWidget *widget,
+               GPtrArray *cells)
+{
+  if (gtk_widget_has_css_class (widget, "compliance-cell") && gtk_widget_get_mapped (widget))
+    {
+      g_ptr_array_add (cells, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cells (child, cells);
+}
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+/* The @n-th widget of @type under @widget, depth first. */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type,
+             guint      n)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (widget, type, found);
+  g_assert_cmpint (found->len, >, n);
+  return g_ptr_array_index (found, n);
+}
+
+/* The cells of one row, in column order, found by the row's job name. */
+static GPtrArray *
+row_cells (Fixture    *f,
+           const char *job)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  collect_cells (GTK_WIDGET (f->page), cells);
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (cells, i);
+      GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (cell));
+      GPtrArray *found;
+
+      if (!GTK_IS_LABEL (cell) || g_strcmp0 (gtk_label_get_text (GTK_LABEL (cell)), job) != 0)
+        continue;
+
+      found = g_ptr_array_new ();
+      for (guint j = 0; j < cells->len; j++)
+        {
+          GtkWidget *other = g_ptr_array_index (cells, j);
+          if (gtk_widget_get_parent (gtk_widget_get_parent (other)) == row)
+            g_ptr_array_add (found, other);
+        }
+      return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_row (Fixture    *f,
+         const char *job)
+{
+  g_autoptr(GPtrArray) cells = row_cells (f, job);
+
+  return cells != NULL;
+}
+
+static const char *
+cell_text (GtkWidget *cell)
+{
+  if (GTK_IS_LABEL (cell))
+    return gtk_label_get_text (GTK_LABEL (cell));
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (cell)));
+}
+
+static const char *
+cell_icon (GtkWidget *cell)
+{
+  return gtk_image_get_icon_name (GTK_IMAGE (gtk_widget_get_first_child (cell)));
+}
+
+/* Pass or fail as shown: the icon and the style class agree. */
+static gboolean
+rule_passes (Fixture     *f,
+             const char  *job,
+             CustodyRule  rule)
+{
+  g_autoptr(GPtrArray) cells = row_cells (f, job);
+  GtkWidget *cell;
+  gboolean pass;
+
+  g_assert_nonnull (cells);
+  g_assert_cmpint (cells->len, ==, CELL_RULE + CUSTODY_N_RULES);
+  cell = g_ptr_array_index (cells, CELL_RULE + rule);
+
+  pass = g_str_equal (cell_icon (cell), "emblem-ok-symbolic");
+  g_assert_true (pass || g_str_equal (cell_icon (cell), "dialog-error-symbolic"));
+  g_assert_true (gtk_widget_has_css_class (cell, pass ? "success" : "error"));
+  g_assert_false (gtk_widget_has_css_class (cell, pass ? "error" : "success"));
+
+  return pass;
+}
+
+static char *
+status_text (Fixture    *f,
+             const char *job)
+{
+  g_autoptr(GPtrArray) cells = row_cells (f, job);
+
+  g_assert_nonnull (cells);
+  return g_strdup (cell_text (g_ptr_array_index (cells, CELL_STATUS)));
+}
+
+static guint
+n_rows (Fixture *f)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, 0);
+  GtkSelectionModel *model = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
+static guint
+n_shown_rows (Fixture *f)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  guint n = 0;
+
+  collect_cells (GTK_WIDGET (f->page), cells);
+  for (guint i = 0; i < cells->len; i++)
+    n += GTK_IS_LABEL (g_ptr_array_index (cells, i)) ? 1 : 0;
+  return n;
+}
+
+static const char *
+visible_state (Fixture *f)
+{
+  g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+
+  /* The page's own stack, not one inside a widget it uses. */
+  collect_widgets (GTK_WIDGET (f->page), GTK_TYPE_STACK, stacks);
+  for (guint i = 0; i < stacks->len; i++)
+    {
+      GtkStack *stack = g_ptr_array_index (stacks, i);
+
+      if (gtk_stack_get_child_by_name (stack, "matrix") != NULL)
+        return gtk_stack_get_visible_child_name (stack);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The banner over the matrix (the search bar has a revealer too). */
+static GtkWidget *
+banner_revealer (Fixture *f)
+{
+  g_autoptr(GPtrArray) revealers = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (f->page), GTK_TYPE_REVEALER, revealers);
+  for (guint i = 0; i < revealers->len; i++)
+    {
+      GtkWidget *child = gtk_revealer_get_child (g_ptr_array_index (revealers, i));
+
+      if (child != NULL && gtk_widget_has_css_class (child, "compliance-banner"))
+        return g_ptr_array_index (revealers, i);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Iterates the main loop until @cond holds, failing after TIMEOUT_S. */
+#define WAIT_FOR(cond) G_STMT_START {                                          \
+    gint64 deadline_ = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;   \
+    while (!(cond))                                                            \
+      {                                                                        \
+        if (g_get_monotonic_time () > deadline_)                               \
+          g_error ("Timed out waiting for %s", #cond);                         \
+        if (!g_main_context_iteration (NULL, FALSE))                           \
+          g_usleep (1000);                                                     \
+      }                                                                        \
+  } G_STMT_END
+
+/* Lets pending layout and redraws happen. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/*
+ * Fixture
+ */
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean empty = GPOINTER_TO_INT (data);
+
+  f->dir = g_dir_make_tmp ("custody-ui-compliance-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "store.db", NULL);
+  f->now = custody_time_now () / 60 * 60;
+
+  if (empty)
+    {
+      g_autoptr(CustodyStore) store = custody_store_open (f->db_path, CUSTODY_STORE_OPEN_CREATE,
+                                                          &error);
+      g_assert_no_error (error);
+    }
+  else
+    make_store (f);
+
+  f->session = custody_session_new (f->db_path);
+  /* Reloads of its own would only add noise. */
+  custody_session_set_poll_interval (f->session, 600 * 1000);
+  custody_session_open (f->session);
+
+  f->page = g_object_new (CUSTODY_TYPE_COMPLIANCE_PAGE, NULL);
+  custody_page_set_session (CUSTODY_PAGE (f->page), f->session);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 700);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+
+  WAIT_FOR (custody_session_get_loaded (f->session));
+  settle ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  gtk_window_destroy (f->window);
+  settle ();
+  g_clear_object (&f->session);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (f->db_path, suffixes[i], NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->db_path);
+  g_free (f->dir);
+}
+
+/*
+ * Tests
+ */
+
+static void
+test_matrix_now (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *alpha = NULL;
+  g_autofree char *bravo = NULL;
+  g_autoptr(GPtrArray) bravo_cells = NULL;
+
+  WAIT_FOR (n_shown_rows (f) == 3);
+  g_assert_cmpint (n_rows (f), ==, 3);
+  g_assert_cmpstr (visible_state (f), ==, "matrix");
+
+  alpha = status_text (f, "alpha");
+  bravo = status_text (f, "bravo");
+  g_assert_cmpstr (alpha, ==, "Compliant");
+  g_assert_cmpstr (bravo, ==, "Violation");
+
+  /* bravo fails zero errors, and says why. */
+  g_assert_false (rule_passes (f, "bravo", CUSTODY_RULE_0_ERRORS));
+  g_assert_true (rule_passes (f, "bravo", CUSTODY_RULE_3_COPIES));
+  bravo_cells = row_cells (f, "bravo");
+  g_assert_cmpstr (cell_text (g_ptr_array_index (bravo_cells, CELL_RULE + CUSTODY_RULE_0_ERRORS)),
+                   ==, "1");
+  g_assert_cmpstr (cell_text (g_ptr_array_index (bravo_cells, CELL_RULE + CUSTODY_RULE_3_COPIES)),
+                   ==, "3/3");
+
+  /* alpha's tape is in the vault: off-site and offline. */
+  g_assert_true (rule_passes (f, "alpha", CUSTODY_RULE_1_OFFSITE));
+  g_assert_true (rule_passes (f, "alpha", CUSTODY_RULE_1_OFFLINE));
+
+  /* charlie has no copies at all. */
+  g_assert_false (rule_passes (f, "charlie", CUSTODY_RULE_3_COPIES));
+}
+
+static void
+test_filter (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkDropDown *dropdown;
+  GtkEditable *search;
+
+  WAIT_FOR (n_shown_rows (f) == 3);
+
+  /* Violations, as the user picks it. */
+  dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN, 0));
+  gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_cmpstr (custody_compliance_page_get_filter (f->page), ==, "violations");
+  WAIT_FOR (n_shown_rows (f) == 2);
+  g_assert_cmpint (n_rows (f), ==, 2);
+  g_assert_false (has_row (f, "alpha"));
+  g_assert_true (has_row (f, "bravo"));
+
+  /* Failing a rule, as the Overview links to it. */
+  custody_compliance_page_set_filter (f->page, "0-errors");
+  g_assert_cmpint (gtk_drop_down_get_selected (dropdown), ==, 3 + CUSTODY_RULE_0_ERRORS);
+  WAIT_FOR (n_shown_rows (f) == 1);
+  g_assert_true (has_row (f, "bravo"));
+
+  custody_compliance_page_set_filter (f->page, "at-risk");
+  WAIT_FOR (n_rows (f) == 0);
+  g_assert_cmpstr (visible_state (f), ==, "no-results");
+
+  /* Search narrows the rows too; nothing found says so. */
+  custody_compliance_page_set_filter (f->page, "all");
+  WAIT_FOR (n_shown_rows (f) == 3);
+  search = GTK_EDITABLE (find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY, 0));
+  g_assert_true (custody_page_search (CUSTODY_PAGE (f->page)));
+  gtk_editable_set_text (search, "charl");
+  WAIT_FOR (n_rows (f) == 1);
+  g_assert_true (has_row (f, "charlie"));
+  gtk_editable_set_text (search, "no such job");
+  WAIT_FOR (n_rows (f) == 0);
+  g_assert_cmpstr (visible_state (f), ==, "no-results");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "compliance.show-all", NULL);
+  WAIT_FOR (n_rows (f) == 3);
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, "");
+  g_assert_cmpstr (visible_state (f), ==, "matrix");
+}
+
+static void
+test_as_of (Fixture       *f,
+            gconstpointer  data)
+{
+  gint64 then = f->now - 4 * HOUR;
+  g_autoptr(GDateTime) moment = g_date_time_new_from_unix_local (then);
+  g_autofree char *when = custody_time_format_local (then);
+  g_autofree char *expected = g_strdup_printf ("Showing the state at %s", when);
+  g_autofree char *bravo = NULL;
+  GtkWidget *calendar, *revealer, *banner;
+  GtkSpinButton *hour, *minute;
+  GtkMenuButton *button;
+
+  WAIT_FOR (n_shown_rows (f) == 3);
+  g_assert_true (rule_passes (f, "alpha", CUSTODY_RULE_1_OFFSITE));
+  g_assert_false (rule_passes (f, "bravo", CUSTODY_RULE_0_ERRORS));
+
+  /* Pick the moment in the popover, as a user does. */
+  button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (f->page), GTK_TYPE_MENU_BUTTON, 0));
+  gtk_menu_button_popup (button);
+  settle ();
+  calendar = find_widget (GTK_WIDGET (f->page), GTK_TYPE_CALENDAR, 0);
+  hour = GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (f->page), GTK_TYPE_SPIN_BUTTON, 0));
+  minute = GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (f->page), GTK_TYPE_SPIN_BUTTON, 1));
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), moment);
+  gtk_spin_button_set_value (hour, g_date_time_get_hour (moment));
+  gtk_spin_button_set_value (minute, g_date_time_get_minute (moment));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "compliance.show-moment", NULL);
+
+  g_assert_cmpint (custody_compliance_page_get_as_of (f->page), ==, then);
+  WAIT_FOR (!custody_compliance_page_get_busy (f->page));
+  WAIT_FOR (n_shown_rows (f) == 2);
+  settle ();
+
+  /* charlie did not exist yet. */
+  g_assert_cmpint (n_rows (f), ==, 2);
+  g_assert_false (has_row (f, "charlie"));
+
+  /* The tape was still in the library; bravo's run had not failed. */
+  g_assert_false (rule_passes (f, "alpha", CUSTODY_RULE_1_OFFSITE));
+  g_assert_false (rule_passes (f, "alpha", CUSTODY_RULE_1_OFFLINE));
+  g_assert_true (rule_passes (f, "alpha", CUSTODY_RULE_3_COPIES));
+  g_assert_true (rule_passes (f, "bravo", CUSTODY_RULE_0_ERRORS));
+  bravo = status_text (f, "bravo");
+  g_assert_cmpstr (bravo, !=, "Violation");
+
+  /* The banner says which moment this is. */
+  revealer = banner_revealer (f);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  banner = find_widget (revealer, GTK_TYPE_LABEL, 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (banner)), ==, expected);
+
+  /* A later request wins over an earlier one still running. */
+  custody_compliance_page_set_as_of (f->page, f->now - 9 * DAY);
+  custody_compliance_page_set_as_of (f->page, then);
+  WAIT_FOR (!custody_compliance_page_get_busy (f->page));
+  settle ();
+  g_assert_cmpint (n_rows (f), ==, 2);
+  g_assert_false (rule_passes (f, "alpha", CUSTODY_RULE_1_OFFSITE));
+
+  /* Back to now. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "compliance.return-to-now", NULL);
+  g_assert_cmpint (custody_compliance_page_get_as_of (f->page), ==, CUSTODY_TIME_NONE);
+  WAIT_FOR (n_shown_rows (f) == 3);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (rule_passes (f, "alpha", CUSTODY_RULE_1_OFFSITE));
+  g_assert_false (rule_passes (f, "bravo", CUSTODY_RULE_0_ERRORS));
+}
+
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  g_assert_cmpint (n_rows (f), ==, 0);
+  g_assert_cmpstr (visible_state (f), ==, "empty");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/custody/ui/compliance/matrix-now", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_matrix_now, fixture_tear_down);
+  g_test_add ("/custody/ui/compliance/filter", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_filter, fixture_tear_down);
+  g_test_add ("/custody/ui/compliance/as-of", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_as_of, fixture_tear_down);
+  g_test_add ("/custody/ui/compliance/empty", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_empty, fixture_tear_down);
+
+  return g_test_run ();
+}
