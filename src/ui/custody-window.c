@@ -483,6 +483,19 @@ jobs_status_action (GtkWidget  *widget,
 }
 
 static void
+compliance_filter_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CustodyWindow *self = CUSTODY_WINDOW (widget);
+  const char *filter = g_variant_get_string (parameter, NULL);
+
+  /* A rule from the Overview: the jobs failing it. */
+  custody_window_show_view (self, "compliance");
+  custody_compliance_page_set_filter (CUSTODY_COMPLIANCE_PAGE (self->compliance_page), filter);
+}
+
+static void
 new_job_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -724,6 +737,7 @@ custody_window_class_init (CustodyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-job", "s", open_job_action);
   gtk_widget_class_install_action (widget_class, "win.jobs-status", "s", jobs_status_action);
   gtk_widget_class_install_action (widget_class, "win.new-job", NULL, new_job_action);
+  gtk_widget_class_install_action (widget_class, "win.compliance-filter", "s", compliance_filter_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
