@@ -19,6 +19,7 @@ struct _CustodyApplication
   AdwApplication  parent_instance;
 
   char           *db_path;
+  char           *view;           /* --view: the view the first window shows */
 };
 
 G_DEFINE_FINAL_TYPE (CustodyApplication, custody_application, ADW_TYPE_APPLICATION)
@@ -32,6 +33,10 @@ custody_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (custody_window_new (self, self->db_path));
 
+  if (self->view != NULL && CUSTODY_IS_WINDOW (window))
+    custody_window_show_view (CUSTODY_WINDOW (window), self->view);
+  g_clear_pointer (&self->view, g_free);
+
   gtk_window_present (window);
 }
 
@@ -41,11 +46,17 @@ custody_application_handle_local_options (GApplication *app,
 {
   CustodyApplication *self = CUSTODY_APPLICATION (app);
   const char *db = NULL;
+  const char *view = NULL;
 
   if (g_variant_dict_lookup (options, "db", "&s", &db))
     {
       g_free (self->db_path);
       self->db_path = g_strdup (db);
+    }
+  if (g_variant_dict_lookup (options, "view", "&s", &view))
+    {
+      g_free (self->view);
+      self->view = g_strdup (view);
     }
 
   return -1;
@@ -109,6 +120,7 @@ custody_application_finalize (GObject *object)
   CustodyApplication *self = (CustodyApplication *) object;
 
   g_free (self->db_path);
+  g_free (self->view);
 
   G_OBJECT_CLASS (custody_application_parent_class)->finalize (object);
 }
@@ -130,6 +142,8 @@ custody_application_init (CustodyApplication *self)
 {
   const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open this store"), N_("PATH") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Start on this view (overview, jobs, media, compliance, alerts or reports)"), N_("NAME") },
     { NULL }
   };
 
