@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "custody-alerts-page.h"
+#include "custody-auto-backup.h"
 #include "custody-compliance-page.h"
 #include "custody-jobs-page.h"
 #include "custody-media-page.h"
@@ -41,6 +42,7 @@ struct _CustodyWindow
 
   GSettings            *settings;
   CustodySession       *session;
+  CustodyAutoBackup    *auto_backup;
   GtkLabel             *badges[6];
   char                 *db_path;
   char                 *pending_view;
@@ -323,6 +325,16 @@ on_session_failed_cb (CustodyWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_auto_backup_failed_cb (CustodyWindow     *self,
+                          const GError      *error,
+                          CustodyAutoBackup *auto_backup)
+{
+  g_autofree char *text = g_strdup_printf (_("The automatic backup failed: %s"), error->message);
+
+  custody_window_add_toast (self, adw_toast_new (text));
+}
+
 /* Opens a store in this window, dropping the one it showed. */
 void
 custody_window_open_store (CustodyWindow *self,
@@ -349,6 +361,11 @@ custody_window_open_store (CustodyWindow *self,
   g_signal_connect_object (self->session, "reloaded", G_CALLBACK (on_session_reloaded_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "failed", G_CALLBACK (on_session_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  g_clear_object (&self->auto_backup);
+  self->auto_backup = custody_auto_backup_new (self->session);
+  g_signal_connect_object (self->auto_backup, "failed", G_CALLBACK (on_auto_backup_failed_cb), self,
                            G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
@@ -560,6 +577,7 @@ custody_window_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTODY_TYPE_WINDOW);
+  g_clear_object (&self->auto_backup);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (custody_window_parent_class)->dispose (object);
