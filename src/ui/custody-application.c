@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "custody-application.h"
+#include "custody-preferences-window.h"
 #include "custody-store.h"
 #include "custody-window.h"
 
@@ -19,7 +20,8 @@ struct _CustodyApplication
   AdwApplication  parent_instance;
 
   char           *db_path;
-  char           *view;
+  char           *view;           /* --view: the view the first window shows */
+  gboolean        preferences;    /* --preferences: open them at start */
 };
 
 G_DEFINE_FINAL_TYPE (CustodyApplication, custody_application, ADW_TYPE_APPLICATION)
@@ -33,10 +35,17 @@ custody_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (custody_window_new (self, self->db_path));
 
-  if (self->view != NULL)
+  if (self->view != NULL && CUSTODY_IS_WINDOW (window))
     custody_window_show_view (CUSTODY_WINDOW (window), self->view);
+  g_clear_pointer (&self->view, g_free);
 
   gtk_window_present (window);
+
+  if (self->preferences)
+    {
+      self->preferences = FALSE;
+      g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+    }
 }
 
 static int
@@ -57,6 +66,7 @@ custody_application_handle_local_options (GApplication *app,
       g_free (self->view);
       self->view = g_strdup (view);
     }
+  self->preferences = g_variant_dict_contains (options, "preferences");
 
   return -1;
 }
@@ -96,9 +106,40 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+/* The main window the user works in: the active one, or any. */
+static CustodyWindow *
+find_main_window (GtkApplication *app)
+{
+  GtkWindow *active = gtk_application_get_active_window (app);
+
+  if (CUSTODY_IS_WINDOW (active))
+    return CUSTODY_WINDOW (active);
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (CUSTODY_IS_WINDOW (l->data))
+      return CUSTODY_WINDOW (l->data);
+  return NULL;
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CustodyWindow *window = find_main_window (GTK_APPLICATION (user_data));
+  CustodyPreferencesWindow *preferences;
+
+  if (window == NULL)
+    return;
+
+  preferences = custody_preferences_window_new (GTK_WINDOW (window),
+                                                custody_window_get_session (window));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
 };
 
 static void
@@ -109,6 +150,8 @@ custody_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
 }
@@ -142,7 +185,8 @@ custody_application_init (CustodyApplication *self)
   const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open this store"), N_("PATH") },
     { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Start on this view: overview, jobs, media, compliance, alerts or reports"), N_("VIEW") },
+      N_("Start on this view (overview, jobs, media, compliance, alerts or reports)"), N_("NAME") },
+    { "preferences", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the preferences"), NULL },
     { NULL }
   };
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "custody-alerts-page.h"
+#include "custody-auto-backup.h"
 #include "custody-compliance-page.h"
 #include "custody-import.h"
 #include "custody-jobs-page.h"
@@ -42,6 +43,7 @@ struct _CustodyWindow
 
   GSettings            *settings;
   CustodySession       *session;
+  CustodyAutoBackup    *auto_backup;
   GtkLabel             *badges[6];
   char                 *db_path;
 };
@@ -307,6 +309,16 @@ on_session_failed_cb (CustodyWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_auto_backup_failed_cb (CustodyWindow     *self,
+                          const GError      *error,
+                          CustodyAutoBackup *auto_backup)
+{
+  g_autofree char *text = g_strdup_printf (_("The automatic backup failed: %s"), error->message);
+
+  custody_window_add_toast (self, adw_toast_new (text));
+}
+
 /* Opens a store in this window, dropping the one it showed. */
 void
 custody_window_open_store (CustodyWindow *self,
@@ -333,6 +345,11 @@ custody_window_open_store (CustodyWindow *self,
   g_signal_connect_object (self->session, "reloaded", G_CALLBACK (on_session_reloaded_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "failed", G_CALLBACK (on_session_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  g_clear_object (&self->auto_backup);
+  self->auto_backup = custody_auto_backup_new (self->session);
+  g_signal_connect_object (self->auto_backup, "failed", G_CALLBACK (on_auto_backup_failed_cb), self,
                            G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
@@ -660,6 +677,7 @@ custody_window_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTODY_TYPE_WINDOW);
+  g_clear_object (&self->auto_backup);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (custody_window_parent_class)->dispose (object);
