@@ -514,6 +514,23 @@ test_case (gconstpointer data)
       g_assert_true (any_reason_contains (verdict, c->reason));
     }
 
+  /* Time alone changes nothing before stable_until: the verdict a second
+   * before it is the verdict now. */
+  g_assert_cmpint (verdict->stable_until, >, NOW);
+  if (verdict->stable_until != G_MAXINT64)
+    {
+      g_autoptr(CustodyVerdict) later =
+        custody_compliance_evaluate (custody_snapshot_get_job (snapshot, 0), &b.policy,
+                                     verdict->stable_until - 1);
+
+      g_assert_cmpint (later->status, ==, verdict->status);
+      for (guint r = 0; r < CUSTODY_N_RULES; r++)
+        {
+          g_assert_cmpint (later->rules[r].pass, ==, verdict->rules[r].pass);
+          g_assert_cmpint (later->rules[r].have, ==, verdict->rules[r].have);
+        }
+    }
+
   /* A failing rule always says why; a passing one never needs to. */
   for (guint r = 0; r < CUSTODY_N_RULES; r++)
     {
@@ -597,6 +614,8 @@ test_copy_verdicts_describe_each_copy (void)
   g_assert_cmpint (v->copies[0].last_success, ==, NOW - 3600);
   g_assert_cmpint (v->copies[0].valid_until, ==, NOW - 3600 + 24 * 3600);
   g_assert_cmpint (v->copies[0].verification, ==, CUSTODY_VERIFICATION_MISSING);
+  /* The copy is at risk 10% of its RPO before it goes stale. */
+  g_assert_cmpint (v->stable_until, ==, NOW - 3600 + (gint64) (24 * 3600 * 0.9) + 1);
   g_assert_cmpstr (g_ptr_array_index (v->copies[0].reasons, 0), ==,
                    "volume A00001L9 is in 'Courier' (transit)");
 }

@@ -13,6 +13,8 @@
 #include "custody-compliance.h"
 #include "custody-time.h"
 
+#include <math.h>
+
 #define HOUR 3600
 #define DAY  86400
 
@@ -490,6 +492,51 @@ count_where (CustodyRuleVerdict       *rule,
     }
 }
 
+static void
+earliest_after (gint64 *until,
+                gint64  now,
+                gint64  moment)
+{
+  if (moment > now && moment < *until)
+    *until = moment;
+}
+
+/* The first moment after @now at which the passing of time alone could
+ * change the verdict: a copy going stale or at risk, a verification
+ * expiring or about to. Until then, the verdict can be kept. */
+static gint64
+stable_until (const CustodyJobFacts  *job,
+              const CustodyVerdict   *verdict,
+              const CustodyPolicy    *policy,
+              gint64                  now)
+{
+  gint64 until = G_MAXINT64;
+  gint64 rpo = job->rpo_hours * HOUR;
+  gint64 window = job->verify_days * DAY;
+
+  for (guint i = 0; i < verdict->n_copies; i++)
+    {
+      const CustodyCopyVerdict *cv = &verdict->copies[i];
+      const CustodyVerificationFact *v;
+
+      if (!cv->valid)
+        continue;
+
+      earliest_after (&until, now, cv->valid_until + 1);
+      earliest_after (&until, now,
+                      (gint64) floor ((double) cv->valid_until - policy->at_risk_rpo_fraction * rpo) + 1);
+
+      v = latest_verification (&job->copies[i], now);
+      if (v != NULL)
+        {
+          earliest_after (&until, now, v->at + window + 1);
+          earliest_after (&until, now, v->at + window - (gint64) policy->at_risk_verify_days * DAY + 1);
+        }
+    }
+
+  return until;
+}
+
 /*
  * Public API
  */
@@ -596,6 +643,8 @@ custody_compliance_evaluate (const CustodyJobFacts *job,
           add_reason (self->risks, _("'%s': valid for another %s only"), cv->name, left);
         }
     }
+
+  self->stable_until = stable_until (job, self, policy, now);
 
   if (!all_pass)
     self->status = CUSTODY_STATUS_VIOLATION;

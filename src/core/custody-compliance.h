@@ -121,6 +121,7 @@ struct _CustodyVerdict
   guint               n_copies;
   CustodyCopyVerdict *copies;
   GPtrArray          *risks;   /* char *: why the job is at risk */
+  gint64              stable_until;  /* the verdict holds until then, unless facts change */
 };
 
 #define CUSTODY_TYPE_VERDICT (custody_verdict_get_type ())

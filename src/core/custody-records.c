@@ -88,6 +88,7 @@ custody_job_init (CustodyJob *self)
   self->rpo_hours = 24;
   self->verify_days = 30;
   self->created_at = CUSTODY_TIME_NONE;
+  self->status = -1;
 }
 
 CustodyJob *

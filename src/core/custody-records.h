@@ -34,6 +34,7 @@ struct _CustodyJob
   char           *tags;
   gint64          created_at;
   CustodyVerdict *verdict;       /* NULL until evaluated */
+  int             status;        /* a CustodyStatus, or -1 when not known */
 };
 
 #define CUSTODY_TYPE_COPY (custody_copy_get_type ())

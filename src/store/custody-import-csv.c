@@ -381,6 +381,8 @@ import_jobs_row (CustodyStore        *self,
     {
       if (cell (h, J_MEDIA_TYPE)[0] != '\0' || location[0] != '\0')
         return line_error (h, error, _("a row without a copy cannot give a media type or location"));
+      if (job_result == CUSTODY_UPSERT_UPDATED && !custody_store_forget_job_status (self, job_id, error))
+        return FALSE;
       count (stats, job_result);
       return TRUE;
     }
@@ -460,6 +462,10 @@ import_jobs_row (CustodyStore        *self,
       if (!step (self, stmt, error))
         return FALSE;
     }
+
+  if ((job_result != CUSTODY_UPSERT_UNCHANGED || copy_result != CUSTODY_UPSERT_UNCHANGED) &&
+      !custody_store_forget_job_status (self, job_id, error))
+    return FALSE;
 
   /* A row is as new as the newest thing it made. */
   if (copy_result == CUSTODY_UPSERT_ADDED || job_result == CUSTODY_UPSERT_ADDED)
@@ -572,6 +578,8 @@ import_media_row (CustodyStore        *self,
         return FALSE;
       if (result == CUSTODY_UPSERT_ADDED)
         medium_id = sqlite3_last_insert_rowid (custody_store_get_db (self));
+      else if (!custody_store_forget_media_status (self, medium_id, error))
+        return FALSE;
     }
 
   /* A location in the file is an observation: a movement when it differs. */
@@ -676,20 +684,39 @@ lookup_volumes (CustodyStore    *self,
   return TRUE;
 }
 
+/* One run read from the file, checked, waiting for its turn to be
+ * written. Strings live in the cache's string chunk, volumes in its
+ * volume array. */
+typedef struct
+{
+  gint64            copy_id;
+  gint64            started;
+  gint64            finished;
+  gint64            bytes;
+  gint64            files;
+  const char       *run_id;    /* NULL: none */
+  const char       *message;
+  guint             line;
+  guint             first_volume;
+  guint             n_volumes;
+  CustodyRunStatus  status;
+} ParsedRun;
+
 static gboolean
-import_executions_row (CustodyStore        *self,
-                       Header              *h,
-                       ExecutionCache      *cache,
-                       CustodyExecution    *e,
-                       CustodyImportStats  *stats,
-                       GError             **error)
+parse_executions_row (CustodyStore      *self,
+                      Header            *h,
+                      ExecutionCache    *cache,
+                      CustodyExecution  *e,
+                      GArray            *runs,
+                      GArray            *all_volumes,
+                      GStringChunk      *strings,
+                      GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
-  CustodyUpsertResult result;
-  gint64 copy_id;
+  ParsedRun run = { 0, };
 
-  copy_id = lookup_copy (self, h, cache, error);
-  if (copy_id == 0)
+  run.copy_id = lookup_copy (self, h, cache, error);
+  if (run.copy_id == 0)
     return FALSE;
 
   if (!custody_run_status_from_string (cell (h, E_STATUS), &e->status))
@@ -704,21 +731,122 @@ import_executions_row (CustodyStore        *self,
       !lookup_volumes (self, h, cache, error))
     return FALSE;
 
-  g_free (e->run_id);
-  e->run_id = cell (h, E_RUN_ID)[0] != '\0' ? g_strdup (cell (h, E_RUN_ID)) : NULL;
-  g_free (e->message);
-  e->message = g_strdup (cell (h, E_MESSAGE));
+  g_clear_pointer (&e->run_id, g_free);
+  if (cell (h, E_RUN_ID)[0] != '\0')
+    e->run_id = g_strdup (cell (h, E_RUN_ID));
 
   if (!custody_store_validate_execution (e, &local_error))
     return line_error (h, error, "%s", local_error->message);
 
-  if (!custody_store_upsert_execution (self, copy_id, e, cache->volume_ids, &result, error))
-    return FALSE;
+  run.started = e->started;
+  run.finished = e->finished;
+  run.status = e->status;
+  run.bytes = e->bytes;
+  run.files = e->files;
+  run.run_id = e->run_id != NULL ? g_string_chunk_insert (strings, e->run_id) : NULL;
+  run.message = g_string_chunk_insert_const (strings, cell (h, E_MESSAGE));
+  run.line = custody_csv_reader_get_line (h->reader);
+  run.first_volume = all_volumes->len;
+  run.n_volumes = cache->volume_ids->len;
+  g_array_append_vals (all_volumes, cache->volume_ids->data, cache->volume_ids->len);
+  g_array_append_val (runs, run);
 
-  if (result != CUSTODY_UPSERT_UNCHANGED)
-    g_hash_table_add (cache->touched, g_memdup2 (&copy_id, sizeof copy_id));
-  count (stats, result);
   return TRUE;
+}
+
+/* By copy, then start, then line: each copy's index entries go in
+ * together, in order, which keeps SQLite's B-trees warm; a run listed
+ * twice is written in the order of the file. */
+static int
+compare_runs (gconstpointer a,
+              gconstpointer b)
+{
+  const ParsedRun *ra = a, *rb = b;
+
+  if (ra->copy_id != rb->copy_id)
+    return ra->copy_id < rb->copy_id ? -1 : 1;
+  if (ra->started != rb->started)
+    return ra->started < rb->started ? -1 : 1;
+  return ra->line < rb->line ? -1 : ra->line > rb->line;
+}
+
+static gboolean
+write_executions (CustodyStore        *self,
+                  ExecutionCache      *cache,
+                  GArray              *runs,
+                  GArray              *all_volumes,
+                  CustodyImportStats  *stats,
+                  GCancellable        *cancellable,
+                  GError             **error)
+{
+  g_autoptr(CustodyExecution) e = custody_execution_new ();
+  g_autoptr(GHashTable) written = custody_store_media_written_new ();
+  CustodyCopyLatest added = { 0, };
+  gboolean copy_changed = FALSE, copy_added = FALSE;
+
+  g_array_sort (runs, compare_runs);
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      ParsedRun *run = &g_array_index (runs, ParsedRun, i);
+      gboolean last_of_copy = i + 1 == runs->len ||
+                              g_array_index (runs, ParsedRun, i + 1).copy_id != run->copy_id;
+      CustodyUpsertResult result;
+
+      e->started = run->started;
+      e->finished = run->finished;
+      e->status = run->status;
+      e->bytes = run->bytes;
+      e->files = run->files;
+      g_free (e->run_id);
+      e->run_id = g_strdup (run->run_id);
+      g_free (e->message);
+      e->message = g_strdup (run->message);
+      g_array_set_size (cache->volume_ids, 0);
+      g_array_append_vals (cache->volume_ids,
+                           &g_array_index (all_volumes, gint64, run->first_volume), run->n_volumes);
+
+      if (!custody_store_upsert_execution (self, run->copy_id, e, cache->volume_ids, written,
+                                           &result, error))
+        {
+          g_prefix_error (error, _("line %u: "), run->line);
+          return FALSE;
+        }
+      count (stats, result);
+
+      /* The copy's latest facts follow from the runs added, unless one
+       * was changed: then its history is read again. */
+      if (result == CUSTODY_UPSERT_UPDATED)
+        copy_changed = TRUE;
+      else if (result == CUSTODY_UPSERT_ADDED && run->status != CUSTODY_RUN_RUNNING)
+        {
+          CustodyRunRef *ref = &added.runs[run->status == CUSTODY_RUN_SUCCESS ? 0
+                                           : run->status == CUSTODY_RUN_WARNING ? 1 : 2];
+
+          if (ref->id == 0 || run->finished >= ref->finished)
+            {
+              ref->id = e->id;
+              ref->started = run->started;
+              ref->finished = run->finished;
+            }
+          copy_added = TRUE;
+        }
+
+      if (last_of_copy)
+        {
+          if (copy_changed)
+            g_hash_table_add (cache->touched, g_memdup2 (&run->copy_id, sizeof run->copy_id));
+          else if (copy_added && !custody_store_merge_copy_state (self, run->copy_id, &added, error))
+            return FALSE;
+          memset (&added, 0, sizeof added);
+          copy_changed = copy_added = FALSE;
+        }
+
+      if (i % 8192 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+    }
+
+  return custody_store_media_mark_written (self, written, error);
 }
 
 static gboolean
@@ -759,6 +887,9 @@ custody_store_import_csv (CustodyStore        *self,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, seen_job_free);
   g_autoptr(GHashTable) seen_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(CustodyExecution) execution = custody_execution_new ();
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (ParsedRun));
+  g_autoptr(GArray) all_volumes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GStringChunk) strings = g_string_chunk_new (64 * 1024);
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *action = NULL;
@@ -818,7 +949,9 @@ custody_store_import_csv (CustodyStore        *self,
       else if (h.columns == media_columns)
         row_ok = import_media_row (self, &h, seen_keys, stats, error);
       else
-        row_ok = import_executions_row (self, &h, &cache, execution, stats, error);
+        /* Runs are all read and checked first, then written in order. */
+        row_ok = parse_executions_row (self, &h, &cache, execution, runs, all_volumes, strings,
+                                       error);
 
       if (!row_ok)
         goto rollback;
@@ -832,6 +965,10 @@ custody_store_import_csv (CustodyStore        *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       goto rollback;
     }
+
+  if (h.columns == execution_columns &&
+      !write_executions (self, &cache, runs, all_volumes, stats, cancellable, error))
+    goto rollback;
 
   if (!refresh_touched (self, cache.touched, error))
     goto rollback;

@@ -67,18 +67,6 @@ add_bool (JsonBuilder *builder,
   json_builder_add_boolean_value (builder, value);
 }
 
-static void
-add_strings (JsonBuilder *builder,
-             const char  *member,
-             GPtrArray   *strings)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; strings != NULL && i < strings->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
-  json_builder_end_array (builder);
-}
-
 JsonNode *
 custody_json_copy (CustodyCopy *copy)
 {
@@ -113,6 +101,8 @@ custody_json_job (CustodyJob *job,
   custody_json_add_time (b, "created_at", job->created_at);
   if (job->verdict != NULL)
     add_string (b, "status", custody_status_to_string (job->verdict->status));
+  else if (job->status >= 0)
+    add_string (b, "status", custody_status_to_string (job->status));
   if (copies != NULL)
     {
       json_builder_set_member_name (b, "copies");
@@ -264,79 +254,154 @@ custody_json_alert (CustodyAlert *a)
   return json_builder_get_root (b);
 }
 
-JsonNode *
-custody_json_verdict (CustodyVerdict *v)
+/* JSON text, written directly: a check of ten thousand jobs writes
+ * millions of values, which a JsonBuilder tree would hold all at once. */
+static void
+append_json_string (GString    *out,
+                    const char *value)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  if (value == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
 
-  json_builder_begin_object (b);
-  add_string (b, "job", v->job);
-  add_string (b, "status", custody_status_to_string (v->status));
-  json_builder_set_member_name (b, "rules");
-  json_builder_begin_array (b);
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_time (GString *out,
+             gint64   t)
+{
+  g_autofree char *text = custody_time_format (t);
+  append_json_string (out, text);
+}
+
+static void
+append_strings (GString    *out,
+                GPtrArray  *strings,
+                const char *indent)
+{
+  if (strings == NULL || strings->len == 0)
+    {
+      g_string_append (out, "[]");
+      return;
+    }
+
+  g_string_append (out, "[\n");
+  for (guint i = 0; i < strings->len; i++)
+    {
+      g_string_append_printf (out, "%s  ", indent);
+      append_json_string (out, g_ptr_array_index (strings, i));
+      g_string_append (out, i + 1 < strings->len ? ",\n" : "\n");
+    }
+  g_string_append_printf (out, "%s]", indent);
+}
+
+#define BOOL(b) ((b) ? "true" : "false")
+
+/**
+ * custody_json_append_verdict:
+ * @indent: spaces before each line
+ *
+ * Appends one job's check, in the shape of `check --json` (cli.md).
+ */
+void
+custody_json_append_verdict (GString        *out,
+                             CustodyVerdict *v,
+                             guint           indent)
+{
+  g_autofree char *pad = g_strnfill (indent, ' ');
+
+  g_string_append_printf (out, "%s{\n%s  \"job\": ", pad, pad);
+  append_json_string (out, v->job);
+  g_string_append_printf (out, ",\n%s  \"status\": \"%s\",\n%s  \"rules\": [\n",
+                          pad, custody_status_to_string (v->status), pad);
   for (guint r = 0; r < CUSTODY_N_RULES; r++)
     {
-      json_builder_begin_object (b);
-      add_string (b, "rule", custody_rule_to_string (r));
-      add_bool (b, "pass", v->rules[r].pass);
-      add_int (b, "have", v->rules[r].have);
-      add_int (b, "need", v->rules[r].need);
-      add_strings (b, "reasons", v->rules[r].reasons);
-      json_builder_end_object (b);
+      g_autofree char *inner = g_strdup_printf ("%s    ", pad);
+
+      g_string_append_printf (out,
+                              "%s    {\"rule\": \"%s\", \"pass\": %s, \"have\": %" G_GINT64_FORMAT
+                              ", \"need\": %" G_GINT64_FORMAT ", \"reasons\": ",
+                              pad, custody_rule_to_string (r), BOOL (v->rules[r].pass),
+                              v->rules[r].have, v->rules[r].need);
+      append_strings (out, v->rules[r].reasons, inner);
+      g_string_append (out, r + 1 < CUSTODY_N_RULES ? "},\n" : "}\n");
     }
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "copies");
-  json_builder_begin_array (b);
+  g_string_append_printf (out, "%s  ],\n%s  \"copies\": [", pad, pad);
   for (guint i = 0; i < v->n_copies; i++)
     {
       const CustodyCopyVerdict *c = &v->copies[i];
+      g_autofree char *inner = g_strdup_printf ("%s    ", pad);
 
-      json_builder_begin_object (b);
-      add_string (b, "copy", c->name);
-      add_string (b, "media_type", custody_media_type_to_string (c->media_type));
-      add_bool (b, "valid", c->valid);
-      add_bool (b, "offsite", c->offsite);
-      add_bool (b, "offline", c->offline);
-      add_bool (b, "immutable", c->immutable);
-      custody_json_add_time (b, "last_success", c->last_success);
-      custody_json_add_time (b, "valid_until", c->valid_until);
-      add_strings (b, "reasons", c->reasons);
-      json_builder_end_object (b);
+      g_string_append_printf (out, "%s\n%s    {\"copy\": ", i > 0 ? "," : "", pad);
+      append_json_string (out, c->name);
+      g_string_append_printf (out,
+                              ", \"media_type\": \"%s\", \"valid\": %s, \"offsite\": %s,"
+                              " \"offline\": %s, \"immutable\": %s, \"last_success\": ",
+                              custody_media_type_to_string (c->media_type), BOOL (c->valid),
+                              BOOL (c->offsite), BOOL (c->offline), BOOL (c->immutable));
+      append_time (out, c->last_success);
+      g_string_append (out, ", \"valid_until\": ");
+      append_time (out, c->valid_until);
+      g_string_append (out, ", \"reasons\": ");
+      append_strings (out, c->reasons, inner);
+      g_string_append_c (out, '}');
     }
-  json_builder_end_array (b);
-  add_strings (b, "risks", v->risks);
-  json_builder_end_object (b);
-
-  return json_builder_get_root (b);
+  if (v->n_copies > 0)
+    g_string_append_printf (out, "\n%s  ]", pad);
+  else
+    g_string_append_c (out, ']');
+  g_string_append_printf (out, ",\n%s  \"risks\": ", pad);
+  {
+    g_autofree char *inner = g_strdup_printf ("%s  ", pad);
+    append_strings (out, v->risks, inner);
+  }
+  g_string_append_printf (out, "\n%s}", pad);
 }
 
 JsonNode *
-custody_json_check (GPtrArray *verdicts,
-                    gint64     evaluated_at)
+custody_json_verdict (CustodyVerdict *v)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  gint64 counts[CUSTODY_N_STATUSES] = { 0, };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
 
-  for (guint i = 0; i < verdicts->len; i++)
-    counts[((CustodyVerdict *) g_ptr_array_index (verdicts, i))->status]++;
+  custody_json_append_verdict (text, v, 0);
+  if (!json_parser_load_from_data (parser, text->str, (gssize) text->len, NULL))
+    g_assert_not_reached ();
 
-  json_builder_begin_object (b);
-  custody_json_add_time (b, "evaluated_at", evaluated_at);
-  json_builder_set_member_name (b, "summary");
-  json_builder_begin_object (b);
-  add_int (b, "jobs", verdicts->len);
-  add_int (b, "compliant", counts[CUSTODY_STATUS_COMPLIANT]);
-  add_int (b, "at_risk", counts[CUSTODY_STATUS_AT_RISK]);
-  add_int (b, "violation", counts[CUSTODY_STATUS_VIOLATION]);
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "jobs");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < verdicts->len; i++)
-    json_builder_add_value (b, custody_json_verdict (g_ptr_array_index (verdicts, i)));
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-
-  return json_builder_get_root (b);
+  return json_node_copy (json_parser_get_root (parser));
 }
 
 char *

@@ -27,8 +27,9 @@ JsonNode *custody_json_medium        (CustodyMedium       *medium,
 JsonNode *custody_json_movement      (CustodyMovement     *movement);
 JsonNode *custody_json_alert         (CustodyAlert        *alert);
 JsonNode *custody_json_verdict       (CustodyVerdict      *verdict);
-JsonNode *custody_json_check         (GPtrArray           *verdicts,
-                                      gint64               evaluated_at);
+void      custody_json_append_verdict (GString            *out,
+                                       CustodyVerdict     *verdict,
+                                       guint               indent);
 void      custody_json_add_time      (JsonBuilder         *builder,
                                       const char          *member,
                                       gint64               t);

@@ -276,6 +276,8 @@ custody_store_update_job (CustodyStore  *self,
     }
   job->id = before->id;
   job->created_at = before->created_at;
+  if (!custody_store_forget_job_status (self, job->id, error))
+    goto fail;
 
   entity = g_strconcat ("job:", name, NULL);
   return custody_store_write_commit (self, "job.update", entity, custody_json_job (before, NULL),
@@ -429,6 +431,233 @@ custody_store_list_jobs (CustodyStore  *self,
   return g_steal_pointer (&jobs);
 }
 
+/* The audit head: it moves with every write to the facts. */
+static gboolean
+read_head (CustodyStore  *self,
+           gint64        *head,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = custody_store_prepare (self, "SELECT coalesce (max (id), 0) FROM audit", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *head = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return custody_store_fail (self, rc, error);
+  return TRUE;
+}
+
+/* The statuses kept in job_state that still hold at @now, by job id.
+ * None may be used, or kept, while facts are dated after @now: they will
+ * change verdicts when their time comes, which happens when the clock is
+ * set back to judge the past. */
+static GHashTable *
+read_kept_statuses (CustodyStore  *self,
+                    gint64         now,
+                    gboolean      *keepable,
+                    GError       **error)
+{
+  g_autoptr(GHashTable) kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  gboolean future = TRUE;
+  int rc;
+
+  stmt = custody_store_prepare (self,
+                                "SELECT (SELECT coalesce (max (newest), 0) FROM copy_state) > ?1"
+                                "    OR (SELECT coalesce (max (at), 0) FROM movements) > ?1"
+                                "    OR (SELECT coalesce (max (created_at), 0) FROM copies) > ?1",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, now);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    future = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      custody_store_fail (self, rc, error);
+      return NULL;
+    }
+  *keepable = !future;
+  if (future)
+    return g_steal_pointer (&kept);
+
+  stmt = custody_store_prepare (self,
+                                "SELECT job_id, status FROM job_state"
+                                " WHERE evaluated_at <= ?1 AND stable_until > ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, now);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *status = custody_sql_text (stmt, 1);
+      int value = g_str_equal (status, "violation") ? CUSTODY_STATUS_VIOLATION
+                : g_str_equal (status, "at-risk") ? CUSTODY_STATUS_AT_RISK
+                : CUSTODY_STATUS_COMPLIANT;
+
+      g_hash_table_insert (kept, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (value + 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      custody_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&kept);
+}
+
+/* Keeps fresh statuses for the next reader, if nothing was written since
+ * they were judged and no other program is writing now. A cache: it is
+ * not audited, and not keeping it only costs time. */
+static void
+keep_statuses (CustodyStore *self,
+               GPtrArray    *jobs,
+               gint64        judged_head,
+               gint64        now)
+{
+  sqlite3 *db = custody_store_get_db (self);
+  sqlite3_stmt *stmt;
+  gint64 head = -1;
+
+  if (custody_store_get_read_only (self))
+    return;
+
+  sqlite3_busy_timeout (db, 0);
+  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      custody_store_restore_busy_timeout (self);
+      return;
+    }
+  custody_store_restore_busy_timeout (self);
+
+  if (!read_head (self, &head, NULL) || head != judged_head)
+    {
+      custody_store_write_rollback (self);
+      return;
+    }
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      CustodyJob *job = g_ptr_array_index (jobs, i);
+
+      if (job->verdict == NULL)
+        continue;
+      stmt = custody_store_prepare (self,
+                                    "INSERT OR REPLACE INTO job_state (job_id, status, evaluated_at,"
+                                    " stable_until) VALUES (?, ?, ?, ?)", NULL);
+      if (stmt == NULL)
+        break;
+      sqlite3_bind_int64 (stmt, 1, job->id);
+      sqlite3_bind_text (stmt, 2, custody_status_to_string (job->verdict->status), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, now);
+      sqlite3_bind_int64 (stmt, 4, job->verdict->stable_until);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sqlite3_reset (stmt);
+          custody_store_write_rollback (self);
+          return;
+        }
+      sqlite3_reset (stmt);
+    }
+
+  if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    custody_store_write_rollback (self);
+}
+
+/**
+ * custody_store_list_jobs_with_status:
+ *
+ * The jobs with their status only (job->status), fast: a status kept in
+ * job_state is used while nothing the job depends on has changed and time
+ * alone cannot have changed it; the others are judged again.
+ */
+GPtrArray *
+custody_store_list_jobs_with_status (CustodyStore  *self,
+                                     GError       **error)
+{
+  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(GHashTable) kept = NULL;
+  g_autoptr(GPtrArray) stale = NULL;
+  g_autoptr(GPtrArray) verdicts = NULL;
+  g_autoptr(GHashTable) by_name = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
+  gint64 now, head_before = 0, head_after = -1;
+  gboolean keepable = FALSE;
+
+  g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
+
+  jobs = custody_store_list_jobs (self, FALSE, error);
+  if (jobs == NULL)
+    return NULL;
+
+  locker = g_mutex_locker_new (custody_store_get_mutex (self));
+  now = custody_store_now (self);
+  if (!custody_store_exec (self, "BEGIN", error))
+    return NULL;
+  if (read_head (self, &head_before, error))
+    kept = read_kept_statuses (self, now, &keepable, error);
+  sqlite3_exec (custody_store_get_db (self), "COMMIT", NULL, NULL, NULL);
+  if (kept == NULL)
+    return NULL;
+  g_clear_pointer (&locker, g_mutex_locker_free);
+
+  stale = g_ptr_array_new ();
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      CustodyJob *job = g_ptr_array_index (jobs, i);
+      int status = GPOINTER_TO_INT (g_hash_table_lookup (kept, &job->id)) - 1;
+
+      job->status = status;
+      if (status < 0)
+        g_ptr_array_add (stale, job->name);
+    }
+
+  if (stale->len == 0)
+    return g_steal_pointer (&jobs);
+
+  /* Judge the others: all of them at once when most are stale. */
+  g_ptr_array_add (stale, NULL);
+  verdicts = custody_store_evaluate_at (self,
+                                        stale->len > jobs->len / 2 ? NULL
+                                                                   : (const char * const *) stale->pdata,
+                                        now, error);
+  if (verdicts == NULL)
+    return NULL;
+
+  by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < verdicts->len; i++)
+    {
+      CustodyVerdict *v = g_ptr_array_index (verdicts, i);
+      g_hash_table_insert (by_name, v->job, v);
+    }
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      CustodyJob *job = g_ptr_array_index (jobs, i);
+      CustodyVerdict *v;
+
+      if (job->status >= 0)
+        continue;
+      v = g_hash_table_lookup (by_name, job->name);
+      if (v != NULL)
+        {
+          job->verdict = custody_verdict_ref (v);
+          job->status = (int) v->status;
+        }
+    }
+
+  locker = g_mutex_locker_new (custody_store_get_mutex (self));
+  if (keepable && read_head (self, &head_after, NULL) && head_after == head_before)
+    keep_statuses (self, jobs, head_before, now);
+
+  return g_steal_pointer (&jobs);
+}
+
 /* Copies */
 
 static gboolean
@@ -537,6 +766,8 @@ custody_store_add_copy (CustodyStore  *self,
     }
   copy->id = sqlite3_last_insert_rowid (custody_store_get_db (self));
   copy->job_id = job_id;
+  if (!custody_store_forget_job_status (self, job_id, error))
+    goto fail;
 
   entity = g_strdup_printf ("copy:%s/%s", copy->job, copy->name);
   return custody_store_write_commit (self, "copy.add", entity, NULL,
@@ -622,6 +853,8 @@ custody_store_update_copy (CustodyStore  *self,
   copy->id = before->id;
   copy->job_id = before->job_id;
   copy->created_at = before->created_at;
+  if (!custody_store_forget_job_status (self, copy->job_id, error))
+    goto fail;
 
   entity = g_strdup_printf ("copy:%s/%s", job, name);
   return custody_store_write_commit (self, "copy.update", entity, custody_json_copy (before),
@@ -654,6 +887,8 @@ custody_store_remove_copy (CustodyStore  *self,
   if (before == NULL)
     goto fail;
 
+  if (!custody_store_forget_job_status (self, before->job_id, error))
+    goto fail;
   stmt = custody_store_prepare (self, "DELETE FROM copies WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;

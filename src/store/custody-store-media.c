@@ -124,7 +124,9 @@ custody_store_insert_movement (CustodyStore     *self,
     return custody_store_fail (self, rc, error);
 
   mv->id = sqlite3_last_insert_rowid (custody_store_get_db (self));
-  return TRUE;
+
+  /* Where a volume is decides offsite and offline for what it holds. */
+  return custody_store_forget_media_status (self, medium_id, error);
 }
 
 gboolean

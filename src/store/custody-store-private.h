@@ -22,8 +22,8 @@ G_BEGIN_DECLS
 GMutex        *custody_store_get_mutex          (CustodyStore  *self);
 sqlite3       *custody_store_get_db             (CustodyStore  *self);
 gint64         custody_store_now                (CustodyStore  *self);
-gboolean       custody_store_clock_is_set       (CustodyStore  *self);
 const char    *custody_store_get_actor          (CustodyStore  *self);
+void           custody_store_restore_busy_timeout (CustodyStore *self);
 
 sqlite3_stmt  *custody_store_prepare            (CustodyStore  *self,
                                                  const char    *sql,
@@ -97,6 +97,10 @@ gboolean       custody_store_query_latest       (CustodyStore      *self,
 gboolean       custody_store_refresh_copy_state (CustodyStore  *self,
                                                  gint64         copy_id,
                                                  GError       **error);
+gboolean       custody_store_merge_copy_state   (CustodyStore             *self,
+                                                 gint64                    copy_id,
+                                                 const CustodyCopyLatest  *added,
+                                                 GError                  **error);
 
 /* Adds or updates one execution by its run key, without a transaction of
  * its own; @volume_ids are media ids. */
@@ -111,7 +115,14 @@ gboolean       custody_store_upsert_execution   (CustodyStore        *self,
                                                  gint64               copy_id,
                                                  CustodyExecution    *execution,
                                                  GArray              *volume_ids,
+                                                 GHashTable          *written,
                                                  CustodyUpsertResult *result,
+                                                 GError             **error);
+/* Which media good runs wrote to, and when last: gint64 id -> gint64 time;
+ * applied once per volume at the end of a write. */
+GHashTable    *custody_store_media_written_new  (void);
+gboolean       custody_store_media_mark_written (CustodyStore        *self,
+                                                 GHashTable          *written,
                                                  GError             **error);
 gboolean       custody_store_validate_execution (CustodyExecution    *execution,
                                                  GError             **error);
@@ -130,6 +141,17 @@ GPtrArray     *custody_store_evaluate_locked    (CustodyStore        *self,
                                                  GError             **error);
 GPtrArray     *custody_store_compare_verdicts   (GPtrArray           *before,
                                                  GPtrArray           *after);
+
+/* job_state: forgetting the kept status of the jobs whose facts change. */
+gboolean       custody_store_forget_job_status  (CustodyStore  *self,
+                                                 gint64         job_id,
+                                                 GError       **error);
+gboolean       custody_store_forget_copy_status (CustodyStore  *self,
+                                                 gint64         copy_id,
+                                                 GError       **error);
+gboolean       custody_store_forget_media_status (CustodyStore *self,
+                                                  gint64        medium_id,
+                                                  GError      **error);
 
 /* Movements, shared by moves, scans and imports. */
 gboolean       custody_store_insert_movement    (CustodyStore    *self,

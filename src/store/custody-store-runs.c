@@ -61,11 +61,12 @@ custody_store_query_latest (CustodyStore       *self,
     }
   sqlite3_reset (stmt);
 
-  /* On a tie, a failure wins, as in the engine. */
+  /* On a tie, a failure wins, as in the engine: 'failed' sorts before
+   * 'passed', so the index (copy_id, at, result) answers without a sort. */
   stmt = custody_store_prepare (self,
                                 "SELECT at, result = 'passed', errors FROM verifications"
                                 " WHERE copy_id = ? AND at <= ?"
-                                " ORDER BY at DESC, result = 'passed' LIMIT 1", error);
+                                " ORDER BY at DESC, result LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, copy_id);
@@ -102,24 +103,15 @@ bind_run_ref (sqlite3_stmt        *stmt,
   sqlite3_bind_int64 (stmt, first + 2, ref->finished);
 }
 
-gboolean
-custody_store_refresh_copy_state (CustodyStore  *self,
-                                  gint64         copy_id,
-                                  GError       **error)
+static gboolean
+write_copy_state (CustodyStore            *self,
+                  gint64                   copy_id,
+                  const CustodyCopyLatest *latest,
+                  gint64                   newest,
+                  GError                 **error)
 {
-  CustodyCopyLatest latest;
   sqlite3_stmt *stmt;
-  gint64 newest = G_MININT64;
   int rc;
-
-  if (!custody_store_query_latest (self, copy_id, G_MAXINT64, &latest, error))
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (latest.runs); i++)
-    if (latest.runs[i].id != 0)
-      newest = MAX (newest, latest.runs[i].finished);
-  if (latest.verified)
-    newest = MAX (newest, latest.verified_at);
 
   stmt = custody_store_prepare (self,
                                 "INSERT OR REPLACE INTO copy_state"
@@ -131,13 +123,13 @@ custody_store_refresh_copy_state (CustodyStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, copy_id);
-  for (guint i = 0; i < G_N_ELEMENTS (latest.runs); i++)
-    bind_run_ref (stmt, 2 + 3 * i, &latest.runs[i]);
-  if (latest.verified)
+  for (guint i = 0; i < G_N_ELEMENTS (latest->runs); i++)
+    bind_run_ref (stmt, 2 + 3 * i, &latest->runs[i]);
+  if (latest->verified)
     {
-      sqlite3_bind_int64 (stmt, 11, latest.verified_at);
-      sqlite3_bind_int (stmt, 12, latest.verified_passed);
-      sqlite3_bind_int64 (stmt, 13, latest.verified_errors);
+      sqlite3_bind_int64 (stmt, 11, latest->verified_at);
+      sqlite3_bind_int (stmt, 12, latest->verified_passed);
+      sqlite3_bind_int64 (stmt, 13, latest->verified_errors);
     }
   sqlite3_bind_int64 (stmt, 14, newest);
   rc = sqlite3_step (stmt);
@@ -146,6 +138,96 @@ custody_store_refresh_copy_state (CustodyStore  *self,
     return custody_store_fail (self, rc, error);
 
   return TRUE;
+}
+
+gboolean
+custody_store_refresh_copy_state (CustodyStore  *self,
+                                  gint64         copy_id,
+                                  GError       **error)
+{
+  CustodyCopyLatest latest;
+  gint64 newest = G_MININT64;
+
+  if (!custody_store_forget_copy_status (self, copy_id, error) ||
+      !custody_store_query_latest (self, copy_id, G_MAXINT64, &latest, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (latest.runs); i++)
+    if (latest.runs[i].id != 0)
+      newest = MAX (newest, latest.runs[i].finished);
+  if (latest.verified)
+    newest = MAX (newest, latest.verified_at);
+
+  return write_copy_state (self, copy_id, &latest, newest, error);
+}
+
+/**
+ * custody_store_merge_copy_state:
+ * @added: the latest of each status among runs just added to the copy
+ *
+ * Brings copy_state up to date after runs were only added, from the
+ * state it held and the new runs alone: what a bulk import needs, where
+ * reading each copy's history again would cost more than the import.
+ */
+gboolean
+custody_store_merge_copy_state (CustodyStore             *self,
+                                gint64                    copy_id,
+                                const CustodyCopyLatest  *added,
+                                GError                  **error)
+{
+  CustodyCopyLatest latest;
+  sqlite3_stmt *stmt;
+  gint64 newest;
+  int rc;
+
+  if (!custody_store_forget_copy_status (self, copy_id, error))
+    return FALSE;
+
+  memset (&latest, 0, sizeof latest);
+  newest = G_MININT64;
+
+  /* No row yet means no run and no verification yet: every write of
+   * either keeps the row. */
+  stmt = custody_store_prepare (self,
+                                "SELECT success_id, success_started, success_finished,"
+                                "       warning_id, warning_started, warning_finished,"
+                                "       failed_id, failed_started, failed_finished,"
+                                "       verified_at, verified_passed, verified_errors, newest"
+                                " FROM copy_state WHERE copy_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, copy_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (latest.runs); i++)
+        if (sqlite3_column_type (stmt, 3 * i) != SQLITE_NULL)
+          {
+            latest.runs[i].id = sqlite3_column_int64 (stmt, 3 * i);
+            latest.runs[i].started = sqlite3_column_int64 (stmt, 3 * i + 1);
+            latest.runs[i].finished = sqlite3_column_int64 (stmt, 3 * i + 2);
+          }
+      latest.verified = sqlite3_column_type (stmt, 9) != SQLITE_NULL;
+      latest.verified_at = sqlite3_column_int64 (stmt, 9);
+      latest.verified_passed = sqlite3_column_int (stmt, 10);
+      latest.verified_errors = sqlite3_column_int64 (stmt, 11);
+      newest = sqlite3_column_int64 (stmt, 12);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return custody_store_fail (self, rc, error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (latest.runs); i++)
+    {
+      const CustodyRunRef *mine = &added->runs[i];
+
+      if (mine->id != 0 && (latest.runs[i].id == 0 || mine->finished >= latest.runs[i].finished))
+        latest.runs[i] = *mine;
+      if (latest.runs[i].id != 0)
+        newest = MAX (newest, latest.runs[i].finished);
+    }
+
+  return write_copy_state (self, copy_id, &latest, newest, error);
 }
 
 /*
@@ -243,24 +325,84 @@ same_volumes (CustodyStore  *self,
   return TRUE;
 }
 
+/* Notes that a good run wrote to these volumes: the latest write of each,
+ * for media_mark_written. */
+static void
+note_written (GHashTable       *written,
+              CustodyExecution *e,
+              GArray           *volume_ids)
+{
+  if (e->status != CUSTODY_RUN_SUCCESS && e->status != CUSTODY_RUN_WARNING)
+    return;
+
+  for (guint i = 0; i < volume_ids->len; i++)
+    {
+      gint64 id = g_array_index (volume_ids, gint64, i);
+      gint64 *latest = g_hash_table_lookup (written, &id);
+
+      if (latest == NULL)
+        g_hash_table_insert (written, g_memdup2 (&id, sizeof id), g_memdup2 (&e->finished, sizeof (gint64)));
+      else
+        *latest = MAX (*latest, e->finished);
+    }
+}
+
+/* A volume written by a good run is no longer scratch: one update per
+ * volume, however many runs wrote to it. */
+gboolean
+custody_store_media_mark_written (CustodyStore  *self,
+                                  GHashTable    *written,
+                                  GError       **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, written);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      sqlite3_stmt *stmt = custody_store_prepare (self,
+                                                  "UPDATE media SET last_written = max (coalesce (last_written, 0), ?),"
+                                                  " status = CASE status WHEN 'scratch' THEN 'in-use' ELSE status END"
+                                                  " WHERE id = ?", error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, *(gint64 *) value);
+      sqlite3_bind_int64 (stmt, 2, *(gint64 *) key);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return custody_store_fail (self, rc, error);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 write_volumes (CustodyStore      *self,
                gint64             execution_id,
+               gboolean           replace,
                CustodyExecution  *e,
                GArray            *volume_ids,
+               GHashTable        *written,
                GError           **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = custody_store_prepare (self, "DELETE FROM execution_volumes WHERE execution_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, execution_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (replace)
+    {
+      stmt = custody_store_prepare (self, "DELETE FROM execution_volumes WHERE execution_id = ?",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, execution_id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return custody_store_fail (self, rc, error);
+    }
 
   for (guint i = 0; i < volume_ids->len; i++)
     {
@@ -276,26 +418,16 @@ write_volumes (CustodyStore      *self,
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         return custody_store_fail (self, rc, error);
-
-      /* A volume written by a good run is no longer scratch. */
-      if (e->status == CUSTODY_RUN_SUCCESS || e->status == CUSTODY_RUN_WARNING)
-        {
-          stmt = custody_store_prepare (self,
-                                        "UPDATE media SET last_written = max (coalesce (last_written, 0), ?),"
-                                        " status = CASE status WHEN 'scratch' THEN 'in-use' ELSE status END"
-                                        " WHERE id = ?", error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, e->finished);
-          sqlite3_bind_int64 (stmt, 2, g_array_index (volume_ids, gint64, i));
-          rc = sqlite3_step (stmt);
-          sqlite3_reset (stmt);
-          if (rc != SQLITE_DONE)
-            return custody_store_fail (self, rc, error);
-        }
     }
 
+  note_written (written, e, volume_ids);
   return TRUE;
+}
+
+GHashTable *
+custody_store_media_written_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 gboolean
@@ -303,6 +435,7 @@ custody_store_upsert_execution (CustodyStore         *self,
                                 gint64                copy_id,
                                 CustodyExecution     *e,
                                 GArray               *volume_ids,
+                                GHashTable           *written,
                                 CustodyUpsertResult  *result,
                                 GError              **error)
 {
@@ -334,7 +467,7 @@ custody_store_upsert_execution (CustodyStore         *self,
     {
       e->id = sqlite3_last_insert_rowid (custody_store_get_db (self));
       *result = CUSTODY_UPSERT_ADDED;
-      if (volume_ids->len > 0 && !write_volumes (self, e->id, e, volume_ids, error))
+      if (volume_ids->len > 0 && !write_volumes (self, e->id, FALSE, e, volume_ids, written, error))
         return FALSE;
       return TRUE;
     }
@@ -391,7 +524,7 @@ custody_store_upsert_execution (CustodyStore         *self,
   if (rc != SQLITE_DONE)
     return custody_store_fail (self, rc, error);
 
-  if (!same_vols && !write_volumes (self, execution_id, e, volume_ids, error))
+  if (!same_vols && !write_volumes (self, execution_id, TRUE, e, volume_ids, written, error))
     return FALSE;
 
   return TRUE;
@@ -438,6 +571,7 @@ custody_store_record_execution (CustodyStore      *self,
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GArray) volume_ids = NULL;
+  g_autoptr(GHashTable) written = custody_store_media_written_new ();
   g_autofree char *entity = NULL;
   CustodyUpsertResult result;
   gint64 job_id, copy_id;
@@ -463,7 +597,8 @@ custody_store_record_execution (CustodyStore      *self,
   if (volume_ids == NULL)
     goto fail;
 
-  if (!custody_store_upsert_execution (self, copy_id, e, volume_ids, &result, error) ||
+  if (!custody_store_upsert_execution (self, copy_id, e, volume_ids, written, &result, error) ||
+      !custody_store_media_mark_written (self, written, error) ||
       !custody_store_refresh_copy_state (self, copy_id, error))
     goto fail;
 

@@ -57,10 +57,10 @@ custody_store_now (CustodyStore *self)
   return self->clock != CUSTODY_TIME_NONE ? self->clock : custody_time_now ();
 }
 
-gboolean
-custody_store_clock_is_set (CustodyStore *self)
+void
+custody_store_restore_busy_timeout (CustodyStore *self)
 {
-  return self->clock != CUSTODY_TIME_NONE;
+  sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
 }
 
 const char *
@@ -455,6 +455,57 @@ custody_store_find_pool_id (CustodyStore  *self,
     return custody_store_fail (self, rc, error);
 
   return sqlite3_last_insert_rowid (self->db);
+}
+
+static gboolean
+forget (CustodyStore  *self,
+        const char    *sql,
+        gint64         id,
+        GError       **error)
+{
+  sqlite3_stmt *stmt = custody_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return custody_store_fail (self, rc, error);
+  return TRUE;
+}
+
+/* @job_id: a job, or 0 for every job */
+gboolean
+custody_store_forget_job_status (CustodyStore  *self,
+                                 gint64         job_id,
+                                 GError       **error)
+{
+  return forget (self, "DELETE FROM job_state WHERE ?1 = 0 OR job_id = ?1", job_id, error);
+}
+
+gboolean
+custody_store_forget_copy_status (CustodyStore  *self,
+                                  gint64         copy_id,
+                                  GError       **error)
+{
+  return forget (self, "DELETE FROM job_state WHERE job_id = (SELECT job_id FROM copies WHERE id = ?)",
+                 copy_id, error);
+}
+
+/* The jobs with restore points on a volume that moved or changed. */
+gboolean
+custody_store_forget_media_status (CustodyStore  *self,
+                                   gint64         medium_id,
+                                   GError       **error)
+{
+  return forget (self,
+                 "DELETE FROM job_state WHERE job_id IN"
+                 " (SELECT c.job_id FROM execution_volumes ev"
+                 "   JOIN executions e ON e.id = ev.execution_id"
+                 "   JOIN copies c ON c.id = e.copy_id WHERE ev.media_id = ?)",
+                 medium_id, error);
 }
 
 /*
@@ -990,6 +1041,10 @@ custody_store_set_policy_value (CustodyStore  *self,
       custody_store_fail (self, rc, error);
       goto fail;
     }
+
+  /* Every job is judged anew under the new policy. */
+  if (!custody_store_forget_job_status (self, 0, error))
+    goto fail;
 
   json_builder_begin_object (after);
   json_builder_set_member_name (after, key);

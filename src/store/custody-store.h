@@ -54,7 +54,7 @@ typedef struct
   char    *integrity;        /* "ok" or SQLite's report */
 } CustodyStoreCheck;
 
-#define CUSTODY_STORE_SCHEMA_VERSION 1
+#define CUSTODY_STORE_SCHEMA_VERSION 2
 
 #define CUSTODY_TYPE_STORE (custody_store_get_type ())
 G_DECLARE_FINAL_TYPE (CustodyStore, custody_store, CUSTODY, STORE, GObject)
@@ -102,6 +102,8 @@ gboolean             custody_store_update_job          (CustodyStore           *
                                                         GError                **error);
 gboolean             custody_store_remove_job          (CustodyStore           *self,
                                                         const char             *name,
+                                                        GError                **error);
+GPtrArray           *custody_store_list_jobs_with_status (CustodyStore         *self,
                                                         GError                **error);
 CustodyJob          *custody_store_get_job             (CustodyStore           *self,
                                                         const char             *name,
