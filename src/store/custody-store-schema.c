@@ -229,8 +229,9 @@ static const char * const migrations[] = {
   "  evaluated_at INTEGER NOT NULL,"
   "  stable_until INTEGER NOT NULL"
   ") STRICT;"
-  /* Whether any fact is dated after now, in one seek. */
-  "CREATE INDEX copy_state_newest ON copy_state (newest);",
+  /* Whether any fact is dated after now, in one seek each. */
+  "CREATE INDEX copy_state_newest ON copy_state (newest);"
+  "CREATE INDEX copies_created ON copies (created_at);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CUSTODY_STORE_SCHEMA_VERSION);
