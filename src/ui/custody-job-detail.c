@@ -227,6 +227,16 @@ fill_copies (CustodyJobDetail *self,
       gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", c->name);
       gtk_widget_set_tooltip_text (remove, _("Delete Copy"));
       {
+        /* Named for a screen reader with the copy: every row has both. */
+        g_autofree char *edit_name = g_strdup_printf (_("Edit copy “%s”"), c->name);
+        g_autofree char *remove_name = g_strdup_printf (_("Delete copy “%s”"), c->name);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        edit_name, -1);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        remove_name, -1);
+      }
+      {
         GtkWidget *all[] = { verify, edit, remove };
 
         for (guint b = 0; b < G_N_ELEMENTS (all); b++)
