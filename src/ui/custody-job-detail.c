@@ -208,45 +208,38 @@ fill_copies (CustodyJobDetail *self,
     {
       const CustodyCopyVerdict *c = &v->copies[i];
       GtkWidget *row = adw_expander_row_new ();
-      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *verify = gtk_button_new_with_mnemonic (_("_Verify…"));
-      GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      GtkWidget *actions = gtk_menu_button_new ();
+      g_autoptr(GMenu) menu = g_menu_new ();
       g_autofree char *subtitle = copy_state_text (c, v->evaluated_at);
+      g_autofree char *actions_name = g_strdup_printf (_("Actions for copy “%s”"), c->name);
+      static const struct { const char *label; const char *action; } items[] = {
+        { N_("_Record Verification…"), "jobs.verify" },
+        { N_("_Edit Copy…"), "jobs.edit-copy" },
+        { N_("_Delete Copy"), "jobs.delete-copy" },
+      };
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), c->name);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
       adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), mark_icon (c->valid));
 
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (verify), "jobs.verify");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (verify), "s", c->name);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "jobs.edit-copy");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", c->name);
-      gtk_widget_set_tooltip_text (edit, _("Edit Copy"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "jobs.delete-copy");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", c->name);
-      gtk_widget_set_tooltip_text (remove, _("Delete Copy"));
-      {
-        /* Named for a screen reader with the copy: every row has both. */
-        g_autofree char *edit_name = g_strdup_printf (_("Edit copy “%s”"), c->name);
-        g_autofree char *remove_name = g_strdup_printf (_("Delete copy “%s”"), c->name);
+      /* One menu, not a row of buttons: the copy's state keeps the width,
+       * down to a phone's. */
+      for (guint a = 0; a < G_N_ELEMENTS (items); a++)
+        {
+          g_autoptr(GMenuItem) item = g_menu_item_new (_(items[a].label), NULL);
 
-        gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        edit_name, -1);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        remove_name, -1);
-      }
-      {
-        GtkWidget *all[] = { verify, edit, remove };
-
-        for (guint b = 0; b < G_N_ELEMENTS (all); b++)
-          {
-            gtk_widget_set_valign (all[b], GTK_ALIGN_CENTER);
-            gtk_widget_add_css_class (all[b], "flat");
-            gtk_box_append (GTK_BOX (buttons), all[b]);
-          }
-      }
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), buttons);
+          g_menu_item_set_action_and_target_value (item, items[a].action,
+                                                   g_variant_new_string (c->name));
+          g_menu_append_item (menu, item);
+        }
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (actions), G_MENU_MODEL (menu));
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (actions), "view-more-symbolic");
+      gtk_widget_set_tooltip_text (actions, _("Copy Actions"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (actions), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      actions_name, -1);
+      gtk_widget_set_valign (actions, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (actions, "flat");
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), actions);
 
       for (guint r = 0; r < c->reasons->len; r++)
         adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
