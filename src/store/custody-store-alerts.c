@@ -327,7 +327,7 @@ custody_store_acknowledge_alerts (CustodyStore  *self,
       if (rc == SQLITE_DONE)
         {
           g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_NOT_FOUND,
-                       _("unknown alert %" G_GINT64_FORMAT), id);
+                       _("unknown alert %lld"), (long long) id);
           goto fail;
         }
       if (rc != SQLITE_ROW)

@@ -123,13 +123,14 @@ fill_rules (CustodyJobDetail *self,
       if (r == CUSTODY_RULE_0_ERRORS)
         subtitle = rule->pass ? g_strdup (_("Passes: no errors"))
                               : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                              "Fails: %" G_GINT64_FORMAT " error",
-                                                              "Fails: %" G_GINT64_FORMAT " errors",
-                                                              rule->have), rule->have);
+                                                              "Fails: %lld error",
+                                                              "Fails: %lld errors",
+                                                              rule->have),
+                                                 (long long) rule->have);
       else
-        subtitle = g_strdup_printf (rule->pass ? _("Passes: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT)
-                                               : _("Fails: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT),
-                                    rule->have, rule->need);
+        subtitle = g_strdup_printf (rule->pass ? _("Passes: %lld of %lld")
+                                               : _("Fails: %lld of %lld"),
+                                    (long long) rule->have, (long long) rule->need);
 
       /* A failing rule opens on its reasons; a passing one has none. */
       if (rule->reasons->len > 0)
@@ -303,9 +304,10 @@ verifications_cb (GObject      *source,
       if (v->passed && v->errors == 0)
         title = g_strdup_printf (_("%s of %s passed"), custody_verify_kind_get_label (v->kind), v->copy);
       else if (v->passed)
-        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s passed with %" G_GINT64_FORMAT " error",
-                                              "%s of %s passed with %" G_GINT64_FORMAT " errors", v->errors),
-                                 custody_verify_kind_get_label (v->kind), v->copy, v->errors);
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s passed with %lld error",
+                                              "%s of %s passed with %lld errors", v->errors),
+                                 custody_verify_kind_get_label (v->kind), v->copy,
+                                 (long long) v->errors);
       else
         title = g_strdup_printf (_("%s of %s failed"), custody_verify_kind_get_label (v->kind), v->copy);
 
@@ -499,12 +501,12 @@ fill (CustodyJobDetail *self)
     }
 
   rpo = job->rpo_hours % 24 == 0 && job->rpo_hours >= 48
-    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " day", "%" G_GINT64_FORMAT " days",
-                                    job->rpo_hours / 24), job->rpo_hours / 24)
-    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " hour", "%" G_GINT64_FORMAT " hours",
-                                    job->rpo_hours), job->rpo_hours);
-  verify = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " day", "%" G_GINT64_FORMAT " days",
-                                         job->verify_days), job->verify_days);
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld day", "%lld days",
+                                    job->rpo_hours / 24), (long long) (job->rpo_hours / 24))
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld hour", "%lld hours",
+                                    job->rpo_hours), (long long) job->rpo_hours);
+  verify = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld day", "%lld days",
+                                         job->verify_days), (long long) job->verify_days);
   adw_action_row_set_subtitle (self->source_row, job->source[0] != '\0' ? job->source : _("Not given"));
   adw_action_row_set_subtitle (self->owner_row, job->owner[0] != '\0' ? job->owner : _("Not given"));
   adw_action_row_set_subtitle (self->rpo_row, rpo);
