@@ -128,8 +128,8 @@ fill_rules (CustodyJobDetail *self,
                                                               rule->have),
                                                  (long long) rule->have);
       else
-        subtitle = g_strdup_printf (rule->pass ? _("Passes: %lld of %lld")
-                                               : _("Fails: %lld of %lld"),
+        subtitle = g_strdup_printf (rule->pass ? _("Passes: has %lld, needs %lld")
+                                               : _("Fails: has %lld, needs %lld"),
                                     (long long) rule->have, (long long) rule->need);
 
       /* A failing rule opens on its reasons; a passing one has none. */
