@@ -243,6 +243,7 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  custody_test_load_style ();
 
   g_test_add ("/screenshots/every-view-light-and-dark-wide-and-narrow", Fixture, NULL,
               fixture_set_up, test_every_view, fixture_tear_down);

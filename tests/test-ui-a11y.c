@@ -186,6 +186,7 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  custody_test_load_style ();
 
   g_test_add_func ("/ui/a11y/icon-buttons-have-names", test_icon_buttons_have_names);
 

@@ -580,6 +580,7 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  custody_test_load_style ();
 
   g_test_add ("/ui/window/opens-store-and-shows-jobs", Fixture, NULL, fixture_set_up,
               test_opens_store_and_shows_jobs, fixture_tear_down);

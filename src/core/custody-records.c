@@ -69,7 +69,7 @@ custody_alert_describe (const char *kind,
   if (g_str_equal (kind, "failed-run"))
     return ALERT_TEXT (N_("The latest run of %s into %s failed"));
   if (g_str_equal (kind, "verification-overdue"))
-    return ALERT_TEXT (N_("%s in %s has no verification inside its window"));
+    return ALERT_TEXT (N_("Copy “%2$s” of %1$s has no verification inside its window"));
 
   return NULL;
 }
