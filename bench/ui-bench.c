@@ -170,6 +170,15 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
+  {
+    /* The app's style sheet, as AdwApplication loads it. */
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (provider, "/io/github/custody/Custody/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   b.window = custody_window_new (NULL, argv[1]);
   gtk_window_set_default_size (GTK_WINDOW (b.window), 1280, 800);
