@@ -783,7 +783,8 @@ test_version_1_store_is_upgraded (Fixture       *f,
   }
 
   /* What a store written by the first release looks like. */
-  exec_sql (path, "DROP TABLE job_state; DROP INDEX copy_state_newest; PRAGMA user_version = 1;");
+  exec_sql (path, "DROP TABLE job_state; DROP INDEX copy_state_newest; DROP TABLE media_repositories;"
+                  " PRAGMA user_version = 1;");
 
   {
     g_autoptr(CustodyStore) store = custody_store_open (path, CUSTODY_STORE_OPEN_DEFAULT, &error);

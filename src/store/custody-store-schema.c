@@ -231,6 +231,15 @@ static const char * const migrations[] = {
   ") STRICT;"
   /* Whether any fact is dated after now, in one seek. */
   "CREATE INDEX copy_state_newest ON copy_state (newest);",
+
+  /* 3: which volume holds a backup tool's repository, by the repository's
+   * own id (restic cat config, borg's repository.id): runs imported from a
+   * rotated disk land on the disk that holds them. */
+  "CREATE TABLE media_repositories ("
+  "  repository_id TEXT PRIMARY KEY,"
+  "  media_id INTEGER NOT NULL REFERENCES media (id) ON DELETE CASCADE"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE INDEX media_repositories_media ON media_repositories (media_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CUSTODY_STORE_SCHEMA_VERSION);
