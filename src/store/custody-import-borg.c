@@ -222,7 +222,11 @@ custody_import_borg (CustodyImportContext  *ctx,
 
   archives = custody_json_doc_member (doc, root, "archives");
   archive = custody_json_doc_member (doc, root, "archive");
-  if (archives == 0 && archive == 0)
+  /* `borg info --json REPO` describes the repository (with its
+   * security_dir), whatever it says of archives. */
+  if ((archives == 0 && archive == 0) ||
+      (custody_json_doc_member (doc, root, "security_dir") != 0 &&
+       custody_json_doc_get_length (doc, archives) == 0))
     {
       if (custody_json_doc_member (doc, root, "repository") != 0)
         return custody_import_fail_at (ctx, 0, error,
@@ -418,7 +422,7 @@ custody_import_borg_check (CustodyImportContext  *ctx,
   while (*p != '\0' && g_ascii_isspace (*p))
     p++;
 
-  if (*p == '{')
+  if (*p == '{' || *p == '[')
     {
       if (!read_log_json (ctx, &check, error))
         {

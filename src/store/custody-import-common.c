@@ -189,7 +189,8 @@ merge_stored (CustodyStore      *store,
     e->bytes = sqlite3_column_int64 (stmt, 3);
   if (e->files < 0 && sqlite3_column_type (stmt, 4) != SQLITE_NULL)
     e->files = sqlite3_column_int64 (stmt, 4);
-  if (run->message == NULL)
+  if (run->message == NULL ||
+      ((run->flags & CUSTODY_IMPORT_RUN_MESSAGE_ASSUMED) && custody_sql_text (stmt, 5)[0] != '\0'))
     {
       g_free (e->message);
       e->message = g_strdup (custody_sql_text (stmt, 5));

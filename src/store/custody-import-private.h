@@ -28,6 +28,7 @@ typedef enum
   CUSTODY_IMPORT_RUN_STATUS_ASSUMED   = 1 << 0,
   CUSTODY_IMPORT_RUN_FINISH_ASSUMED   = 1 << 1,
   CUSTODY_IMPORT_RUN_VOLUMES_UNKNOWN  = 1 << 2,
+  CUSTODY_IMPORT_RUN_MESSAGE_ASSUMED  = 1 << 3,   /* a stored message that is not empty wins */
 } CustodyImportRunFlags;
 
 typedef struct

@@ -178,8 +178,8 @@ read_snapshot (CustodyImportContext  *ctx,
   run.run_id = id;
   run.status = CUSTODY_RUN_SUCCESS;
   /* A snapshot says nothing of how its backup ended: a warning recorded
-   * from the backup's own output stays. */
-  run.flags = CUSTODY_IMPORT_RUN_STATUS_ASSUMED;
+   * from the backup's own output stays, with what it said. */
+  run.flags = CUSTODY_IMPORT_RUN_STATUS_ASSUMED | CUSTODY_IMPORT_RUN_MESSAGE_ASSUMED;
   run.started = run.finished = time;
   run.bytes = run.files = -1;
   run.position = index;
@@ -654,7 +654,7 @@ custody_import_restic_check (CustodyImportContext  *ctx,
       return FALSE;
     }
 
-  if (*p == '{')
+  if (*p == '{' || *p == '[')
     ok = read_check_json (ctx, &outcome, error);
   else
     {
