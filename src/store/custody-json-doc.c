@@ -608,7 +608,9 @@ custody_json_doc_parse (const char             *data,
 
   doc->data = data;
   doc->length = length;
-  doc->nodes = g_array_sized_new (FALSE, FALSE, sizeof (Node), MAX (16, length / 24));
+  /* Reserved, not touched: pages count only once nodes fill them. Tool
+   * output runs to about one node per 12 bytes. */
+  doc->nodes = g_array_sized_new (FALSE, FALSE, sizeof (Node), MAX (16, length / 8));
   doc->roots = g_array_new (FALSE, FALSE, sizeof (CustodyJsonNode));
   g_array_append_val (doc->nodes, none);
 
