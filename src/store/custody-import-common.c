@@ -966,6 +966,66 @@ custody_import_format_is_check (CustodyImportFormat format)
   return formats[format].check;
 }
 
+static gboolean
+contains (const char *text,
+          const char *needle)
+{
+  return strstr (text, needle) != NULL;
+}
+
+/**
+ * custody_import_detect:
+ * @format: (out): which tool printed it
+ *
+ * Tells from its beginning what a tool's output is, for a file a user
+ * drops on the window. Returns %FALSE when it is none of them (a CSV file,
+ * or something else).
+ */
+gboolean
+custody_import_detect (const char          *data,
+                       gsize                length,
+                       CustodyImportFormat *format)
+{
+  g_autofree char *head = g_strndup (data, MIN (length, 64 * 1024));
+  const char *p = head;
+
+  while (g_ascii_isspace (*p))
+    p++;
+
+  if (*p == '{' || *p == '[')
+    {
+      if (contains (p, "\"jsonrpc\"") || contains (p, "\"jobs\"") || contains (p, "\"volumes\""))
+        *format = contains (p, "\"volumes\"") || contains (p, "\"volume\"") ||
+                  contains (p, "\"media\"") ? CUSTODY_IMPORT_BAREOS_VOLUMES
+                                            : CUSTODY_IMPORT_BAREOS_JOBS;
+      else if (contains (p, "\"message_type\"") && contains (p, "\"num_errors\""))
+        *format = CUSTODY_IMPORT_RESTIC_CHECK;
+      else if (contains (p, "\"message_type\"") || contains (p, "\"short_id\"") ||
+               (contains (p, "\"tree\"") && contains (p, "\"paths\"")))
+        *format = CUSTODY_IMPORT_RESTIC;
+      else if (contains (p, "\"log_message\""))
+        *format = CUSTODY_IMPORT_BORG_CHECK;
+      else if (contains (p, "\"archives\"") || contains (p, "\"archive\""))
+        *format = CUSTODY_IMPORT_BORG;
+      else
+        return FALSE;
+      return TRUE;
+    }
+
+  if (contains (p, "no errors were found") || contains (p, "Fatal: repository contains errors") ||
+      contains (p, "check snapshots, trees and blobs"))
+    *format = CUSTODY_IMPORT_RESTIC_CHECK;
+  else if (contains (p, "Starting repository check") || contains (p, "archive consistency check") ||
+           contains (p, "Archive consistency check"))
+    *format = CUSTODY_IMPORT_BORG_CHECK;
+  else if (g_regex_match_simple ("^\\|.*volumename.*\\|", p,
+                                 G_REGEX_CASELESS | G_REGEX_MULTILINE, 0))
+    *format = CUSTODY_IMPORT_BAREOS_VOLUMES;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 void
 custody_import_options_init (CustodyImportOptions *options)
 {
