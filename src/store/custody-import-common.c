@@ -1005,7 +1005,10 @@ custody_import_detect (const char          *data,
         *format = CUSTODY_IMPORT_RESTIC;
       else if (contains (p, "\"log_message\""))
         *format = CUSTODY_IMPORT_BORG_CHECK;
-      else if (contains (p, "\"archives\"") || contains (p, "\"archive\""))
+      /* borg's repository info and an archive's file list too: the
+       * importer explains what to give it instead. */
+      else if (contains (p, "\"archives\"") || contains (p, "\"archive\"") ||
+               contains (p, "\"security_dir\"") || contains (p, "\"linktarget\""))
         *format = CUSTODY_IMPORT_BORG;
       else
         return FALSE;
