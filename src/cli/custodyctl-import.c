@@ -116,14 +116,13 @@ result_json (const CustodyImportResult *result)
 static void
 print_result (const CustodyImportResult *result)
 {
-  printf (_("Added %" G_GUINT64_FORMAT ", updated %" G_GUINT64_FORMAT ", unchanged %"
-            G_GUINT64_FORMAT ".\n"), result->stats.added, result->stats.updated,
-          result->stats.unchanged);
+  printf (_("Added %llu, updated %llu, unchanged %llu.\n"),
+          (unsigned long long) result->stats.added, (unsigned long long) result->stats.updated,
+          (unsigned long long) result->stats.unchanged);
   if (result->skipped > 0)
-    printf (g_dngettext (GETTEXT_PACKAGE, "Skipped %" G_GUINT64_FORMAT " job that is no backup run.\n",
-                         "Skipped %" G_GUINT64_FORMAT " jobs that are no backup runs.\n",
-                         result->skipped),
-            result->skipped);
+    printf (g_dngettext (GETTEXT_PACKAGE, "Skipped %llu job that is no backup run.\n",
+                         "Skipped %llu jobs that are no backup runs.\n", (gulong) result->skipped),
+            (unsigned long long) result->skipped);
   if (result->time_zone != NULL)
     {
       if (result->time_zone_is_local)

@@ -354,8 +354,8 @@ read_job (CustodyImportContext  *ctx,
           GHashTable            *copies,
           GError               **error)
 {
-  g_autofree char *what = g_strdup_printf (_("job %u (JobId %" G_GINT64_FORMAT ")"), job->index,
-                                           job->jobid);
+  g_autofree char *what = g_strdup_printf (_("job %u (JobId %lld)"), job->index,
+                                           (long long) job->jobid);
   g_autofree char *name = NULL, *status = NULL, *level = NULL, *run_id = NULL;
   g_autofree char *message = NULL;
   CustodyJsonNode row = job->node;
@@ -558,8 +558,8 @@ custody_import_bareos_jobs (CustodyImportContext  *ctx,
 
           if (g_hash_table_lookup_extended (seen, &job.jobid, NULL, &other))
             return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, row), error,
-                                           _("%s: JobId %" G_GINT64_FORMAT " appears twice (also job %u)"),
-                                           what, job.jobid, GPOINTER_TO_UINT (other));
+                                           _("%s: JobId %lld appears twice (also job %u)"),
+                                           what, (long long) job.jobid, GPOINTER_TO_UINT (other));
           g_hash_table_insert (seen, g_memdup2 (&job.jobid, sizeof job.jobid),
                                GUINT_TO_POINTER (job.index));
           g_array_append_val (rows, job);
@@ -1198,8 +1198,8 @@ text_count (GStrv        cells,
     return TRUE;
   if (!custody_import_parse_count (cells[c], out))
     return custody_import_fail_line (line, error,
-                                     _("%s '%s' is not a whole number from 0 to %" G_GINT64_FORMAT),
-                                     header[c], cells[c], G_MAXINT64);
+                                     _("%s '%s' is not a whole number from 0 to %lld"),
+                                     header[c], cells[c], (long long) G_MAXINT64);
   return TRUE;
 }
 

@@ -523,8 +523,8 @@ custody_import_get_count (CustodyImportContext  *ctx,
   /* Translators: "snapshot 3: "total_bytes_processed" 99999999999999999999 is not a
    * whole number from 0 to 9223372036854775807" */
   return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, node), error,
-                                 _("%s: \"%s\" %s is not a whole number from 0 to %" G_GINT64_FORMAT),
-                                 what, member, text, G_MAXINT64);
+                                 _("%s: \"%s\" %s is not a whole number from 0 to %lld"),
+                                 what, member, text, (long long) G_MAXINT64);
 }
 
 static GTimeZone *

@@ -412,9 +412,10 @@ read_backup_output (CustodyImportContext  *ctx,
     {
       run.status = CUSTODY_RUN_WARNING;
       if (first_error != NULL)
-        message = g_strdup_printf (ngettext ("%u source file could not be read (%s)",
-                                             "%u source files could not be read (first: %s)",
-                                             errors), errors, first_error);
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u source file could not be read (%s)",
+                                                "%u source files could not be read (first: %s)",
+                                                errors), errors, first_error);
       else
         message = g_strdup (_("some source files could not be read"));
     }

@@ -345,17 +345,18 @@ custody_import_result_describe (const CustodyImportResult *result)
   g_autoptr(GString) text = g_string_new (NULL);
 
   /* Translators: the three counts of an import: "12 added, 3 updated, 40 already known" */
-  g_string_append_printf (text, _("%" G_GUINT64_FORMAT " added, %" G_GUINT64_FORMAT " updated, %"
-                                  G_GUINT64_FORMAT " already known"),
-                          result->stats.added, result->stats.updated, result->stats.unchanged);
+  g_string_append_printf (text, _("%llu added, %llu updated, %llu already known"),
+                          (unsigned long long) result->stats.added,
+                          (unsigned long long) result->stats.updated,
+                          (unsigned long long) result->stats.unchanged);
   if (result->skipped > 0)
     {
       g_string_append (text, "\n");
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                 "%" G_GUINT64_FORMAT " job skipped: not a backup run",
-                                                 "%" G_GUINT64_FORMAT " jobs skipped: not backup runs",
-                                                 result->skipped),
-                              result->skipped);
+                                                 "%llu job skipped: not a backup run",
+                                                 "%llu jobs skipped: not backup runs",
+                                                 (gulong) result->skipped),
+                              (unsigned long long) result->skipped);
     }
   if (result->time_zone != NULL)
     {
