@@ -37,7 +37,9 @@ struct _CustodyJsonDoc
 {
   const char *data;
   gsize       length;
-  GArray     *nodes;   /* Node; index 0 is "no value" */
+  Node       *nodes;   /* index 0 is "no value" */
+  guint32     n_nodes;
+  guint32     capacity;
   GArray     *roots;   /* CustodyJsonNode */
 };
 
@@ -59,7 +61,7 @@ typedef struct
   guint           depth;
 } Parser;
 
-#define NODE(doc, i) (&g_array_index ((doc)->nodes, Node, (i)))
+#define NODE(doc, i) (&(doc)->nodes[(i)])
 
 /*
  * Positions
@@ -181,13 +183,24 @@ add_node (Parser          *parser,
           CustodyJsonKind  kind,
           const char      *start)
 {
-  Node node = { 0, };
+  CustodyJsonDoc *doc = parser->doc;
+  Node *node;
 
-  node.kind = kind;
-  node.offset = (guint32) (start - parser->doc->data);
-  g_array_append_val (parser->doc->nodes, node);
+  if (G_UNLIKELY (doc->n_nodes == doc->capacity))
+    {
+      doc->capacity = doc->capacity * 2;
+      doc->nodes = g_renew (Node, doc->nodes, doc->capacity);
+    }
 
-  return parser->doc->nodes->len - 1;
+  node = &doc->nodes[doc->n_nodes];
+  node->kind = kind;
+  node->flags = 0;
+  node->reserved = 0;
+  node->offset = (guint32) (start - doc->data);
+  node->length = 0;
+  node->end = 0;
+
+  return doc->n_nodes++;
 }
 
 static int
@@ -452,7 +465,7 @@ close_frame (Parser *parser)
 {
   Frame *frame = &parser->stack[--parser->depth];
 
-  NODE (parser->doc, frame->node)->end = parser->doc->nodes->len;
+  NODE (parser->doc, frame->node)->end = parser->doc->n_nodes;
   g_clear_pointer (&frame->keys, g_hash_table_unref);
 }
 
@@ -610,9 +623,11 @@ custody_json_doc_parse (const char             *data,
   doc->length = length;
   /* Reserved, not touched: pages count only once nodes fill them. Tool
    * output runs to about one node per 12 bytes. */
-  doc->nodes = g_array_sized_new (FALSE, FALSE, sizeof (Node), MAX (16, length / 8));
+  doc->capacity = (guint32) MAX (16, length / 8);
+  doc->nodes = g_new (Node, doc->capacity);
   doc->roots = g_array_new (FALSE, FALSE, sizeof (CustodyJsonNode));
-  g_array_append_val (doc->nodes, none);
+  doc->nodes[0] = none;
+  doc->n_nodes = 1;
 
   parser.doc = doc;
   parser.p = data;
@@ -645,7 +660,7 @@ custody_json_doc_parse (const char             *data,
 
   while (parser.p < parser.end)
     {
-      CustodyJsonNode root = doc->nodes->len;
+      CustodyJsonNode root = doc->n_nodes;
       gboolean ok = parse_value (&parser, error);
 
       while (parser.depth > 0)
@@ -671,7 +686,7 @@ custody_json_doc_free (CustodyJsonDoc *self)
   if (self == NULL)
     return;
 
-  g_array_unref (self->nodes);
+  g_free (self->nodes);
   g_array_unref (self->roots);
   g_free (self);
 }
@@ -699,7 +714,7 @@ CustodyJsonKind
 custody_json_doc_kind (CustodyJsonDoc  *self,
                        CustodyJsonNode  node)
 {
-  g_return_val_if_fail (node > 0 && node < self->nodes->len, CUSTODY_JSON_NULL);
+  g_return_val_if_fail (node > 0 && node < self->n_nodes, CUSTODY_JSON_NULL);
 
   return NODE (self, node)->kind;
 }
