@@ -703,7 +703,8 @@ changer_location (CustodyImportContext  *ctx,
   g_autofree char *key = g_strdup_printf ("%d\x1f%s", kind, named != NULL ? named
                                           : storage != NULL ? storage : "");
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *fallback = kind == CUSTODY_LOCATION_LIBRARY ? _("Library") : _("Shelf");
+  /* Names are data, the same in every language. */
+  const char *fallback = kind == CUSTODY_LOCATION_LIBRARY ? "Library" : "Shelf";
   gpointer found = g_hash_table_lookup (cache, key);
   sqlite3_stmt *stmt;
   gint64 id = 0, storage_id = 0;
