@@ -177,9 +177,18 @@ test_sample (CtlFixture    *f,
                          NULL);
       if (pass == 0)
         {
+          g_autofree char *contents = NULL, *digest = NULL, *after = NULL;
+          gsize length;
+
           g_assert_cmpint (member_int (result, "added"), ==, sample->added);
           g_assert_cmpint (member_int (result, "updated"), ==, 0);
           g_assert_cmpint (ctl_query_int (f, "SELECT count(*) FROM audit"), ==, audit + 1);
+
+          /* The audit trail names the output it came from. */
+          g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+          digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+          after = ctl_query_text (f, "SELECT after FROM audit ORDER BY id DESC LIMIT 1");
+          g_assert_nonnull (strstr (after, digest));
         }
       else
         {
