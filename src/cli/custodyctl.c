@@ -337,15 +337,21 @@ ctl_table_free (CtlTable *table)
 static void
 print_help (void)
 {
+  int width = 0;
+
   printf ("%s\n\n", _("Usage: custodyctl [--db PATH] [--json] [--at TIME] COMMAND [ARGS...]"));
   printf ("%s\n\n", _("Keeps backups honest against the 3-2-1-1-0 rule."));
   printf ("%s\n", _("Commands:"));
+  /* The summaries line up after the longest command name. */
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    width = MAX (width, (int) (strlen (commands[i].words[0]) +
+                               (commands[i].words[1] != NULL ? 1 + strlen (commands[i].words[1]) : 0)));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *name = commands[i].words[1] != NULL
         ? g_strdup_printf ("%s %s", commands[i].words[0], commands[i].words[1])
         : g_strdup (commands[i].words[0]);
-      printf ("  %-20s %s\n", name, _(commands[i].summary));
+      printf ("  %-*s %s\n", width, name, _(commands[i].summary));
     }
   printf ("\n%s\n", _("'custodyctl COMMAND --help' tells more about a command."));
 }
