@@ -103,6 +103,7 @@ int ctl_policy_show     (CtlContext *ctx, int argc, char **argv);
 int ctl_policy_set      (CtlContext *ctx, int argc, char **argv);
 int ctl_check           (CtlContext *ctx, int argc, char **argv);
 int ctl_import_csv      (CtlContext *ctx, int argc, char **argv);
+int ctl_import_tool     (CtlContext *ctx, int argc, char **argv);
 int ctl_export          (CtlContext *ctx, int argc, char **argv);
 int ctl_db_backup       (CtlContext *ctx, int argc, char **argv);
 int ctl_db_restore      (CtlContext *ctx, int argc, char **argv);

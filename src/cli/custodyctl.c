@@ -51,6 +51,18 @@ static const CtlCommand commands[] = {
   { { "import", "jobs" }, N_("FILE|-"), N_("Import jobs and copies from CSV"), ctl_import_csv },
   { { "import", "media" }, N_("FILE|-"), N_("Import volumes from CSV"), ctl_import_csv },
   { { "import", "executions" }, N_("FILE|-"), N_("Import runs from CSV"), ctl_import_csv },
+  { { "import", "restic" }, N_("--job JOB --copy COPY [--exit-code N] [--volume VOLSER] FILE|-"),
+    N_("Import restic snapshots (snapshots --json, backup --json)"), ctl_import_tool },
+  { { "import", "restic-check" }, N_("--job JOB --copy COPY [--exit-code N] FILE|-"),
+    N_("Import what restic check printed as a verification"), ctl_import_tool },
+  { { "import", "borg" }, N_("--job JOB --copy COPY [--timezone ZONE] [--exit-code N] FILE|-"),
+    N_("Import borg archives (list, info, create --json; borg 2 repo-list)"), ctl_import_tool },
+  { { "import", "borg-check" }, N_("--job JOB --copy COPY [--exit-code N] FILE|-"),
+    N_("Import what borg check printed as a verification"), ctl_import_tool },
+  { { "import", "bareos-jobs" }, N_("[--create] [--timezone ZONE] FILE|-"),
+    N_("Import Bareos jobs (bconsole .api 2: list jobs, llist jobs)"), ctl_import_tool },
+  { { "import", "bareos-volumes" }, N_("[--library LOCATION] [--shelf LOCATION] FILE|-"),
+    N_("Import Bareos volumes (list volumes, llist media)"), ctl_import_tool },
   { { "export", NULL }, N_("[--output FILE]"), N_("Export the whole store as JSON"), ctl_export },
   { { "db", "backup" }, N_("[--keep N] [--dir DIR]"), N_("Back up the store"), ctl_db_backup },
   { { "db", "restore" }, N_("FILE"), N_("Restore the store from a backup"), ctl_db_restore },
@@ -344,15 +356,21 @@ ctl_table_free (CtlTable *table)
 static void
 print_help (void)
 {
+  int width = 0;
+
   printf ("%s\n\n", _("Usage: custodyctl [--db PATH] [--json] [--at TIME] COMMAND [ARGS...]"));
   printf ("%s\n\n", _("Keeps backups honest against the 3-2-1-1-0 rule."));
   printf ("%s\n", _("Commands:"));
+  /* The summaries line up after the longest command name. */
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    width = MAX (width, (int) (strlen (commands[i].words[0]) +
+                               (commands[i].words[1] != NULL ? 1 + strlen (commands[i].words[1]) : 0)));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *name = commands[i].words[1] != NULL
         ? g_strdup_printf ("%s %s", commands[i].words[0], commands[i].words[1])
         : g_strdup (commands[i].words[0]);
-      printf ("  %-20s %s\n", name, _(commands[i].summary));
+      printf ("  %-*s %s\n", width, name, _(commands[i].summary));
     }
   printf ("\n%s\n", _("'custodyctl COMMAND --help' tells more about a command."));
 }

@@ -11,8 +11,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "custody-csv.h"
+#include "custody-import-private.h"
 #include "custody-json.h"
-#include "custody-store-private.h"
 #include "custody-time.h"
 #include "custody-volser.h"
 
@@ -217,26 +217,6 @@ step (CustodyStore  *self,
   return TRUE;
 }
 
-static void
-count (CustodyImportStats  *stats,
-       CustodyUpsertResult  result)
-{
-  switch (result)
-    {
-    case CUSTODY_UPSERT_ADDED:
-      stats->added++;
-      break;
-    case CUSTODY_UPSERT_UPDATED:
-      stats->updated++;
-      break;
-    case CUSTODY_UPSERT_UNCHANGED:
-      stats->unchanged++;
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 /*
  * jobs
  */
@@ -383,7 +363,7 @@ import_jobs_row (CustodyStore        *self,
         return line_error (h, error, _("a row without a copy cannot give a media type or location"));
       if (job_result == CUSTODY_UPSERT_UPDATED && !custody_store_forget_job_status (self, job_id, error))
         return FALSE;
-      count (stats, job_result);
+      custody_import_stats_count (stats, job_result);
       return TRUE;
     }
 
@@ -469,11 +449,11 @@ import_jobs_row (CustodyStore        *self,
 
   /* A row is as new as the newest thing it made. */
   if (copy_result == CUSTODY_UPSERT_ADDED || job_result == CUSTODY_UPSERT_ADDED)
-    count (stats, CUSTODY_UPSERT_ADDED);
+    custody_import_stats_count (stats, CUSTODY_UPSERT_ADDED);
   else if (copy_result == CUSTODY_UPSERT_UPDATED || job_result == CUSTODY_UPSERT_UPDATED)
-    count (stats, CUSTODY_UPSERT_UPDATED);
+    custody_import_stats_count (stats, CUSTODY_UPSERT_UPDATED);
   else
-    count (stats, CUSTODY_UPSERT_UNCHANGED);
+    custody_import_stats_count (stats, CUSTODY_UPSERT_UNCHANGED);
 
   return TRUE;
 }
@@ -594,7 +574,7 @@ import_media_row (CustodyStore        *self,
         result = CUSTODY_UPSERT_UPDATED;
     }
 
-  count (stats, result);
+  custody_import_stats_count (stats, result);
   return TRUE;
 }
 
@@ -606,7 +586,6 @@ typedef struct
 {
   GHashTable *copies;      /* "job\x1fcopy" -> gint64 copy id */
   GHashTable *volumes;     /* volser -> gint64 media id */
-  GHashTable *touched;     /* copy ids whose copy_state needs refreshing */
   GArray     *volume_ids;
 } ExecutionCache;
 
@@ -684,36 +663,16 @@ lookup_volumes (CustodyStore    *self,
   return TRUE;
 }
 
-/* One run read from the file, checked, waiting for its turn to be
- * written. Strings live in the cache's string chunk, volumes in its
- * volume array. */
-typedef struct
-{
-  gint64            copy_id;
-  gint64            started;
-  gint64            finished;
-  gint64            bytes;
-  gint64            files;
-  const char       *run_id;    /* NULL: none */
-  const char       *message;
-  guint             line;
-  guint             first_volume;
-  guint             n_volumes;
-  CustodyRunStatus  status;
-} ParsedRun;
-
 static gboolean
 parse_executions_row (CustodyStore      *self,
                       Header            *h,
                       ExecutionCache    *cache,
                       CustodyExecution  *e,
-                      GArray            *runs,
-                      GArray            *all_volumes,
-                      GStringChunk      *strings,
+                      CustodyRunBatch   *runs,
                       GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
-  ParsedRun run = { 0, };
+  CustodyImportRun run = { 0, };
 
   run.copy_id = lookup_copy (self, h, cache, error);
   if (run.copy_id == 0)
@@ -743,126 +702,18 @@ parse_executions_row (CustodyStore      *self,
   run.status = e->status;
   run.bytes = e->bytes;
   run.files = e->files;
-  run.run_id = e->run_id != NULL ? g_string_chunk_insert (strings, e->run_id) : NULL;
-  run.message = g_string_chunk_insert_const (strings, cell (h, E_MESSAGE));
-  run.line = custody_csv_reader_get_line (h->reader);
-  run.first_volume = all_volumes->len;
-  run.n_volumes = cache->volume_ids->len;
-  g_array_append_vals (all_volumes, cache->volume_ids->data, cache->volume_ids->len);
-  g_array_append_val (runs, run);
+  run.run_id = e->run_id;
+  run.message = cell (h, E_MESSAGE);
+  run.position = custody_csv_reader_get_line (h->reader);
+  custody_run_batch_add (runs, &run, cache->volume_ids);
 
   return TRUE;
 }
 
-/* By copy, then start, then line: each copy's index entries go in
- * together, in order, which keeps SQLite's B-trees warm; a run listed
- * twice is written in the order of the file. */
-static int
-compare_runs (gconstpointer a,
-              gconstpointer b)
+static char *
+describe_line (guint line)
 {
-  const ParsedRun *ra = a, *rb = b;
-
-  if (ra->copy_id != rb->copy_id)
-    return ra->copy_id < rb->copy_id ? -1 : 1;
-  if (ra->started != rb->started)
-    return ra->started < rb->started ? -1 : 1;
-  return ra->line < rb->line ? -1 : ra->line > rb->line;
-}
-
-static gboolean
-write_executions (CustodyStore        *self,
-                  ExecutionCache      *cache,
-                  GArray              *runs,
-                  GArray              *all_volumes,
-                  CustodyImportStats  *stats,
-                  GCancellable        *cancellable,
-                  GError             **error)
-{
-  g_autoptr(CustodyExecution) e = custody_execution_new ();
-  g_autoptr(GHashTable) written = custody_store_media_written_new ();
-  CustodyCopyLatest added = { 0, };
-  gboolean copy_changed = FALSE, copy_added = FALSE;
-
-  g_array_sort (runs, compare_runs);
-
-  for (guint i = 0; i < runs->len; i++)
-    {
-      ParsedRun *run = &g_array_index (runs, ParsedRun, i);
-      gboolean last_of_copy = i + 1 == runs->len ||
-                              g_array_index (runs, ParsedRun, i + 1).copy_id != run->copy_id;
-      CustodyUpsertResult result;
-
-      e->started = run->started;
-      e->finished = run->finished;
-      e->status = run->status;
-      e->bytes = run->bytes;
-      e->files = run->files;
-      g_free (e->run_id);
-      e->run_id = g_strdup (run->run_id);
-      g_free (e->message);
-      e->message = g_strdup (run->message);
-      g_array_set_size (cache->volume_ids, 0);
-      g_array_append_vals (cache->volume_ids,
-                           &g_array_index (all_volumes, gint64, run->first_volume), run->n_volumes);
-
-      if (!custody_store_upsert_execution (self, run->copy_id, e, cache->volume_ids, written,
-                                           &result, error))
-        {
-          g_prefix_error (error, _("line %u: "), run->line);
-          return FALSE;
-        }
-      count (stats, result);
-
-      /* The copy's latest facts follow from the runs added, unless one
-       * was changed: then its history is read again. */
-      if (result == CUSTODY_UPSERT_UPDATED)
-        copy_changed = TRUE;
-      else if (result == CUSTODY_UPSERT_ADDED && run->status != CUSTODY_RUN_RUNNING)
-        {
-          CustodyRunRef *ref = &added.runs[run->status == CUSTODY_RUN_SUCCESS ? 0
-                                           : run->status == CUSTODY_RUN_WARNING ? 1 : 2];
-
-          if (ref->id == 0 || run->finished >= ref->finished)
-            {
-              ref->id = e->id;
-              ref->started = run->started;
-              ref->finished = run->finished;
-            }
-          copy_added = TRUE;
-        }
-
-      if (last_of_copy)
-        {
-          if (copy_changed)
-            g_hash_table_add (cache->touched, g_memdup2 (&run->copy_id, sizeof run->copy_id));
-          else if (copy_added && !custody_store_merge_copy_state (self, run->copy_id, &added, error))
-            return FALSE;
-          memset (&added, 0, sizeof added);
-          copy_changed = copy_added = FALSE;
-        }
-
-      if (i % 8192 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-    }
-
-  return custody_store_media_mark_written (self, written, error);
-}
-
-static gboolean
-refresh_touched (CustodyStore  *self,
-                 GHashTable    *touched,
-                 GError       **error)
-{
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, touched);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!custody_store_refresh_copy_state (self, *(gint64 *) key, error))
-      return FALSE;
-
-  return TRUE;
+  return g_strdup_printf (_("line %u"), line);
 }
 
 /**
@@ -887,9 +738,7 @@ custody_store_import_csv (CustodyStore        *self,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, seen_job_free);
   g_autoptr(GHashTable) seen_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(CustodyExecution) execution = custody_execution_new ();
-  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (ParsedRun));
-  g_autoptr(GArray) all_volumes = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GStringChunk) strings = g_string_chunk_new (64 * 1024);
+  g_autoptr(CustodyRunBatch) runs = custody_run_batch_new (FALSE, describe_line);
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *action = NULL;
@@ -923,7 +772,6 @@ custody_store_import_csv (CustodyStore        *self,
 
   cache.copies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   cache.volumes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  cache.touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   cache.volume_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
@@ -950,8 +798,7 @@ custody_store_import_csv (CustodyStore        *self,
         row_ok = import_media_row (self, &h, seen_keys, stats, error);
       else
         /* Runs are all read and checked first, then written in order. */
-        row_ok = parse_executions_row (self, &h, &cache, execution, runs, all_volumes, strings,
-                                       error);
+        row_ok = parse_executions_row (self, &h, &cache, execution, runs, error);
 
       if (!row_ok)
         goto rollback;
@@ -967,10 +814,7 @@ custody_store_import_csv (CustodyStore        *self,
     }
 
   if (h.columns == execution_columns &&
-      !write_executions (self, &cache, runs, all_volumes, stats, cancellable, error))
-    goto rollback;
-
-  if (!refresh_touched (self, cache.touched, error))
+      !custody_run_batch_write (runs, self, stats, NULL, NULL, cancellable, error))
     goto rollback;
 
   if (stats->added == 0 && stats->updated == 0)
@@ -1001,7 +845,6 @@ rollback:
 out:
   g_hash_table_unref (cache.copies);
   g_hash_table_unref (cache.volumes);
-  g_hash_table_unref (cache.touched);
   g_array_unref (cache.volume_ids);
   return ok;
 }

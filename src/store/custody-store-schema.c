@@ -237,6 +237,15 @@ static const char * const migrations[] = {
    * that its message is worded in the reader's language, not the one of
    * whoever raised it; message keeps the English wording. */
   "ALTER TABLE alerts ADD COLUMN detail TEXT;",
+
+  /* 4: which volume holds a backup tool's repository, by the repository's
+   * own id (restic cat config, borg's repository.id): runs imported from a
+   * rotated disk land on the disk that holds them. */
+  "CREATE TABLE media_repositories ("
+  "  repository_id TEXT PRIMARY KEY,"
+  "  media_id INTEGER NOT NULL REFERENCES media (id) ON DELETE CASCADE"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE INDEX media_repositories_media ON media_repositories (media_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CUSTODY_STORE_SCHEMA_VERSION);

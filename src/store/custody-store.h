@@ -46,6 +46,49 @@ typedef struct
   guint64 unchanged;
 } CustodyImportStats;
 
+/* The tools whose output `custodyctl import` reads. */
+typedef enum
+{
+  CUSTODY_IMPORT_RESTIC,          /* restic snapshots --json, restic backup --json */
+  CUSTODY_IMPORT_RESTIC_CHECK,    /* restic check: text, or JSON lines (>= 0.17) */
+  CUSTODY_IMPORT_BORG,            /* borg list/info/create --json, borg 2 repo-list --json */
+  CUSTODY_IMPORT_BORG_CHECK,      /* borg check -v: text, or --log-json lines */
+  CUSTODY_IMPORT_BAREOS_JOBS,     /* bconsole .api 2: list jobs, llist jobs, list jobmedia */
+  CUSTODY_IMPORT_BAREOS_VOLUMES,  /* bconsole: list volumes, llist media (JSON or text) */
+  CUSTODY_N_IMPORT_FORMATS
+} CustodyImportFormat;
+
+typedef void (*CustodyImportProgressFunc) (double   fraction,
+                                           gpointer user_data);
+
+/* What an import needs besides the tool's output; see
+ * custody_import_options_init () for the defaults. */
+typedef struct
+{
+  const char                *job;            /* restic, borg: the job and copy the runs are of */
+  const char                *copy;           /* bareos-jobs: the copy of rows without a pool */
+  const char                *time_zone;      /* zone of times written without one; NULL: local */
+  const char                *volume;         /* restic, borg: the volume holding the repository */
+  const char                *repository_id;  /* restic: `restic cat config`'s id */
+  const char                *library;        /* bareos-volumes: where volumes in the changer are */
+  const char                *shelf;          /* bareos-volumes: where volumes out of it go */
+  int                        exit_code;      /* the tool's exit code, -1: not given */
+  gint64                     checked_at;     /* checks: when; CUSTODY_TIME_NONE: the store's now */
+  gboolean                   create;         /* add unknown jobs and copies */
+  int                        media_type;     /* a CustodyMediaType for --create, -1: the tool's */
+  CustodyImportProgressFunc  progress;       /* called from the importing thread */
+  gpointer                   progress_data;
+} CustodyImportOptions;
+
+typedef struct
+{
+  CustodyImportStats  stats;
+  guint64             skipped;             /* records that are no backup run (restores...) */
+  char               *time_zone;           /* zone naive times were read in, NULL if none were */
+  gboolean            time_zone_is_local;  /* ...taken from this machine */
+  GPtrArray          *notes;               /* char *: what else the user should know */
+} CustodyImportResult;
+
 typedef struct
 {
   gint64   first_broken;     /* audit id of the first broken entry, 0 if none */
@@ -54,7 +97,7 @@ typedef struct
   char    *integrity;        /* "ok" or SQLite's report */
 } CustodyStoreCheck;
 
-#define CUSTODY_STORE_SCHEMA_VERSION 3
+#define CUSTODY_STORE_SCHEMA_VERSION 4
 
 #define CUSTODY_TYPE_STORE (custody_store_get_type ())
 G_DECLARE_FINAL_TYPE (CustodyStore, custody_store, CUSTODY, STORE, GObject)
@@ -202,6 +245,24 @@ gboolean             custody_store_import_csv          (CustodyStore           *
                                                         const char             *kind,
                                                         GInputStream           *input,
                                                         CustodyImportStats     *stats,
+                                                        GCancellable           *cancellable,
+                                                        GError                **error);
+void                 custody_import_options_init       (CustodyImportOptions   *options);
+void                 custody_import_result_clear       (CustodyImportResult    *result);
+const char          *custody_import_format_to_string   (CustodyImportFormat     format);
+gboolean             custody_import_format_from_string (const char             *str,
+                                                        CustodyImportFormat    *out);
+const char          *custody_import_format_get_label   (CustodyImportFormat     format);
+gboolean             custody_import_format_needs_copy  (CustodyImportFormat     format);
+gboolean             custody_import_format_is_check    (CustodyImportFormat     format);
+gboolean             custody_import_detect             (const char             *data,
+                                                        gsize                   length,
+                                                        CustodyImportFormat    *format);
+gboolean             custody_store_import              (CustodyStore           *self,
+                                                        CustodyImportFormat     format,
+                                                        GBytes                 *data,
+                                                        const CustodyImportOptions *options,
+                                                        CustodyImportResult    *result,
                                                         GCancellable           *cancellable,
                                                         GError                **error);
 gboolean             custody_store_export_json         (CustodyStore           *self,

@@ -13,7 +13,7 @@
 #include "custody-alerts-page.h"
 #include "custody-auto-backup.h"
 #include "custody-compliance-page.h"
-#include "custody-import.h"
+#include "custody-import-dialog.h"
 #include "custody-jobs-page.h"
 #include "custody-media-page.h"
 #include "custody-overview-page.h"
@@ -409,39 +409,42 @@ search_action (GtkWidget  *widget,
     }
 }
 
-static void
-import_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(CustodyWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *summary = custody_import_file_finish (CUSTODY_SESSION (source), result, &error);
-  AdwToast *toast;
-
-  if (summary == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Nothing was imported. %s"), error->message);
-
-      toast = adw_toast_new (text);
-      adw_toast_set_timeout (toast, 0);
-    }
-  else
-    toast = adw_toast_new (summary);
-  custody_window_add_toast (self, toast);
-}
-
-/* Imports a file into this window's store. */
+/* Imports a file into this window's store: the dialog asks what the file
+ * does not say, then shows the progress and what it did. */
 void
 custody_window_import_file (CustodyWindow *self,
                             GFile         *file)
 {
+  CustodyImportDialog *dialog;
+
   g_return_if_fail (CUSTODY_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
   if (self->session == NULL)
     return;
-  custody_import_file_async (self->session, file, NULL, import_cb, g_object_ref (self));
+  dialog = custody_import_dialog_new (GTK_WINDOW (self), self->session, file);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A file dropped on the window is imported like one picked with Import…. */
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            CustodyWindow *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+  /* One at a time: each file asks its own questions. */
+  custody_window_import_file (self, files->data);
+  g_slist_free (files);
+  return TRUE;
 }
 
 static void
@@ -464,13 +467,23 @@ import_action (GtkWidget  *widget,
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Import"), GTK_WINDOW (widget),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Jobs, media or runs (CSV)"));
+  /* Translators: the kinds of file the Import dialog reads */
+  gtk_file_filter_set_name (filter, _("restic, borg or Bareos output, or CSV"));
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_suffix (filter, "jsonl");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_suffix (filter, "log");
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter, "application/json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
   g_signal_connect (chooser, "response", G_CALLBACK (on_import_response_cb), widget);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -778,7 +791,13 @@ custody_window_class_init (CustodyWindowClass *klass)
 static void
 custody_window_init (CustodyWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   self->settings = g_settings_new (SETTINGS_ID);
 

@@ -1,0 +1,204 @@
+/* custody-import-private.h
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "custody-json-doc.h"
+#include "custody-store-private.h"
+
+G_BEGIN_DECLS
+
+/* What the importers share: the runs they read, written in one pass with
+ * the copy_state and job_state bookkeeping every write of executions
+ * needs (the CSV import uses it too); verifications keyed by their
+ * source; jobs and copies found or, with --create, added; and the errors
+ * that name where in the input the problem is. Everything here runs
+ * inside the import's transaction, under the store's mutex. */
+
+/*
+ * Runs
+ */
+
+typedef enum
+{
+  /* The tool does not say: a stored value wins over this one. */
+  CUSTODY_IMPORT_RUN_STATUS_ASSUMED   = 1 << 0,
+  CUSTODY_IMPORT_RUN_FINISH_ASSUMED   = 1 << 1,
+  CUSTODY_IMPORT_RUN_VOLUMES_UNKNOWN  = 1 << 2,
+  CUSTODY_IMPORT_RUN_MESSAGE_ASSUMED  = 1 << 3,   /* a stored message that is not empty wins */
+} CustodyImportRunFlags;
+
+typedef struct
+{
+  gint64                 copy_id;
+  gint64                 started;
+  gint64                 finished;  /* CUSTODY_TIME_NONE while running */
+  gint64                 bytes;     /* -1: unknown (a stored value wins) */
+  gint64                 files;     /* -1: unknown (a stored value wins) */
+  const char            *run_id;    /* NULL: keyed by its start */
+  const char            *message;   /* NULL: unknown (a stored value wins, else "") */
+  CustodyRunStatus       status;
+  CustodyImportRunFlags  flags;
+  guint                  position;  /* for messages: the line or record number */
+  guint                  first_volume;
+  guint                  n_volumes;
+} CustodyImportRun;
+
+typedef struct _CustodyRunBatch CustodyRunBatch;
+
+/* @merge: whether unknown fields keep what is stored (tool output) or
+ * clear it (a CSV file says everything). @describe turns a run's position
+ * into "line 17" for errors found while writing. */
+CustodyRunBatch *custody_run_batch_new      (gboolean                merge,
+                                             char                 *(*describe) (guint position));
+void             custody_run_batch_free     (CustodyRunBatch        *batch);
+guint            custody_run_batch_get_length (CustodyRunBatch      *batch);
+/* Copies @run, its strings and its @volume_ids (media ids; may be NULL). */
+void             custody_run_batch_add      (CustodyRunBatch        *batch,
+                                             const CustodyImportRun *run,
+                                             GArray                 *volume_ids);
+typedef void   (*CustodyRunBatchProgress)   (guint                   done,
+                                             guint                   total,
+                                             gpointer                user_data);
+gboolean         custody_run_batch_write    (CustodyRunBatch        *batch,
+                                             CustodyStore           *store,
+                                             CustodyImportStats     *stats,
+                                             CustodyRunBatchProgress progress,
+                                             gpointer                progress_data,
+                                             GCancellable           *cancellable,
+                                             GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CustodyRunBatch, custody_run_batch_free)
+
+void             custody_import_stats_count (CustodyImportStats     *stats,
+                                             CustodyUpsertResult     result);
+
+/*
+ * One tool import
+ */
+
+typedef struct
+{
+  CustodyStore               *store;
+  const CustodyImportOptions *options;
+  CustodyImportResult        *result;
+  const char                 *data;
+  gsize                       length;
+  GCancellable               *cancellable;
+  CustodyRunBatch            *runs;
+  GHashTable                 *touched;   /* copy ids whose verifications changed */
+  GTimeZone                  *zone;      /* for times written without one */
+  gboolean                    zone_used;
+  gboolean                    changed;   /* jobs, copies or bindings were added */
+} CustodyImportContext;
+
+/* Each tool's reader: parses the whole input, checks it, then queues runs
+ * in ctx->runs and writes what else it reads (verifications, media). */
+gboolean  custody_import_restic         (CustodyImportContext  *ctx,
+                                         GError               **error);
+gboolean  custody_import_restic_check   (CustodyImportContext  *ctx,
+                                         GError               **error);
+gboolean  custody_import_borg           (CustodyImportContext  *ctx,
+                                         GError               **error);
+gboolean  custody_import_borg_check     (CustodyImportContext  *ctx,
+                                         GError               **error);
+gboolean  custody_import_bareos_jobs    (CustodyImportContext  *ctx,
+                                         GError               **error);
+gboolean  custody_import_bareos_volumes (CustodyImportContext  *ctx,
+                                         GError               **error);
+
+/* "line 3, column 14: MESSAGE" for a byte of the input. */
+gboolean  custody_import_fail_at        (CustodyImportContext  *ctx,
+                                         gsize                  offset,
+                                         GError               **error,
+                                         const char            *format,
+                                         ...) G_GNUC_PRINTF (4, 5);
+/* "line 3: MESSAGE" */
+gboolean  custody_import_fail_line      (guint                  line,
+                                         GError               **error,
+                                         const char            *format,
+                                         ...) G_GNUC_PRINTF (3, 4);
+/* The input's JSON, or an error naming where it goes wrong. */
+CustodyJsonDoc *custody_import_parse_json (CustodyImportContext *ctx,
+                                           CustodyJsonParseFlags flags,
+                                           GError              **error);
+
+/* Typed members, with errors naming @what ("snapshot 3") and the place.
+ * Optional members that are absent (or null) leave *out alone and return
+ * TRUE. */
+gboolean  custody_import_get_string     (CustodyImportContext  *ctx,
+                                         CustodyJsonDoc        *doc,
+                                         CustodyJsonNode        object,
+                                         const char            *member,
+                                         gboolean               required,
+                                         const char            *what,
+                                         char                 **out,
+                                         GError               **error);
+/* A whole number >= 0: a JSON number, or with @strings a string of digits
+ * (Bareos prints numbers as strings, with thousands separators in text). */
+gboolean  custody_import_get_count      (CustodyImportContext  *ctx,
+                                         CustodyJsonDoc        *doc,
+                                         CustodyJsonNode        object,
+                                         const char            *member,
+                                         gboolean               strings,
+                                         const char            *what,
+                                         gint64                *out,
+                                         GError               **error);
+/* A time: RFC 3339 with an offset, or a local time written without one,
+ * read in the import's zone. */
+gboolean  custody_import_get_time       (CustodyImportContext  *ctx,
+                                         CustodyJsonDoc        *doc,
+                                         CustodyJsonNode        object,
+                                         const char            *member,
+                                         gboolean               required,
+                                         const char            *what,
+                                         gint64                *out,
+                                         GError               **error);
+gboolean  custody_import_parse_time     (CustodyImportContext  *ctx,
+                                         const char            *text,
+                                         gint64                *out);
+/* "1,007,073,265,794" or "18": digits with optional thousands separators. */
+gboolean  custody_import_parse_count    (const char            *text,
+                                         gint64                *out);
+
+/* The job and copy runs go to. Unknown ones are an error unless
+ * options->create, which adds them (the copy with @media_type, unless
+ * options say otherwise). */
+gint64    custody_import_find_copy      (CustodyImportContext  *ctx,
+                                         const char            *job,
+                                         const char            *copy,
+                                         CustodyMediaType       media_type,
+                                         GError               **error);
+
+/* Adds or updates one verification by its source id (a check already
+ * imported is never added twice). */
+gboolean  custody_import_upsert_verification (CustodyImportContext *ctx,
+                                              gint64                copy_id,
+                                              CustodyVerification  *verification,
+                                              const char           *source_id,
+                                              GError              **error);
+
+/* The volume that holds a tool's repository: options->volume (bound to
+ * @repository_id when one is given), else the one bound to it before;
+ * 0 when neither is known. */
+gboolean  custody_import_find_repository_volume (CustodyImportContext *ctx,
+                                                 const char           *repository_id,
+                                                 gint64               *volume,
+                                                 GError              **error);
+
+void      custody_import_note           (CustodyImportContext  *ctx,
+                                         const char            *format,
+                                         ...) G_GNUC_PRINTF (2, 3);
+
+/* The fixtures and wrapper scripts end a tool's output with "rc=N", the
+ * exit code the tool returned: read and removed from @length here. A
+ * conflicting --exit-code is an error. */
+gboolean  custody_import_take_exit_code (CustodyImportContext  *ctx,
+                                         gsize                 *length,
+                                         int                   *exit_code,
+                                         GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,340 @@
+/* custody-ctl-test-utils.c
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "custody-ctl-test-utils.h"
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+
+  if (dir != NULL)
+    {
+      const char *name;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_dir_close (dir);
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+void
+ctl_fixture_set_up (CtlFixture    *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("custody-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "custody.db", NULL);
+  f->env = g_get_environ ();
+  /* Tools keep caches and configuration under HOME. */
+  f->env = g_environ_setenv (f->env, "HOME", f->dir, TRUE);
+  f->env = g_environ_setenv (f->env, "XDG_CACHE_HOME", f->dir, TRUE);
+  f->env = g_environ_unsetenv (f->env, "CUSTODY_DB");
+
+  ctl_ok (f, "--at", "2026-11-01T00:00:00Z", "init", NULL);
+}
+
+void
+ctl_fixture_tear_down (CtlFixture    *f,
+                       gconstpointer  data)
+{
+  /* Repositories are read-only on purpose; make them removable. */
+  const char *argv[] = { "chmod", "-R", "u+rwX", f->dir, NULL };
+
+  ctl_spawn (f, argv, NULL, NULL, NULL);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+  g_strfreev (f->env);
+}
+
+void
+ctl_fixture_setenv (CtlFixture *f,
+                    const char *name,
+                    const char *value)
+{
+  f->env = g_environ_setenv (f->env, name, value, TRUE);
+}
+
+char *
+ctl_fixture_path (CtlFixture *f,
+                  const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+char *
+ctl_fixture_write (CtlFixture *f,
+                   const char *name,
+                   const char *contents,
+                   gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = ctl_fixture_path (f, name);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+int
+ctl_spawn (CtlFixture         *f,
+           const char * const *argv,
+           const char         *stdin_text,
+           char              **out,
+           char              **err)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_environ (launcher, f->env);
+  g_subprocess_launcher_set_cwd (launcher, f->dir);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8 (process, stdin_text, NULL, &stdout_text, &stderr_text, &error);
+  g_assert_no_error (error);
+
+  if (g_test_verbose ())
+    {
+      g_autofree char *line = g_strjoinv (" ", (char **) argv);
+      g_test_message ("$ %s\n%s%s", line, stdout_text, stderr_text);
+    }
+
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&stderr_text);
+
+  if (!g_subprocess_get_if_exited (process))
+    return -1;
+  return g_subprocess_get_exit_status (process);
+}
+
+static int
+run_va (CtlFixture  *f,
+        const char  *stdin_text,
+        char       **out,
+        char       **err,
+        const char  *first,
+        va_list      ap)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *ctl = g_getenv ("CUSTODYCTL");
+
+  g_assert_nonnull (ctl);
+  g_ptr_array_add (argv, (gpointer) ctl);
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, f->db);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  g_ptr_array_add (argv, NULL);
+
+  return ctl_spawn (f, (const char * const *) argv->pdata, stdin_text, out, err);
+}
+
+int
+ctl_run (CtlFixture  *f,
+         const char  *stdin_text,
+         char       **out,
+         char       **err,
+         const char  *first,
+         ...)
+{
+  va_list ap;
+  int status;
+
+  va_start (ap, first);
+  status = run_va (f, stdin_text, out, err, first, ap);
+  va_end (ap);
+  return status;
+}
+
+void
+ctl_ok (CtlFixture *f,
+        const char *first,
+        ...)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  va_list ap;
+  int status;
+
+  va_start (ap, first);
+  status = run_va (f, NULL, &out, &err, first, ap);
+  va_end (ap);
+  if (status != 0)
+    g_test_message ("stderr: %s", err);
+  g_assert_cmpint (status, ==, 0);
+}
+
+JsonNode *
+ctl_json (CtlFixture *f,
+          int         expected,
+          const char *first,
+          ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  const char *ctl = g_getenv ("CUSTODYCTL");
+  va_list ap;
+  int status;
+
+  g_ptr_array_add (args, (gpointer) ctl);
+  g_ptr_array_add (args, (gpointer) "--db");
+  g_ptr_array_add (args, f->db);
+  g_ptr_array_add (args, (gpointer) "--json");
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  status = ctl_spawn (f, (const char * const *) args->pdata, NULL, &out, &err);
+  if (status != expected)
+    g_test_message ("stderr: %s", err);
+  g_assert_cmpint (status, ==, expected);
+
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* The whole store as export prints it, without the time of the export. */
+static char *
+store_state (CtlFixture *f)
+{
+  g_autoptr(JsonNode) export = ctl_json (f, 0, "export", NULL);
+
+  json_object_remove_member (json_node_get_object (export), "exported_at");
+  return json_to_string (export, TRUE);
+}
+
+void
+ctl_assert_fails (CtlFixture *f,
+                  int         expected,
+                  const char *message,
+                  const char *first,
+                  ...)
+{
+  g_autofree char *before = store_state (f);
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  va_list ap;
+  int status;
+
+  va_start (ap, first);
+  status = run_va (f, NULL, &out, &err, first, ap);
+  va_end (ap);
+
+  g_assert_cmpint (status, ==, expected);
+  g_assert_cmpstr (out, ==, "");
+  if (strstr (err, message) == NULL)
+    g_test_message ("expected \"%s\" in: %s", message, err);
+  g_assert_nonnull (strstr (err, message));
+  g_assert_true (g_str_has_prefix (err, "custodyctl: error: "));
+
+  after = store_state (f);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static sqlite3 *
+open_db (CtlFixture *f)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+gint64
+ctl_query_int (CtlFixture *f,
+               const char *sql)
+{
+  sqlite3 *db = open_db (f);
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+char *
+ctl_query_text (CtlFixture *f,
+                const char *sql)
+{
+  sqlite3 *db = open_db (f);
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+JsonObject *
+ctl_find_by (JsonArray  *array,
+             const char *member,
+             const char *value)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (o, member, NULL), value) == 0)
+        return o;
+    }
+  return NULL;
+}
+
+JsonObject *
+ctl_check_job (JsonNode   *check,
+               const char *job)
+{
+  JsonArray *jobs = json_object_get_array_member (json_node_get_object (check), "jobs");
+  JsonObject *found = ctl_find_by (jobs, "job", job);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+gboolean
+ctl_rule_passes (JsonObject *job,
+                 const char *rule)
+{
+  JsonObject *r = ctl_find_by (json_object_get_array_member (job, "rules"), "rule", rule);
+
+  g_assert_nonnull (r);
+  return json_object_get_boolean_member (r, "pass");
+}
