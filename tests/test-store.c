@@ -783,7 +783,11 @@ test_version_1_store_is_upgraded (Fixture       *f,
   }
 
   /* What a store written by the first release looks like. */
-  exec_sql (path, "DROP TABLE job_state; DROP INDEX copy_state_newest; PRAGMA user_version = 1;");
+  exec_sql (path, "DROP TABLE job_state; DROP INDEX copy_state_newest;"
+                  /* version 3 */
+                  " DROP TABLE reconciliation_items; DROP TABLE reconciliations;"
+                  " ALTER TABLE media DROP COLUMN released_at; ALTER TABLE media DROP COLUMN slot;"
+                  " PRAGMA user_version = 1;");
 
   {
     g_autoptr(CustodyStore) store = custody_store_open (path, CUSTODY_STORE_OPEN_DEFAULT, &error);

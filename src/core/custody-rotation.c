@@ -74,6 +74,33 @@ custody_rotation_tier_get_label (CustodyRotationTier tier)
   return g_dgettext (GETTEXT_PACKAGE, tiers[tier][1]);
 }
 
+static const char * const weekdays[] = {
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+};
+
+const char *
+custody_weekday_to_string (GDateWeekday weekday)
+{
+  g_return_val_if_fail (g_date_valid_weekday (weekday), NULL);
+  return weekdays[weekday - 1];
+}
+
+gboolean
+custody_weekday_from_string (const char   *str,
+                             GDateWeekday *out)
+{
+  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (weekdays); i++)
+    {
+      /* "fri" or "friday", in any case */
+      if (strlen (str) >= 3 && g_ascii_strncasecmp (str, weekdays[i], strlen (str)) == 0)
+        {
+          *out = (GDateWeekday) (i + 1);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /**
  * custody_rotation_policy_init:
  *
@@ -147,13 +174,15 @@ custody_rotation_policy_describe (const CustodyRotationPolicy *policy)
   switch (policy->scheme)
     {
     case CUSTODY_ROTATION_GFS:
-      g_string_append_printf (s, _("GFS: dailies %u days, weeklies %u weeks, monthlies %u months"),
+      /* Translators: how long a GFS pool keeps each generation */
+      g_string_append_printf (s, _("GFS: dailies %u d, weeklies %u wk, monthlies %u mo"),
                               policy->keep_daily, policy->keep_weekly, policy->keep_monthly);
       if (policy->keep_yearly > 0)
-        g_string_append_printf (s, _(", yearlies %u years"), policy->keep_yearly);
+        g_string_append_printf (s, _(", yearlies %u y"), policy->keep_yearly);
       break;
     case CUSTODY_ROTATION_CYCLE:
-      g_string_append_printf (s, _("Cycle of %u weeks"), policy->cycle_weeks);
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "Cycle of %u week", "Cycle of %u weeks",
+                                              policy->cycle_weeks), policy->cycle_weeks);
       break;
     case CUSTODY_ROTATION_NONE:
     case CUSTODY_N_ROTATION_SCHEMES:
@@ -165,7 +194,9 @@ custody_rotation_policy_describe (const CustodyRotationPolicy *policy)
   if (policy->offsite_after_days < 0)
     g_string_append (s, _("; stays on site"));
   else
-    g_string_append_printf (s, _("; off site after %d days"), policy->offsite_after_days);
+    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "; off site after %d day",
+                                            "; off site after %d days", policy->offsite_after_days),
+                            policy->offsite_after_days);
 
   return g_string_free (g_steal_pointer (&s), FALSE);
 }

@@ -76,6 +76,11 @@ void        custody_rotation_recall_date        (const CustodyRotationPolicy  *p
                                                  const GDate                  *expiry,
                                                  GDate                        *out);
 
+/* "monday" ... "sunday" */
+const char *custody_weekday_to_string           (GDateWeekday                  weekday);
+gboolean    custody_weekday_from_string         (const char                   *str,
+                                                 GDateWeekday                 *out);
+
 /* Between Unix times and calendar days in @zone. */
 void        custody_date_from_time              (gint64                        t,
                                                  GTimeZone                    *zone,
