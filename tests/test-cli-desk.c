@@ -342,7 +342,7 @@ build_site (Fixture *f)
   ok (f, "--at", SETUP, "location", "add", "Vault", "--kind", "offsite-vault", NULL);
   ok (f, "--at", SETUP, "location", "add", "NAS", "--kind", "onsite-repo", NULL);
   ok (f, "--at", SETUP, "pool", "add", "Weekly", "--scheme", "gfs", "--daily", "14", "--weekly", "2",
-      "--media-type", "LTO-9", NULL);
+      "--recall-days", "7", "--media-type", "LTO-9", NULL);
   ok (f, "--at", SETUP, "media", "add", "--range", "A00001L9-A00120L9", "--type", "LTO-9", "--pool",
       "Weekly", "--location", "Library", NULL);
   ok (f, "--at", SETUP, "job", "add", "payroll", "--rpo-hours", "168", NULL);
@@ -393,6 +393,7 @@ test_add_range_and_pools (Fixture       *f,
   rotation = json_object_get_object_member (weekly, "rotation");
   g_assert_cmpint (json_object_get_int_member (rotation, "daily"), ==, 14);
   g_assert_cmpint (json_object_get_int_member (rotation, "weekly"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (rotation, "recall_days"), ==, 7);
   g_assert_cmpstr (json_object_get_string_member (rotation, "full_day"), ==, "friday");
   rotation = json_object_get_object_member (json_array_get_object_element (json_node_get_array (pools), 0),
                                             "rotation");

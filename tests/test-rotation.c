@@ -190,6 +190,7 @@ test_cycle_and_offsite_dates (void)
 
   custody_rotation_policy_init (&p, CUSTODY_ROTATION_CYCLE);
   p.cycle_weeks = 4;
+  p.recall_days = 7;
   g_assert_cmpint (tier_of (&p, "2026-11-20"), ==, CUSTODY_TIER_CYCLE);
   cycle = expiry_of (&p, "2026-12-30");
   g_assert_cmpstr (cycle, ==, "2027-01-27");

@@ -270,27 +270,8 @@ expected_volsers (CtlContext       *ctx,
                   GError          **error)
 {
   g_autoptr(CustodyDesk) desk = custody_store_get_desk (ctx->store, error);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  if (desk == NULL)
-    return NULL;
-
-  for (guint i = 0; i < desk->lists[list]->len; i++)
-    g_strv_builder_add (builder, ((CustodyDeskItem *) g_ptr_array_index (desk->lists[list], i))->volser);
-
-  /* What is overdue for the same move is expected too. */
-  for (guint i = 0; i < desk->lists[CUSTODY_DESK_OVERDUE]->len; i++)
-    {
-      CustodyDeskItem *item = g_ptr_array_index (desk->lists[CUSTODY_DESK_OVERDUE], i);
-      gboolean offsite = item->location_kind == CUSTODY_LOCATION_OFFSITE_VAULT ||
-                         item->location_kind == CUSTODY_LOCATION_OFFSITE_REPO;
-      gboolean onsite = item->location_kind != CUSTODY_LOCATION_TRANSIT && !offsite;
-
-      if ((list == CUSTODY_DESK_SEND_OFFSITE && onsite) || (list == CUSTODY_DESK_RECALL && offsite))
-        g_strv_builder_add (builder, item->volser);
-    }
-
-  return g_strv_builder_end (builder);
+  return desk != NULL ? custody_desk_dup_expected (desk, list) : NULL;
 }
 
 int

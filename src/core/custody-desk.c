@@ -247,6 +247,10 @@ place_volume (Computation             *c,
               return;
             }
         }
+      /* A rotating volume off site comes back by its recall date: that
+       * list says when, the expiring one would only repeat it. */
+      if (rotates)
+        return;
     }
   else if (rotates && g_date_valid (&written) &&
            custody_rotation_offsite_date (policy, &written, &offsite) &&
@@ -346,4 +350,41 @@ custody_desk_find (CustodyDesk *self,
           return item;
       }
   return NULL;
+}
+
+/**
+ * custody_desk_dup_expected:
+ * @list: %CUSTODY_DESK_SEND_OFFSITE or %CUSTODY_DESK_RECALL
+ *
+ * What a scan session for that move should see: the list, and what is
+ * overdue for the same move (not sent yet, not recalled yet).
+ *
+ * Returns: (transfer full): volsers
+ */
+GStrv
+custody_desk_dup_expected (CustodyDesk     *self,
+                           CustodyDeskList  list)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GPtrArray *overdue;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (list == CUSTODY_DESK_SEND_OFFSITE || list == CUSTODY_DESK_RECALL, NULL);
+
+  for (guint i = 0; i < self->lists[list]->len; i++)
+    g_strv_builder_add (builder, ((CustodyDeskItem *) g_ptr_array_index (self->lists[list], i))->volser);
+
+  overdue = self->lists[CUSTODY_DESK_OVERDUE];
+  for (guint i = 0; i < overdue->len; i++)
+    {
+      CustodyDeskItem *item = g_ptr_array_index (overdue, i);
+      gboolean offsite = item->location_kind == CUSTODY_LOCATION_OFFSITE_VAULT ||
+                         item->location_kind == CUSTODY_LOCATION_OFFSITE_REPO;
+      gboolean onsite = item->location_kind != CUSTODY_LOCATION_TRANSIT && !offsite;
+
+      if ((list == CUSTODY_DESK_SEND_OFFSITE && onsite) || (list == CUSTODY_DESK_RECALL && offsite))
+        g_strv_builder_add (builder, item->volser);
+    }
+
+  return g_strv_builder_end (builder);
 }

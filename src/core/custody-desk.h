@@ -87,6 +87,8 @@ CustodyDesk *custody_desk_compute         (const CustodyDeskVolume  *volumes,
                                            GTimeZone                *zone);
 CustodyDeskItem *custody_desk_find        (CustodyDesk              *self,
                                            const char               *volser);
+GStrv        custody_desk_dup_expected    (CustodyDesk              *self,
+                                           CustodyDeskList           list);
 
 const char  *custody_desk_list_to_string  (CustodyDeskList           list);
 gboolean     custody_desk_list_from_string (const char              *str,

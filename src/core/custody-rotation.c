@@ -107,7 +107,7 @@ custody_weekday_from_string (const char   *str,
  * The usual values of a scheme: for GFS a week of dailies, five weekly
  * fulls on Fridays and a year of monthlies; for a cycle, four weeks.
  * Written volumes go off site the day after; they come back from the
- * vault a week before they are reused.
+ * vault two days before they are reused.
  */
 void
 custody_rotation_policy_init (CustodyRotationPolicy *policy,
@@ -124,7 +124,7 @@ custody_rotation_policy_init (CustodyRotationPolicy *policy,
   policy->full_day = G_DATE_FRIDAY;
   policy->cycle_weeks = 4;
   policy->offsite_after_days = scheme == CUSTODY_ROTATION_NONE ? -1 : 1;
-  policy->recall_days = 7;
+  policy->recall_days = 2;
   policy->return_to_scratch = TRUE;
 }
 

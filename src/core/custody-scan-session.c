@@ -223,17 +223,43 @@ custody_scan_session_resolve (CustodyScanSession *self,
 CustodyScanEntry *
 custody_scan_session_undo_last (CustodyScanSession *self)
 {
-  CustodyScanEntry *entry;
-
   g_return_val_if_fail (CUSTODY_IS_SCAN_SESSION (self), NULL);
 
   if (self->entries->len == 0)
     return NULL;
 
-  entry = g_ptr_array_steal_index (self->entries, self->entries->len - 1);
-  if (moves (entry->outcome))
-    count_move (self, entry->volser, -1);
-  return entry;
+  return custody_scan_session_take (self,
+                                    ((CustodyScanEntry *) g_ptr_array_index (self->entries,
+                                                                             self->entries->len - 1))->serial);
+}
+
+/**
+ * custody_scan_session_take:
+ * @serial: a scan
+ *
+ * Takes one scan out of the session, as undo does: the one the operator
+ * meant when later scans are already under way.
+ *
+ * Returns: (transfer full) (nullable): the entry, or %NULL if it is gone
+ */
+CustodyScanEntry *
+custody_scan_session_take (CustodyScanSession *self,
+                           guint               serial)
+{
+  g_return_val_if_fail (CUSTODY_IS_SCAN_SESSION (self), NULL);
+
+  for (guint i = self->entries->len; i > 0; i--)
+    {
+      CustodyScanEntry *entry = g_ptr_array_index (self->entries, i - 1);
+
+      if (entry->serial != serial)
+        continue;
+      entry = g_ptr_array_steal_index (self->entries, i - 1);
+      if (moves (entry->outcome))
+        count_move (self, entry->volser, -1);
+      return entry;
+    }
+  return NULL;
 }
 
 guint

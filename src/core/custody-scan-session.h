@@ -56,6 +56,8 @@ const CustodyScanEntry *custody_scan_session_resolve          (CustodyScanSessio
                                                                gint64              movement_id,
                                                                const char         *message);
 CustodyScanEntry       *custody_scan_session_undo_last        (CustodyScanSession *self);
+CustodyScanEntry       *custody_scan_session_take             (CustodyScanSession *self,
+                                                               guint               serial);
 guint                   custody_scan_session_get_n_entries    (CustodyScanSession *self);
 const CustodyScanEntry *custody_scan_session_get_entry        (CustodyScanSession *self,
                                                                guint               position);

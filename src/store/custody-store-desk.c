@@ -460,13 +460,34 @@ run_update (CustodyStore  *self,
   return TRUE;
 }
 
+/* What is overdue, as one alert's message: a site with thousands of
+ * late volumes gets one alert that says so, not thousands. */
+static char *
+overdue_message (GPtrArray *overdue)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < MIN (overdue->len, 5); i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                            ((CustodyDeskItem *) g_ptr_array_index (overdue, i))->volser);
+  if (overdue->len > 5)
+    g_string_append (names, "…");
+
+  if (overdue->len == 1)
+    return g_strdup_printf (_("%s is overdue at the desk: %s"), names->str,
+                            ((CustodyDeskItem *) g_ptr_array_index (overdue, 0))->reason);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volume is overdue at the desk: %s",
+                                       "%u volumes are overdue at the desk: %s", overdue->len),
+                          overdue->len, names->str);
+}
+
 /**
  * custody_store_sync_desk_alerts:
  * @desk: today's lists
  * @verdicts: (nullable) (element-type CustodyVerdict): every job's verdict
  *
- * Raises an alert for each overdue volume and resolves those no longer
- * overdue; resolves the alerts of observed facts whose job is no longer in
+ * Keeps one alert open while volumes are overdue at the desk, saying
+ * which; resolves the alerts of observed facts whose job is no longer in
  * violation. Writes nothing when nothing changes.
  */
 gboolean
@@ -476,22 +497,19 @@ custody_store_sync_desk_alerts (CustodyStore  *self,
                                 GError       **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(GString) overdue = g_string_new ("[");
   g_autoptr(GString) violating = g_string_new ("[");
-  GPtrArray *list;
+  g_autofree char *message = NULL;
+  GPtrArray *overdue;
+  sqlite3_stmt *stmt;
   guint changed = 0;
   gint64 now;
+  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (desk != NULL, FALSE);
 
-  list = desk->lists[CUSTODY_DESK_OVERDUE];
-  for (guint i = 0; i < list->len; i++)
-    {
-      CustodyDeskItem *item = g_ptr_array_index (list, i);
-      g_string_append_printf (overdue, "%s\"%s\"", i > 0 ? "," : "", item->volser);
-    }
-  g_string_append_c (overdue, ']');
+  overdue = desk->lists[CUSTODY_DESK_OVERDUE];
+  message = overdue->len > 0 ? overdue_message (overdue) : NULL;
   for (guint i = 0; verdicts != NULL && i < verdicts->len; i++)
     {
       CustodyVerdict *v = g_ptr_array_index (verdicts, i);
@@ -508,11 +526,10 @@ custody_store_sync_desk_alerts (CustodyStore  *self,
   if (!custody_store_write_begin (self, error))
     return FALSE;
 
-  if (!run_update (self,
-                   "UPDATE alerts SET resolved_at = ?1 WHERE resolved_at IS NULL"
-                   "   AND kind = 'media-overdue'"
-                   "   AND subject NOT IN (SELECT value FROM json_each (?2))",
-                   now, overdue->str, &changed, error))
+  if (overdue->len == 0 &&
+      !run_update (self,
+                   "UPDATE alerts SET resolved_at = ?1 WHERE resolved_at IS NULL AND kind = ?2",
+                   now, "media-overdue", &changed, error))
     goto fail;
   if (verdicts != NULL &&
       !run_update (self,
@@ -522,17 +539,32 @@ custody_store_sync_desk_alerts (CustodyStore  *self,
                    now, violating->str, &changed, error))
     goto fail;
 
-  for (guint i = 0; i < list->len; i++)
+  if (message != NULL)
     {
-      CustodyDeskItem *item = g_ptr_array_index (list, i);
-      g_autofree char *cause = g_strconcat ("media-overdue:", item->volser, NULL);
-      g_autofree char *message = g_strdup_printf (_("%s is overdue: %s"), item->volser, item->reason);
-      int before = sqlite3_total_changes (custody_store_get_db (self));
-
-      if (!custody_store_raise_alert (self, cause, "media-overdue", CUSTODY_SEVERITY_WARNING,
-                                      item->volser, message, error))
+      /* The open alert says what is overdue now. */
+      stmt = custody_store_prepare (self,
+                                    "UPDATE alerts SET message = ?1 WHERE resolved_at IS NULL"
+                                    "   AND cause = 'media-overdue' AND message != ?1", error);
+      if (stmt == NULL)
         goto fail;
-      changed += sqlite3_total_changes (custody_store_get_db (self)) - before;
+      sqlite3_bind_text (stmt, 1, message, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          custody_store_fail (self, rc, error);
+          goto fail;
+        }
+      changed += sqlite3_changes (custody_store_get_db (self));
+
+      {
+        int before = sqlite3_total_changes (custody_store_get_db (self));
+
+        if (!custody_store_raise_alert (self, "media-overdue", "media-overdue", CUSTODY_SEVERITY_WARNING,
+                                        _("Tape desk"), message, error))
+          goto fail;
+        changed += sqlite3_total_changes (custody_store_get_db (self)) - before;
+      }
     }
 
   if (changed == 0)
@@ -545,8 +577,8 @@ custody_store_sync_desk_alerts (CustodyStore  *self,
     g_autoptr(JsonBuilder) b = json_builder_new ();
 
     json_builder_begin_object (b);
-    json_builder_set_member_name (b, "changed");
-    json_builder_add_int_value (b, changed);
+    json_builder_set_member_name (b, "overdue");
+    json_builder_add_int_value (b, overdue->len);
     json_builder_end_object (b);
     return custody_store_write_commit (self, "alerts.sync-desk", "alerts", NULL,
                                        json_builder_get_root (b), error);
