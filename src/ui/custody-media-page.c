@@ -528,11 +528,11 @@ read_inventory_cb (GObject      *source,
 
       for (guint i = 0; i < self->locations->len; i++)
         g_ptr_array_add (names, ((CustodyLocation *) g_ptr_array_index (self->locations, i))->name);
-      set_names (self->location_filter, self->location_names, _("All Locations"), names);
+      set_names (self->location_filter, self->location_names, _("Any place"), names);
       g_ptr_array_set_size (names, 0);
       for (guint i = 0; i < self->pools->len; i++)
         g_ptr_array_add (names, ((CustodyPool *) g_ptr_array_index (self->pools, i))->name);
-      set_names (self->pool_filter, self->pool_names, _("All Pools"), names);
+      set_names (self->pool_filter, self->pool_names, _("Any pool"), names);
 
       g_list_store_splice (self->media, 0, g_list_model_get_n_items (G_LIST_MODEL (self->media)),
                            inv->media->pdata, inv->media->len);
@@ -1803,12 +1803,12 @@ custody_media_page_init (CustodyMediaPage *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   self->location_names = gtk_string_list_new (NULL);
-  gtk_string_list_append (self->location_names, _("All Locations"));
+  gtk_string_list_append (self->location_names, _("Any place"));
   gtk_drop_down_set_model (self->location_filter, G_LIST_MODEL (self->location_names));
   self->pool_names = gtk_string_list_new (NULL);
-  gtk_string_list_append (self->pool_names, _("All Pools"));
+  gtk_string_list_append (self->pool_names, _("Any pool"));
   gtk_drop_down_set_model (self->pool_filter, G_LIST_MODEL (self->pool_names));
-  gtk_string_list_append (statuses, _("All Statuses"));
+  gtk_string_list_append (statuses, _("Any status"));
   for (guint i = 0; i < CUSTODY_N_MEDIUM_STATUSES; i++)
     gtk_string_list_append (statuses, custody_medium_status_get_label (i));
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
@@ -1906,7 +1906,6 @@ custody_media_page_open_scan (CustodyMediaPage *self,
                               int               expect)
 {
   CustodySession *session = custody_page_get_session (CUSTODY_PAGE (self));
-  g_auto(GStrv) locations = NULL;
   CustodyScanWindow *window;
   GtkRoot *root;
 
@@ -1914,8 +1913,7 @@ custody_media_page_open_scan (CustodyMediaPage *self,
 
   if (session == NULL || custody_session_get_store (session) == NULL)
     return NULL;
-  locations = names_of (self->locations, FALSE, NULL, FALSE);
-  if (locations[0] == NULL)
+  if (self->locations == NULL || self->locations->len == 0)
     {
       custody_page_toast (CUSTODY_PAGE (self),
                           adw_toast_new (_("Add a location first: a scan moves volumes to one")));
@@ -1924,7 +1922,7 @@ custody_media_page_open_scan (CustodyMediaPage *self,
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   window = custody_scan_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, session,
-                                    (const char * const *) locations, expect);
+                                    self->locations, expect);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }

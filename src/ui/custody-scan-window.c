@@ -63,6 +63,7 @@ struct _CustodyScanWindow
   CustodySession      *session;
   CustodyDesk         *desk;
   GStrv                locations;
+  CustodyLocationKind *kinds;
   CustodyScanSession  *scans;
   CustodyMovement     *template;
   GQueue               queue;          /* Op, to run one at a time */
@@ -599,13 +600,15 @@ static void
 add_summary_row (AdwPreferencesGroup *group,
                  const char          *title,
                  const char          *subtitle,
-                 const char          *icon)
+                 const char          *icon,
+                 const char          *css_class)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *image = gtk_image_new_from_icon_name (icon);
   g_autofree char *escaped = g_markup_escape_text (title, -1);
   g_autofree char *escaped_subtitle = subtitle != NULL ? g_markup_escape_text (subtitle, -1) : NULL;
 
+  gtk_widget_add_css_class (image, css_class);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
@@ -629,7 +632,7 @@ show_summary (CustodyScanWindow *self)
     {
       CustodyDeskItem *item = self->desk != NULL ? custody_desk_find (self->desk, missing[i]) : NULL;
       add_summary_row (self->missing_group, missing[i], item != NULL ? item->reason : NULL,
-                       "dialog-warning-symbolic");
+                       "dialog-warning-symbolic", "warning");
     }
   gtk_widget_set_visible (GTK_WIDGET (self->missing_group), missing[0] != NULL);
 
@@ -643,7 +646,7 @@ show_summary (CustodyScanWindow *self)
         continue;
       status = outcome_text (self, entry);
       add_summary_row (self->problems_group, entry->volser != NULL ? entry->volser : entry->text, status,
-                       outcome_icon (entry->outcome));
+                       outcome_icon (entry->outcome), "error");
       problems++;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems > 0);
@@ -735,6 +738,7 @@ custody_scan_window_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->desk, custody_desk_unref);
   g_strfreev (self->locations);
+  g_free (self->kinds);
   g_clear_object (&self->scans);
   g_clear_object (&self->template);
   g_hash_table_unref (self->rows);
@@ -808,16 +812,41 @@ custody_scan_window_init (CustodyScanWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scan.finish", FALSE);
 }
 
+/* Where a move of that list goes most often: to the courier first. */
+static void
+on_expect_changed_cb (CustodyScanWindow *self)
+{
+  guint expect = adw_combo_row_get_selected (self->expect_row);
+  int list = expect < G_N_ELEMENTS (expect_lists) ? expect_lists[expect] : -1;
+  CustodyLocationKind preferred[2] = { CUSTODY_LOCATION_LIBRARY, CUSTODY_LOCATION_LIBRARY };
+
+  if (list == CUSTODY_DESK_SEND_OFFSITE)
+    {
+      preferred[0] = CUSTODY_LOCATION_TRANSIT;
+      preferred[1] = CUSTODY_LOCATION_OFFSITE_VAULT;
+    }
+  else if (list == CUSTODY_DESK_RECALL)
+    preferred[0] = CUSTODY_LOCATION_TRANSIT;
+
+  for (guint p = 0; p < G_N_ELEMENTS (preferred); p++)
+    for (guint i = 0; self->locations[i] != NULL; i++)
+      if (self->kinds[i] == preferred[p])
+        {
+          adw_combo_row_set_selected (self->to_row, i);
+          return;
+        }
+}
+
 /**
  * custody_scan_window_new:
- * @locations: where volumes can go
+ * @locations: (element-type CustodyLocation): where volumes can go
  * @expect: the list to expect first (a CustodyDeskList), or -1
  */
 CustodyScanWindow *
-custody_scan_window_new (GtkWindow          *parent,
-                         CustodySession     *session,
-                         const char * const *locations,
-                         int                 expect)
+custody_scan_window_new (GtkWindow      *parent,
+                         CustodySession *session,
+                         GPtrArray      *locations,
+                         int             expect)
 {
   CustodyScanWindow *self;
   g_autoptr(GtkStringList) names = NULL;
@@ -829,7 +858,15 @@ custody_scan_window_new (GtkWindow          *parent,
 
   self = g_object_new (CUSTODY_TYPE_SCAN_WINDOW, "transient-for", parent, NULL);
   self->session = g_object_ref (session);
-  self->locations = g_strdupv ((char **) locations);
+  self->locations = g_new0 (char *, locations->len + 1);
+  self->kinds = g_new0 (CustodyLocationKind, locations->len + 1);
+  for (guint i = 0; i < locations->len; i++)
+    {
+      CustodyLocation *location = g_ptr_array_index (locations, i);
+
+      self->locations[i] = g_strdup (location->name);
+      self->kinds[i] = location->kind;
+    }
   desk = custody_session_get_desk (session);
   self->desk = desk != NULL ? custody_desk_ref (desk) : NULL;
 
@@ -838,6 +875,9 @@ custody_scan_window_new (GtkWindow          *parent,
   for (guint i = 0; i < G_N_ELEMENTS (expect_lists); i++)
     if (expect_lists[i] == expect)
       adw_combo_row_set_selected (self->expect_row, i);
+  on_expect_changed_cb (self);
+  g_signal_connect_object (self->expect_row, "notify::selected", G_CALLBACK (on_expect_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   return self;
 }

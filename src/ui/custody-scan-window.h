@@ -16,10 +16,11 @@ G_BEGIN_DECLS
 #define CUSTODY_TYPE_SCAN_WINDOW (custody_scan_window_get_type ())
 G_DECLARE_FINAL_TYPE (CustodyScanWindow, custody_scan_window, CUSTODY, SCAN_WINDOW, AdwWindow)
 
-/* @expect: a CustodyDeskList (send off site or recall), or -1 for none */
+/* @locations: CustodyLocation; @expect: a CustodyDeskList (send off
+ * site or recall), or -1 for none */
 CustodyScanWindow  *custody_scan_window_new          (GtkWindow          *parent,
                                                       CustodySession     *session,
-                                                      const char * const *locations,
+                                                      GPtrArray          *locations,
                                                       int                 expect);
 CustodyScanSession *custody_scan_window_get_scans    (CustodyScanWindow  *self);
 guint               custody_scan_window_get_n_queued (CustodyScanWindow  *self);
