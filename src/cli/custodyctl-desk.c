@@ -696,7 +696,9 @@ ctl_media_reconcile (CtlContext  *ctx,
     {
       g_autofree char *when = custody_time_format (r->at);
 
-      printf (_("Reconciliation %" G_GINT64_FORMAT " of %s at %s\n"), r->id, r->location, when);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, r->id);
+
+      printf (_("Reconciliation %s of %s at %s\n"), number, r->location, when);
       print_list (_("Present:"), (const char * const *) r->present);
       print_list (_("Missing:"), (const char * const *) r->missing);
       print_list (_("Surplus:"), (const char * const *) r->surplus);
@@ -760,8 +762,11 @@ ctl_import_mtx (CtlContext  *ctx,
     }
   else
     {
-      printf (_("Added %" G_GUINT64_FORMAT ", updated %" G_GUINT64_FORMAT ", unchanged %"
-                G_GUINT64_FORMAT ".\n"), stats.added, stats.updated, stats.unchanged);
+      g_autofree char *added = g_strdup_printf ("%" G_GUINT64_FORMAT, stats.added);
+      g_autofree char *updated = g_strdup_printf ("%" G_GUINT64_FORMAT, stats.updated);
+      g_autofree char *unchanged = g_strdup_printf ("%" G_GUINT64_FORMAT, stats.unchanged);
+
+      printf (_("Added %s, updated %s, unchanged %s.\n"), added, updated, unchanged);
       if (untagged > 0)
         printf (g_dngettext (GETTEXT_PACKAGE, "%u cartridge has no readable label.\n",
                              "%u cartridges have no readable label.\n", untagged), untagged);

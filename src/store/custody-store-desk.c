@@ -1064,8 +1064,11 @@ custody_store_get_reconciliation (CustodyStore  *self,
     r = load_reconciliation (self, stmt);
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
-    g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_NOT_FOUND,
-                 _("there is no reconciliation %" G_GINT64_FORMAT), id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_NOT_FOUND,
+                   _("there is no reconciliation %s"), number);
+    }
   else if (rc != SQLITE_ROW)
     custody_store_fail (self, rc, error);
   if (r == NULL || !load_items (self, r, error))

@@ -760,6 +760,7 @@ custody_store_undo_movement (CustodyStore  *self,
   g_auto(CustodyGuard) guard = { 0, };
   g_autofree char *volser = NULL;
   g_autofree char *entity = NULL;
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, movement_id);
   sqlite3_stmt *stmt;
   gint64 medium_id = 0, from_id = 0, latest_id = 0;
   int rc;
@@ -794,7 +795,7 @@ custody_store_undo_movement (CustodyStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_NOT_FOUND,
-                   _("there is no movement %" G_GINT64_FORMAT " to undo"), movement_id);
+                   _("there is no movement %s to undo"), number);
       goto fail;
     }
   if (rc != SQLITE_ROW)
@@ -820,7 +821,7 @@ custody_store_undo_movement (CustodyStore  *self,
   if (!custody_store_guard_begin (self, medium_ids, &guard, error))
     goto fail;
   back->source = g_strdup ("undo");
-  back->note = g_strdup_printf (_("takes back movement %" G_GINT64_FORMAT), movement_id);
+  back->note = g_strdup_printf (_("takes back movement %s"), number);
   if (!custody_store_insert_movement (self, medium_id, from_id, back, error))
     goto fail;
   broken = custody_store_guard_end (self, &guard, error);

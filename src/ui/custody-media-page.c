@@ -1538,6 +1538,7 @@ import_inventory_cb (GObject      *source,
   g_autofree CustodyImportStats *stats = custody_session_read_finish (CUSTODY_SESSION (source), result,
                                                                       &error);
   g_autofree char *text = NULL;
+  g_autofree char *added = NULL, *updated = NULL, *unchanged = NULL;
 
   if (stats == NULL)
     {
@@ -1546,9 +1547,11 @@ import_inventory_cb (GObject      *source,
       return;
     }
   custody_session_reload (CUSTODY_SESSION (source));
-  text = g_strdup_printf (_("Library inventory: %" G_GUINT64_FORMAT " added, %" G_GUINT64_FORMAT
-                            " updated, %" G_GUINT64_FORMAT " unchanged"),
-                          stats->added, stats->updated, stats->unchanged);
+  added = g_strdup_printf ("%" G_GUINT64_FORMAT, stats->added);
+  updated = g_strdup_printf ("%" G_GUINT64_FORMAT, stats->updated);
+  unchanged = g_strdup_printf ("%" G_GUINT64_FORMAT, stats->unchanged);
+  text = g_strdup_printf (_("Library inventory: %s added, %s updated, %s unchanged"), added, updated,
+                          unchanged);
   custody_page_toast (CUSTODY_PAGE (self), adw_toast_new (text));
 }
 

@@ -111,6 +111,8 @@ show_facts (CustodyMediumDetail *self)
   g_autofree char *written = custody_format_time (m->last_written);
   g_autofree char *usage = NULL;
   g_autofree char *wear = NULL;
+  g_autofree char *mounts = NULL;
+  g_autofree char *errors = NULL;
   g_autofree char *bytes = g_format_size (m->bytes_written);
   g_autofree char *type = m->worm ? g_strdup_printf ("%s · WORM", m->type) : g_strdup (m->type);
 
@@ -137,8 +139,10 @@ show_facts (CustodyMediumDetail *self)
     }
   else
     usage = g_strdup (bytes);
-  wear = g_strdup_printf (_("%" G_GINT64_FORMAT " mounts · %" G_GINT64_FORMAT " errors"), m->mounts,
-                          m->errors);
+  mounts = g_strdup_printf ("%" G_GINT64_FORMAT, m->mounts);
+  errors = g_strdup_printf ("%" G_GINT64_FORMAT, m->errors);
+  /* Translators: "12 mounts · 0 errors" */
+  wear = g_strdup_printf (_("%s mounts · %s errors"), mounts, errors);
 
   clear_rows (self, self->facts_group);
   add_fact (self, _("Status"), custody_medium_status_get_label (m->status));
