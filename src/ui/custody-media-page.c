@@ -60,6 +60,10 @@ struct _CustodyMediaPage
   AdwPreferencesGroup *desk_groups[CUSTODY_N_DESK_LISTS];
   GPtrArray           *desk_rows;      /* (group, row) pairs */
 
+  GPtrArray           *splicing;       /* CustodyMedium entering the list */
+  guint                spliced;
+  guint                splice_source;
+
   char                *needle;
   char                *pending_select;
   gint64               loaded_version;
@@ -72,6 +76,8 @@ G_DEFINE_FINAL_TYPE (CustodyMediaPage, custody_media_page, CUSTODY_TYPE_PAGE)
 
 /* The most rows a list of Today shows. */
 #define TODAY_MAX_ROWS 50
+/* Volumes entering the inventory per main-loop iteration. */
+#define SPLICE_CHUNK   2000
 
 static void load (CustodyMediaPage *self);
 
@@ -498,6 +504,64 @@ read_inventory (CustodyStore  *store,
   return inv;
 }
 
+/* The inventory is read in, the volume shown kept as it is now. */
+static void
+finish_splice (CustodyMediaPage *self)
+{
+  CustodyMedium *shown = custody_medium_detail_get_medium (self->detail);
+
+  self->splice_source = 0;
+  g_clear_pointer (&self->splicing, g_ptr_array_unref);
+  self->loaded = TRUE;
+  self->loading = FALSE;
+
+  if (self->pending_select != NULL)
+    {
+      g_autofree char *volser = g_steal_pointer (&self->pending_select);
+      select_volser (self, volser);
+    }
+  else if (shown != NULL)
+    {
+      g_autofree char *volser = g_strdup (shown->volser);
+      guint position;
+      g_autoptr(CustodyMedium) fresh = find_medium (self, volser, &position);
+
+      if (fresh != NULL)
+        {
+          gtk_single_selection_set_selected (self->selection, position);
+          show_detail (self, fresh);
+        }
+    }
+  update_list_state (self);
+
+  if (self->reload_again)
+    {
+      self->reload_again = FALSE;
+      load (self);
+    }
+}
+
+/* Fifty thousand volumes enter the list a chunk per main-loop iteration,
+ * each chunk replacing as many old ones, so that no frame waits. */
+static gboolean
+splice_chunk_cb (gpointer user_data)
+{
+  CustodyMediaPage *self = user_data;
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->media));
+  guint done = self->spliced;
+  guint n = MIN (SPLICE_CHUNK, self->splicing->len - done);
+  guint remove = done + n == self->splicing->len ? old - MIN (old, done)
+                                                 : MIN (n, old - MIN (old, done));
+
+  g_list_store_splice (self->media, done, remove, self->splicing->pdata + done, n);
+  self->spliced += n;
+  if (self->spliced < self->splicing->len)
+    return G_SOURCE_CONTINUE;
+
+  finish_splice (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 read_inventory_cb (GObject      *source,
                    GAsyncResult *result,
@@ -507,65 +571,47 @@ read_inventory_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   Inventory *inv = custody_session_read_finish (CUSTODY_SESSION (source), result, &error);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  CustodyMedium *shown;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self->loading = FALSE;
 
-  if (inv == NULL)
+  if (inv == NULL || inv->unchanged)
     {
-      g_autofree char *text = g_strdup_printf (_("Cannot read the volumes: %s"), error->message);
-      custody_page_toast (CUSTODY_PAGE (self), adw_toast_new (text));
-    }
-  else if (!inv->unchanged)
-    {
-      self->loaded_version = inv->version;
-      g_clear_pointer (&self->locations, g_ptr_array_unref);
-      self->locations = g_steal_pointer (&inv->locations);
-      g_clear_pointer (&self->pools, g_ptr_array_unref);
-      self->pools = g_steal_pointer (&inv->pools);
-
-      for (guint i = 0; i < self->locations->len; i++)
-        g_ptr_array_add (names, ((CustodyLocation *) g_ptr_array_index (self->locations, i))->name);
-      set_names (self->location_filter, self->location_names, _("Any place"), names);
-      g_ptr_array_set_size (names, 0);
-      for (guint i = 0; i < self->pools->len; i++)
-        g_ptr_array_add (names, ((CustodyPool *) g_ptr_array_index (self->pools, i))->name);
-      set_names (self->pool_filter, self->pool_names, _("Any pool"), names);
-
-      g_list_store_splice (self->media, 0, g_list_model_get_n_items (G_LIST_MODEL (self->media)),
-                           inv->media->pdata, inv->media->len);
-      self->loaded = TRUE;
-
-      /* The volume shown, as it is now. */
-      shown = custody_medium_detail_get_medium (self->detail);
-      if (self->pending_select != NULL)
+      if (inv == NULL)
         {
-          g_autofree char *volser = g_steal_pointer (&self->pending_select);
-          select_volser (self, volser);
+          g_autofree char *text = g_strdup_printf (_("Cannot read the volumes: %s"), error->message);
+          custody_page_toast (CUSTODY_PAGE (self), adw_toast_new (text));
         }
-      else if (shown != NULL)
+      g_clear_pointer (&inv, inventory_free);
+      self->loading = FALSE;
+      if (self->reload_again)
         {
-          g_autofree char *volser = g_strdup (shown->volser);
-          guint position;
-          g_autoptr(CustodyMedium) fresh = find_medium (self, volser, &position);
-
-          if (fresh != NULL)
-            {
-              gtk_single_selection_set_selected (self->selection, position);
-              show_detail (self, fresh);
-            }
+          self->reload_again = FALSE;
+          load (self);
         }
-      update_list_state (self);
+      return;
     }
-  g_clear_pointer (&inv, inventory_free);
 
-  if (self->reload_again)
-    {
-      self->reload_again = FALSE;
-      load (self);
-    }
+  self->loaded_version = inv->version;
+  g_clear_pointer (&self->locations, g_ptr_array_unref);
+  self->locations = g_steal_pointer (&inv->locations);
+  g_clear_pointer (&self->pools, g_ptr_array_unref);
+  self->pools = g_steal_pointer (&inv->pools);
+
+  for (guint i = 0; i < self->locations->len; i++)
+    g_ptr_array_add (names, ((CustodyLocation *) g_ptr_array_index (self->locations, i))->name);
+  set_names (self->location_filter, self->location_names, _("Any place"), names);
+  g_ptr_array_set_size (names, 0);
+  for (guint i = 0; i < self->pools->len; i++)
+    g_ptr_array_add (names, ((CustodyPool *) g_ptr_array_index (self->pools, i))->name);
+  set_names (self->pool_filter, self->pool_names, _("Any pool"), names);
+
+  /* Still loading until the last chunk is in. */
+  self->splicing = g_steal_pointer (&inv->media);
+  self->spliced = 0;
+  inventory_free (inv);
+  if (splice_chunk_cb (self) == G_SOURCE_CONTINUE)
+    self->splice_source = g_idle_add (splice_chunk_cb, self);
 }
 
 static void
@@ -615,8 +661,11 @@ custody_media_page_session_changed (CustodyPage *page)
   CustodyMediaPage *self = CUSTODY_MEDIA_PAGE (page);
   CustodySession *session = custody_page_get_session (page);
 
+  g_clear_handle_id (&self->splice_source, g_source_remove);
+  g_clear_pointer (&self->splicing, g_ptr_array_unref);
   self->loaded = FALSE;
   self->loading = FALSE;
+  self->reload_again = FALSE;
   self->loaded_version = -1;
   g_list_store_remove_all (self->media);
   custody_medium_detail_set_session (self->detail, session);
@@ -1654,6 +1703,8 @@ custody_media_page_dispose (GObject *object)
 {
   CustodyMediaPage *self = (CustodyMediaPage *) object;
 
+  g_clear_handle_id (&self->splice_source, g_source_remove);
+  g_clear_pointer (&self->splicing, g_ptr_array_unref);
   g_clear_pointer (&self->desk_rows, g_ptr_array_unref);
   /* The template made the bin's child: the bin lets go of it first. */
   adw_bin_set_child (ADW_BIN (object), NULL);
