@@ -787,6 +787,8 @@ test_version_1_store_is_upgraded (Fixture       *f,
   /* What a store written by the first release looks like. */
   exec_sql (path, "DROP TABLE job_state; DROP INDEX copy_state_newest; DROP INDEX copies_created;"
                   " ALTER TABLE alerts DROP COLUMN detail; DROP TABLE media_repositories;"
+                  " DROP TABLE reconciliation_items; DROP TABLE reconciliations;"
+                  " ALTER TABLE media DROP COLUMN released_at; ALTER TABLE media DROP COLUMN slot;"
                   " PRAGMA user_version = 1;");
 
   {

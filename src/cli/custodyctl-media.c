@@ -41,9 +41,12 @@ ctl_media_add (CtlContext  *ctx,
   g_autofree char *pool = NULL;
   g_autofree char *location = NULL;
   g_autofree char *retention = NULL;
+  g_autofree char *range = NULL;
   gboolean worm = FALSE;
   int exit_code;
   GOptionEntry entries[] = {
+    { "range", 0, 0, G_OPTION_ARG_STRING, &range, N_("Every volume from FIRST to LAST"),
+      N_("FIRST-LAST") },
     { "type", 0, 0, G_OPTION_ARG_STRING, &type, N_("LTO-9, RDX, USB-HDD..."), N_("TYPE") },
     { "pool", 0, 0, G_OPTION_ARG_STRING, &pool, N_("Its pool"), N_("NAME") },
     { "location", 0, 0, G_OPTION_ARG_STRING, &location, N_("Where it is now"), N_("NAME") },
@@ -54,13 +57,48 @@ ctl_media_add (CtlContext  *ctx,
   };
 
   PARSE_OR_RETURN (entries);
-  if (argc != 2)
-    return ctl_usage (argc < 2 ? _("missing the volume's label") : _("media add takes one volume"));
+  if (range != NULL ? argc != 1 : argc != 2)
+    return ctl_usage (argc < 2 && range == NULL ? _("missing the volume's label")
+                                                : _("media add takes one volume, or --range"));
   if (type == NULL)
     return ctl_usage (_("media add needs --type"));
   if (retention != NULL &&
       !ctl_parse_time_option ("retention-until", retention, &medium->retention_until, &exit_code))
     return exit_code;
+
+  if (range != NULL)
+    {
+      g_autofree char *first = NULL, *last = NULL;
+      const char *dash = strlen (range) % 2 == 1 && range[strlen (range) / 2] == '-'
+                         ? range + strlen (range) / 2 : strchr (range, '-');
+      guint n_added = 0;
+
+      if (dash == NULL || dash == range || dash[1] == '\0')
+        return ctl_usage (_("--range: '%s' is not FIRST-LAST"), range);
+      first = g_strndup (range, dash - range);
+      last = g_strdup (dash + 1);
+      medium->type = g_steal_pointer (&type);
+      medium->pool = g_steal_pointer (&pool);
+      medium->worm = worm;
+
+      OPEN_OR_RETURN ();
+      if (!custody_store_add_media_range (ctx->store, first, last, medium, location, &n_added, &error))
+        return ctl_fail (g_steal_pointer (&error));
+      if (ctx->json)
+        {
+          g_autoptr(JsonBuilder) b = json_builder_new ();
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "added");
+          json_builder_add_int_value (b, n_added);
+          json_builder_end_object (b);
+          ctl_print_json (json_builder_get_root (b));
+        }
+      else
+        printf (g_dngettext (GETTEXT_PACKAGE, "Added %u volume.\n", "Added %u volumes.\n", n_added),
+                n_added);
+      return CTL_EXIT_OK;
+    }
 
   medium->volser = g_strdup (argv[1]);
   medium->type = g_steal_pointer (&type);
@@ -236,6 +274,8 @@ ctl_media_show (CtlContext  *ctx,
       ctl_table_add_row (info, _("Pool"), medium->pool != NULL ? medium->pool : "-", NULL);
       ctl_table_add_row (info, _("Status"), custody_medium_status_to_string (medium->status), NULL);
       ctl_table_add_row (info, _("Location"), medium->location != NULL ? medium->location : "-", NULL);
+      if (medium->slot[0] != '\0')
+        ctl_table_add_row (info, _("Slot"), medium->slot, NULL);
       ctl_table_add_row (info, _("Retention until"), retention != NULL ? retention : "-", NULL);
       ctl_table_add_row (info, _("WORM"), medium->worm ? _("yes") : _("no"), NULL);
       ctl_table_print (info);

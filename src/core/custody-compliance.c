@@ -183,6 +183,19 @@ judge_volumes (const CustodyCopyFacts *copy,
           continue;
         }
 
+      if (vol->released)
+        {
+          const char *r = add_reason (out->reasons,
+                                      _("volume %s was retired or returned to scratch"),
+                                      vol->volser);
+
+          if (!*destroyed)
+            out->why_invalid = r;
+          *destroyed = TRUE;
+          all_offsite = all_offline = FALSE;
+          continue;
+        }
+
       if (vol->location == NULL)
         {
           const char *r = add_reason (out->reasons, _("volume %s has no recorded location"),

@@ -30,6 +30,7 @@ typedef struct
   const char          *location;       /* NULL: no movement recorded */
   CustodyLocationKind  location_kind;
   gboolean             worm;
+  gboolean             released;       /* retired or back to scratch since it was written */
 } CustodyVolumeFact;
 
 typedef struct

@@ -281,6 +281,7 @@ custody_medium_finalize (GObject *object)
   g_free (self->location);
   g_free (self->container);
   g_free (self->note);
+  g_free (self->slot);
 
   G_OBJECT_CLASS (custody_medium_parent_class)->finalize (object);
 }
@@ -301,6 +302,7 @@ custody_medium_init (CustodyMedium *self)
   self->last_written = CUSTODY_TIME_NONE;
   self->created_at = CUSTODY_TIME_NONE;
   self->note = g_strdup ("");
+  self->slot = g_strdup ("");
 }
 
 CustodyMedium *

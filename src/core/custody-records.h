@@ -134,6 +134,7 @@ struct _CustodyMedium
   gint64               last_written;
   gint64               created_at;
   char                *note;
+  char                *slot;             /* where in its library (mtx); "" when not known */
 };
 
 #define CUSTODY_TYPE_MOVEMENT (custody_movement_get_type ())

@@ -168,6 +168,16 @@ custody_snapshot_add_volume (CustodySnapshot     *self,
   LAST (self->runs, CustodyRunFact)->n_volumes++;
 }
 
+/* The volume added last no longer holds its restore point: it was retired
+ * or returned to scratch after the run wrote it. */
+void
+custody_snapshot_release_volume (CustodySnapshot *self)
+{
+  g_return_if_fail (self != NULL && !self->sealed && self->volumes->len > 0);
+
+  LAST (self->volumes, CustodyVolumeFact)->released = TRUE;
+}
+
 void
 custody_snapshot_add_verification (CustodySnapshot *self,
                                    gint64           at,

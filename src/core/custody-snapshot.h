@@ -45,6 +45,7 @@ void                   custody_snapshot_add_volume         (CustodySnapshot     
                                                             const char            *location,
                                                             CustodyLocationKind    location_kind,
                                                             gboolean               worm);
+void                   custody_snapshot_release_volume     (CustodySnapshot       *self);
 void                   custody_snapshot_add_verification   (CustodySnapshot       *self,
                                                             gint64                 at,
                                                             gboolean               passed,

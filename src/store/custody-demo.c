@@ -97,6 +97,7 @@ typedef struct
   gint64        location_ids[N_LOCATIONS];
   gint64        pool_daily, pool_weekly, pool_monthly;
   guint         next_volser;
+  guint         runs_per_copy;
 } Demo;
 
 static gboolean
@@ -131,6 +132,23 @@ add_locations_and_pools (Demo    *d,
                          GError **error)
 {
   static const char * const pools[] = { "Daily", "Weekly", "Monthly" };
+  /* The rotation the demo's tapes follow: the dailies go round five
+   * tapes, leave the same evening and come back the day before reuse;
+   * the weeklies go round five weeks. */
+  static const char * const schemes[] = { "gfs", "cycle", "gfs" };
+  /* With fewer runs a year, the tapes go round more slowly. */
+  gint64 days = MAX (1, (YEAR / d->runs_per_copy + DAY - 1) / DAY);
+  g_autofree char *daily = g_strdup_printf ("{\"daily\":%" G_GINT64_FORMAT ",\"weekly\":5,\"monthly\":12,"
+                                            "\"offsite_after_days\":0,\"recall_days\":1}",
+                                            VOLUMES_PER_TAPE_COPY * days);
+  g_autofree char *weekly = g_strdup_printf ("{\"cycle_weeks\":%" G_GINT64_FORMAT ","
+                                             "\"offsite_after_days\":1,\"recall_days\":2}",
+                                             VOLUMES_PER_TAPE_COPY * days);
+  const char *params[] = {
+    daily, weekly,
+    "{\"daily\":7,\"weekly\":5,\"monthly\":12,\"offsite_after_days\":1,\"recall_days\":2}",
+  };
+
   sqlite3_stmt *stmt;
 
   stmt = custody_store_prepare (d->store,
@@ -148,14 +166,16 @@ add_locations_and_pools (Demo    *d,
     }
 
   stmt = custody_store_prepare (d->store,
-                                "INSERT INTO pools (name, media_type, scheme, created_at)"
-                                " VALUES (?, 'LTO-9', 'gfs', ?)", error);
+                                "INSERT INTO pools (name, media_type, scheme, params, created_at)"
+                                " VALUES (?1, 'LTO-9', ?3, ?4, ?2)", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (pools); i++)
     {
       sqlite3_bind_text (stmt, 1, pools[i], -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, d->now - YEAR - 30 * DAY);
+      sqlite3_bind_text (stmt, 3, schemes[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, params[i], -1, SQLITE_STATIC);
       if (!step (d, stmt, error))
         return FALSE;
       if (i == 0)
@@ -578,6 +598,18 @@ add_job (Demo     *d,
         ok = add_tape_history (d, g_array_index (volume_ids, gint64, v), writes[v],
                                trouble == TROUBLE_TAPE_IN_LIBRARY,
                                trouble == TROUBLE_TAPE_IN_TRANSIT, error);
+      if (ok && writes[v]->len > 0)
+        {
+          /* When it was last written decides where it goes next. */
+          stmt = custody_store_prepare (d->store, "UPDATE media SET last_written = ? WHERE id = ?", error);
+          ok = stmt != NULL;
+          if (ok)
+            {
+              sqlite3_bind_int64 (stmt, 1, g_array_index (writes[v], gint64, writes[v]->len - 1));
+              sqlite3_bind_int64 (stmt, 2, g_array_index (volume_ids, gint64, v));
+              ok = step (d, stmt, error);
+            }
+        }
       g_array_unref (writes[v]);
     }
   if (!ok)
@@ -636,6 +668,7 @@ custody_store_fill_demo (CustodyStore  *self,
   d.store = self;
   d.rand = rand;
   d.now = custody_store_now (self);
+  d.runs_per_copy = runs_per_copy;
 
   if (!custody_store_write_begin (self, error))
     return FALSE;

@@ -220,6 +220,7 @@ custody_json_medium (CustodyMedium *m,
   custody_json_add_time (b, "last_written", m->last_written);
   custody_json_add_time (b, "created_at", m->created_at);
   add_string (b, "note", m->note);
+  add_string (b, "slot", m->slot != NULL && m->slot[0] != '\0' ? m->slot : NULL);
   if (movements != NULL)
     {
       json_builder_set_member_name (b, "movements");

@@ -131,7 +131,11 @@ custody_store_sync_alerts (CustodyStore  *self,
   if (!custody_store_write_begin (self, error))
     return FALSE;
 
-  stmt = custody_store_prepare (self, "SELECT id, cause, message FROM alerts WHERE resolved_at IS NULL",
+  /* Only the causes the verdicts decide: the desk raises and resolves
+   * its own (missing and overdue volumes). */
+  stmt = custody_store_prepare (self,
+                                "SELECT id, cause, message FROM alerts WHERE resolved_at IS NULL"
+                                "   AND kind IN ('violation', 'failed-run', 'verification-overdue')",
                                 error);
   if (stmt == NULL)
     goto fail;

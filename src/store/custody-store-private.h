@@ -153,12 +153,73 @@ gboolean       custody_store_forget_media_status (CustodyStore *self,
                                                   gint64        medium_id,
                                                   GError      **error);
 
+/* A volume's movement as of ?1: the latest one kept by the trigger when it
+ * is not after ?1, else a look back through its history. */
+#define CUSTODY_MEDIA_AT_SELECT \
+  "SELECT m.id, m.volser, m.type, p.name, m.status, l.name, l.kind, mv.at, nullif (mv.container, '')," \
+  "       m.retention_until, m.capacity_bytes, m.bytes_written, m.mounts, m.errors, m.worm," \
+  "       m.last_written, m.created_at, m.note, m.slot" \
+  " FROM media m" \
+  " LEFT JOIN pools p ON p.id = m.pool_id" \
+  " LEFT JOIN movements cur ON cur.id = m.movement_id" \
+  " LEFT JOIN movements mv ON mv.id = CASE WHEN cur.at <= ?1 THEN cur.id ELSE" \
+  "   (SELECT h.id FROM movements h WHERE h.media_id = m.id AND h.at <= ?1" \
+  "     ORDER BY h.at DESC, h.id DESC LIMIT 1) END" \
+  " LEFT JOIN locations l ON l.id = mv.to_location_id"
+
+CustodyMedium *custody_store_medium_from_row    (sqlite3_stmt  *stmt);
+
+/* Raises an alert unless one is open for the same cause. */
+gboolean       custody_store_raise_alert        (CustodyStore    *self,
+                                                 const char      *cause,
+                                                 const char      *kind,
+                                                 CustodySeverity  severity,
+                                                 const char      *subject,
+                                                 const char      *message,
+                                                 GError         **error);
+
+/* Observed facts (an mtx inventory, a reconciliation) are recorded
+ * whatever they break: what they break raises an alert per job. */
+gboolean       custody_store_raise_observed_breaks (CustodyStore *self,
+                                                    GPtrArray    *broken,
+                                                    const char   *what,
+                                                    GError      **error);
+
 /* Movements, shared by moves, scans and imports. */
 gboolean       custody_store_insert_movement    (CustodyStore    *self,
                                                  gint64           medium_id,
                                                  gint64           to_location_id,
                                                  CustodyMovement *movement,
                                                  GError         **error);
+
+/* The last-copy guard: which rules a change inside a write breaks, for
+ * the jobs with restore points on the volumes it touches. */
+typedef struct
+{
+  GPtrArray     *jobs;     /* names, NULL-terminated */
+  GPtrArray     *before;   /* CustodyVerdict */
+  CustodyPolicy  policy;
+} CustodyGuard;
+
+GPtrArray     *custody_store_jobs_on_media      (CustodyStore  *self,
+                                                 GArray        *medium_ids,
+                                                 GError       **error);
+gboolean       custody_store_guard_begin        (CustodyStore  *self,
+                                                 GArray        *medium_ids,
+                                                 CustodyGuard  *guard,
+                                                 GError       **error);
+GPtrArray     *custody_store_guard_end          (CustodyStore  *self,
+                                                 CustodyGuard  *guard,
+                                                 GError       **error);
+void           custody_store_guard_clear        (CustodyGuard  *guard);
+void           custody_store_set_refusal        (GError       **error,
+                                                 const char    *what,
+                                                 GPtrArray     *broken);
+void           custody_json_add_strings         (JsonBuilder   *builder,
+                                                 const char    *member,
+                                                 GPtrArray     *strings);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CustodyGuard, custody_store_guard_clear)
 
 /* Audit chain */
 char          *custody_audit_hash               (gint64         id,

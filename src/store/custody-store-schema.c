@@ -246,6 +246,42 @@ static const char * const migrations[] = {
   "  media_id INTEGER NOT NULL REFERENCES media (id) ON DELETE CASCADE"
   ") STRICT, WITHOUT ROWID;"
   "CREATE INDEX media_repositories_media ON media_repositories (media_id);",
+
+  /* 5: the tape desk. A volume retired or returned to scratch no longer
+   * holds the restore points written to it before (released_at); an mtx
+   * inventory says where in its library a volume sits (slot); a
+   * reconciliation keeps what was found at a location against what was
+   * expected, append-only like the movements. */
+  "ALTER TABLE media ADD COLUMN released_at INTEGER;"
+  "ALTER TABLE media ADD COLUMN slot TEXT NOT NULL DEFAULT '';"
+  "CREATE TABLE reconciliations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  location_id INTEGER NOT NULL REFERENCES locations (id),"
+  "  at INTEGER NOT NULL,"
+  "  by TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  source TEXT NOT NULL DEFAULT 'scan',"
+  "  scans INTEGER NOT NULL DEFAULT 0,"
+  "  recorded_at INTEGER NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX reconciliations_at ON reconciliations (at);"
+  "CREATE TABLE reconciliation_items ("
+  "  reconciliation_id INTEGER NOT NULL REFERENCES reconciliations (id),"
+  "  volser TEXT NOT NULL,"
+  "  media_id INTEGER REFERENCES media (id),"
+  "  result TEXT NOT NULL CHECK (result = 'present' OR result = 'missing' OR"
+  "    result = 'surplus'),"
+  "  scans INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (reconciliation_id, volser)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE TRIGGER reconciliations_no_update BEFORE UPDATE ON reconciliations"
+  "  BEGIN SELECT RAISE (ABORT, 'reconciliations are append-only'); END;"
+  "CREATE TRIGGER reconciliations_no_delete BEFORE DELETE ON reconciliations"
+  "  BEGIN SELECT RAISE (ABORT, 'reconciliations are append-only'); END;"
+  "CREATE TRIGGER reconciliation_items_no_update BEFORE UPDATE ON reconciliation_items"
+  "  BEGIN SELECT RAISE (ABORT, 'reconciliations are append-only'); END;"
+  "CREATE TRIGGER reconciliation_items_no_delete BEFORE DELETE ON reconciliation_items"
+  "  BEGIN SELECT RAISE (ABORT, 'reconciliations are append-only'); END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CUSTODY_STORE_SCHEMA_VERSION);

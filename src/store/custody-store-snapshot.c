@@ -74,7 +74,10 @@ add_volumes (CustodyStore     *self,
                                 "  CASE WHEN cur.at <= ?2 THEN cur.to_location_id ELSE"
                                 "    (SELECT h.to_location_id FROM movements h"
                                 "      WHERE h.media_id = m.id AND h.at <= ?2"
-                                "      ORDER BY h.at DESC, h.id DESC LIMIT 1) END"
+                                "      ORDER BY h.at DESC, h.id DESC LIMIT 1) END,"
+                                /* retired or back to scratch after this run */
+                                "  m.released_at IS NOT NULL AND m.released_at <= ?2 AND"
+                                "    m.released_at >= (SELECT e.finished FROM executions e WHERE e.id = ?1)"
                                 " FROM execution_volumes ev"
                                 " JOIN media m ON m.id = ev.media_id"
                                 " LEFT JOIN movements cur ON cur.id = m.movement_id"
@@ -98,6 +101,8 @@ add_volumes (CustodyStore     *self,
                                    where != NULL ? where->name : NULL,
                                    where != NULL ? where->kind : CUSTODY_LOCATION_NONE,
                                    sqlite3_column_int (stmt, 1));
+      if (sqlite3_column_int (stmt, 3))
+        custody_snapshot_release_volume (snapshot);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

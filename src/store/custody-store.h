@@ -9,6 +9,9 @@
 #include <gio/gio.h>
 
 #include "custody-compliance.h"
+#include "custody-desk.h"
+#include "custody-pool.h"
+#include "custody-reconciliation.h"
 #include "custody-records.h"
 #include "custody-snapshot.h"
 
@@ -97,7 +100,10 @@ typedef struct
   char    *integrity;        /* "ok" or SQLite's report */
 } CustodyStoreCheck;
 
-#define CUSTODY_STORE_SCHEMA_VERSION 4
+#define CUSTODY_STORE_SCHEMA_VERSION 5
+
+/* The most volumes one range adds or labels. */
+#define CUSTODY_STORE_MAX_RANGE 10000
 
 #define CUSTODY_TYPE_STORE (custody_store_get_type ())
 G_DECLARE_FINAL_TYPE (CustodyStore, custody_store, CUSTODY, STORE, GObject)
@@ -212,6 +218,71 @@ gboolean             custody_store_move_media          (CustodyStore           *
                                                         const char * const     *volsers,
                                                         CustodyMovement        *template,
                                                         gboolean                confirm,
+                                                        GError                **error);
+
+/* The tape desk */
+gboolean             custody_store_add_media_range     (CustodyStore           *self,
+                                                        const char             *first,
+                                                        const char             *last,
+                                                        CustodyMedium          *template,
+                                                        const char             *location,
+                                                        guint                  *added,
+                                                        GError                **error);
+gboolean             custody_store_update_medium       (CustodyStore           *self,
+                                                        const char             *volser,
+                                                        CustodyMedium          *changes,
+                                                        gboolean                confirm,
+                                                        GError                **error);
+GPtrArray           *custody_store_list_restore_points (CustodyStore           *self,
+                                                        const char             *volser,
+                                                        GError                **error);
+gboolean             custody_store_scan_volume         (CustodyStore           *self,
+                                                        const char             *volser,
+                                                        CustodyMovement        *template,
+                                                        gboolean                confirm,
+                                                        gint64                 *movement_id,
+                                                        GPtrArray             **broken,
+                                                        GError                **error);
+gboolean             custody_store_preview_move        (CustodyStore           *self,
+                                                        const char * const     *volsers,
+                                                        const char             *to,
+                                                        GPtrArray             **broken,
+                                                        GError                **error);
+gboolean             custody_store_undo_movement       (CustodyStore           *self,
+                                                        gint64                  movement_id,
+                                                        GError                **error);
+gboolean             custody_store_add_pool            (CustodyStore           *self,
+                                                        CustodyPool            *pool,
+                                                        GError                **error);
+gboolean             custody_store_update_pool         (CustodyStore           *self,
+                                                        const char             *name,
+                                                        CustodyPool            *pool,
+                                                        GError                **error);
+GPtrArray           *custody_store_list_pools          (CustodyStore           *self,
+                                                        GError                **error);
+CustodyDesk         *custody_store_get_desk            (CustodyStore           *self,
+                                                        GError                **error);
+gboolean             custody_store_sync_desk_alerts    (CustodyStore           *self,
+                                                        CustodyDesk            *desk,
+                                                        GPtrArray              *verdicts,
+                                                        GError                **error);
+CustodyReconciliation *custody_store_reconcile         (CustodyStore           *self,
+                                                        const char             *location,
+                                                        const char * const     *scanned,
+                                                        const char             *note,
+                                                        const char             *source,
+                                                        GError                **error);
+GPtrArray           *custody_store_list_reconciliations (CustodyStore          *self,
+                                                        GError                **error);
+CustodyReconciliation *custody_store_get_reconciliation (CustodyStore          *self,
+                                                        gint64                  id,
+                                                        GError                **error);
+gboolean             custody_store_import_mtx          (CustodyStore           *self,
+                                                        GInputStream           *input,
+                                                        const char             *library,
+                                                        CustodyImportStats     *stats,
+                                                        guint                  *untagged,
+                                                        GCancellable           *cancellable,
                                                         GError                **error);
 
 /* Compliance */

@@ -906,10 +906,40 @@ custody_jobs_page_dispose (GObject *object)
     }
   commit_pending_delete (self);
 
+  /* An editor still waiting for its write goes with the page, while the
+   * window it is transient for is still there. */
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (g_object_get_data (l->data, "page") == self)
+        {
+          /* Destroying only lets go of it; the write still holds it. */
+          g_object_set_data (l->data, "page", NULL);
+          gtk_window_set_transient_for (l->data, NULL);
+          gtk_window_destroy (l->data);
+        }
+  }
+
   /* The template made the bin's child: the bin lets go of it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CUSTODY_TYPE_JOBS_PAGE);
+  /* The session and its job list can outlive the page (a reload still
+   * running when the window closes): nothing of theirs calls back into it. */
+  if (custody_page_get_session (CUSTODY_PAGE (self)) != NULL)
+    {
+      CustodySession *session = custody_page_get_session (CUSTODY_PAGE (self));
+
+      g_signal_handlers_disconnect_by_data (session, self);
+      g_signal_handlers_disconnect_by_data (custody_session_get_jobs (session), self);
+    }
+  /* The selection owns the filter and sort models, the sort model reads
+   * the session's jobs: detach it first, then let the chain go. */
+  if (self->sort_model != NULL)
+    gtk_sort_list_model_set_model (self->sort_model, NULL);
   g_clear_object (&self->selection);
+  self->sort_model = NULL;
+  self->filter_model = NULL;
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (custody_jobs_page_parent_class)->dispose (object);

@@ -29,9 +29,12 @@ struct _CustodyOverviewPage
   AdwActionRow        *alerts_row;
   GtkImage            *alerts_icon;
   AdwPreferencesGroup *failures_group;
+  AdwPreferencesGroup *desk_group;
 
   GtkLabel            *card_counts[CUSTODY_N_STATUSES];
   AdwActionRow        *rule_rows[CUSTODY_N_RULES];
+  AdwActionRow        *desk_rows[CUSTODY_N_DESK_LISTS];
+  GtkImage            *desk_icons[CUSTODY_N_DESK_LISTS];
   GtkImage            *rule_icons[CUSTODY_N_RULES];
   GPtrArray           *failure_rows;
 };
@@ -39,6 +42,57 @@ struct _CustodyOverviewPage
 G_DEFINE_FINAL_TYPE (CustodyOverviewPage, custody_overview_page, CUSTODY_TYPE_PAGE)
 
 static const char *status_keys[CUSTODY_N_STATUSES] = { "compliant", "at-risk", "violation" };
+
+static char *
+desk_title (CustodyDeskList list,
+            guint           n)
+{
+  switch (list)
+    {
+    case CUSTODY_DESK_SEND_OFFSITE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volume to send off site",
+                                           "%u volumes to send off site", n), n);
+    case CUSTODY_DESK_RECALL:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volume to recall from the vault",
+                                           "%u volumes to recall from the vault", n), n);
+    case CUSTODY_DESK_EXPIRING:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volume expiring soon",
+                                           "%u volumes expiring soon", n), n);
+    case CUSTODY_DESK_OVERDUE:
+    case CUSTODY_N_DESK_LISTS:
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volume overdue", "%u volumes overdue", n),
+                              n);
+    }
+}
+
+/* The desk's four lists as counts; each opens the Today page. */
+static void
+update_desk (CustodyOverviewPage *self,
+             CustodyDesk         *desk)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->desk_group), desk != NULL);
+  if (desk == NULL)
+    return;
+
+  for (guint l = 0; l < CUSTODY_N_DESK_LISTS; l++)
+    {
+      guint n = desk->lists[l]->len;
+      g_autofree char *title = desk_title (l, n);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+
+      for (guint i = 0; i < MIN (n, 4); i++)
+        g_string_append_printf (subtitle, "%s%s", i > 0 ? ", " : "",
+                                ((CustodyDeskItem *) g_ptr_array_index (desk->lists[l], i))->volser);
+      if (n > 4)
+        g_string_append (subtitle, "…");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->desk_rows[l]), title);
+      adw_action_row_set_subtitle (self->desk_rows[l], subtitle->str);
+      custody_add_css_class_if (GTK_WIDGET (self->desk_icons[l]), "warning",
+                                l == CUSTODY_DESK_OVERDUE && n > 0);
+      custody_add_css_class_if (GTK_WIDGET (self->desk_icons[l]), "dim-label", n == 0);
+    }
+}
 
 static void
 update (CustodyOverviewPage *self)
@@ -141,6 +195,8 @@ update (CustodyOverviewPage *self)
     custody_add_css_class_if (GTK_WIDGET (self->alerts_icon), "warning", n_alerts > 0);
     custody_add_css_class_if (GTK_WIDGET (self->alerts_icon), "success", n_alerts == 0);
   }
+
+  update_desk (self, custody_session_get_desk (session));
 
   for (guint i = 0; i < self->failure_rows->len; i++)
     adw_preferences_group_remove (self->failures_group, g_ptr_array_index (self->failure_rows, i));
@@ -262,6 +318,7 @@ custody_overview_page_class_init (CustodyOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, alerts_row);
   gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, alerts_icon);
   gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, failures_group);
+  gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, desk_group);
 }
 
 static void
@@ -292,4 +349,22 @@ custody_overview_page_init (CustodyOverviewPage *self)
       self->rule_rows[r] = ADW_ACTION_ROW (row);
       self->rule_icons[r] = GTK_IMAGE (icon);
     }
+
+  for (guint l = 0; l < CUSTODY_N_DESK_LISTS; l++)
+    {
+      static const char *icons[CUSTODY_N_DESK_LISTS] = {
+        "mail-send-symbolic", "mail-send-receive-symbolic", "alarm-symbolic", "task-past-due-symbolic",
+      };
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name (icons[l]);
+
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.media-today");
+      adw_preferences_group_add (self->desk_group, row);
+      self->desk_rows[l] = ADW_ACTION_ROW (row);
+      self->desk_icons[l] = GTK_IMAGE (icon);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->desk_group), FALSE);
 }

@@ -35,6 +35,7 @@ struct _CustodySession
   CustodyArrayModel *jobs;            /* CustodyJobItem, by name */
   GListStore        *alerts;          /* CustodyAlert, newest first */
   GPtrArray         *recent_failures;
+  CustodyDesk       *desk;            /* today's lists; NULL until read */
   CustodyPolicy      policy;
   gint64             evaluated_at;
   gint64             data_version;
@@ -64,6 +65,7 @@ typedef struct
   GPtrArray     *jobs;      /* CustodyJob with verdicts */
   GPtrArray     *alerts;
   GPtrArray     *failures;
+  CustodyDesk   *desk;
   CustodyPolicy  policy;
   gint64         evaluated_at;
   gint64         data_version;
@@ -77,6 +79,7 @@ snapshot_free (gpointer data)
   g_clear_pointer (&s->jobs, g_ptr_array_unref);
   g_clear_pointer (&s->alerts, g_ptr_array_unref);
   g_clear_pointer (&s->failures, g_ptr_array_unref);
+  g_clear_pointer (&s->desk, custody_desk_unref);
   g_free (s);
 }
 
@@ -106,6 +109,7 @@ reload_worker (GTask        *task,
     {
       g_autoptr(GPtrArray) verdicts = g_ptr_array_new ();
       g_autoptr(GError) alert_error = NULL;
+      g_autoptr(GError) desk_error = NULL;
 
       for (guint i = 0; i < s->jobs->len; i++)
         {
@@ -118,6 +122,21 @@ reload_worker (GTask        *task,
         g_debug ("Alerts not synced: %s", alert_error->message);
       else
         s->data_version = custody_store_get_data_version (store);
+
+      /* The desk's lists, and the alerts of what is overdue. */
+      s->desk = custody_store_get_desk (store, &error);
+      if (s->desk == NULL)
+        g_clear_pointer (&s->jobs, g_ptr_array_unref);
+      else if (!custody_store_sync_desk_alerts (store, s->desk, verdicts, &desk_error))
+        g_debug ("Desk alerts not synced: %s", desk_error->message);
+      else
+        s->data_version = custody_store_get_data_version (store);
+    }
+  else if (s->jobs != NULL)
+    {
+      s->desk = custody_store_get_desk (store, &error);
+      if (s->desk == NULL)
+        g_clear_pointer (&s->jobs, g_ptr_array_unref);
     }
 
   if (s->jobs != NULL)
@@ -269,6 +288,11 @@ reload_cb (GObject      *source,
   replace_all (self->alerts, s->alerts);
   g_clear_pointer (&self->recent_failures, g_ptr_array_unref);
   self->recent_failures = g_steal_pointer (&s->failures);
+  if (s->desk != NULL)
+    {
+      g_clear_pointer (&self->desk, custody_desk_unref);
+      self->desk = g_steal_pointer (&s->desk);
+    }
   self->policy = s->policy;
   self->evaluated_at = s->evaluated_at;
   self->data_version = s->data_version;
@@ -429,6 +453,7 @@ custody_session_finalize (GObject *object)
   g_clear_object (&self->alerts);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->recent_failures, g_ptr_array_unref);
+  g_clear_pointer (&self->desk, custody_desk_unref);
   g_free (self->db_path);
 
   G_OBJECT_CLASS (custody_session_parent_class)->finalize (object);
@@ -546,6 +571,15 @@ custody_session_get_recent_failures (CustodySession *self)
   g_return_val_if_fail (CUSTODY_IS_SESSION (self), NULL);
 
   return self->recent_failures;
+}
+
+/* Returns: (nullable) (transfer none): today's lists at the desk */
+CustodyDesk *
+custody_session_get_desk (CustodySession *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_SESSION (self), NULL);
+
+  return self->desk;
 }
 
 gint64

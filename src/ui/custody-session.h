@@ -32,6 +32,7 @@ gboolean        custody_session_get_loaded          (CustodySession          *se
 GListModel     *custody_session_get_jobs            (CustodySession          *self);
 GListModel     *custody_session_get_alerts          (CustodySession          *self);
 GPtrArray      *custody_session_get_recent_failures (CustodySession          *self);
+CustodyDesk    *custody_session_get_desk            (CustodySession          *self);
 gint64          custody_session_get_evaluated_at    (CustodySession          *self);
 const CustodyPolicy *custody_session_get_policy     (CustodySession          *self);
 void            custody_session_set_poll_interval   (CustodySession          *self,

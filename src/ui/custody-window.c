@@ -209,6 +209,18 @@ update_badges (CustodyWindow *self)
   gtk_label_set_label (self->badges[VIEW_JOBS], jobs_text);
   gtk_label_set_label (self->badges[VIEW_ALERTS], alerts_text);
   gtk_widget_set_visible (GTK_WIDGET (self->badges[VIEW_ALERTS]), n_alerts > 0);
+
+  /* The desk: what is to move today. */
+  {
+    CustodyDesk *desk = custody_session_get_desk (self->session);
+    guint n = desk != NULL ? desk->lists[CUSTODY_DESK_SEND_OFFSITE]->len +
+                             desk->lists[CUSTODY_DESK_RECALL]->len +
+                             desk->lists[CUSTODY_DESK_OVERDUE]->len : 0;
+    g_autofree char *media_text = g_strdup_printf ("%u", n);
+
+    gtk_label_set_label (self->badges[VIEW_MEDIA], media_text);
+    gtk_widget_set_visible (GTK_WIDGET (self->badges[VIEW_MEDIA]), n > 0);
+  }
 }
 
 static void
@@ -526,6 +538,18 @@ compliance_filter_action (GtkWidget  *widget,
 }
 
 static void
+media_today_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CustodyWindow *self = CUSTODY_WINDOW (widget);
+
+  /* A list of the desk, from the Overview: the Today page. */
+  custody_window_show_view (self, "media");
+  custody_media_page_show_today (CUSTODY_MEDIA_PAGE (self->media_page));
+}
+
+static void
 new_job_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -654,7 +678,7 @@ make_sidebar_row (guint index)
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (badge, "dim-label");
   gtk_widget_add_css_class (badge, "numeric");
-  gtk_widget_set_visible (badge, index == VIEW_JOBS || index == VIEW_ALERTS);
+  gtk_widget_set_visible (badge, index == VIEW_JOBS || index == VIEW_ALERTS || index == VIEW_MEDIA);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), badge);
@@ -770,6 +794,7 @@ custody_window_class_init (CustodyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-job", NULL, new_job_action);
   gtk_widget_class_install_action (widget_class, "win.compliance-filter", "s", compliance_filter_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.media-today", NULL, media_today_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);

@@ -1,0 +1,333 @@
+/* custody-medium-row.c
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "custody-medium-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "custody-medium-row.h"
+
+/* One volume in the inventory: where it is as an icon, its label, what
+ * and where it is in a line below, its status on the right.
+ *
+ * Like the jobs' rows it is one widget that draws its text itself, and
+ * measures itself from the font's metrics: GTK 4.8's list views keep
+ * about two hundred rows alive, and shaping their text to measure them
+ * would hold the main loop for a fifth of a second when a store of
+ * fifty thousand volumes is shown. Text is laid out only when drawn. */
+struct _CustodyMediumRow
+{
+  GtkWidget       parent_instance;
+
+  CustodyMedium  *medium;
+  PangoLayout    *volser_layout;
+  PangoLayout    *subtitle_layout;
+  PangoLayout    *status_layout;
+  gboolean        dirty;
+};
+
+G_DEFINE_FINAL_TYPE (CustodyMediumRow, custody_medium_row, GTK_TYPE_WIDGET)
+
+#define PAD_X      6
+#define PAD_Y      9
+#define ICON_SIZE  16
+#define GAP        12
+#define LINE_GAP   2
+#define STATUS_WIDTH 72
+
+const char *
+custody_location_kind_icon_name (CustodyLocationKind kind)
+{
+  switch (kind)
+    {
+    case CUSTODY_LOCATION_LIBRARY:
+      return "media-tape-symbolic";
+    case CUSTODY_LOCATION_ONSITE_REPO:
+      return "drive-harddisk-symbolic";
+    case CUSTODY_LOCATION_ONSITE_SHELF:
+      return "folder-symbolic";
+    case CUSTODY_LOCATION_TRANSIT:
+      return "mail-send-symbolic";
+    case CUSTODY_LOCATION_OFFSITE_VAULT:
+      return "security-high-symbolic";
+    case CUSTODY_LOCATION_OFFSITE_REPO:
+      return "folder-remote-symbolic";
+    case CUSTODY_LOCATION_DESTROYED:
+      return "user-trash-symbolic";
+    case CUSTODY_LOCATION_NONE:
+    case CUSTODY_N_LOCATION_KINDS:
+    default:
+      return "dialog-question-symbolic";
+    }
+}
+
+static PangoLayout *
+make_layout (CustodyMediumRow *self,
+             gboolean          bold,
+             gboolean          small)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  if (bold)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  if (small)
+    pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_attr_list_unref (attrs);
+
+  return layout;
+}
+
+static void
+fill_layouts (CustodyMediumRow *self)
+{
+  CustodyMedium *m = self->medium;
+  g_autoptr(GString) subtitle = NULL;
+
+  if (self->volser_layout == NULL)
+    {
+      self->volser_layout = make_layout (self, TRUE, FALSE);
+      self->subtitle_layout = make_layout (self, FALSE, TRUE);
+      self->status_layout = make_layout (self, FALSE, TRUE);
+      pango_layout_set_alignment (self->status_layout, PANGO_ALIGN_RIGHT);
+      self->dirty = TRUE;
+    }
+  if (!self->dirty)
+    return;
+
+  subtitle = g_string_new (m->type);
+  if (m->pool != NULL)
+    g_string_append_printf (subtitle, " · %s", m->pool);
+  g_string_append_printf (subtitle, " · %s", m->location != NULL ? m->location : _("nowhere yet"));
+
+  pango_layout_set_text (self->volser_layout, m->volser, -1);
+  pango_layout_set_text (self->subtitle_layout, subtitle->str, -1);
+  pango_layout_set_text (self->status_layout, custody_medium_status_get_label (m->status), -1);
+  self->dirty = FALSE;
+}
+
+/* The height of a line in the widget's font, from the font's metrics, kept
+ * per font: all rows share them. */
+static int
+line_height (GtkWidget *widget,
+             double     scale)
+{
+  static GHashTable *cache;   /* "font description|scale" -> height */
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *base = pango_context_get_font_description (context);
+  g_autofree char *base_text = pango_font_description_to_string (base);
+  g_autofree char *key = g_strdup_printf ("%s|%g", base_text, scale);
+  PangoFontDescription *font;
+  PangoFontMetrics *metrics;
+  gpointer cached;
+  int height;
+
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_lookup_extended (cache, key, NULL, &cached))
+    return GPOINTER_TO_INT (cached);
+
+  font = pango_font_description_copy (base);
+  if (scale != 1.0)
+    pango_font_description_set_size (font, (int) (pango_font_description_get_size (font) * scale));
+  metrics = pango_context_get_metrics (context, font, NULL);
+  height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+  if (height <= 0)
+    height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics) +
+                                pango_font_metrics_get_descent (metrics));
+  pango_font_metrics_unref (metrics);
+  pango_font_description_free (font);
+
+  g_hash_table_insert (cache, g_steal_pointer (&key), GINT_TO_POINTER (height));
+  return height;
+}
+
+static void
+custody_medium_row_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      int text = line_height (widget, 1.0) + LINE_GAP + line_height (widget, PANGO_SCALE_SMALL);
+
+      *minimum = *natural = 2 * PAD_Y + MAX (text, ICON_SIZE);
+      return;
+    }
+
+  /* Room for the icon, a label, and the status. */
+  *minimum = 2 * PAD_X + ICON_SIZE + GAP + 96 + GAP + STATUS_WIDTH;
+  *natural = *minimum + 120;
+}
+
+static void
+custody_medium_row_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  CustodyMediumRow *self = CUSTODY_MEDIUM_ROW (widget);
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int volser_height, sub_height, status_width, status_height, text_x, text_width, text_y;
+  GtkIconPaintable *icon;
+  GdkRGBA fg, dim, status_color;
+
+  if (self->medium == NULL)
+    return;
+
+  fill_layouts (self);
+  gtk_style_context_get_color (context, &fg);
+  dim = fg;
+  dim.alpha *= 0.55f;
+  status_color = fg;
+  if (self->medium->status == CUSTODY_MEDIUM_ERROR)
+    {
+      if (!gtk_style_context_lookup_color (context, "error_color", &status_color))
+        gdk_rgba_parse (&status_color, "#c01c28");
+    }
+  else if (self->medium->status == CUSTODY_MEDIUM_RETIRED || self->medium->status == CUSTODY_MEDIUM_SCRATCH)
+    status_color = dim;
+
+  icon = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (widget)),
+                                     custody_location_kind_icon_name (self->medium->location != NULL
+                                                                      ? self->medium->location_kind
+                                                                      : CUSTODY_LOCATION_NONE),
+                                     NULL, ICON_SIZE, gtk_widget_get_scale_factor (widget),
+                                     gtk_widget_get_direction (widget), 0);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PAD_X, (height - ICON_SIZE) / 2.0f));
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, ICON_SIZE,
+                                            ICON_SIZE, &fg, 1);
+  gtk_snapshot_restore (snapshot);
+  g_object_unref (icon);
+
+  pango_layout_set_width (self->status_layout, STATUS_WIDTH * PANGO_SCALE);
+  pango_layout_get_pixel_size (self->status_layout, &status_width, &status_height);
+  text_x = PAD_X + ICON_SIZE + GAP;
+  text_width = MAX (width - text_x - GAP - STATUS_WIDTH - PAD_X, 1);
+
+  pango_layout_set_width (self->volser_layout, text_width * PANGO_SCALE);
+  pango_layout_set_width (self->subtitle_layout, text_width * PANGO_SCALE);
+  pango_layout_get_pixel_size (self->volser_layout, NULL, &volser_height);
+  pango_layout_get_pixel_size (self->subtitle_layout, NULL, &sub_height);
+  text_y = (height - volser_height - LINE_GAP - sub_height) / 2;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (text_x, text_y));
+  gtk_snapshot_append_layout (snapshot, self->volser_layout, &fg);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, volser_height + LINE_GAP));
+  gtk_snapshot_append_layout (snapshot, self->subtitle_layout, &dim);
+  gtk_snapshot_restore (snapshot);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - PAD_X - STATUS_WIDTH,
+                                                          (height - status_height) / 2.0f));
+  gtk_snapshot_append_layout (snapshot, self->status_layout, &status_color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+custody_medium_row_css_changed (GtkWidget         *widget,
+                                GtkCssStyleChange *change)
+{
+  CustodyMediumRow *self = CUSTODY_MEDIUM_ROW (widget);
+
+  GTK_WIDGET_CLASS (custody_medium_row_parent_class)->css_changed (widget, change);
+
+  /* Fonts or colours changed (dark mode, text scaling): lay out again. */
+  g_clear_object (&self->volser_layout);
+  g_clear_object (&self->subtitle_layout);
+  g_clear_object (&self->status_layout);
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+custody_medium_row_dispose (GObject *object)
+{
+  CustodyMediumRow *self = (CustodyMediumRow *) object;
+
+  g_clear_object (&self->medium);
+
+  G_OBJECT_CLASS (custody_medium_row_parent_class)->dispose (object);
+}
+
+static void
+custody_medium_row_finalize (GObject *object)
+{
+  CustodyMediumRow *self = (CustodyMediumRow *) object;
+
+  g_clear_object (&self->volser_layout);
+  g_clear_object (&self->subtitle_layout);
+  g_clear_object (&self->status_layout);
+
+  G_OBJECT_CLASS (custody_medium_row_parent_class)->finalize (object);
+}
+
+static void
+custody_medium_row_class_init (CustodyMediumRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = custody_medium_row_dispose;
+  object_class->finalize = custody_medium_row_finalize;
+  widget_class->measure = custody_medium_row_measure;
+  widget_class->snapshot = custody_medium_row_snapshot;
+  widget_class->css_changed = custody_medium_row_css_changed;
+
+  gtk_widget_class_set_css_name (widget_class, "mediumrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+custody_medium_row_init (CustodyMediumRow *self)
+{
+}
+
+GtkWidget *
+custody_medium_row_new (void)
+{
+  return g_object_new (CUSTODY_TYPE_MEDIUM_ROW, NULL);
+}
+
+void
+custody_medium_row_set_medium (CustodyMediumRow *self,
+                               CustodyMedium    *medium)
+{
+  g_autofree char *accessible = NULL;
+
+  g_return_if_fail (CUSTODY_IS_MEDIUM_ROW (self));
+
+  if (!g_set_object (&self->medium, medium) || medium == NULL)
+    return;
+
+  /* Translators: "A00001L9, In use, LTO-9, in Iron vault" for screen readers */
+  accessible = g_strdup_printf (_("%s, %s, %s, in %s"), medium->volser,
+                                custody_medium_status_get_label (medium->status), medium->type,
+                                medium->location != NULL ? medium->location : _("nowhere yet"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+
+  /* Laid out when drawn: of the rows a list keeps, few are on screen. */
+  self->dirty = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Returns: (transfer none) (nullable) */
+CustodyMedium *
+custody_medium_row_get_medium (CustodyMediumRow *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_MEDIUM_ROW (self), NULL);
+
+  return self->medium;
+}

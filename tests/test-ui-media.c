@@ -1,0 +1,612 @@
+/* test-ui-media.c
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Media view and the scan window on real stores, driven as the
+ * operator drives them: a barcode scanner typing labels and Enter (real
+ * X key events from xdotool, at scanner speed), the scan window's
+ * buttons, the inventory's search and filters, the Overview's desk rows.
+ * Judged by what the window shows and what the store holds afterwards.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "custody-media-page.h"
+#include "custody-overview-page.h"
+#include "custody-scan-window.h"
+#include "custody-session.h"
+#include "custody-store.h"
+#include "custody-time.h"
+#include "custody-ui-test-utils.h"
+#include "custody-window.h"
+
+#define N_SCANNED 120
+
+typedef struct
+{
+  char          *dir;
+  char          *db;
+  CustodyWindow *window;
+} Fixture;
+
+/*
+ * The store
+ */
+
+static void
+make_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CustodyStore) store = custody_store_open (path, CUSTODY_STORE_OPEN_CREATE, &error);
+  g_autoptr(CustodyPool) pool = custody_pool_new ("Weekly");
+  g_autoptr(CustodyMedium) template = custody_medium_new ();
+  g_autoptr(CustodyMedium) vaulted = custody_medium_new ();
+  g_autoptr(CustodyJob) job = custody_job_new ();
+  gint64 now = custody_time_now ();
+  const char *copies[] = { "nas", "tape" };
+
+  g_assert_no_error (error);
+  custody_store_set_clock (store, now - 3 * 86400);
+  g_assert_true (custody_store_add_location (store, "Library", CUSTODY_LOCATION_LIBRARY, &error));
+  g_assert_true (custody_store_add_location (store, "NAS", CUSTODY_LOCATION_ONSITE_REPO, &error));
+  g_assert_true (custody_store_add_location (store, "Truck", CUSTODY_LOCATION_TRANSIT, &error));
+  g_assert_true (custody_store_add_location (store, "Vault", CUSTODY_LOCATION_OFFSITE_VAULT, &error));
+
+  /* Tapes leave the day they are written. */
+  custody_rotation_policy_init (&pool->policy, CUSTODY_ROTATION_GFS);
+  pool->policy.offsite_after_days = 0;
+  g_assert_true (custody_store_add_pool (store, pool, &error));
+  template->type = g_strdup ("LTO-9");
+  template->pool = g_strdup ("Weekly");
+  g_assert_true (custody_store_add_media_range (store, "A00001L9", "A00120L9", template, "Library",
+                                                NULL, &error));
+  vaulted->volser = g_strdup ("A00200L9");
+  vaulted->type = g_strdup ("LTO-9");
+  g_assert_true (custody_store_add_medium (store, vaulted, "Vault", &error));
+  g_assert_no_error (error);
+
+  /* payroll's only offsite copy is on A00200L9, in the vault; mail's
+   * A00003L9 was written this morning and goes off site today. */
+  job->name = g_strdup ("payroll");
+  job->rpo_hours = 24 * 7;
+  g_assert_true (custody_store_add_job (store, job, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
+    {
+      g_autoptr(CustodyCopy) copy = custody_copy_new ();
+      g_autoptr(CustodyExecution) e = custody_execution_new ();
+      g_autoptr(CustodyVerification) v = custody_verification_new ();
+      const char *on_tape[] = { "A00200L9", NULL };
+
+      copy->job = g_strdup ("payroll");
+      copy->name = g_strdup (copies[i]);
+      copy->media_type = i == 0 ? CUSTODY_MEDIA_TYPE_DISK : CUSTODY_MEDIA_TYPE_TAPE;
+      copy->location = i == 0 ? g_strdup ("NAS") : NULL;
+      g_assert_true (custody_store_add_copy (store, copy, &error));
+
+      e->job = g_strdup ("payroll");
+      e->copy = g_strdup (copies[i]);
+      e->status = CUSTODY_RUN_SUCCESS;
+      e->started = now - 2 * 86400;
+      e->finished = now - 2 * 86400 + 3600;
+      if (i == 1)
+        {
+          g_strfreev (e->volumes);
+          e->volumes = g_strdupv ((char **) on_tape);
+        }
+      custody_store_set_clock (store, now);
+      g_assert_true (custody_store_record_execution (store, e, NULL, &error));
+      v->job = g_strdup ("payroll");
+      v->copy = g_strdup (copies[i]);
+      v->passed = TRUE;
+      v->at = now - 86400;
+      g_assert_true (custody_store_add_verification (store, v, &error));
+      g_assert_no_error (error);
+    }
+  {
+    g_autoptr(CustodyJob) mail = custody_job_new ();
+    g_autoptr(CustodyCopy) copy = custody_copy_new ();
+    g_autoptr(CustodyExecution) e = custody_execution_new ();
+    const char *written[] = { "A00003L9", NULL };
+    g_autoptr(GDateTime) local_now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (local_now),
+                                                           g_date_time_get_month (local_now),
+                                                           g_date_time_get_day_of_month (local_now),
+                                                           0, 0, 0);
+
+    mail->name = g_strdup ("mail");
+    g_assert_true (custody_store_add_job (store, mail, &error));
+    copy->job = g_strdup ("mail");
+    copy->name = g_strdup ("tape");
+    copy->media_type = CUSTODY_MEDIA_TYPE_TAPE;
+    g_assert_true (custody_store_add_copy (store, copy, &error));
+    e->job = g_strdup ("mail");
+    e->copy = g_strdup ("tape");
+    e->status = CUSTODY_RUN_SUCCESS;
+    /* Written since midnight: today's date, whatever the hour now. */
+    e->started = MAX (g_date_time_to_unix (midnight), now - 3600);
+    e->finished = e->started + 1;
+    e->run_id = g_strdup ("this-morning");
+    g_strfreev (e->volumes);
+    e->volumes = g_strdupv ((char **) written);
+    g_assert_true (custody_store_record_execution (store, e, NULL, &error));
+    g_assert_no_error (error);
+  }
+}
+
+static CustodyMedium *
+medium_in_store (Fixture    *f,
+                 const char *volser,
+                 guint      *n_movements)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CustodyStore) store = custody_store_open (f->db, CUSTODY_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GPtrArray) movements = NULL;
+  CustodyMedium *m;
+
+  g_assert_no_error (error);
+  m = custody_store_get_medium (store, volser, &error);
+  g_assert_no_error (error);
+  movements = custody_store_list_movements (store, volser, &error);
+  g_assert_no_error (error);
+  if (n_movements != NULL)
+    *n_movements = movements->len;
+  return m;
+}
+
+/*
+ * The window
+ */
+
+static gboolean
+session_loaded (gpointer data)
+{
+  CustodySession *session = custody_window_get_session (data);
+  return session != NULL && custody_session_get_loaded (session);
+}
+
+static CustodyMediaPage *
+media_page (Fixture *f)
+{
+  return CUSTODY_MEDIA_PAGE (custody_window_get_page (f->window, "media"));
+}
+
+static gboolean
+inventory_loaded (gpointer data)
+{
+  return custody_media_page_get_n_shown (data) == N_SCANNED + 1;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = custody_test_make_tmpdir ();
+  f->db = g_build_filename (f->dir, "custody.db", NULL);
+  make_store (f->db);
+
+  f->window = custody_window_new (NULL, f->db);
+  custody_session_set_poll_interval (custody_window_get_session (f->window), 250);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (custody_test_wait_for (session_loaded, f->window, 10000));
+  custody_window_show_view (f->window, "media");
+  g_assert_true (custody_test_wait_for (inventory_loaded, media_page (f), 10000));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWindow *scan = custody_test_find_toplevel (CUSTODY_TYPE_SCAN_WINDOW);
+
+  if (scan != NULL)
+    gtk_window_destroy (scan);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  custody_test_iterate (100);
+  custody_test_remove_tmpdir (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+/* Opens a scan session into @to, expecting @expect, through its window. */
+static CustodyScanWindow *
+start_scanning (Fixture    *f,
+                const char *to,
+                int         expect)
+{
+  CustodyScanWindow *window = custody_media_page_open_scan (media_page (f), expect);
+  GtkWidget *to_row, *start;
+  GListModel *names;
+  guint n;
+
+  g_assert_nonnull (window);
+  to_row = custody_test_find (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW, "_To");
+  g_assert_nonnull (to_row);
+  names = adw_combo_row_get_model (ADW_COMBO_ROW (to_row));
+  n = g_list_model_get_n_items (names);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (names, i);
+      if (g_str_equal (gtk_string_object_get_string (name), to))
+        adw_combo_row_set_selected (ADW_COMBO_ROW (to_row), i);
+    }
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (to_row))),
+                   ==, to);
+  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "C_ourier")),
+                         "Bob");
+  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "_Case")),
+                         "CASE-7");
+  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "_Seal")),
+                         "S-1234");
+
+  start = custody_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Start Scanning");
+  g_assert_nonnull (start);
+  g_signal_emit_by_name (start, "clicked");
+  custody_test_iterate (50);
+  g_assert_nonnull (custody_scan_window_get_scans (window));
+  return window;
+}
+
+static GtkWidget *
+scan_entry (CustodyScanWindow *window)
+{
+  return custody_test_find (GTK_WIDGET (window), GTK_TYPE_ENTRY, NULL);
+}
+
+/* What a scanner does, without X: the label, then Enter. */
+static void
+scan (CustodyScanWindow *window,
+      const char        *label)
+{
+  GtkWidget *entry = scan_entry (window);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), label);
+  g_signal_emit_by_name (entry, "activate");
+}
+
+static gboolean
+all_written (gpointer data)
+{
+  return custody_scan_window_get_n_queued (data) == 0;
+}
+
+/*
+ * Tests
+ */
+
+typedef struct
+{
+  CustodyScanWindow *window;
+  gint64             first_us;
+  gint64             last_us;
+  guint              seen;
+} Watch;
+
+static gboolean
+watch_cb (gpointer data)
+{
+  Watch *w = data;
+  guint n = custody_scan_session_get_n_entries (custody_scan_window_get_scans (w->window));
+
+  if (n > 0 && w->first_us == 0)
+    w->first_us = g_get_monotonic_time ();
+  if (n > w->seen)
+    {
+      w->seen = n;
+      w->last_us = g_get_monotonic_time ();
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* The window has the keyboard, and the entry has the window's focus
+ * (its text part, inside it). */
+static gboolean
+is_active (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+  GtkWidget *entry = scan_entry (data);
+
+  return gtk_window_is_active (data) && focus != NULL &&
+         (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
+static void
+process_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+all_scanned (gpointer data)
+{
+  Watch *w = data;
+  return w->seen >= N_SCANNED && custody_scan_window_get_n_queued (w->window) == 0;
+}
+
+/* A USB scanner types each label and Enter, 120 of them, faster than 20
+ * a second: every one is moved, none twice, none lost. The keys are real
+ * X events (XTEST), as a scanner's are. */
+static void
+test_scanner_speed (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GSubprocess) xdotool = NULL;
+  g_autoptr(GPtrArray) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) moved = NULL;
+  CustodyScanSession *scans;
+  Watch watch = { 0, };
+  gboolean typed = FALSE;
+  guint tick;
+  double rate;
+
+  if (g_find_program_in_path ("xdotool") == NULL)
+    {
+      g_test_skip ("xdotool is missing");
+      return;
+    }
+
+  watch.window = start_scanning (f, "Truck", -1);
+  scans = custody_scan_window_get_scans (watch.window);
+  /* Without a window manager, give the scan window the X input focus
+   * the way one would; GTK then focuses its entry. */
+  {
+    g_autoptr(GSubprocess) focus = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                     G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                                                     "xdotool", "search", "--sync", "--name",
+                                                     "^Scan Session$", "windowfocus", "--sync", NULL);
+    g_assert_no_error (error);
+    g_subprocess_wait (focus, NULL, NULL);
+  }
+  gtk_widget_grab_focus (scan_entry (watch.window));
+  g_assert_true (custody_test_wait_for (is_active, watch.window, 5000));
+
+  /* One xdotool: each label, then the Return key, as a scanner sends it.
+   * 9 keys a label, 3 ms apart: about 35 labels a second. */
+  argv = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  for (guint n = 1; n <= N_SCANNED; n++)
+    {
+      g_ptr_array_add (argv, g_strdup ("type"));
+      g_ptr_array_add (argv, g_strdup ("--delay"));
+      g_ptr_array_add (argv, g_strdup ("3"));
+      g_ptr_array_add (argv, g_strdup ("--args"));   /* the label alone, then the next command */
+      g_ptr_array_add (argv, g_strdup ("1"));
+      g_ptr_array_add (argv, g_strdup_printf ("A%05uL9", n));
+      g_ptr_array_add (argv, g_strdup ("key"));
+      g_ptr_array_add (argv, g_strdup ("--delay"));
+      g_ptr_array_add (argv, g_strdup ("3"));
+      g_ptr_array_add (argv, g_strdup ("Return"));
+    }
+  g_ptr_array_add (argv, NULL);
+
+  tick = g_timeout_add (1, watch_cb, &watch);
+  xdotool = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (xdotool, NULL, process_done_cb, &typed);
+  g_assert_true (custody_test_wait_for (flag_set, &typed, 60000));
+  g_assert_true (g_subprocess_get_if_exited (xdotool));
+  g_assert_cmpint (g_subprocess_get_exit_status (xdotool), ==, 0);
+  if (!custody_test_wait_for (all_scanned, &watch, 30000))
+    {
+      for (guint i = 0; i < custody_scan_session_get_n_entries (scans); i++)
+        g_test_message ("scanned '%s'", custody_scan_session_get_entry (scans, i)->text);
+      g_test_message ("entry: '%s'", gtk_editable_get_text (GTK_EDITABLE (scan_entry (watch.window))));
+      g_test_message ("%u of %u scanned, %u to write", watch.seen, N_SCANNED,
+                      custody_scan_window_get_n_queued (watch.window));
+      g_assert_not_reached ();
+    }
+  g_source_remove (tick);
+
+  rate = (N_SCANNED - 1) / ((watch.last_us - watch.first_us) / 1e6);
+  g_test_message ("%u labels typed at %.1f labels a second", watch.seen, rate);
+  g_assert_cmpfloat (rate, >=, 20.0);
+
+  /* Every label once, in order, each moved. */
+  g_assert_cmpint (custody_scan_session_get_n_entries (scans), ==, N_SCANNED);
+  g_assert_cmpint (custody_scan_session_count (scans, CUSTODY_SCAN_MOVED), ==, N_SCANNED);
+  g_assert_cmpint (custody_scan_session_count (scans, CUSTODY_SCAN_DUPLICATE), ==, 0);
+  g_assert_cmpint (custody_scan_session_count (scans, CUSTODY_SCAN_UNKNOWN), ==, 0);
+  moved = custody_scan_session_dup_volsers (scans, CUSTODY_SCAN_MOVED);
+  for (guint n = 1; n <= N_SCANNED; n++)
+    {
+      g_autofree char *volser = g_strdup_printf ("A%05uL9", n);
+      g_assert_cmpstr (moved[n - 1], ==, volser);
+    }
+
+  /* The store: each in the truck, by exactly one movement, with the case. */
+  {
+    g_autoptr(CustodyStore) store = custody_store_open (f->db, CUSTODY_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    for (guint n = 1; n <= N_SCANNED; n++)
+      {
+        g_autofree char *volser = g_strdup_printf ("A%05uL9", n);
+        g_autoptr(CustodyMedium) m = custody_store_get_medium (store, volser, &error);
+        g_autoptr(GPtrArray) movements = custody_store_list_movements (store, volser, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpstr (m->location, ==, "Truck");
+        g_assert_cmpstr (m->container, ==, "CASE-7");
+        g_assert_cmpint (movements->len, ==, 2);   /* added to the library, scanned */
+        g_assert_cmpstr (((CustodyMovement *) g_ptr_array_index (movements, 1))->seal, ==, "S-1234");
+      }
+  }
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  return custody_test_find (root, ADW_TYPE_ACTION_ROW, title);
+}
+
+static void
+test_scan_flags_and_undo (Fixture       *f,
+                          gconstpointer  data)
+{
+  CustodyScanWindow *window = start_scanning (f, "Truck", CUSTODY_DESK_SEND_OFFSITE);
+  CustodyScanSession *scans = custody_scan_window_get_scans (window);
+  g_autoptr(CustodyMedium) m = NULL;
+  GtkWidget *row, *anyway;
+  guint movements;
+
+  scan (window, "A00001L9");
+  scan (window, "a00001l9");       /* the same, typed by hand */
+  scan (window, "NOPE99L9");       /* unknown */
+  scan (window, "A0?0");           /* not a label */
+  scan (window, "A00002L9");
+  scan (window, "A00200L9");       /* payroll's only offsite copy */
+  g_assert_true (custody_test_wait_for (all_written, window, 10000));
+
+  g_assert_cmpint (custody_scan_session_count (scans, CUSTODY_SCAN_UNEXPECTED), ==, 2);
+  g_assert_cmpint (custody_scan_session_count (scans, CUSTODY_SCAN_DUPLICATE), ==, 1);
+  g_assert_cmpint (custody_scan_session_count (scans, CUSTODY_SCAN_UNKNOWN), ==, 2);
+  g_assert_cmpint (custody_scan_session_count (scans, CUSTODY_SCAN_REFUSED), ==, 1);
+
+  /* Each is flagged on screen, and the session went on. */
+  row = find_row (GTK_WIDGET (window), "NOPE99L9");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Unknown volume: nothing moved");
+  row = find_row (GTK_WIDGET (window), "A00200L9");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "payroll (1-offsite"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (custody_test_find (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                                                                    "A00200L9"))), ==, "A00200L9");
+  m = medium_in_store (f, "A00200L9", &movements);
+  g_assert_cmpstr (m->location, ==, "Vault");
+  g_clear_object (&m);
+
+  /* Moved anyway, confirmed: recorded so. */
+  anyway = custody_test_find (row, GTK_TYPE_BUTTON, "_Move Anyway");
+  g_assert_nonnull (anyway);
+  g_signal_emit_by_name (anyway, "clicked");
+  g_assert_true (custody_test_wait_for (all_written, window, 10000));
+  m = medium_in_store (f, "A00200L9", &movements);
+  g_assert_cmpstr (m->location, ==, "Truck");
+  g_clear_object (&m);
+
+  /* Undo takes the last scan back: A00200L9 returns to the vault. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "scan.undo", NULL);
+  g_assert_true (custody_test_wait_for (all_written, window, 10000));
+  m = medium_in_store (f, "A00200L9", &movements);
+  g_assert_cmpstr (m->location, ==, "Vault");
+  g_assert_cmpint (movements, ==, 3);
+  g_clear_object (&m);
+  g_assert_null (find_row (GTK_WIDGET (window), "A00200L9"));
+
+  /* Ctrl+Z again: A00002L9 back in the library, and no longer counted. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "scan.undo", NULL);
+  g_assert_true (custody_test_wait_for (all_written, window, 10000));
+  m = medium_in_store (f, "A00002L9", &movements);
+  g_assert_cmpstr (m->location, ==, "Library");
+  g_clear_object (&m);
+  g_assert_cmpint (custody_scan_session_count (scans, CUSTODY_SCAN_UNEXPECTED), ==, 1);
+
+  /* Finishing shows what was expected and not scanned: today's A00003L9. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "scan.finish", NULL);
+  g_assert_true (custody_test_wait_for (all_written, window, 10000));
+  custody_test_iterate (100);
+  g_assert_nonnull (find_row (GTK_WIDGET (window), "A00003L9"));
+  g_assert_true (gtk_widget_get_mapped (find_row (GTK_WIDGET (window), "A00003L9")));
+}
+
+static gboolean
+history_shown (gpointer data)
+{
+  return custody_test_find (data, ADW_TYPE_ACTION_ROW, "→ Library") != NULL;
+}
+
+static void
+test_inventory_search_filters_detail (Fixture       *f,
+                                      gconstpointer  data)
+{
+  CustodyMediaPage *page = media_page (f);
+  GtkDropDown *location;
+  GtkWidget *title;
+
+  custody_media_page_set_search_text (page, "a0011");
+  g_assert_cmpint (custody_media_page_get_n_shown (page), ==, 10);
+  custody_media_page_set_search_text (page, "");
+  g_assert_cmpint (custody_media_page_get_n_shown (page), ==, N_SCANNED + 1);
+
+  location = GTK_DROP_DOWN (custody_test_find (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, NULL));
+  g_assert_nonnull (location);
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (location)); i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (gtk_drop_down_get_model (location), i);
+      if (g_str_equal (gtk_string_object_get_string (name), "Vault"))
+        gtk_drop_down_set_selected (location, i);
+    }
+  g_assert_cmpint (custody_media_page_get_n_shown (page), ==, 1);
+
+  /* Selecting a volume shows its detail, the filters reset for it. */
+  custody_media_page_select_volume (page, "A00042L9");
+  g_assert_cmpint (custody_media_page_get_n_shown (page), ==, N_SCANNED + 1);
+  title = custody_test_find (GTK_WIDGET (page), ADW_TYPE_WINDOW_TITLE, NULL);
+  g_assert_nonnull (title);
+  g_assert_true (custody_test_wait_for (history_shown, page, 5000));
+}
+
+static gboolean
+overview_shows_desk (gpointer data)
+{
+  return custody_test_find (data, ADW_TYPE_ACTION_ROW, "1 volume to send off site") != NULL;
+}
+
+static void
+test_overview_opens_today (Fixture       *f,
+                           gconstpointer  data)
+{
+  CustodyPage *overview = custody_window_get_page (f->window, "overview");
+  GtkWidget *row;
+
+  custody_window_show_view (f->window, "overview");
+  g_assert_true (custody_test_wait_for (overview_shows_desk, overview, 5000));
+  row = custody_test_find (GTK_WIDGET (overview), ADW_TYPE_ACTION_ROW, "1 volume to send off site");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "A00003L9");
+
+  g_signal_emit_by_name (row, "activate");
+  custody_test_iterate (100);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (media_page (f))));
+  g_assert_nonnull (custody_test_find (GTK_WIDGET (media_page (f)), GTK_TYPE_LABEL, NULL));
+  {
+    GtkWidget *today = custody_test_find (GTK_WIDGET (media_page (f)), ADW_TYPE_ACTION_ROW,
+                                          "A00003L9 · Library");
+    g_assert_nonnull (today);
+    g_assert_true (gtk_widget_get_mapped (today));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/ui/media/scanner-types-120-labels-none-lost-none-twice", Fixture, NULL, fixture_set_up,
+              test_scanner_speed, fixture_tear_down);
+  g_test_add ("/ui/media/scan-flags-unknown-duplicate-refused-and-undoes", Fixture, NULL,
+              fixture_set_up, test_scan_flags_and_undo, fixture_tear_down);
+  g_test_add ("/ui/media/inventory-search-filters-detail", Fixture, NULL, fixture_set_up,
+              test_inventory_search_filters_detail, fixture_tear_down);
+  g_test_add ("/ui/media/overview-opens-today", Fixture, NULL, fixture_set_up,
+              test_overview_opens_today, fixture_tear_down);
+
+  return g_test_run ();
+}
