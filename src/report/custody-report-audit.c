@@ -63,9 +63,24 @@ custody_report_audit_prepare (CustodyReportContext  *ctx,
   a->activity = g_array_new (FALSE, FALSE, sizeof (CustodyReportJobActivity));
   a->strings = g_string_chunk_new (64 * 1024);
 
-  return custody_store_report_counts (ctx->store, ctx->from, ctx->to, &a->counts, error) &&
-         custody_store_report_chain (ctx->store, &a->chain, error) &&
-         custody_store_report_job_activity (ctx->store, ctx->from, ctx->to, keep_activity_cb, a, error);
+  if (!custody_store_report_counts (ctx->store, ctx->from, ctx->to, &a->counts, error) ||
+      !custody_store_report_chain (ctx->store, &a->chain, error) ||
+      !custody_store_report_job_activity (ctx->store, ctx->from, ctx->to, keep_activity_cb, a, error))
+    return FALSE;
+
+  /* The totals of runs and verifications are those of the jobs. */
+  for (guint i = 0; i < a->activity->len; i++)
+    {
+      const CustodyReportJobActivity *r = &g_array_index (a->activity, CustodyReportJobActivity, i);
+
+      a->counts.runs[CUSTODY_RUN_SUCCESS] += r->succeeded;
+      a->counts.runs[CUSTODY_RUN_WARNING] += r->warnings;
+      a->counts.runs[CUSTODY_RUN_FAILED] += r->failed;
+      a->counts.bytes += r->bytes;
+      a->counts.tests += r->tests;
+      a->counts.tests_failed += r->tests_failed;
+    }
+  return TRUE;
 }
 
 /*
@@ -177,7 +192,7 @@ backups_by_job (CustodyReportLayout *layout,
     { _("Failed"), 1, CUSTODY_REPORT_ALIGN_END },
     { _("Success rate"), 1.2, CUSTODY_REPORT_ALIGN_END },
     { _("Data written"), 1.3, CUSTODY_REPORT_ALIGN_END },
-    { _("Last success"), 2, CUSTODY_REPORT_ALIGN_START },
+    { _("Last success"), 2, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_TIME },
   };
 
   custody_report_layout_section (layout, _("Backups by Job"));
@@ -240,10 +255,10 @@ failed_runs (CustodyReportLayout   *layout,
              GError               **error)
 {
   const CustodyReportColumn columns[] = {
-    { _("Finished"), 1.7, CUSTODY_REPORT_ALIGN_START },
+    { _("Finished"), 1.7, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_TIME },
     { _("Job"), 2.5, CUSTODY_REPORT_ALIGN_START },
     { _("Copy"), 1.5, CUSTODY_REPORT_ALIGN_START },
-    { _("Started"), 1.7, CUSTODY_REPORT_ALIGN_START },
+    { _("Started"), 1.7, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_TIME },
     { _("Message"), 4, CUSTODY_REPORT_ALIGN_START },
   };
   Walk w = { layout, 0 };
@@ -271,7 +286,7 @@ verifications_by_job (CustodyReportLayout *layout,
     { _("Job"), 3, CUSTODY_REPORT_ALIGN_START },
     { _("Verifications"), 1.4, CUSTODY_REPORT_ALIGN_END },
     { _("Failed or with errors"), 1.6, CUSTODY_REPORT_ALIGN_END },
-    { _("Latest"), 2, CUSTODY_REPORT_ALIGN_START },
+    { _("Latest"), 2, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_TIME },
   };
 
   custody_report_layout_section (layout, _("Verifications by Job"));
@@ -329,7 +344,7 @@ failed_tests (CustodyReportLayout   *layout,
               GError               **error)
 {
   const CustodyReportColumn columns[] = {
-    { _("When"), 1.7, CUSTODY_REPORT_ALIGN_START },
+    { _("When"), 1.7, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_TIME },
     { _("Job"), 2.4, CUSTODY_REPORT_ALIGN_START },
     { _("Copy"), 1.4, CUSTODY_REPORT_ALIGN_START },
     { _("Kind"), 1.3, CUSTODY_REPORT_ALIGN_START },
@@ -395,8 +410,8 @@ alerts (CustodyReportLayout   *layout,
         GError               **error)
 {
   const CustodyReportColumn columns[] = {
-    { _("Raised"), 1.7, CUSTODY_REPORT_ALIGN_START },
-    { _("Resolved"), 1.7, CUSTODY_REPORT_ALIGN_START },
+    { _("Raised"), 1.7, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_TIME },
+    { _("Resolved"), 1.7, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_TIME },
     { _("Severity"), 1.1, CUSTODY_REPORT_ALIGN_START },
     { _("Subject"), 2, CUSTODY_REPORT_ALIGN_START },
     { _("Alert"), 3.4, CUSTODY_REPORT_ALIGN_START },
@@ -446,11 +461,11 @@ acknowledgements (CustodyReportLayout   *layout,
                   GError               **error)
 {
   const CustodyReportColumn columns[] = {
-    { _("Acknowledged"), 1.7, CUSTODY_REPORT_ALIGN_START },
+    { _("Acknowledged"), 1.7, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_TIME },
     { _("By"), 1.6, CUSTODY_REPORT_ALIGN_START },
     { _("Subject"), 2, CUSTODY_REPORT_ALIGN_START },
     { _("Alert"), 4, CUSTODY_REPORT_ALIGN_START },
-    { _("Raised"), 1.7, CUSTODY_REPORT_ALIGN_START },
+    { _("Raised"), 1.7, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_TIME },
   };
   Walk w = { layout, 0 };
 
@@ -470,15 +485,36 @@ acknowledgements (CustodyReportLayout   *layout,
   return TRUE;
 }
 
+typedef struct
+{
+  CustodyReportLayout *layout;
+  char                 day[CUSTODY_REPORT_BUF];
+  gboolean             started;
+} Movements;
+
+static const CustodyReportColumn movement_columns[] = {
+  { N_("Time"), 0, CUSTODY_REPORT_ALIGN_START, "23:59" },
+  { N_("Volume"), 0, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_VOLSER },
+  { N_("From"), 1.5, CUSTODY_REPORT_ALIGN_START },
+  { N_("To"), 1.5, CUSTODY_REPORT_ALIGN_START },
+  { N_("By"), 1.7, CUSTODY_REPORT_ALIGN_START },
+  { N_("Courier"), 1.6, CUSTODY_REPORT_ALIGN_START },
+  { N_("Case"), 1.05, CUSTODY_REPORT_ALIGN_START },
+  { N_("Seal"), 1.2, CUSTODY_REPORT_ALIGN_START },
+  { N_("Note"), 1.9, CUSTODY_REPORT_ALIGN_START },
+};
+
+/* The chain of custody reads as a log, a day at a time: a heading per
+ * day (in the outline too), then that day's movements by time. */
 static gboolean
 movement_cb (gconstpointer row,
              gpointer      user_data)
 {
   const CustodyReportMovement *m = row;
-  Walk *w = user_data;
-  char at[CUSTODY_REPORT_BUF];
+  Movements *w = user_data;
+  char at[CUSTODY_REPORT_BUF], day[CUSTODY_REPORT_BUF];
   const char *cells[] = {
-    custody_report_time (m->at, at), m->volser, m->from != NULL ? m->from : "\xe2\x80\x94", m->to,
+    custody_report_time (m->at, at) + 11, m->volser, m->from != NULL ? m->from : "\xe2\x80\x94", m->to,
     m->by, m->courier, m->container, m->seal, m->note,
   };
   static const CustodyReportTone tones[] = {
@@ -487,7 +523,25 @@ movement_cb (gconstpointer row,
     CUSTODY_REPORT_TONE_NORMAL, CUSTODY_REPORT_TONE_NORMAL, CUSTODY_REPORT_TONE_MUTED,
   };
 
-  w->rows++;
+  custody_report_date (m->at, day);
+  if (!w->started || !g_str_equal (day, w->day))
+    {
+      CustodyReportColumn columns[G_N_ELEMENTS (movement_columns)];
+
+      if (w->started)
+        custody_report_layout_end_table (w->layout);
+      w->started = TRUE;
+      g_strlcpy (w->day, day, sizeof w->day);
+      custody_report_layout_subsection (w->layout, day);
+
+      for (guint c = 0; c < G_N_ELEMENTS (movement_columns); c++)
+        {
+          columns[c] = movement_columns[c];
+          columns[c].title = g_dgettext (GETTEXT_PACKAGE, movement_columns[c].title);
+        }
+      custody_report_layout_begin_table (w->layout, columns, G_N_ELEMENTS (columns), 0);
+    }
+
   return custody_report_layout_row (w->layout, cells, tones);
 }
 
@@ -497,18 +551,8 @@ movements (CustodyReportLayout   *layout,
            Audit                 *a,
            GError               **error)
 {
-  const CustodyReportColumn columns[] = {
-    { _("When"), 1.75, CUSTODY_REPORT_ALIGN_START },
-    { _("Volume"), 1.15, CUSTODY_REPORT_ALIGN_START },
-    { _("From"), 1.6, CUSTODY_REPORT_ALIGN_START },
-    { _("To"), 1.6, CUSTODY_REPORT_ALIGN_START },
-    { _("By"), 1.5, CUSTODY_REPORT_ALIGN_START },
-    { _("Courier"), 1.5, CUSTODY_REPORT_ALIGN_START },
-    { _("Case"), 0.9, CUSTODY_REPORT_ALIGN_START },
-    { _("Seal"), 0.95, CUSTODY_REPORT_ALIGN_START },
-    { _("Note"), 1.3, CUSTODY_REPORT_ALIGN_START },
-  };
-  Walk w = { layout, 0 };
+  Movements w = { layout, "", FALSE };
+  gboolean ok;
 
   custody_report_layout_section (layout, _("Media Movements"));
   if (a->counts.movements == 0)
@@ -519,12 +563,10 @@ movements (CustodyReportLayout   *layout,
     }
 
   custody_report_layout_paragraph (layout, CUSTODY_REPORT_TONE_MUTED,
-                                   _("The chain of custody: every movement of every volume in the period, in the order they happened, with who handed it over, the courier, the case and its seal."));
-  custody_report_layout_begin_table (layout, columns, G_N_ELEMENTS (columns), 0);
-  if (!custody_store_report_movements (ctx->store, ctx->from, ctx->to, movement_cb, &w, error))
-    return FALSE;
+                                   _("The chain of custody: every movement of every volume in the period, day by day in the order they happened, with who handed it over, the courier, the case and its seal."));
+  ok = custody_store_report_movements (ctx->store, ctx->from, ctx->to, movement_cb, &w, error);
   custody_report_layout_end_table (layout);
-  return TRUE;
+  return ok;
 }
 
 static gboolean
@@ -556,9 +598,9 @@ audit_trail (CustodyReportLayout   *layout,
              GError               **error)
 {
   const CustodyReportColumn columns[] = {
-    { _("Entry"), 0.9, CUSTODY_REPORT_ALIGN_END },
-    { _("Dated"), 1.7, CUSTODY_REPORT_ALIGN_START },
-    { _("Recorded"), 1.7, CUSTODY_REPORT_ALIGN_START },
+    { _("Entry"), 0.9, CUSTODY_REPORT_ALIGN_END, "000,000" },
+    { _("Dated"), 1.7, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_TIME },
+    { _("Recorded"), 1.7, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_TIME },
     { _("Actor"), 1.4, CUSTODY_REPORT_ALIGN_START },
     { _("Action"), 1.6, CUSTODY_REPORT_ALIGN_START },
     { _("What"), 3.6, CUSTODY_REPORT_ALIGN_START },

@@ -374,17 +374,17 @@ copies (CustodyReportLayout *layout,
         Compliance          *c)
 {
   const CustodyReportColumn columns[] = {
-    { _("Job"), 2.4, CUSTODY_REPORT_ALIGN_START },
-    { _("Copy"), 1.6, CUSTODY_REPORT_ALIGN_START },
+    { _("Job"), 2.3, CUSTODY_REPORT_ALIGN_START },
+    { _("Copy"), 1.5, CUSTODY_REPORT_ALIGN_START },
     { _("Media"), 1.4, CUSTODY_REPORT_ALIGN_START },
-    { _("Valid"), 0.8, CUSTODY_REPORT_ALIGN_CENTER },
+    { _("Valid"), 0.9, CUSTODY_REPORT_ALIGN_CENTER },
     /* Translators: a column: whether a copy is off-site */
-    { _("Off-site"), 0.9, CUSTODY_REPORT_ALIGN_CENTER },
+    { _("Off-site"), 1.05, CUSTODY_REPORT_ALIGN_CENTER },
     /* Translators: a column: whether a copy is offline, air-gapped or immutable */
-    { _("Offline"), 0.9, CUSTODY_REPORT_ALIGN_CENTER },
-    { _("Last success"), 1.9, CUSTODY_REPORT_ALIGN_START },
-    { _("Verification"), 1.3, CUSTODY_REPORT_ALIGN_START },
-    { _("Notes"), 4, CUSTODY_REPORT_ALIGN_START },
+    { _("Offline"), 1.05, CUSTODY_REPORT_ALIGN_CENTER },
+    { _("Last success"), 1, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_TIME },
+    { _("Verification"), 1.5, CUSTODY_REPORT_ALIGN_START },
+    { _("Notes"), 3.6, CUSTODY_REPORT_ALIGN_START },
   };
 
   custody_report_layout_section (layout, _("Copies"));

@@ -54,9 +54,18 @@ typedef struct
 typedef enum
 {
   CELL_ASCII,
+  CELL_ASCII_WRAPPED,   /* plain ASCII broken into lines by the fast path */
   CELL_RUN,
   CELL_LAYOUT,
 } CellKind;
+
+/* One line of a wrapped ASCII cell. */
+typedef struct
+{
+  guint  start;
+  guint  length;
+  double width;
+} Line;
 
 typedef struct
 {
@@ -66,6 +75,7 @@ typedef struct
   double                  *x;          /* of each column's text */
   double                  *width;      /* of each column's text */
   PangoLayout            **layouts;    /* per column, for wrapped cells */
+  GArray                 **lines;      /* per column: Line, for CELL_ASCII_WRAPPED */
   CellKind                *kinds;
   const Run              **runs;
   double                  *widths;
@@ -100,6 +110,7 @@ struct _CustodyReportLayout
   PangoContext              *context;
   Style                      styles[CUSTODY_REPORT_N_STYLES];
   GArray                    *batches[CUSTODY_REPORT_N_STYLES][CUSTODY_REPORT_N_TONES];
+  GArray                    *stripes;       /* cairo_rectangle_t, to fill at the end of the page */
   guint                      unknown_glyphs;
 
   /* The run in progress */
@@ -114,6 +125,7 @@ struct _CustodyReportLayout
   gboolean                   page_empty;
   int                        outline_section;
   char                      *section;
+  char                      *subsection;
   Table                     *table;
 
   /* Progress and failure */
@@ -124,6 +136,7 @@ struct _CustodyReportLayout
   guint64                    work_done;
   double                     reported;
   guint                      since_check;
+  gint64                     started;
   GError                    *error;
   GOutputStream             *output;
 };
@@ -453,6 +466,31 @@ batch_for (CustodyReportLayout *self,
 }
 
 static void
+batch_ascii_n (CustodyReportLayout *self,
+               CustodyReportStyle   style,
+               CustodyReportTone    tone,
+               const char          *text,
+               gsize                length,
+               double               x,
+               double               baseline)
+{
+  Style *s = &self->styles[style];
+  GArray *batch = batch_for (self, style, tone);
+
+  for (gsize k = 0; k < length; k++)
+    {
+      int i = (guchar) text[k] - ' ';
+
+      if (text[k] != ' ')
+        {
+          cairo_glyph_t g = { s->glyph[i], x, baseline };
+          g_array_append_val (batch, g);
+        }
+      x += s->advance[i];
+    }
+}
+
+static void
 batch_ascii (CustodyReportLayout *self,
              CustodyReportStyle   style,
              CustodyReportTone    tone,
@@ -460,20 +498,7 @@ batch_ascii (CustodyReportLayout *self,
              double               x,
              double               baseline)
 {
-  Style *s = &self->styles[style];
-  GArray *batch = batch_for (self, style, tone);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      int i = (guchar) *p - ' ';
-
-      if (*p != ' ')
-        {
-          cairo_glyph_t g = { s->glyph[i], x, baseline };
-          g_array_append_val (batch, g);
-        }
-      x += s->advance[i];
-    }
+  batch_ascii_n (self, style, tone, text, strlen (text), x, baseline);
 }
 
 static void
@@ -501,9 +526,29 @@ batch_run (CustodyReportLayout *self,
 /* Draws the glyphs gathered since the last flush: one call per font and
  * colour, which is what keeps big tables fast in cairo's PDF backend. */
 static void
+flush_stripes (CustodyReportLayout *self,
+               cairo_t             *cr)
+{
+  if (self->stripes->len > 0)
+    {
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0.955, 0.955, 0.955);
+      for (guint i = 0; i < self->stripes->len; i++)
+        {
+          const cairo_rectangle_t *r = &g_array_index (self->stripes, cairo_rectangle_t, i);
+          cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+        }
+      cairo_fill (cr);
+      cairo_restore (cr);
+      g_array_set_size (self->stripes, 0);
+    }
+}
+
+static void
 flush_batches (CustodyReportLayout *self,
                cairo_t             *cr)
 {
+  flush_stripes (self, cr);
   for (guint s = 0; s < CUSTODY_REPORT_N_STYLES; s++)
     for (guint t = 0; t < CUSTODY_REPORT_N_TONES; t++)
       {
@@ -582,6 +627,7 @@ custody_report_layout_draw_text (CustodyReportLayout *self,
       batch_run (self, style, tone, run, x, y + s->baseline);
       flush_batches (self, cr);
       break;
+    case CELL_ASCII_WRAPPED:
     case CELL_LAYOUT:
     default:
       custody_report_layout_set_tone (self, cr, tone);
@@ -664,6 +710,7 @@ end_page (CustodyReportLayout *self)
   if (self->drawing)
     {
       draw_footer (self);
+      flush_batches (self, self->cr);
       if (self->target == TARGET_PDF)
         cairo_show_page (self->cr);
       else
@@ -881,8 +928,11 @@ custody_report_layout_section (CustodyReportLayout *self,
   if (self->error != NULL)
     return;
 
+  g_debug ("%s '%s' starts at page %u, %.3f s", self->drawing ? "Drawing" : "Measuring", title,
+           self->page, (g_get_monotonic_time () - self->started) / 1e6);
   g_free (self->section);
   self->section = g_strdup (title);
+  g_clear_pointer (&self->subsection, g_free);
   heading (self, CUSTODY_REPORT_STYLE_HEADING, title, 16, 0);
 }
 
@@ -890,6 +940,11 @@ void
 custody_report_layout_subsection (CustodyReportLayout *self,
                                   const char          *title)
 {
+  if (self->error != NULL)
+    return;
+
+  g_free (self->subsection);
+  self->subsection = g_strdup (title);
   heading (self, CUSTODY_REPORT_STYLE_SUBHEADING, title, 10, 1);
 }
 
@@ -1025,7 +1080,9 @@ table_free (Table *table)
     {
       g_free ((char *) table->columns[i].title);
       g_clear_object (&table->layouts[i]);
+      g_clear_pointer (&table->lines[i], g_array_unref);
     }
+  g_free (table->lines);
   g_free (table->columns);
   g_free (table->layouts);
   g_free (table->x);
@@ -1068,6 +1125,63 @@ aligned_x (const Table *table,
     }
 }
 
+/* Breaks plain ASCII text into lines no wider than @max: at spaces, or
+ * inside a word longer than a line. Pango does the same for any other
+ * text; this keeps the common case of long English cells fast. */
+static void
+wrap_ascii (Style      *s,
+            const char *text,
+            double      max,
+            GArray     *lines)
+{
+  guint length = strlen (text), pos = 0;
+
+  g_array_set_size (lines, 0);
+  while (pos < length && lines->len < MAX_CELL_LINES)
+    {
+      Line line = { pos, 0, 0 };
+      guint end = pos, fit_end = pos;
+      double width = 0, fit_width = 0;
+
+      /* Take words while they fit; a space ends a word. */
+      while (end < length)
+        {
+          guint word_end = end;
+          double word_width = 0, space_width = 0;
+
+          while (word_end < length && text[word_end] != ' ')
+            word_width += s->advance[(guchar) text[word_end++] - ' '];
+          if (width + word_width > max && fit_end > pos)
+            break;
+          if (width + word_width > max)
+            {
+              /* A word wider than the line: as many characters as fit. */
+              while (end < word_end &&
+                     (end == pos || width + s->advance[(guchar) text[end] - ' '] <= max))
+                width += s->advance[(guchar) text[end++] - ' '];
+              fit_end = end;
+              fit_width = width;
+              break;
+            }
+          width += word_width;
+          fit_end = word_end;
+          fit_width = width;
+          end = word_end;
+          while (end < length && text[end] == ' ')
+            space_width += s->advance[0], end++;
+          width += space_width;
+        }
+
+      line.length = fit_end - pos;
+      line.width = fit_width;
+      g_array_append_val (lines, line);
+
+      pos = fit_end;
+      while (pos < length && text[pos] == ' ')
+        pos++;
+    }
+}
+
 /* Measures one row; returns its height. The cells stay measured (kinds,
  * runs, widths, column layouts) for draw_cells(). */
 static double
@@ -1085,7 +1199,13 @@ measure_cells (CustodyReportLayout *self,
       double cell_height = s->line_height;
 
       table->kinds[c] = style_measure (self, s, text, &table->runs[c], &table->widths[c]);
-      if (table->kinds[c] == CELL_LAYOUT || table->widths[c] > table->width[c])
+      if (table->kinds[c] == CELL_ASCII && table->widths[c] > table->width[c])
+        {
+          table->kinds[c] = CELL_ASCII_WRAPPED;
+          wrap_ascii (s, text, table->width[c], table->lines[c]);
+          cell_height = s->line_height * table->lines[c]->len;
+        }
+      else if (table->kinds[c] == CELL_LAYOUT || table->widths[c] > table->width[c])
         {
           PangoLayout *layout = table->layouts[c];
 
@@ -1124,6 +1244,16 @@ draw_cells (CustodyReportLayout     *self,
         case CELL_ASCII:
           batch_ascii (self, style, tone, text, aligned_x (table, c, table->widths[c]), baseline);
           break;
+        case CELL_ASCII_WRAPPED:
+          for (guint i = 0; i < table->lines[c]->len; i++)
+            {
+              const Line *line = &g_array_index (table->lines[c], Line, i);
+
+              batch_ascii_n (self, style, tone, text + line->start, line->length,
+                             aligned_x (table, c, line->width),
+                             baseline + i * self->styles[style].line_height);
+            }
+          break;
         case CELL_RUN:
           batch_run (self, style, tone, table->runs[c], aligned_x (table, c, table->widths[c]),
                      baseline);
@@ -1136,7 +1266,8 @@ draw_cells (CustodyReportLayout     *self,
           break;
         }
     }
-  flush_batches (self, self->cr);
+  /* The glyphs wait for the end of the page: one call per font and colour
+   * for a whole page is what keeps cairo's PDF output fast. */
 }
 
 static void
@@ -1153,8 +1284,11 @@ draw_table_header (CustodyReportLayout *self,
 
   if (continued && self->section != NULL)
     {
+      g_autofree char *where = self->subsection == NULL ? g_strdup (self->section)
+        /* Translators: a section and its part, over a table continued from the page before */
+        : g_strdup_printf (_("%s: %s"), self->section, self->subsection);
       /* Translators: over a table that goes on from the page before */
-      g_autofree char *text = g_strdup_printf (_("%s (continued)"), self->section);
+      g_autofree char *text = g_strdup_printf (_("%s (continued)"), where);
 
       if (self->drawing)
         custody_report_layout_draw_text (self, self->cr, CUSTODY_REPORT_STYLE_SMALL,
@@ -1191,8 +1325,9 @@ custody_report_layout_begin_table (CustodyReportLayout       *self,
                                    guint                      n_columns,
                                    CustodyReportTableFlags    flags)
 {
+  g_autofree double *sized = NULL;
   Table *table;
-  double total = 0, x;
+  double total = 0, fixed = 0, x;
 
   g_return_if_fail (self->table == NULL);
   g_return_if_fail (n_columns > 0);
@@ -1200,28 +1335,53 @@ custody_report_layout_begin_table (CustodyReportLayout       *self,
   if (self->error != NULL)
     return;
 
+  sized = g_new0 (double, n_columns);
   table = g_new0 (Table, 1);
   table->n_columns = n_columns;
   table->flags = flags;
   table->columns = g_new0 (CustodyReportColumn, n_columns);
   table->layouts = g_new0 (PangoLayout *, n_columns);
+  table->lines = g_new0 (GArray *, n_columns);
   table->x = g_new0 (double, n_columns);
   table->width = g_new0 (double, n_columns);
   table->kinds = g_new0 (CellKind, n_columns);
   table->runs = g_new0 (const Run *, n_columns);
   table->widths = g_new0 (double, n_columns);
 
+  /* Columns with a sample take its width (in bold, the widest style of
+   * a cell); the others share what is left by weight. */
   for (guint c = 0; c < n_columns; c++)
-    total += columns[c].weight;
+    {
+      if (columns[c].sample != NULL)
+        {
+          sized[c] = custody_report_layout_text_width (self, CUSTODY_REPORT_STYLE_TABLE_BOLD,
+                                                       columns[c].sample) + 2 * CELL_PAD_X + 1;
+          fixed += sized[c];
+        }
+      else
+        total += columns[c].weight;
+    }
+  if (fixed > content_width (self) * 0.8)
+    {
+      fixed = 0;
+      total = 0;
+      for (guint c = 0; c < n_columns; c++)
+        {
+          sized[c] = 0;
+          total += columns[c].weight;
+        }
+    }
 
   x = self->left;
   for (guint c = 0; c < n_columns; c++)
     {
-      double width = content_width (self) * columns[c].weight / total;
+      double width = sized[c] > 0 ? sized[c]
+                                  : (content_width (self) - fixed) * columns[c].weight / MAX (total, 1e-6);
 
       table->columns[c] = columns[c];
       table->columns[c].title = g_strdup (columns[c].title != NULL ? columns[c].title : "");
       table->layouts[c] = pango_layout_new (self->context);
+      table->lines[c] = g_array_new (FALSE, FALSE, sizeof (Line));
       table->x[c] = x + CELL_PAD_X;
       table->width[c] = width - 2 * CELL_PAD_X;
       x += width;
@@ -1273,12 +1433,19 @@ custody_report_layout_row (CustodyReportLayout     *self,
 
   if (self->drawing)
     {
+      /* Stripes are filled once a page, under the text. */
       if (!(table->flags & CUSTODY_REPORT_TABLE_NO_STRIPES) && table->rows % 2 == 1)
         {
-          cairo_set_source_rgb (self->cr, 0.955, 0.955, 0.955);
-          cairo_rectangle (self->cr, self->left, self->y, content_width (self), height);
-          cairo_fill (self->cr);
+          cairo_rectangle_t stripe = { self->left, self->y, content_width (self), height };
+          g_array_append_val (self->stripes, stripe);
         }
+      /* Text Pango draws goes on the page at once: its stripe first. */
+      for (guint c = 0; c < table->n_columns; c++)
+        if (table->kinds[c] == CELL_LAYOUT)
+          {
+            flush_stripes (self, self->cr);
+            break;
+          }
       draw_cells (self, styles, cells, tones, self->y);
     }
 
@@ -1311,6 +1478,7 @@ reset_run (CustodyReportLayout *self)
 {
   g_clear_pointer (&self->table, table_free);
   g_clear_pointer (&self->section, g_free);
+  g_clear_pointer (&self->subsection, g_free);
   self->page = 0;
   self->y = 0;
   self->page_empty = TRUE;
@@ -1330,6 +1498,7 @@ run_pass (CustodyReportLayout     *self,
 
   reset_run (self);
   self->drawing = drawing;
+  self->started = g_get_monotonic_time ();
 
   /* The build function's own failure (the store's) comes first; else the
    * layout's (cancelled, or the output failed). */
@@ -1348,6 +1517,8 @@ run_pass (CustodyReportLayout     *self,
   ensure_page (self);
   g_clear_pointer (&self->table, table_free);
   end_page (self);
+  g_debug ("%s %u pages took %.3f s", self->drawing ? "Drawing" : "Measuring", self->page,
+           (g_get_monotonic_time () - self->started) / 1e6);
   return TRUE;
 }
 
@@ -1424,7 +1595,9 @@ custody_report_layout_write_pdf (CustodyReportLayout     *self,
   if (!measure (self, build, data, error))
     return FALSE;
 
-  self->output = output;
+  /* cairo writes in small pieces: gather them. */
+  self->output = g_buffered_output_stream_new_sized (output, 256 * 1024);
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (self->output), FALSE);
   self->target = TARGET_PDF;
   self->pdf = cairo_pdf_surface_create_for_stream (write_cb, self, self->page_width, self->page_height);
   cairo_pdf_surface_restrict_to_version (self->pdf, CAIRO_PDF_VERSION_1_5);
@@ -1437,7 +1610,9 @@ custody_report_layout_write_pdf (CustodyReportLayout     *self,
   cairo_surface_finish (self->pdf);
   status = cairo_surface_status (self->pdf);
   g_clear_pointer (&self->pdf, cairo_surface_destroy);
-  self->output = NULL;
+  if (ok && status == CAIRO_STATUS_SUCCESS && self->error == NULL)
+    g_output_stream_flush (self->output, self->cancellable, &self->error);
+  g_clear_object (&self->output);
 
   if (!ok)
     return FALSE;
@@ -1544,6 +1719,7 @@ custody_report_layout_finalize (GObject *object)
       for (guint t = 0; t < CUSTODY_REPORT_N_TONES; t++)
         g_clear_pointer (&self->batches[s][t], g_array_unref);
     }
+  g_clear_pointer (&self->stripes, g_array_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->font_map);
   g_clear_object (&self->cancellable);
@@ -1556,6 +1732,7 @@ custody_report_layout_finalize (GObject *object)
   g_free (self->keywords);
   g_free (self->language);
   g_free (self->section);
+  g_free (self->subsection);
 
   G_OBJECT_CLASS (custody_report_layout_parent_class)->finalize (object);
 }
@@ -1569,6 +1746,7 @@ custody_report_layout_class_init (CustodyReportLayoutClass *klass)
 static void
 custody_report_layout_init (CustodyReportLayout *self)
 {
+  self->stripes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   self->outline_section = CAIRO_PDF_OUTLINE_ROOT;
 }
 

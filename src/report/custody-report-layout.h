@@ -67,9 +67,16 @@ typedef enum
 typedef struct
 {
   const char         *title;
-  double              weight;   /* share of the width */
+  double              weight;   /* share of the width left by sized columns */
   CustodyReportAlign  align;
+  const char         *sample;   /* if set, the column is as wide as this text */
 } CustodyReportColumn;
+
+/* Samples for columns of times, dates and volsers. */
+#define CUSTODY_REPORT_SAMPLE_TIME   "2026-12-28 23:59"
+#define CUSTODY_REPORT_SAMPLE_DATE   "2026-12-28"
+#define CUSTODY_REPORT_SAMPLE_VOLSER "W00000LW"
+
 
 typedef struct
 {

@@ -304,7 +304,7 @@ desk_list (CustodyReportLayout *layout,
            const char          *empty)
 {
   const CustodyReportColumn columns[] = {
-    { _("Volume"), 1.2, CUSTODY_REPORT_ALIGN_START },
+    { _("Volume"), 1.2, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_VOLSER },
     { _("Pool"), 1.2, CUSTODY_REPORT_ALIGN_START },
     { _("Location"), 1.8, CUSTODY_REPORT_ALIGN_START },
     { _("Reason"), 5, CUSTODY_REPORT_ALIGN_START },
@@ -454,14 +454,14 @@ typedef struct
 } Listing;
 
 static const CustodyReportColumn listing_columns[] = {
-  { N_("Volume"), 1.2, CUSTODY_REPORT_ALIGN_START },
+  { N_("Volume"), 1.2, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_VOLSER },
   { N_("Type"), 0.9, CUSTODY_REPORT_ALIGN_START },
   { N_("Pool"), 1.1, CUSTODY_REPORT_ALIGN_START },
   { N_("Status"), 0.9, CUSTODY_REPORT_ALIGN_START },
-  { N_("There since"), 1.7, CUSTODY_REPORT_ALIGN_START },
+  { N_("There since"), 1.7, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_TIME },
   { N_("Case"), 0.9, CUSTODY_REPORT_ALIGN_START },
-  { N_("Retention until"), 1.3, CUSTODY_REPORT_ALIGN_START },
-  { N_("Last written"), 1.7, CUSTODY_REPORT_ALIGN_START },
+  { N_("Retention until"), 1.3, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_DATE },
+  { N_("Last written"), 1.7, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_TIME },
 };
 
 static gboolean

@@ -139,6 +139,7 @@ custody_report_summary_prepare (CustodyReportContext  *ctx,
     s->times[i] = ctx->from + (ctx->to - ctx->from) * (gint64) i / (N_POINTS - 1);
 
   if (!custody_store_report_counts (ctx->store, ctx->from, ctx->to, &s->counts, error) ||
+      !custody_store_report_run_counts (ctx->store, ctx->from, ctx->to, &s->counts, error) ||
       !custody_store_report_run_facts (ctx->store, ctx->to, run_fact_cb, s, error))
     return FALSE;
   custody_report_context_progress (ctx, 0.15);

@@ -365,6 +365,7 @@ run (CustodyReport  *self,
 {
   g_autoptr(CustodyReportLayout) layout = NULL;
   CustodyReportContext ctx = { 0, };
+  gint64 started = g_get_monotonic_time ();
   gboolean ok;
 
   ctx.report = self;
@@ -402,6 +403,8 @@ run (CustodyReport  *self,
 
   ok = (self->kind != CUSTODY_REPORT_MEDIA || ctx.desk != NULL) &&
        kinds[self->kind].prepare (&ctx, error);
+  g_debug ("Prepared the %s report in %.3f s", kinds[self->kind].key,
+           (g_get_monotonic_time () - started) / 1e6);
   if (ok && output != NULL)
     ok = custody_report_layout_write_pdf (layout, output, kinds[self->kind].build, &ctx, error);
   else if (ok)

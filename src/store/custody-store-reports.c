@@ -84,7 +84,18 @@ custody_store_begin_read (CustodyStore  *self,
   {
     STORE_LOCK (self);
 
-    if (!custody_store_exec (self, "BEGIN", error))
+    /* A report walks whole tables: through the page cache, not mapped
+     * into the process, or a year of history would count as its memory. */
+    stmt = custody_store_prepare (self, "PRAGMA mmap_size", error);
+    if (stmt == NULL)
+      return FALSE;
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      g_object_set_data (G_OBJECT (self), "custody-mmap-size",
+                         GINT_TO_POINTER ((int) MIN (sqlite3_column_int64 (stmt, 0) / 4096, G_MAXINT)));
+    sqlite3_reset (stmt);
+
+    if (!custody_store_exec (self, "PRAGMA mmap_size = 0", error) ||
+        !custody_store_exec (self, "BEGIN", error))
       return FALSE;
 
     /* A deferred transaction takes its snapshot at its first read. */
@@ -113,8 +124,13 @@ custody_store_end_read (CustodyStore *self)
   g_return_if_fail (CUSTODY_IS_STORE (self));
 
   {
+    g_autofree char *mmap = NULL;
     STORE_LOCK (self);
+
     custody_store_write_rollback (self);
+    mmap = g_strdup_printf ("PRAGMA mmap_size = %" G_GINT64_FORMAT,
+                            (gint64) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "custody-mmap-size")) * 4096);
+    custody_store_exec (self, mmap, NULL);
   }
 }
 
@@ -157,6 +173,13 @@ custody_store_report_verdicts (CustodyStore   *self,
   return custody_snapshot_evaluate (snapshot, policy);
 }
 
+/**
+ * custody_store_report_counts:
+ *
+ * Counts what happened in the period, except runs and verifications
+ * (custody_store_report_run_counts() adds those; the audit report sums
+ * them from custody_store_report_job_activity() instead).
+ */
 gboolean
 custody_store_report_counts (CustodyStore         *self,
                              gint64                from,
@@ -172,6 +195,53 @@ custody_store_report_counts (CustodyStore         *self,
   g_return_val_if_fail (counts != NULL, FALSE);
 
   memset (counts, 0, sizeof *counts);
+
+  locker = g_mutex_locker_new (custody_store_get_mutex (self));
+
+  stmt = custody_store_prepare (self,
+                                "SELECT"
+                                " (SELECT count(*) FROM alerts WHERE raised_at > ?1 AND raised_at <= ?2),"
+                                " (SELECT count(*) FROM alerts WHERE resolved_at > ?1 AND resolved_at <= ?2),"
+                                " (SELECT count(*) FROM alerts"
+                                "   WHERE acknowledged_at > ?1 AND acknowledged_at <= ?2),"
+                                " (SELECT count(*) FROM movements WHERE at > ?1 AND at <= ?2),"
+                                " (SELECT count(*) FROM audit WHERE business_at > ?1 AND business_at <= ?2),"
+                                " (SELECT count(*) FROM jobs WHERE created_at <= ?2),"
+                                " (SELECT count(*) FROM copies WHERE created_at <= ?2),"
+                                " (SELECT count(*) FROM media WHERE created_at <= ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_period (stmt, from, to);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      counts->alerts_raised = sqlite3_column_int64 (stmt, 0);
+      counts->alerts_resolved = sqlite3_column_int64 (stmt, 1);
+      counts->acknowledgements = sqlite3_column_int64 (stmt, 2);
+      counts->movements = sqlite3_column_int64 (stmt, 3);
+      counts->audit_entries = sqlite3_column_int64 (stmt, 4);
+      counts->jobs = sqlite3_column_int64 (stmt, 5);
+      counts->copies = sqlite3_column_int64 (stmt, 6);
+      counts->volumes = sqlite3_column_int64 (stmt, 7);
+    }
+  return finish_walk (self, stmt, rc, error);
+}
+
+/* Adds the runs by status, the bytes good runs wrote and the
+ * verifications of the period to @counts. */
+gboolean
+custody_store_report_run_counts (CustodyStore         *self,
+                                 gint64                from,
+                                 gint64                to,
+                                 CustodyReportCounts  *counts,
+                                 GError              **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
 
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
 
@@ -206,35 +276,6 @@ custody_store_report_counts (CustodyStore         *self,
     {
       counts->tests = sqlite3_column_int64 (stmt, 0);
       counts->tests_failed = sqlite3_column_int64 (stmt, 1);
-    }
-  if (!finish_walk (self, stmt, rc, error))
-    return FALSE;
-
-  stmt = custody_store_prepare (self,
-                                "SELECT"
-                                " (SELECT count(*) FROM alerts WHERE raised_at > ?1 AND raised_at <= ?2),"
-                                " (SELECT count(*) FROM alerts WHERE resolved_at > ?1 AND resolved_at <= ?2),"
-                                " (SELECT count(*) FROM alerts"
-                                "   WHERE acknowledged_at > ?1 AND acknowledged_at <= ?2),"
-                                " (SELECT count(*) FROM movements WHERE at > ?1 AND at <= ?2),"
-                                " (SELECT count(*) FROM audit WHERE business_at > ?1 AND business_at <= ?2),"
-                                " (SELECT count(*) FROM jobs WHERE created_at <= ?2),"
-                                " (SELECT count(*) FROM copies WHERE created_at <= ?2),"
-                                " (SELECT count(*) FROM media WHERE created_at <= ?2)", error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_period (stmt, from, to);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      counts->alerts_raised = sqlite3_column_int64 (stmt, 0);
-      counts->alerts_resolved = sqlite3_column_int64 (stmt, 1);
-      counts->acknowledgements = sqlite3_column_int64 (stmt, 2);
-      counts->movements = sqlite3_column_int64 (stmt, 3);
-      counts->audit_entries = sqlite3_column_int64 (stmt, 4);
-      counts->jobs = sqlite3_column_int64 (stmt, 5);
-      counts->copies = sqlite3_column_int64 (stmt, 6);
-      counts->volumes = sqlite3_column_int64 (stmt, 7);
     }
   return finish_walk (self, stmt, rc, error);
 }
@@ -323,6 +364,49 @@ custody_store_report_chain (CustodyStore        *self,
   return finish_walk (self, stmt, rc, error);
 }
 
+typedef struct
+{
+  gint64 runs;
+  gint64 succeeded;
+  gint64 warnings;
+  gint64 failed;
+  gint64 bytes;
+  gint64 last_success;
+  gint64 tests;
+  gint64 tests_failed;
+  gint64 last_test;
+} Activity;
+
+/* job id -> Activity, for every job, and copy id -> its job's Activity. */
+static gboolean
+load_activity_keys (CustodyStore  *self,
+                    GHashTable    *jobs,
+                    GHashTable    *copies,
+                    GError       **error)
+{
+  sqlite3_stmt *stmt = custody_store_prepare (self, "SELECT id, job_id FROM copies", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 copy_id = sqlite3_column_int64 (stmt, 0);
+      gint64 job_id = sqlite3_column_int64 (stmt, 1);
+      Activity *a = g_hash_table_lookup (jobs, &job_id);
+
+      if (a == NULL)
+        {
+          a = g_new0 (Activity, 1);
+          a->last_success = CUSTODY_TIME_NONE;
+          a->last_test = CUSTODY_TIME_NONE;
+          g_hash_table_insert (jobs, g_memdup2 (&job_id, sizeof job_id), a);
+        }
+      g_hash_table_insert (copies, g_memdup2 (&copy_id, sizeof copy_id), a);
+    }
+  return finish_walk (self, stmt, rc, error);
+}
+
 /**
  * custody_store_report_job_activity:
  *
@@ -339,6 +423,8 @@ custody_store_report_job_activity (CustodyStore         *self,
                                    GError              **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GHashTable) jobs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) copies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -346,47 +432,87 @@ custody_store_report_job_activity (CustodyStore         *self,
 
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
 
+  if (!load_activity_keys (self, jobs, copies, error))
+    return FALSE;
+
+  /* The runs of a year are a million rows: read in the table's own order
+   * and added up here, rather than grouped by a join in SQL. */
   stmt = custody_store_prepare (self,
-                                "WITH runs AS ("
-                                "  SELECT c.job_id, count(*) AS n,"
-                                "         total (e.status = 'success') AS ok,"
-                                "         total (e.status = 'warning') AS warn,"
-                                "         total (e.status = 'failed') AS bad,"
-                                "         total (CASE WHEN e.status <> 'failed' THEN e.bytes END) AS bytes,"
-                                "         max (CASE WHEN e.status <> 'failed' THEN e.finished END) AS last_ok"
-                                "    FROM executions e JOIN copies c ON c.id = e.copy_id"
-                                "   WHERE e.finished > ?1 AND e.finished <= ?2 GROUP BY c.job_id),"
-                                " tests AS ("
-                                "  SELECT c.job_id, count(*) AS n,"
-                                "         total (v.result = 'failed' OR v.errors > 0) AS bad,"
-                                "         max (v.at) AS last"
-                                "    FROM verifications v JOIN copies c ON c.id = v.copy_id"
-                                "   WHERE v.at > ?1 AND v.at <= ?2 GROUP BY c.job_id)"
-                                " SELECT j.name, j.owner, r.n, r.ok, r.warn, r.bad, r.bytes, r.last_ok,"
-                                "        t.n, t.bad, t.last"
-                                " FROM jobs j"
-                                " LEFT JOIN runs r ON r.job_id = j.id"
-                                " LEFT JOIN tests t ON t.job_id = j.id"
-                                " WHERE j.created_at <= ?2 ORDER BY j.name", error);
+                                "SELECT copy_id, status, bytes, finished FROM executions NOT INDEXED"
+                                " WHERE finished > ?1 AND finished <= ?2", error);
   if (stmt == NULL)
     return FALSE;
   bind_period (stmt, from, to);
-
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      gint64 copy_id = sqlite3_column_int64 (stmt, 0);
+      const char *status = custody_sql_text (stmt, 1);
+      Activity *a = g_hash_table_lookup (copies, &copy_id);
+
+      if (a == NULL)
+        continue;
+      a->runs++;
+      if (status[0] == 'f')
+        {
+          a->failed++;
+          continue;
+        }
+      if (status[0] == 's')
+        a->succeeded++;
+      else
+        a->warnings++;
+      a->bytes += int_or (stmt, 2, 0);
+      a->last_success = MAX (a->last_success, sqlite3_column_int64 (stmt, 3));
+    }
+  if (!finish_walk (self, stmt, rc, error))
+    return FALSE;
+
+  stmt = custody_store_prepare (self,
+                                "SELECT copy_id, result = 'failed' OR errors > 0, at"
+                                " FROM verifications NOT INDEXED WHERE at > ?1 AND at <= ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_period (stmt, from, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 copy_id = sqlite3_column_int64 (stmt, 0);
+      Activity *a = g_hash_table_lookup (copies, &copy_id);
+
+      if (a == NULL)
+        continue;
+      a->tests++;
+      a->tests_failed += sqlite3_column_int (stmt, 1);
+      a->last_test = MAX (a->last_test, sqlite3_column_int64 (stmt, 2));
+    }
+  if (!finish_walk (self, stmt, rc, error))
+    return FALSE;
+
+  stmt = custody_store_prepare (self,
+                                "SELECT id, name, owner FROM jobs WHERE created_at <= ?2 ORDER BY name",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_period (stmt, from, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      static const Activity none = { 0, 0, 0, 0, 0, CUSTODY_TIME_NONE, 0, 0, CUSTODY_TIME_NONE };
+      gint64 job_id = sqlite3_column_int64 (stmt, 0);
+      const Activity *a = g_hash_table_lookup (jobs, &job_id);
       CustodyReportJobActivity row;
 
-      row.job = custody_sql_text (stmt, 0);
-      row.owner = custody_sql_text (stmt, 1);
-      row.runs = int_or (stmt, 2, 0);
-      row.succeeded = int_or (stmt, 3, 0);
-      row.warnings = int_or (stmt, 4, 0);
-      row.failed = int_or (stmt, 5, 0);
-      row.bytes = int_or (stmt, 6, 0);
-      row.last_success = custody_sql_time (stmt, 7);
-      row.tests = int_or (stmt, 8, 0);
-      row.tests_failed = int_or (stmt, 9, 0);
-      row.last_test = custody_sql_time (stmt, 10);
+      if (a == NULL)
+        a = &none;
+      row.job = custody_sql_text (stmt, 1);
+      row.owner = custody_sql_text (stmt, 2);
+      row.runs = a->runs;
+      row.succeeded = a->succeeded;
+      row.warnings = a->warnings;
+      row.failed = a->failed;
+      row.bytes = a->bytes;
+      row.last_success = a->last_success;
+      row.tests = a->tests;
+      row.tests_failed = a->tests_failed;
+      row.last_test = a->last_test;
       if (!func (&row, user_data))
         break;
     }
@@ -592,6 +718,32 @@ custody_store_report_acknowledgements (CustodyStore         *self,
   return finish_walk (self, stmt, rc, error);
 }
 
+/* id -> name of a small table, for walks that would otherwise join it on
+ * every row. */
+static GHashTable *
+load_names (CustodyStore  *self,
+            const char    *sql,
+            GError       **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt = custody_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (names, id, g_strdup (custody_sql_text (stmt, 1)));
+    }
+  if (!finish_walk (self, stmt, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&names);
+}
+
 /* Walks the movements of the period (CustodyReportMovement): the chain of
  * custody, oldest first. */
 gboolean
@@ -603,6 +755,8 @@ custody_store_report_movements (CustodyStore         *self,
                                 GError              **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GHashTable) volsers = NULL;
+  g_autoptr(GHashTable) locations = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -610,15 +764,20 @@ custody_store_report_movements (CustodyStore         *self,
 
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
 
+  /* Volsers and locations are looked up here rather than joined: on a
+   * year of movements the joins cost more than the walk. */
+  volsers = load_names (self, "SELECT id, volser FROM media", error);
+  if (volsers == NULL)
+    return FALSE;
+  locations = load_names (self, "SELECT id, name FROM locations", error);
+  if (locations == NULL)
+    return FALSE;
+
   stmt = custody_store_prepare (self,
-                                "SELECT mv.at, m.volser, lf.name, lt.name, mv.by, mv.courier,"
-                                "       mv.container, mv.seal, mv.note"
-                                " FROM movements mv"
-                                " JOIN media m ON m.id = mv.media_id"
-                                " JOIN locations lt ON lt.id = mv.to_location_id"
-                                " LEFT JOIN locations lf ON lf.id = mv.from_location_id"
-                                " WHERE mv.at > ?1 AND mv.at <= ?2"
-                                " ORDER BY mv.at, mv.id", error);
+                                "SELECT at, media_id, from_location_id, to_location_id, by, courier,"
+                                "       container, seal, note"
+                                " FROM movements WHERE at > ?1 AND at <= ?2"
+                                " ORDER BY at, id", error);
   if (stmt == NULL)
     return FALSE;
   bind_period (stmt, from, to);
@@ -626,16 +785,24 @@ custody_store_report_movements (CustodyStore         *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CustodyReportMovement row;
+      gint64 media_id = sqlite3_column_int64 (stmt, 1);
+      gint64 from_id = sqlite3_column_int64 (stmt, 2);
+      gint64 to_id = sqlite3_column_int64 (stmt, 3);
 
       row.at = sqlite3_column_int64 (stmt, 0);
-      row.volser = custody_sql_text (stmt, 1);
-      row.from = text_or_null (stmt, 2);
-      row.to = custody_sql_text (stmt, 3);
+      row.volser = g_hash_table_lookup (volsers, &media_id);
+      row.from = sqlite3_column_type (stmt, 2) != SQLITE_NULL ? g_hash_table_lookup (locations, &from_id)
+                                                              : NULL;
+      row.to = g_hash_table_lookup (locations, &to_id);
       row.by = custody_sql_text (stmt, 4);
       row.courier = custody_sql_text (stmt, 5);
       row.container = custody_sql_text (stmt, 6);
       row.seal = custody_sql_text (stmt, 7);
       row.note = custody_sql_text (stmt, 8);
+      if (row.volser == NULL)
+        row.volser = "";
+      if (row.to == NULL)
+        row.to = "";
       if (!func (&row, user_data))
         break;
     }

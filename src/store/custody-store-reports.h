@@ -175,6 +175,11 @@ gboolean   custody_store_report_counts         (CustodyStore              *self,
                                                 gint64                     to,
                                                 CustodyReportCounts       *counts,
                                                 GError                   **error);
+gboolean   custody_store_report_run_counts     (CustodyStore              *self,
+                                                gint64                     from,
+                                                gint64                     to,
+                                                CustodyReportCounts       *counts,
+                                                GError                   **error);
 gboolean   custody_store_report_chain          (CustodyStore              *self,
                                                 CustodyReportChain        *chain,
                                                 GError                   **error);
