@@ -16,9 +16,12 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(CustodyApplication) app = NULL;
+  const char *localedir = g_getenv ("CUSTODY_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* An uninstalled build (./dev run, the tests) takes its translations
+   * from the build tree: CUSTODY_LOCALEDIR=_build/po. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -123,3 +123,16 @@ custody_test_remove_tmpdir (const char *dir)
     }
   g_rmdir (dir);
 }
+
+/* The app's own style sheet, as AdwApplication loads it: windows made
+ * without the application would otherwise look unlike the app. */
+void
+custody_test_load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/custody/Custody/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}

@@ -24,6 +24,7 @@ GtkWidget *custody_test_find            (GtkWidget            *root,
                                          const char           *text);
 GtkWindow *custody_test_find_toplevel   (GType                 type);
 char      *custody_test_make_tmpdir     (void);
+void       custody_test_load_style      (void);
 void       custody_test_remove_tmpdir   (const char           *dir);
 
 G_END_DECLS

@@ -16,6 +16,8 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <locale.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -783,7 +785,9 @@ test_version_1_store_is_upgraded (Fixture       *f,
   }
 
   /* What a store written by the first release looks like. */
-  exec_sql (path, "DROP TABLE job_state; DROP INDEX copy_state_newest; PRAGMA user_version = 1;");
+  exec_sql (path, "DROP TABLE job_state; DROP INDEX copy_state_newest; DROP INDEX copies_created;"
+                  " ALTER TABLE alerts DROP COLUMN detail;"
+                  " PRAGMA user_version = 1;");
 
   {
     g_autoptr(CustodyStore) store = custody_store_open (path, CUSTODY_STORE_OPEN_DEFAULT, &error);
@@ -812,10 +816,75 @@ test_version_1_store_is_upgraded (Fixture       *f,
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM jobs"), ==, N_JOBS);
 }
 
+static void
+test_alerts_read_in_the_readers_language (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(CustodyStore) store = new_store (f, "alerts.db");
+  g_autoptr(GPtrArray) verdicts = NULL;
+  g_autoptr(GPtrArray) english = NULL;
+  g_autoptr(GPtrArray) japanese = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "alerts.db", NULL);
+  const char *localedir = g_getenv ("CUSTODY_LOCALEDIR");
+  guint raised = 0;
+  CustodyAlert *violation = NULL;
+
+  import_runs (store, (const Run *) f->runs->data, f->runs->len);
+  verdicts = custody_store_evaluate (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (custody_store_sync_alerts (store, verdicts, &raised, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (raised, >, 0);
+
+  english = custody_store_list_alerts (store, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < english->len && violation == NULL; i++)
+    if (g_str_equal (((CustodyAlert *) g_ptr_array_index (english, i))->kind, "violation"))
+      violation = g_ptr_array_index (english, i);
+  g_assert_nonnull (violation);
+  g_assert_true (g_str_has_prefix (violation->message, violation->subject));
+  g_assert_nonnull (strstr (violation->message, " breaks "));
+
+  /* Someone reading in Japanese sees the same alert in Japanese. */
+  if (localedir == NULL)
+    {
+      g_test_skip ("CUSTODY_LOCALEDIR is not set: no message catalogs to read");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "ja", TRUE);
+  japanese = custody_store_list_alerts (store, FALSE, &error);
+  g_setenv ("LANGUAGE", "", TRUE);
+  g_assert_no_error (error);
+  g_assert_cmpuint (japanese->len, ==, english->len);
+  for (guint i = 0; i < japanese->len; i++)
+    {
+      CustodyAlert *a = g_ptr_array_index (japanese, i);
+
+      if (a->id != violation->id)
+        continue;
+      g_assert_true (g_str_has_prefix (a->message, violation->subject));
+      g_assert_nonnull (strstr (a->message, "違反"));
+    }
+
+  /* What the store keeps reads the same for every program: English. */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM alerts WHERE kind = 'violation'"
+                                            " AND message LIKE '%% breaks %%'");
+    g_assert_cmpint (query_int (path, sql), >, 0);
+    g_assert_cmpint (query_int (path, "SELECT count(*) FROM alerts WHERE message LIKE '%違反%'"),
+                     ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* As the app and custodyctl do: messages in the caller's locale. */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/store/every-write-path-gives-the-same-checks/1", Fixture, GUINT_TO_POINTER (1),
@@ -826,6 +895,8 @@ main (int   argc,
               fixture_set_up, test_changed_rows_replace_what_they_said, fixture_tear_down);
   g_test_add ("/store/job-list-statuses-follow-every-change", Fixture, GUINT_TO_POINTER (4),
               fixture_set_up, test_job_list_statuses_follow_every_change, fixture_tear_down);
+  g_test_add ("/store/alerts-read-in-the-readers-language", Fixture, GUINT_TO_POINTER (6),
+              fixture_set_up, test_alerts_read_in_the_readers_language, fixture_tear_down);
   g_test_add ("/store/version-1-store-is-upgraded", Fixture, GUINT_TO_POINTER (5),
               fixture_set_up, test_version_1_store_is_upgraded, fixture_tear_down);
 

@@ -22,6 +22,7 @@
 #include "custody-session.h"
 #include "custody-store.h"
 #include "custody-time.h"
+#include "custody-ui-test-utils.h"
 
 #define TIMEOUT_MS 20000
 #define PRODUCTION_ROW "_Production Counts as a Copy"
@@ -605,7 +606,7 @@ test_alerts_page (Fixture       *f,
   record_run (f->store, "erp", "nas", CUSTODY_RUN_SUCCESS, custody_time_now () - 60);
   wait_for_text (page, "The latest run of erp into nas failed", 0);
   wait_for_rows (page, 3);
-  g_assert_cmpuint (count_text (page, "erp in nas has no verification inside its window"), ==, 1);
+  g_assert_cmpuint (count_text (page, "Copy “nas” of erp has no verification inside its window"), ==, 1);
   button = find_check_button_by_label (page, "Show _Resolved");
   g_assert_nonnull (button);
   gtk_widget_activate (button);
@@ -924,6 +925,7 @@ main (int    argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  custody_test_load_style ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/custody/ui/alerts/list-filter-acknowledge", Fixture, NULL,

@@ -23,6 +23,7 @@
 #include "custody-session.h"
 #include "custody-store.h"
 #include "custody-time.h"
+#include "custody-ui-test-utils.h"
 
 #define HOUR ((gint64) 3600)
 #define DAY  (24 * HOUR)
@@ -629,8 +630,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  custody_test_load_style ();
 
   g_test_add ("/custody/ui/compliance/matrix-now", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_matrix_now, fixture_tear_down);

@@ -574,12 +574,40 @@ test_main_loop_never_blocks (Fixture       *f,
   g_source_remove (tick);
 }
 
+/* A new window comes back as the last one was left: its size, its view. */
+static void
+test_remembers_size_and_view (Fixture       *f,
+                              gconstpointer  data)
+{
+  int width = 0, height = 0;
+
+  open_window (f);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 640);
+  custody_window_show_view (f->window, "compliance");
+  custody_test_iterate (100);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  custody_test_iterate (100);
+
+  open_window (f);
+  gtk_window_get_default_size (GTK_WINDOW (f->window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (custody_window_get_page (f->window,
+                                                                             "compliance"))));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (custody_window_get_page (f->window,
+                                                                              "overview"))));
+
+  /* Back to the overview for the tests after this one. */
+  custody_window_show_view (f->window, "overview");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  custody_test_load_style ();
 
   g_test_add ("/ui/window/opens-store-and-shows-jobs", Fixture, NULL, fixture_set_up,
               test_opens_store_and_shows_jobs, fixture_tear_down);
@@ -589,6 +617,8 @@ main (int   argc,
               test_refuses_a_name_taken, fixture_tear_down);
   g_test_add ("/ui/window/sees-custodyctl-writes-within-two-seconds", Fixture, NULL, fixture_set_up,
               test_sees_custodyctl_writes, fixture_tear_down);
+  g_test_add ("/ui/window/remembers-size-and-view", Fixture, NULL, fixture_set_up,
+              test_remembers_size_and_view, fixture_tear_down);
   g_test_add ("/ui/window/delete-with-undo", Fixture, NULL, fixture_set_up, test_delete_with_undo,
               fixture_tear_down);
   g_test_add ("/ui/window/newer-store-gets-a-dialog-and-stays-unchanged", Fixture, "empty",

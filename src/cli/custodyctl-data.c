@@ -82,8 +82,9 @@ ctl_import_csv (CtlContext  *ctx,
   if (ctx->json)
     ctl_print_json (stats_json (&stats));
   else
-    printf (_("Added %" G_GUINT64_FORMAT ", updated %" G_GUINT64_FORMAT ", unchanged %"
-              G_GUINT64_FORMAT ".\n"), stats.added, stats.updated, stats.unchanged);
+    printf (_("Added %llu, updated %llu, unchanged %llu.\n"),
+            (unsigned long long) stats.added, (unsigned long long) stats.updated,
+            (unsigned long long) stats.unchanged);
 
   return CTL_EXIT_OK;
 }
@@ -269,15 +270,15 @@ ctl_db_check (CtlContext  *ctx,
     {
       printf (_("Integrity: %s\n"), check.integrity);
       if (check.first_broken == 0)
-        printf (_("Audit trail: %" G_GINT64_FORMAT " entries, the hash chain verifies.\n"),
-                check.entries);
+        printf (_("Audit trail: %lld entries, the hash chain verifies.\n"),
+                (long long) check.entries);
     }
 
   if (!healthy)
     {
       if (check.first_broken != 0)
-        fprintf (stderr, _("custodyctl: error: audit entry %" G_GINT64_FORMAT " is broken: %s\n"),
-                 check.first_broken, check.problem);
+        fprintf (stderr, _("custodyctl: error: audit entry %lld is broken: %s\n"),
+                 (long long) check.first_broken, check.problem);
       if (!g_str_equal (check.integrity, "ok"))
         fprintf (stderr, _("custodyctl: error: the store is damaged: %s\n"), check.integrity);
     }

@@ -375,8 +375,10 @@ ctl_job_show (CtlContext  *ctx,
       g_autoptr(CtlTable) info = ctl_table_new (_("Job"), job->name, NULL);
       g_autoptr(CtlTable) table = ctl_table_new (_("COPY"), _("MEDIA"), _("LOCATION"),
                                                  _("IMMUTABLE"), _("AIR-GAPPED"), NULL);
-      g_autofree char *rpo = g_strdup_printf (_("%" G_GINT64_FORMAT " hours"), job->rpo_hours);
-      g_autofree char *verify = g_strdup_printf (_("%" G_GINT64_FORMAT " days"), job->verify_days);
+      g_autofree char *rpo = g_strdup_printf (_("%lld hours"),
+                                              (long long) job->rpo_hours);
+      g_autofree char *verify = g_strdup_printf (_("%lld days"),
+                                                 (long long) job->verify_days);
 
       ctl_table_add_row (info, _("Source"), job->source, NULL);
       ctl_table_add_row (info, _("Owner"), job->owner, NULL);

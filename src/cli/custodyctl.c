@@ -287,6 +287,25 @@ ctl_table_add_row (CtlTable   *table,
   g_ptr_array_add (table->rows, row);
 }
 
+/* The cells a terminal gives @text: two for a wide (CJK) character, none
+ * for a combining mark, so that Japanese headers and cells line up. */
+static glong
+display_width (const char *text)
+{
+  glong width = 0;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return (glong) strlen (text);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_iszerowidth (c))
+        width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
 void
 ctl_table_print (CtlTable *table)
 {
@@ -297,7 +316,7 @@ ctl_table_print (CtlTable *table)
     {
       GStrv row = g_ptr_array_index (table->rows, r);
       for (guint c = 0; c < table->n_columns; c++)
-        widths[c] = MAX (widths[c], g_utf8_strlen (row[c], -1));
+        widths[c] = MAX (widths[c], display_width (row[c]));
     }
 
   for (guint r = 0; r < table->rows->len; r++)
@@ -309,7 +328,7 @@ ctl_table_print (CtlTable *table)
         {
           g_string_append (line, row[c]);
           if (c + 1 < table->n_columns)
-            for (glong pad = g_utf8_strlen (row[c], -1); pad < widths[c] + 2; pad++)
+            for (glong pad = display_width (row[c]); pad < widths[c] + 2; pad++)
               g_string_append_c (line, ' ');
         }
       while (line->len > 0 && line->str[line->len - 1] == ' ')
@@ -384,6 +403,7 @@ main (int    argc,
   CtlContext ctx = { NULL, NULL, FALSE, NULL, CUSTODY_TIME_NONE, NULL };
   const CtlCommand *command;
   g_autoptr(GPtrArray) sub_argv = g_ptr_array_new ();
+  const char *localedir = g_getenv ("CUSTODY_LOCALEDIR");
   int i, consumed = 0, status;
 
   setlocale (LC_ALL, "");
@@ -391,7 +411,9 @@ main (int    argc,
   for (i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--json"))
       setlocale (LC_MESSAGES, "C");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* An uninstalled build takes its translations from the build tree
+   * (CUSTODY_LOCALEDIR=_build/po), as the app does. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

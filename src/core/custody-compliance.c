@@ -30,15 +30,15 @@ describe_hours (gint64 hours)
   if (hours >= 48 && hours % 24 == 0)
     return custody_duration_describe (hours * HOUR);
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " hour",
-                                       "%" G_GINT64_FORMAT " hours", hours), hours);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld hour",
+                                       "%lld hours", hours), (long long) hours);
 }
 
 static char *
 describe_days (gint64 days)
 {
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " day",
-                                       "%" G_GINT64_FORMAT " days", days), days);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld day",
+                                       "%lld days", days), (long long) days);
 }
 
 static const char *
@@ -361,10 +361,10 @@ judge_errors (const CustodyJobFacts  *job,
       rule->have++;
       add_reason (rule->reasons,
                   g_dngettext (GETTEXT_PACKAGE,
-                               "'%s': latest verification found %" G_GINT64_FORMAT " error",
-                               "'%s': latest verification found %" G_GINT64_FORMAT " errors",
+                               "'%s': latest verification found %lld error",
+                               "'%s': latest verification found %lld errors",
                                v->errors),
-                  copy->name, v->errors);
+                  copy->name, (long long) v->errors);
     }
   else
     {
@@ -397,10 +397,11 @@ count_copies (CustodyRuleVerdict       *rule,
 
   if (policy->production_counts)
     add_reason (rule->reasons,
-                _("%" G_GINT64_FORMAT " of 3 copies, production included"), rule->have);
+                _("%lld of 3 copies, production included"), (long long) rule->have);
   else
     add_reason (rule->reasons,
-                _("%" G_GINT64_FORMAT " of 3 copies, production not counted"), rule->have);
+                _("%lld of 3 copies, production not counted"),
+                (long long) rule->have);
 
   if (job->n_copies == 0)
     add_reason (rule->reasons, _("the job has no backup copies"));

@@ -42,6 +42,38 @@ custody_severity_get_label (CustodySeverity severity)
   return g_dgettext (GETTEXT_PACKAGE, severities[severity][1]);
 }
 
+/* Both the English wording the store keeps and the reader's. */
+#define ALERT_TEXT(format) \
+  (translated ? g_strdup_printf (_(format), subject, detail) : g_strdup_printf (format, subject, detail))
+
+/**
+ * custody_alert_describe:
+ * @kind: an alert kind the engine raises
+ * @subject: the job it is about
+ * @detail: the failing rules ("violation"), or the copy
+ * @translated: in the reader's language, else in English (for the store)
+ *
+ * Returns: (transfer full) (nullable): the alert's message, or %NULL for a
+ *   kind that has no wording of its own
+ */
+char *
+custody_alert_describe (const char *kind,
+                        const char *subject,
+                        const char *detail,
+                        gboolean    translated)
+{
+  g_return_val_if_fail (kind != NULL && subject != NULL && detail != NULL, NULL);
+
+  if (g_str_equal (kind, "violation"))
+    return ALERT_TEXT (N_("%s breaks %s"));
+  if (g_str_equal (kind, "failed-run"))
+    return ALERT_TEXT (N_("The latest run of %s into %s failed"));
+  if (g_str_equal (kind, "verification-overdue"))
+    return ALERT_TEXT (N_("Copy “%2$s” of %1$s has no verification inside its window"));
+
+  return NULL;
+}
+
 gboolean
 custody_severity_from_string (const char      *str,
                               CustodySeverity *out)

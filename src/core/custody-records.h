@@ -187,6 +187,10 @@ const char    *custody_severity_to_string   (CustodySeverity  severity);
 gboolean       custody_severity_from_string (const char      *str,
                                              CustodySeverity *out);
 const char    *custody_severity_get_label   (CustodySeverity  severity);
+char          *custody_alert_describe       (const char      *kind,
+                                             const char      *subject,
+                                             const char      *detail,
+                                             gboolean         translated);
 
 CustodyJob          *custody_job_new          (void);
 CustodyCopy         *custody_copy_new         (void);

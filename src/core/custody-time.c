@@ -242,22 +242,23 @@ custody_duration_describe (gint64 seconds)
   if (abs_s >= 2 * 86400)
     {
       gint64 days = abs_s / 86400;
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " day",
-                                           "%" G_GINT64_FORMAT " days", days), days);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld day",
+                                           "%lld days", days), (long long) days);
     }
   if (abs_s >= 2 * 3600)
     {
       gint64 hours = abs_s / 3600;
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " hour",
-                                           "%" G_GINT64_FORMAT " hours", hours), hours);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld hour",
+                                           "%lld hours", hours), (long long) hours);
     }
   if (abs_s >= 60)
     {
       gint64 minutes = abs_s / 60;
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " minute",
-                                           "%" G_GINT64_FORMAT " minutes", minutes), minutes);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld minute",
+                                           "%lld minutes", minutes),
+                              (long long) minutes);
     }
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " second",
-                                       "%" G_GINT64_FORMAT " seconds", abs_s), abs_s);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld second",
+                                       "%lld seconds", abs_s), (long long) abs_s);
 }

@@ -161,8 +161,8 @@ parse_int (Header      *h,
       return TRUE;
     }
   if (!g_ascii_string_to_signed (text, 10, min, G_MAXINT64, &value, NULL))
-    return line_error (h, error, _("%s '%s' is not a whole number of at least %" G_GINT64_FORMAT),
-                       h->columns[column], text, min);
+    return line_error (h, error, _("%s '%s' is not a whole number of at least %lld"),
+                       h->columns[column], text, (long long) min);
   *out = value;
   return TRUE;
 }

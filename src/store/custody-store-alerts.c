@@ -24,7 +24,7 @@ typedef struct
   const char      *kind;
   CustodySeverity  severity;
   char            *subject;
-  char            *message;
+  char            *detail;
 } Cause;
 
 static void
@@ -34,7 +34,7 @@ cause_free (gpointer data)
 
   g_free (c->cause);
   g_free (c->subject);
-  g_free (c->message);
+  g_free (c->detail);
   g_free (c);
 }
 
@@ -44,7 +44,7 @@ add_cause (GHashTable      *causes,
            const char      *kind,
            CustodySeverity  severity,
            const char      *subject,
-           char            *message)
+           const char      *detail)
 {
   Cause *c = g_new0 (Cause, 1);
 
@@ -52,7 +52,7 @@ add_cause (GHashTable      *causes,
   c->kind = kind;
   c->severity = severity;
   c->subject = g_strdup (subject);
-  c->message = message;
+  c->detail = g_strdup (detail);
   g_hash_table_replace (causes, c->cause, c);
 }
 
@@ -74,8 +74,7 @@ causes_from_verdicts (GPtrArray *verdicts)
               g_string_append_printf (rules, "%s%s", rules->len > 0 ? ", " : "",
                                       custody_rule_to_string (r));
           add_cause (causes, g_strconcat ("violation:", v->job, NULL), "violation",
-                     CUSTODY_SEVERITY_CRITICAL, v->job,
-                     g_strdup_printf (_("%s breaks %s"), v->job, rules->str));
+                     CUSTODY_SEVERITY_CRITICAL, v->job, rules->str);
         }
 
       for (guint c = 0; c < v->n_copies; c++)
@@ -84,13 +83,10 @@ causes_from_verdicts (GPtrArray *verdicts)
 
           if (cv->latest_run_failed)
             add_cause (causes, g_strdup_printf ("failed-run:%s/%s", v->job, cv->name), "failed-run",
-                       CUSTODY_SEVERITY_WARNING, v->job,
-                       g_strdup_printf (_("The latest run of %s into %s failed"), v->job, cv->name));
+                       CUSTODY_SEVERITY_WARNING, v->job, cv->name);
           if (cv->verification == CUSTODY_VERIFICATION_MISSING)
             add_cause (causes, g_strdup_printf ("verification-overdue:%s/%s", v->job, cv->name),
-                       "verification-overdue", CUSTODY_SEVERITY_WARNING, v->job,
-                       g_strdup_printf (_("%s in %s has no verification inside its window"),
-                                        v->job, cv->name));
+                       "verification-overdue", CUSTODY_SEVERITY_WARNING, v->job, cv->name);
         }
     }
 
@@ -175,20 +171,23 @@ custody_store_sync_alerts (CustodyStore  *self,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       Cause *c = value;
+      g_autofree char *message = NULL;
 
       if (g_hash_table_contains (open, key))
         continue;
+      message = custody_alert_describe (c->kind, c->subject, c->detail, FALSE);
       stmt = custody_store_prepare (self,
-                                    "INSERT INTO alerts (cause, kind, severity, subject, message, raised_at)"
-                                    " VALUES (?, ?, ?, ?, ?, ?)", error);
+                                    "INSERT INTO alerts (cause, kind, severity, subject, message, detail,"
+                                    " raised_at) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_text (stmt, 1, c->cause, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, c->kind, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, custody_severity_to_string (c->severity), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, c->subject, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, c->message, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 6, now);
+      sqlite3_bind_text (stmt, 5, message, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, c->detail, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 7, now);
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
@@ -240,7 +239,7 @@ custody_store_list_alerts (CustodyStore  *self,
 
   stmt = custody_store_prepare (self,
                                 "SELECT id, cause, kind, severity, subject, message, raised_at,"
-                                "       resolved_at, acknowledged_by, acknowledged_at"
+                                "       resolved_at, acknowledged_by, acknowledged_at, detail"
                                 " FROM alerts WHERE raised_at <= ?1"
                                 "   AND (?2 OR resolved_at IS NULL OR resolved_at > ?1)"
                                 " ORDER BY raised_at DESC, id DESC", error);
@@ -258,7 +257,11 @@ custody_store_list_alerts (CustodyStore  *self,
       a->kind = g_strdup (custody_sql_text (stmt, 2));
       custody_severity_from_string (custody_sql_text (stmt, 3), &a->severity);
       a->subject = g_strdup (custody_sql_text (stmt, 4));
-      a->message = g_strdup (custody_sql_text (stmt, 5));
+      /* Worded for the reader when the alert says what it is about. */
+      if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
+        a->message = custody_alert_describe (a->kind, a->subject, custody_sql_text (stmt, 10), TRUE);
+      if (a->message == NULL)
+        a->message = g_strdup (custody_sql_text (stmt, 5));
       a->raised_at = sqlite3_column_int64 (stmt, 6);
       a->resolved_at = custody_sql_time (stmt, 7);
       a->acknowledged_by = custody_sql_dup_or_null (stmt, 8);
@@ -327,7 +330,7 @@ custody_store_acknowledge_alerts (CustodyStore  *self,
       if (rc == SQLITE_DONE)
         {
           g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_NOT_FOUND,
-                       _("unknown alert %" G_GINT64_FORMAT), id);
+                       _("unknown alert %lld"), (long long) id);
           goto fail;
         }
       if (rc != SQLITE_ROW)

@@ -429,8 +429,8 @@ custody_store_check (CustodyStore       *self,
       if (id != expected_id)
         {
           check->first_broken = id;
-          check->problem = g_strdup_printf (_("entries %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " are missing"),
-                                            expected_id, id - 1);
+          check->problem = g_strdup_printf (_("entries %lld to %lld are missing"),
+                                            (long long) expected_id, (long long) (id - 1));
         }
       else if (!g_str_equal (prev_hash, prev))
         {

@@ -74,15 +74,15 @@ validate_job (CustodyJob  *job,
   if (job->rpo_hours <= 0 || job->rpo_hours > 24 * 3660)
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
-                   _("the RPO of job '%s' must be from 1 to 87840 hours, not %" G_GINT64_FORMAT),
-                   job->name, job->rpo_hours);
+                   _("the RPO of job '%s' must be from 1 to 87840 hours, not %lld"),
+                   job->name, (long long) job->rpo_hours);
       return FALSE;
     }
   if (job->verify_days <= 0 || job->verify_days > 3660)
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
-                   _("the verification window of job '%s' must be from 1 to 3660 days, not %" G_GINT64_FORMAT),
-                   job->name, job->verify_days);
+                   _("the verification window of job '%s' must be from 1 to 3660 days, not %lld"),
+                   job->name, (long long) job->verify_days);
       return FALSE;
     }
   return TRUE;

@@ -229,8 +229,14 @@ static const char * const migrations[] = {
   "  evaluated_at INTEGER NOT NULL,"
   "  stable_until INTEGER NOT NULL"
   ") STRICT;"
-  /* Whether any fact is dated after now, in one seek. */
-  "CREATE INDEX copy_state_newest ON copy_state (newest);",
+  /* Whether any fact is dated after now, in one seek each. */
+  "CREATE INDEX copy_state_newest ON copy_state (newest);"
+  "CREATE INDEX copies_created ON copies (created_at);",
+
+  /* 3: what an engine alert is about (the failing rules, the copy), so
+   * that its message is worded in the reader's language, not the one of
+   * whoever raised it; message keeps the English wording. */
+  "ALTER TABLE alerts ADD COLUMN detail TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CUSTODY_STORE_SCHEMA_VERSION);

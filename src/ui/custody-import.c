@@ -84,9 +84,10 @@ import_worker (CustodyStore  *store,
       return FALSE;
     }
 
-  d->summary = g_strdup_printf (_("Imported %s: %" G_GUINT64_FORMAT " added, %" G_GUINT64_FORMAT
-                                  " updated, %" G_GUINT64_FORMAT " unchanged"),
-                                name, stats.added, stats.updated, stats.unchanged);
+  d->summary = g_strdup_printf (_("Imported %s: %llu added, %llu updated, %llu unchanged"),
+                                name, (unsigned long long) stats.added,
+                                (unsigned long long) stats.updated,
+                                (unsigned long long) stats.unchanged);
   return TRUE;
 }
 

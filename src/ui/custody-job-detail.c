@@ -123,13 +123,14 @@ fill_rules (CustodyJobDetail *self,
       if (r == CUSTODY_RULE_0_ERRORS)
         subtitle = rule->pass ? g_strdup (_("Passes: no errors"))
                               : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                              "Fails: %" G_GINT64_FORMAT " error",
-                                                              "Fails: %" G_GINT64_FORMAT " errors",
-                                                              rule->have), rule->have);
+                                                              "Fails: %lld error",
+                                                              "Fails: %lld errors",
+                                                              rule->have),
+                                                 (long long) rule->have);
       else
-        subtitle = g_strdup_printf (rule->pass ? _("Passes: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT)
-                                               : _("Fails: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT),
-                                    rule->have, rule->need);
+        subtitle = g_strdup_printf (rule->pass ? _("Passes: has %lld, needs %lld")
+                                               : _("Fails: has %lld, needs %lld"),
+                                    (long long) rule->have, (long long) rule->need);
 
       /* A failing rule opens on its reasons; a passing one has none. */
       if (rule->reasons->len > 0)
@@ -208,35 +209,38 @@ fill_copies (CustodyJobDetail *self,
     {
       const CustodyCopyVerdict *c = &v->copies[i];
       GtkWidget *row = adw_expander_row_new ();
-      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *verify = gtk_button_new_with_mnemonic (_("_Verify…"));
-      GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      GtkWidget *actions = gtk_menu_button_new ();
+      g_autoptr(GMenu) menu = g_menu_new ();
       g_autofree char *subtitle = copy_state_text (c, v->evaluated_at);
+      g_autofree char *actions_name = g_strdup_printf (_("Actions for copy “%s”"), c->name);
+      static const struct { const char *label; const char *action; } items[] = {
+        { N_("_Record Verification…"), "jobs.verify" },
+        { N_("_Edit Copy…"), "jobs.edit-copy" },
+        { N_("_Delete Copy"), "jobs.delete-copy" },
+      };
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), c->name);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
       adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), mark_icon (c->valid));
 
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (verify), "jobs.verify");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (verify), "s", c->name);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "jobs.edit-copy");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", c->name);
-      gtk_widget_set_tooltip_text (edit, _("Edit Copy"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "jobs.delete-copy");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", c->name);
-      gtk_widget_set_tooltip_text (remove, _("Delete Copy"));
-      {
-        GtkWidget *all[] = { verify, edit, remove };
+      /* One menu, not a row of buttons: the copy's state keeps the width,
+       * down to a phone's. */
+      for (guint a = 0; a < G_N_ELEMENTS (items); a++)
+        {
+          g_autoptr(GMenuItem) item = g_menu_item_new (_(items[a].label), NULL);
 
-        for (guint b = 0; b < G_N_ELEMENTS (all); b++)
-          {
-            gtk_widget_set_valign (all[b], GTK_ALIGN_CENTER);
-            gtk_widget_add_css_class (all[b], "flat");
-            gtk_box_append (GTK_BOX (buttons), all[b]);
-          }
-      }
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), buttons);
+          g_menu_item_set_action_and_target_value (item, items[a].action,
+                                                   g_variant_new_string (c->name));
+          g_menu_append_item (menu, item);
+        }
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (actions), G_MENU_MODEL (menu));
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (actions), "view-more-symbolic");
+      gtk_widget_set_tooltip_text (actions, _("Copy Actions"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (actions), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      actions_name, -1);
+      gtk_widget_set_valign (actions, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (actions, "flat");
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), actions);
 
       for (guint r = 0; r < c->reasons->len; r++)
         adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
@@ -300,9 +304,10 @@ verifications_cb (GObject      *source,
       if (v->passed && v->errors == 0)
         title = g_strdup_printf (_("%s of %s passed"), custody_verify_kind_get_label (v->kind), v->copy);
       else if (v->passed)
-        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s passed with %" G_GINT64_FORMAT " error",
-                                              "%s of %s passed with %" G_GINT64_FORMAT " errors", v->errors),
-                                 custody_verify_kind_get_label (v->kind), v->copy, v->errors);
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s passed with %lld error",
+                                              "%s of %s passed with %lld errors", v->errors),
+                                 custody_verify_kind_get_label (v->kind), v->copy,
+                                 (long long) v->errors);
       else
         title = g_strdup_printf (_("%s of %s failed"), custody_verify_kind_get_label (v->kind), v->copy);
 
@@ -496,12 +501,12 @@ fill (CustodyJobDetail *self)
     }
 
   rpo = job->rpo_hours % 24 == 0 && job->rpo_hours >= 48
-    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " day", "%" G_GINT64_FORMAT " days",
-                                    job->rpo_hours / 24), job->rpo_hours / 24)
-    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " hour", "%" G_GINT64_FORMAT " hours",
-                                    job->rpo_hours), job->rpo_hours);
-  verify = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " day", "%" G_GINT64_FORMAT " days",
-                                         job->verify_days), job->verify_days);
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld day", "%lld days",
+                                    job->rpo_hours / 24), (long long) (job->rpo_hours / 24))
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld hour", "%lld hours",
+                                    job->rpo_hours), (long long) job->rpo_hours);
+  verify = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld day", "%lld days",
+                                         job->verify_days), (long long) job->verify_days);
   adw_action_row_set_subtitle (self->source_row, job->source[0] != '\0' ? job->source : _("Not given"));
   adw_action_row_set_subtitle (self->owner_row, job->owner[0] != '\0' ? job->owner : _("Not given"));
   adw_action_row_set_subtitle (self->rpo_row, rpo);

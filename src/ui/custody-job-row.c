@@ -143,10 +143,11 @@ rules_summary (CustodyVerdict *verdict)
   for (guint r = 0; verdict != NULL && r < CUSTODY_N_RULES; r++)
     /* Translators: "1 off-site: fails (0 of 1)" */
     g_string_append_printf (summary, verdict->rules[r].pass
-                                       ? _("%s%s: passes (%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT ")")
-                                       : _("%s%s: fails (%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT ")"),
+                                       ? _("%s%s: passes (%lld of %lld)")
+                                       : _("%s%s: fails (%lld of %lld)"),
                             summary->len > 0 ? "\n" : "", custody_rule_get_label (r),
-                            verdict->rules[r].have, verdict->rules[r].need);
+                            (long long) verdict->rules[r].have,
+                            (long long) verdict->rules[r].need);
 
   return g_string_free (g_steal_pointer (&summary), FALSE);
 }

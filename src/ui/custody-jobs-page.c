@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "custody-copy-editor.h"
 #include "custody-job-detail.h"
@@ -128,10 +129,17 @@ update_list_state (CustodyJobsPage *self)
 }
 
 static void
+refilter_with (CustodyJobsPage  *self,
+               GtkFilterChange   change)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  update_list_state (self);
+}
+
+static void
 refilter (CustodyJobsPage *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_list_state (self);
+  refilter_with (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /*
@@ -158,7 +166,7 @@ static gboolean
 select_by_name (CustodyJobsPage *self,
                 const char      *name)
 {
-  GListModel *model = G_LIST_MODEL (self->sort_model);
+  GListModel *model = G_LIST_MODEL (self->filter_model);
   guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
@@ -188,7 +196,7 @@ static void
 on_list_activate_cb (CustodyJobsPage *self,
                      guint            position)
 {
-  g_autoptr(CustodyJobItem) item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+  g_autoptr(CustodyJobItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
 
   if (item != NULL)
     show_detail (self, item);
@@ -224,16 +232,27 @@ on_leaflet_folded_cb (CustodyJobsPage *self)
 static void
 on_search_changed_cb (CustodyJobsPage *self)
 {
-  g_free (self->needle);
+  g_autofree char *old = g_steal_pointer (&self->needle);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
   self->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
-  refilter (self);
+  if (g_strcmp0 (old != NULL ? old : "", self->needle) == 0)
+    return;
+
+  /* A longer needle only drops jobs, a shorter one only brings some back:
+   * the filter then looks at the jobs shown, or the ones hidden, only. */
+  if (strstr (self->needle, old != NULL ? old : "") != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (old != NULL && strstr (old, self->needle) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  refilter_with (self, change);
 }
 
 static void
 on_search_activate_cb (CustodyJobsPage *self)
 {
   /* Enter opens the first match. */
-  g_autoptr(CustodyJobItem) item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), 0);
+  g_autoptr(CustodyJobItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model), 0);
 
   if (item != NULL)
     {
@@ -298,8 +317,8 @@ custody_jobs_page_session_changed (CustodyPage *page)
   CustodySession *session = custody_page_get_session (page);
 
   custody_job_detail_set_session (self->detail, session);
-  gtk_filter_list_model_set_model (self->filter_model,
-                                   session != NULL ? custody_session_get_jobs (session) : NULL);
+  gtk_sort_list_model_set_model (self->sort_model,
+                                 session != NULL ? custody_session_get_jobs (session) : NULL);
   if (session != NULL)
     {
       g_signal_connect_object (session, "reloaded", G_CALLBACK (on_session_reloaded_cb), self,
@@ -1050,12 +1069,15 @@ custody_jobs_page_init (CustodyJobsPage *self)
   self->status_filter = -1;
   self->sort_key = g_strdup ("name");
 
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  /* Sorted first, then filtered: a keystroke in the search filters the
+   * sorted jobs again (linear) instead of sorting the matches again. The
+   * selection owns the chain; the fields below it are borrowed. */
   self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
-  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model),
-                                              GTK_SORTER (self->sorter));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  self->sort_model = gtk_sort_list_model_new (NULL, GTK_SORTER (self->sorter));
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (self->sort_model),
+                                                  GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filter_model));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
@@ -1133,10 +1155,34 @@ void
 custody_jobs_page_set_search_text (CustodyJobsPage *self,
                                    const char      *text)
 {
+  GtkEditable *entry;
+  const char *current;
+  gsize current_len;
+
   g_return_if_fail (CUSTODY_IS_JOBS_PAGE (self));
 
-  gtk_toggle_button_set_active (self->search_button, text != NULL && text[0] != '\0');
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  if (text == NULL)
+    text = "";
+
+  /* First: closing the search bar empties the entry. */
+  gtk_toggle_button_set_active (self->search_button, text[0] != '\0');
+
+  entry = GTK_EDITABLE (self->search_entry);
+  current = gtk_editable_get_text (entry);
+  current_len = strlen (current);
+
+  /* Edited as typing would, at the end: replacing the whole text would
+   * empty the entry first, and an empty search entry reports at once. */
+  if (g_str_has_prefix (text, current))
+    {
+      int position = (int) g_utf8_strlen (current, -1);
+      gtk_editable_insert_text (entry, text + current_len, -1, &position);
+    }
+  else if (g_str_has_prefix (current, text))
+    gtk_editable_delete_text (entry, (int) g_utf8_strlen (text, -1), -1);
+  else
+    gtk_editable_set_text (entry, text);
+
   /* search-changed is delayed for typing; a programmatic search applies now. */
   on_search_changed_cb (self);
 }
@@ -1154,5 +1200,5 @@ custody_jobs_page_get_n_shown (CustodyJobsPage *self)
 {
   g_return_val_if_fail (CUSTODY_IS_JOBS_PAGE (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "custody-array-model.h"
 #include "custody-job-item.h"
 #include "custody-session.h"
 #include "custody-time.h"
@@ -27,27 +28,27 @@
 
 struct _CustodySession
 {
-  GObject        parent_instance;
+  GObject            parent_instance;
 
-  char          *db_path;
-  CustodyStore  *store;
-  GListStore    *jobs;           /* CustodyJobItem, by name */
-  GListStore    *alerts;         /* CustodyAlert, newest first */
-  GPtrArray     *recent_failures;
-  CustodyPolicy  policy;
-  gint64         evaluated_at;
-  gint64         data_version;
-  GCancellable  *cancellable;
-  guint          poll_source;
-  guint          poll_interval;
-  GPtrArray     *loading_items;  /* CustodyJobItem still to add */
-  GPtrArray     *updating_jobs;  /* fresh CustodyJob records still to swap in */
-  guint          updated;        /* how many of them are swapped in */
-  guint          loading_source;
-  guint          reloading : 1;
-  guint          reload_again : 1;
-  guint          polling : 1;
-  guint          loaded : 1;
+  char              *db_path;
+  CustodyStore      *store;
+  CustodyArrayModel *jobs;            /* CustodyJobItem, by name */
+  GListStore        *alerts;          /* CustodyAlert, newest first */
+  GPtrArray         *recent_failures;
+  CustodyPolicy      policy;
+  gint64             evaluated_at;
+  gint64             data_version;
+  GCancellable      *cancellable;
+  guint              poll_source;
+  guint              poll_interval;
+  GPtrArray         *loading_items;   /* CustodyJobItem still to add */
+  GPtrArray         *updating_jobs;   /* fresh CustodyJob records still to swap in */
+  guint              updated;         /* how many of them are swapped in */
+  guint              loading_source;
+  guint              reloading : 1;
+  guint              reload_again : 1;
+  guint              polling : 1;
+  guint              loaded : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CustodySession, custody_session, G_TYPE_OBJECT)
@@ -166,7 +167,7 @@ load_chunk_cb (gpointer user_data)
   guint n = MIN (LOAD_CHUNK, self->loading_items->len);
   guint position = g_list_model_get_n_items (G_LIST_MODEL (self->jobs));
 
-  g_list_store_splice (self->jobs, position, 0, self->loading_items->pdata, n);
+  custody_array_model_splice (self->jobs, position, 0, self->loading_items->pdata, n);
   g_ptr_array_remove_range (self->loading_items, 0, n);
 
   if (self->loading_items->len > 0)
@@ -232,7 +233,7 @@ merge_jobs (CustodySession *self,
       return FALSE;
     }
 
-  g_list_store_splice (self->jobs, 0, n, items->pdata, items->len);
+  custody_array_model_splice (self->jobs, 0, n, items->pdata, items->len);
   return TRUE;
 }
 
@@ -474,7 +475,7 @@ custody_session_class_init (CustodySessionClass *klass)
 static void
 custody_session_init (CustodySession *self)
 {
-  self->jobs = g_list_store_new (CUSTODY_TYPE_JOB_ITEM);
+  self->jobs = custody_array_model_new (CUSTODY_TYPE_JOB_ITEM);
   self->alerts = g_list_store_new (CUSTODY_TYPE_ALERT);
   self->cancellable = g_cancellable_new ();
   self->poll_interval = DEFAULT_POLL_MS;

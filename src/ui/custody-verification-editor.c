@@ -131,8 +131,8 @@ custody_verification_editor_init (CustodyVerificationEditor *self)
   for (guint k = 0; k < CUSTODY_N_VERIFY_KINDS; k++)
     gtk_string_list_append (kinds, custody_verify_kind_get_label (k));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
-  gtk_string_list_append (results, _("Passed"));
-  gtk_string_list_append (results, _("Failed"));
+  gtk_string_list_append (results, C_("verification result", "Passed"));
+  gtk_string_list_append (results, C_("verification result", "Failed"));
   adw_combo_row_set_model (self->result_row, G_LIST_MODEL (results));
 }
 

@@ -1,0 +1,252 @@
+/* screenshots.c
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pictures of every view on the demo store, light and dark, wide and
+ * narrow, for people to look at (SCREENSHOTS_DIR, else the current
+ * directory). What a picture cannot say by itself is asserted: the
+ * window really is as narrow as asked (nothing forces it wider), and
+ * dark mode really darkens every view.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "custody-jobs-page.h"
+#include "custody-preferences-window.h"
+#include "custody-session.h"
+#include "custody-store.h"
+#include "custody-ui-test-utils.h"
+#include "custody-window.h"
+
+typedef struct
+{
+  int width;
+  int height;
+} Size;
+
+static const Size sizes[] = { { 1280, 800 }, { 400, 800 } };
+
+/* What each picture shows: a view, or a view with something opened. */
+static const char *shots[] = {
+  "overview", "jobs", "job-detail", "media", "compliance", "alerts", "reports", "preferences",
+};
+
+typedef struct
+{
+  char *dir;
+  char *db;
+  char *out_dir;
+} Fixture;
+
+static gboolean
+session_loaded (gpointer data)
+{
+  CustodySession *session = custody_window_get_session (data);
+  return session != NULL && custody_session_get_loaded (session);
+}
+
+static GdkTexture *
+render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* Mean luminance, 0 (black) to 255 (white). */
+static double
+mean_luminance (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  gsize stride = (gsize) width * 4;
+  g_autofree guchar *pixels = g_malloc (stride * height);
+  double sum = 0;
+
+  gdk_texture_download (texture, pixels, stride);
+  for (gsize i = 0; i < stride * height; i += 4)
+    {
+      /* CAIRO_FORMAT_ARGB32 in memory: B, G, R, A on little-endian. */
+      sum += 0.0722 * pixels[i] + 0.7152 * pixels[i + 1] + 0.2126 * pixels[i + 2];
+    }
+
+  return sum / ((double) width * height);
+}
+
+static GtkWidget *
+open_preferences (CustodyWindow *window)
+{
+  CustodyPreferencesWindow *preferences =
+    custody_preferences_window_new (GTK_WINDOW (window), custody_window_get_session (window));
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  return GTK_WIDGET (preferences);
+}
+
+/* The first job in violation: the detail worth looking at. */
+static char *
+violating_job (const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CustodyStore) store = custody_store_open (db, CUSTODY_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GPtrArray) jobs = NULL;
+
+  g_assert_no_error (error);
+  jobs = custody_store_list_jobs_with_status (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      CustodyJob *job = g_ptr_array_index (jobs, i);
+      if (job->status == CUSTODY_STATUS_VIOLATION)
+        return g_strdup (job->name);
+    }
+
+  g_assert_not_reached ();
+}
+
+static double
+take (Fixture       *f,
+      CustodyWindow *window,
+      const char    *shot,
+      const char    *scheme,
+      const Size    *size)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%s-%dx%d.png", shot, scheme, size->width,
+                                           size->height);
+  g_autofree char *path = g_build_filename (f->out_dir, name, NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *subject = GTK_WIDGET (window);
+  GtkWidget *preferences = NULL;
+
+  if (g_str_equal (shot, "preferences"))
+    {
+      preferences = open_preferences (window);
+      gtk_window_set_default_size (GTK_WINDOW (preferences), MIN (size->width, 640),
+                                   MIN (size->height, 720));
+      subject = preferences;
+    }
+  else if (g_str_equal (shot, "job-detail"))
+    {
+      g_autofree char *job = violating_job (f->db);
+
+      custody_window_show_view (window, "jobs");
+      custody_jobs_page_select_job (CUSTODY_JOBS_PAGE (custody_window_get_page (window, "jobs")),
+                                    job);
+    }
+  else
+    custody_window_show_view (window, shot);
+
+  /* Lists load in chunks and the history lazily: let them settle. */
+  custody_test_iterate (1200);
+
+  texture = render (subject);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+
+  if (subject == GTK_WIDGET (window))
+    g_assert_cmpint (gdk_texture_get_width (texture), <=, size->width);
+
+  if (preferences != NULL)
+    gtk_window_destroy (GTK_WINDOW (preferences));
+
+  return mean_luminance (texture);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *out = g_getenv ("SCREENSHOTS_DIR");
+
+  f->dir = custody_test_make_tmpdir ();
+  f->db = g_build_filename (f->dir, "demo.db", NULL);
+  f->out_dir = g_strdup (out != NULL ? out : ".");
+  g_assert_cmpint (g_mkdir_with_parents (f->out_dir, 0755), ==, 0);
+
+  {
+    g_autoptr(CustodyStore) store = custody_store_open (f->db, CUSTODY_STORE_OPEN_CREATE, &error);
+
+    g_assert_no_error (error);
+    /* What `custodyctl demo` makes. */
+    g_assert_true (custody_store_fill_demo (store, 22, 0, 42, &error));
+    g_assert_no_error (error);
+  }
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  custody_test_remove_tmpdir (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+  g_free (f->out_dir);
+}
+
+static void
+test_every_view (Fixture       *f,
+                 gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      double light[G_N_ELEMENTS (shots)];
+      CustodyWindow *window = custody_window_new (NULL, f->db);
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[s].width, sizes[s].height);
+      gtk_window_present (GTK_WINDOW (window));
+      g_assert_true (custody_test_wait_for (session_loaded, window, 20000));
+
+      /* Nothing in any view may force the window wider than asked (less
+       * the frame that client-side decorations draw without a compositor). */
+      custody_test_iterate (300);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, sizes[s].width);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, sizes[s].width - 20);
+
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+      for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+        light[i] = take (f, window, shots[i], "light", &sizes[s]);
+
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+        {
+          double dark = take (f, window, shots[i], "dark", &sizes[s]);
+
+          if (dark >= light[i] * 0.7)
+            g_error ("%s at %dx%d is hardly darker in dark mode (%.0f vs %.0f)", shots[i],
+                     sizes[s].width, sizes[s].height, dark, light[i]);
+        }
+
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+      gtk_window_destroy (GTK_WINDOW (window));
+      custody_test_iterate (100);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  custody_test_load_style ();
+
+  g_test_add ("/screenshots/every-view-light-and-dark-wide-and-narrow", Fixture, NULL,
+              fixture_set_up, test_every_view, fixture_tear_down);
+
+  return g_test_run ();
+}
