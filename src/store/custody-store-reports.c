@@ -84,18 +84,7 @@ custody_store_begin_read (CustodyStore  *self,
   {
     STORE_LOCK (self);
 
-    /* A report walks whole tables: through the page cache, not mapped
-     * into the process, or a year of history would count as its memory. */
-    stmt = custody_store_prepare (self, "PRAGMA mmap_size", error);
-    if (stmt == NULL)
-      return FALSE;
-    if (sqlite3_step (stmt) == SQLITE_ROW)
-      g_object_set_data (G_OBJECT (self), "custody-mmap-size",
-                         GINT_TO_POINTER ((int) MIN (sqlite3_column_int64 (stmt, 0) / 4096, G_MAXINT)));
-    sqlite3_reset (stmt);
-
-    if (!custody_store_exec (self, "PRAGMA mmap_size = 0", error) ||
-        !custody_store_exec (self, "BEGIN", error))
+    if (!custody_store_exec (self, "BEGIN", error))
       return FALSE;
 
     /* A deferred transaction takes its snapshot at its first read. */
@@ -124,13 +113,8 @@ custody_store_end_read (CustodyStore *self)
   g_return_if_fail (CUSTODY_IS_STORE (self));
 
   {
-    g_autofree char *mmap = NULL;
     STORE_LOCK (self);
-
     custody_store_write_rollback (self);
-    mmap = g_strdup_printf ("PRAGMA mmap_size = %" G_GINT64_FORMAT,
-                            (gint64) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "custody-mmap-size")) * 4096);
-    custody_store_exec (self, mmap, NULL);
   }
 }
 

@@ -54,7 +54,7 @@ typedef struct
   char    *integrity;        /* "ok" or SQLite's report */
 } CustodyStoreCheck;
 
-#define CUSTODY_STORE_SCHEMA_VERSION 3
+#define CUSTODY_STORE_SCHEMA_VERSION 4
 
 #define CUSTODY_TYPE_STORE (custody_store_get_type ())
 G_DECLARE_FINAL_TYPE (CustodyStore, custody_store, CUSTODY, STORE, GObject)
