@@ -787,6 +787,7 @@ test_version_1_store_is_upgraded (Fixture       *f,
   /* What a store written by the first release looks like. */
   exec_sql (path, "DROP TABLE job_state; DROP INDEX copy_state_newest; DROP INDEX copies_created;"
                   " ALTER TABLE alerts DROP COLUMN detail;"
+                  " DROP INDEX movements_log; CREATE INDEX movements_at ON movements (at);"
                   " PRAGMA user_version = 1;");
 
   {
@@ -804,6 +805,10 @@ test_version_1_store_is_upgraded (Fixture       *f,
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM job_state"), ==, N_JOBS);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema WHERE name ="
                                     " 'copy_state_newest'"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema WHERE name ="
+                                    " 'movements_log'"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema WHERE name ="
+                                    " 'movements_at'"), ==, 0);
 
   /* A store from a newer release is refused, not damaged. */
   exec_sql (path, "PRAGMA user_version = 99;");

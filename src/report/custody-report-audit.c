@@ -390,7 +390,8 @@ alert_cb (gconstpointer row,
 
   if (r->acknowledged_by != NULL)
     /* Translators: who acknowledged an alert, and when */
-    ack = g_strdup_printf (_("%s, %s"), r->acknowledged_by, custody_report_time (r->acknowledged_at, acked));
+    ack = g_strdup_printf (C_("acknowledged by, at", "%s, %s"), r->acknowledged_by,
+                           custody_report_time (r->acknowledged_at, acked));
 
   cells[0] = custody_report_time (r->raised_at, raised);
   cells[1] = r->resolved_at != CUSTODY_TIME_NONE ? custody_report_time (r->resolved_at, resolved)

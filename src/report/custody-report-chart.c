@@ -99,6 +99,18 @@ value_range (const CustodyReportChart *chart,
   *top = MAX (*step, ceil (max / *step) * *step);
 }
 
+/* A tick's date, with the time of day when the chart spans a few days. */
+static const char *
+tick_label (gint64    t,
+            gboolean  with_time,
+            char     *buf)
+{
+  if (!with_time)
+    return custody_report_date (t, buf);
+  /* "2026-11-19 13:30" without its year: "11-19 13:30" */
+  return custody_report_time (t, buf) + 5;
+}
+
 static void
 set_dash (cairo_t  *cr,
           gboolean  dashed)
@@ -129,6 +141,8 @@ custody_report_chart_draw (CustodyReportLayout *layout,
   double left, right, top, bottom, last_label = -G_MAXDOUBLE;
   gint64 t0, t1;
   guint stride;
+  gboolean with_time;
+  char last_text[CUSTODY_REPORT_BUF] = "";
 
   if (chart->n_points == 0)
     return;
@@ -198,11 +212,12 @@ custody_report_chart_draw (CustodyReportLayout *layout,
   cairo_line_to (cr, right, bottom);
   cairo_stroke (cr);
 
-  /* x ticks: as many dated labels as fit */
+  /* x ticks: as many dated labels as fit; times of day too over a few days */
+  with_time = t1 - t0 < 4 * 24 * 3600;
   {
     char buf[CUSTODY_REPORT_BUF];
     double date_width = custody_report_layout_text_width (layout, CUSTODY_REPORT_STYLE_SMALL,
-                                                          custody_report_date (t1, buf)) + 8;
+                                                          tick_label (t1, with_time, buf)) + 8;
     double room = chart->n_points > 1 ? (right - left) / (chart->n_points - 1) : right - left;
 
     stride = MAX (1, (guint) ceil (date_width / room));
@@ -222,15 +237,17 @@ custody_report_chart_draw (CustodyReportLayout *layout,
       /* The last date always shows; others by the stride, without overlap. */
       if ((i % stride == 0 && (chart->n_points - 1 - i) >= stride) || i + 1 == chart->n_points)
         {
-          const char *date = custody_report_date (chart->times[i], buf);
+          const char *date = tick_label (chart->times[i], with_time, buf);
           double w = custody_report_layout_text_width (layout, CUSTODY_REPORT_STYLE_SMALL, date);
 
-          if (px - w / 2 > last_label + 4)
+          /* Never the same label twice, never two labels overlapping. */
+          if (px - w / 2 > last_label + 4 && !g_str_equal (date, last_text))
             {
               custody_report_layout_draw_text (layout, cr, CUSTODY_REPORT_STYLE_SMALL,
                                                CUSTODY_REPORT_TONE_MUTED, date, px, bottom + 4,
                                                CUSTODY_REPORT_ALIGN_CENTER);
               last_label = px + w / 2;
+              g_strlcpy (last_text, date, sizeof last_text);
             }
         }
     }

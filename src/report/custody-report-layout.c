@@ -29,13 +29,27 @@ typedef enum
 } Target;
 
 /* A shaped line of text, cached by its text: the glyphs of one font,
- * positioned from the line's start. */
+ * positioned from the line's start, with the clusters that tie them to
+ * the text (so that the PDF's text is the text, not a guess from glyphs:
+ * a CJK font draws 子 and ⼦ with one glyph). */
 typedef struct
 {
-  cairo_glyph_t *glyphs;
-  int            n_glyphs;
-  double         width;
+  char                 *text;
+  int                   length;
+  cairo_glyph_t        *glyphs;
+  int                   n_glyphs;
+  cairo_text_cluster_t *clusters;
+  int                   n_clusters;
+  double                width;
 } Run;
+
+/* The glyphs of one font and colour waiting to be drawn, with their text. */
+typedef struct
+{
+  GArray  *glyphs;     /* cairo_glyph_t */
+  GArray  *clusters;   /* cairo_text_cluster_t */
+  GString *text;
+} Batch;
 
 typedef struct
 {
@@ -109,7 +123,7 @@ struct _CustodyReportLayout
   PangoFontMap              *font_map;
   PangoContext              *context;
   Style                      styles[CUSTODY_REPORT_N_STYLES];
-  GArray                    *batches[CUSTODY_REPORT_N_STYLES][CUSTODY_REPORT_N_TONES];
+  Batch                     *batches[CUSTODY_REPORT_N_STYLES][CUSTODY_REPORT_N_TONES];
   GArray                    *stripes;       /* cairo_rectangle_t, to fill at the end of the page */
   guint                      unknown_glyphs;
 
@@ -241,6 +255,8 @@ run_free (gpointer data)
 {
   Run *run = data;
 
+  g_free (run->text);
+  g_free (run->clusters);
   g_free (run->glyphs);
   g_free (run);
 }
@@ -354,7 +370,7 @@ style_run (CustodyReportLayout *self,
   Run *run;
   PangoLayoutLine *line;
   PangoRectangle logical;
-  GArray *glyphs;
+  GArray *glyphs, *clusters;
   double x = 0;
   int unknown;
 
@@ -370,36 +386,54 @@ style_run (CustodyReportLayout *self,
 
   line = pango_layout_get_line_readonly (s->layout, 0);
   glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
   for (GSList *l = line->runs; l != NULL; l = l->next)
     {
       PangoGlyphItem *item = l->data;
+      PangoGlyphItemIter iter;
+      gboolean more;
 
-      if (item->item->analysis.font != s->font)
+      /* One font, left to right: anything else is drawn by Pango. */
+      if (item->item->analysis.font != s->font || item->item->analysis.level % 2 != 0)
         {
           g_array_unref (glyphs);
+          g_array_unref (clusters);
           return NULL;
         }
-      for (int i = 0; i < item->glyphs->num_glyphs; i++)
-        {
-          PangoGlyphInfo *info = &item->glyphs->glyphs[i];
 
-          if (info->glyph != PANGO_GLYPH_EMPTY)
+      for (more = pango_glyph_item_iter_init_start (&iter, item, text); more;
+           more = pango_glyph_item_iter_next_cluster (&iter))
+        {
+          cairo_text_cluster_t cluster = { iter.end_index - iter.start_index, 0 };
+
+          for (int i = iter.start_glyph; i < iter.end_glyph; i++)
             {
-              cairo_glyph_t g = {
-                info->glyph,
-                x + pango_units_to_double (info->geometry.x_offset),
-                pango_units_to_double (info->geometry.y_offset),
-              };
-              g_array_append_val (glyphs, g);
+              PangoGlyphInfo *info = &item->glyphs->glyphs[i];
+
+              if (info->glyph != PANGO_GLYPH_EMPTY)
+                {
+                  cairo_glyph_t g = {
+                    info->glyph,
+                    x + pango_units_to_double (info->geometry.x_offset),
+                    pango_units_to_double (info->geometry.y_offset),
+                  };
+                  g_array_append_val (glyphs, g);
+                  cluster.num_glyphs++;
+                }
+              x += pango_units_to_double (info->geometry.width);
             }
-          x += pango_units_to_double (info->geometry.width);
+          g_array_append_val (clusters, cluster);
         }
     }
 
   pango_layout_get_extents (s->layout, NULL, &logical);
   run = g_new0 (Run, 1);
+  run->text = g_strdup (text);
+  run->length = strlen (text);
   run->n_glyphs = glyphs->len;
   run->glyphs = (cairo_glyph_t *) g_array_free (glyphs, FALSE);
+  run->n_clusters = clusters->len;
+  run->clusters = (cairo_text_cluster_t *) g_array_free (clusters, FALSE);
   run->width = pango_units_to_double (logical.width);
 
   if (g_hash_table_size (s->runs) >= RUN_CACHE_LIMIT)
@@ -455,16 +489,35 @@ style_measure (CustodyReportLayout  *self,
   return CELL_LAYOUT;
 }
 
-static GArray *
+static void
+batch_free (Batch *batch)
+{
+  g_array_unref (batch->glyphs);
+  g_array_unref (batch->clusters);
+  g_string_free (batch->text, TRUE);
+  g_free (batch);
+}
+
+static Batch *
 batch_for (CustodyReportLayout *self,
            CustodyReportStyle   style,
            CustodyReportTone    tone)
 {
-  if (self->batches[style][tone] == NULL)
-    self->batches[style][tone] = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), 512);
-  return self->batches[style][tone];
+  Batch *batch = self->batches[style][tone];
+
+  if (batch == NULL)
+    {
+      batch = g_new0 (Batch, 1);
+      batch->glyphs = g_array_sized_new (FALSE, FALSE, sizeof (cairo_glyph_t), 1024);
+      batch->clusters = g_array_sized_new (FALSE, FALSE, sizeof (cairo_text_cluster_t), 1024);
+      batch->text = g_string_sized_new (1024);
+      self->batches[style][tone] = batch;
+    }
+  return batch;
 }
 
+/* Plain ASCII: a glyph and a cluster per character, spaces included, so
+ * that the PDF's text reads as written. */
 static void
 batch_ascii_n (CustodyReportLayout *self,
                CustodyReportStyle   style,
@@ -475,19 +528,23 @@ batch_ascii_n (CustodyReportLayout *self,
                double               baseline)
 {
   Style *s = &self->styles[style];
-  GArray *batch = batch_for (self, style, tone);
+  Batch *batch = batch_for (self, style, tone);
+  guint start = batch->glyphs->len;
+  static const cairo_text_cluster_t one = { 1, 1 };
 
+  g_array_set_size (batch->glyphs, start + length);
   for (gsize k = 0; k < length; k++)
     {
       int i = (guchar) text[k] - ' ';
+      cairo_glyph_t *g = &g_array_index (batch->glyphs, cairo_glyph_t, start + k);
 
-      if (text[k] != ' ')
-        {
-          cairo_glyph_t g = { s->glyph[i], x, baseline };
-          g_array_append_val (batch, g);
-        }
+      g->index = s->glyph[i];
+      g->x = x;
+      g->y = baseline;
       x += s->advance[i];
+      g_array_append_val (batch->clusters, one);
     }
+  g_string_append_len (batch->text, text, length);
 }
 
 static void
@@ -501,6 +558,18 @@ batch_ascii (CustodyReportLayout *self,
   batch_ascii_n (self, style, tone, text, strlen (text), x, baseline);
 }
 
+/* An invisible space after a text, so that the PDF's text keeps it apart
+ * from the next in reading order: the boxes of key figures. (Poppler's
+ * selection text still joins the cells of what it takes for a table.) */
+static void
+batch_separator (CustodyReportLayout *self,
+                 CustodyReportStyle   style,
+                 double               x,
+                 double               baseline)
+{
+  batch_ascii_n (self, style, CUSTODY_REPORT_TONE_NORMAL, " ", 1, x, baseline);
+}
+
 static void
 batch_run (CustodyReportLayout *self,
            CustodyReportStyle   style,
@@ -509,18 +578,20 @@ batch_run (CustodyReportLayout *self,
            double               x,
            double               baseline)
 {
-  GArray *batch = batch_for (self, style, tone);
-  guint start = batch->len;
+  Batch *batch = batch_for (self, style, tone);
+  guint start = batch->glyphs->len;
 
-  g_array_set_size (batch, start + run->n_glyphs);
+  g_array_set_size (batch->glyphs, start + run->n_glyphs);
   for (int i = 0; i < run->n_glyphs; i++)
     {
-      cairo_glyph_t *g = &g_array_index (batch, cairo_glyph_t, start + i);
+      cairo_glyph_t *g = &g_array_index (batch->glyphs, cairo_glyph_t, start + i);
 
       g->index = run->glyphs[i].index;
       g->x = x + run->glyphs[i].x;
       g->y = baseline + run->glyphs[i].y;
     }
+  g_array_append_vals (batch->clusters, run->clusters, run->n_clusters);
+  g_string_append_len (batch->text, run->text, run->length);
 }
 
 /* Draws the glyphs gathered since the last flush: one call per font and
@@ -552,14 +623,19 @@ flush_batches (CustodyReportLayout *self,
   for (guint s = 0; s < CUSTODY_REPORT_N_STYLES; s++)
     for (guint t = 0; t < CUSTODY_REPORT_N_TONES; t++)
       {
-        GArray *batch = self->batches[s][t];
+        Batch *batch = self->batches[s][t];
 
-        if (batch == NULL || batch->len == 0)
+        if (batch == NULL || batch->glyphs->len == 0)
           continue;
         custody_report_layout_set_tone (self, cr, t);
         cairo_set_scaled_font (cr, self->styles[s].scaled);
-        cairo_show_glyphs (cr, (cairo_glyph_t *) batch->data, (int) batch->len);
-        g_array_set_size (batch, 0);
+        cairo_show_text_glyphs (cr, batch->text->str, (int) batch->text->len,
+                                (cairo_glyph_t *) batch->glyphs->data, (int) batch->glyphs->len,
+                                (cairo_text_cluster_t *) batch->clusters->data,
+                                (int) batch->clusters->len, 0);
+        g_array_set_size (batch->glyphs, 0);
+        g_array_set_size (batch->clusters, 0);
+        g_string_truncate (batch->text, 0);
       }
 }
 
@@ -630,6 +706,7 @@ custody_report_layout_draw_text (CustodyReportLayout *self,
     case CELL_ASCII_WRAPPED:
     case CELL_LAYOUT:
     default:
+      flush_batches (self, cr);
       custody_report_layout_set_tone (self, cr, tone);
       cairo_move_to (cr, x, y);
       pango_cairo_show_layout (cr, s->layout);
@@ -848,6 +925,7 @@ flow_layout (CustodyReportLayout *self,
 
       if (self->drawing)
         {
+          flush_batches (self, self->cr);
           custody_report_layout_set_tone (self, self->cr, tone);
           cairo_move_to (self->cr, self->left + pango_units_to_double (logical.x),
                          self->y + line_top + pango_units_to_double (baseline - logical.y));
@@ -1037,10 +1115,16 @@ custody_report_layout_figures (CustodyReportLayout       *self,
             custody_report_layout_draw_text (self, self->cr, CUSTODY_REPORT_STYLE_FIGURE, f->tone,
                                              f->value, x + pad, self->y + pad,
                                              CUSTODY_REPORT_ALIGN_START);
+            batch_separator (self, CUSTODY_REPORT_STYLE_FIGURE,
+                             x + pad + custody_report_layout_text_width (self, CUSTODY_REPORT_STYLE_FIGURE, f->value),
+                             self->y + pad + value->baseline);
             wrap_text (label->layout, f->label, box_width - 2 * pad, PANGO_ALIGN_LEFT);
+            flush_batches (self, self->cr);
             custody_report_layout_set_tone (self, self->cr, CUSTODY_REPORT_TONE_MUTED);
             cairo_move_to (self->cr, x + pad, self->y + pad + value->line_height + 2);
             pango_cairo_show_layout (self->cr, label->layout);
+            batch_separator (self, CUSTODY_REPORT_STYLE_SMALL, x + box_width - pad,
+                             self->y + pad + value->line_height + 2 + label->baseline);
           }
 
       self->page_empty = FALSE;
@@ -1125,8 +1209,8 @@ aligned_x (const Table *table,
     }
 }
 
-/* Breaks plain ASCII text into lines no wider than @max: at spaces, or
- * inside a word longer than a line. Pango does the same for any other
+/* Breaks plain ASCII text into lines no wider than @max: at spaces, after
+ * hyphens and slashes, or inside a word longer than a line. Pango does the same for any other
  * text; this keeps the common case of long English cells fast. */
 static void
 wrap_ascii (Style      *s,
@@ -1149,8 +1233,15 @@ wrap_ascii (Style      *s,
           guint word_end = end;
           double word_width = 0, space_width = 0;
 
+          /* A word ends at a space, or just after a hyphen or a slash. */
           while (word_end < length && text[word_end] != ' ')
-            word_width += s->advance[(guchar) text[word_end++] - ' '];
+            {
+              char c = text[word_end++];
+
+              word_width += s->advance[(guchar) c - ' '];
+              if ((c == '-' || c == '/') && word_end < length && text[word_end] != ' ')
+                break;
+            }
           if (width + word_width > max && fit_end > pos)
             break;
           if (width + word_width > max)
@@ -1224,11 +1315,11 @@ measure_cells (CustodyReportLayout *self,
 }
 
 static void
-draw_cells (CustodyReportLayout     *self,
+draw_cells (CustodyReportLayout      *self,
             const CustodyReportStyle *styles,
-            const char * const      *cells,
-            const CustodyReportTone *tones,
-            double                   y)
+            const char * const       *cells,
+            const CustodyReportTone  *tones,
+            double                    y)
 {
   Table *table = self->table;
 
@@ -1260,6 +1351,9 @@ draw_cells (CustodyReportLayout     *self,
           break;
         case CELL_LAYOUT:
         default:
+          /* What came before goes first: the page's text stays in reading
+           * order for whoever reads it out of the PDF. */
+          flush_batches (self, self->cr);
           custody_report_layout_set_tone (self, self->cr, tone);
           cairo_move_to (self->cr, table->x[c], y + CELL_PAD_Y);
           pango_cairo_show_layout (self->cr, table->layouts[c]);
@@ -1286,7 +1380,7 @@ draw_table_header (CustodyReportLayout *self,
     {
       g_autofree char *where = self->subsection == NULL ? g_strdup (self->section)
         /* Translators: a section and its part, over a table continued from the page before */
-        : g_strdup_printf (_("%s: %s"), self->section, self->subsection);
+        : g_strdup_printf (C_("section and part", "%s: %s"), self->section, self->subsection);
       /* Translators: over a table that goes on from the page before */
       g_autofree char *text = g_strdup_printf (_("%s (continued)"), where);
 
@@ -1717,7 +1811,7 @@ custody_report_layout_finalize (GObject *object)
     {
       style_clear (&self->styles[s]);
       for (guint t = 0; t < CUSTODY_REPORT_N_TONES; t++)
-        g_clear_pointer (&self->batches[s][t], g_array_unref);
+        g_clear_pointer (&self->batches[s][t], batch_free);
     }
   g_clear_pointer (&self->stripes, g_array_unref);
   g_clear_object (&self->context);

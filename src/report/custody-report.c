@@ -343,7 +343,7 @@ make_layout (CustodyReport        *self,
   footer = g_strdup_printf (_("Generated %s by %s"), custody_report_time (ctx->generated_at, a),
                             ctx->author);
   /* Translators: a report PDF's subject: "Audit Report, 2026-10-26 09:00 – 2026-11-25 09:00" */
-  subject = g_strdup_printf (_("%s, %s"), title, period);
+  subject = g_strdup_printf (C_("report subject", "%s, %s"), title, period);
   keywords = g_strdup_printf ("Custody, 3-2-1-1-0, %s", kinds[self->kind].key);
 
   custody_report_layout_set_language (layout, language);

@@ -598,19 +598,28 @@ custody_store_report_failed_tests (CustodyStore         *self,
   return finish_walk (self, stmt, rc, error);
 }
 
-static void
+/* Fills @row from a row of the alert walks; returns the message worded in
+ * the reader's language, which the caller frees after the callback. */
+static char *
 alert_from_row (sqlite3_stmt       *stmt,
                 CustodyReportAlert *row)
 {
+  char *message;
+
   row->raised_at = sqlite3_column_int64 (stmt, 0);
   row->resolved_at = custody_sql_time (stmt, 1);
   row->kind = custody_sql_text (stmt, 2);
   row->severity = CUSTODY_SEVERITY_WARNING;
   custody_severity_from_string (custody_sql_text (stmt, 3), &row->severity);
   row->subject = custody_sql_text (stmt, 4);
-  row->message = custody_sql_text (stmt, 5);
   row->acknowledged_by = text_or_null (stmt, 6);
   row->acknowledged_at = custody_sql_time (stmt, 7);
+
+  message = custody_alert_describe (row->kind, row->subject, text_or_null (stmt, 8), TRUE);
+  if (message == NULL)
+    message = g_strdup (custody_sql_text (stmt, 5));
+  row->message = message;
+  return message;
 }
 
 /**
@@ -640,7 +649,7 @@ custody_store_report_alerts (CustodyStore         *self,
                                 "SELECT raised_at, CASE WHEN resolved_at <= ?2 THEN resolved_at END,"
                                 "       kind, severity, subject, message,"
                                 "       CASE WHEN acknowledged_at <= ?2 THEN acknowledged_by END,"
-                                "       CASE WHEN acknowledged_at <= ?2 THEN acknowledged_at END"
+                                "       CASE WHEN acknowledged_at <= ?2 THEN acknowledged_at END, detail"
                                 " FROM alerts"
                                 " WHERE raised_at <= ?2"
                                 "   AND (raised_at > ?1 OR resolved_at IS NULL OR resolved_at > ?1)"
@@ -652,8 +661,8 @@ custody_store_report_alerts (CustodyStore         *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CustodyReportAlert row;
+      g_autofree char *message = alert_from_row (stmt, &row);
 
-      alert_from_row (stmt, &row);
       if (!func (&row, user_data))
         break;
     }
@@ -682,7 +691,7 @@ custody_store_report_acknowledgements (CustodyStore         *self,
   stmt = custody_store_prepare (self,
                                 "SELECT raised_at, CASE WHEN resolved_at <= ?2 THEN resolved_at END,"
                                 "       kind, severity, subject, message, acknowledged_by,"
-                                "       acknowledged_at"
+                                "       acknowledged_at, detail"
                                 " FROM alerts"
                                 " WHERE acknowledged_at > ?1 AND acknowledged_at <= ?2"
                                 " ORDER BY acknowledged_at, id", error);
@@ -693,8 +702,8 @@ custody_store_report_acknowledgements (CustodyStore         *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CustodyReportAlert row;
+      g_autofree char *message = alert_from_row (stmt, &row);
 
-      alert_from_row (stmt, &row);
       if (!func (&row, user_data))
         break;
     }
