@@ -1054,6 +1054,18 @@ custody_report_layout_space (CustodyReportLayout *self,
     self->y = MIN (self->y + points, body_bottom (self));
 }
 
+/* What follows, @height points of it, goes on one page: a new one if the
+ * rest of this one is too short (a heading and its chart). */
+void
+custody_report_layout_keep_together (CustodyReportLayout *self,
+                                     double               height)
+{
+  if (self->error != NULL)
+    return;
+
+  need (self, height);
+}
+
 void
 custody_report_layout_page_break (CustodyReportLayout *self)
 {

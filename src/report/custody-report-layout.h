@@ -169,6 +169,8 @@ void     custody_report_layout_figures                (CustodyReportLayout      
 void     custody_report_layout_space                  (CustodyReportLayout       *self,
                                                        double                     points);
 void     custody_report_layout_page_break             (CustodyReportLayout       *self);
+void     custody_report_layout_keep_together          (CustodyReportLayout       *self,
+                                                       double                     height);
 void     custody_report_layout_chart                  (CustodyReportLayout       *self,
                                                        double                     height,
                                                        CustodyReportDrawFunc      draw,

@@ -282,11 +282,15 @@ charts (CustodyReportLayout *layout,
     _("Stored data"),
   };
 
+  /* Each chart with its heading, never apart. */
   custody_report_layout_section (layout, _("Trends"));
+  custody_report_layout_keep_together (layout, CHART_HEIGHT + 40);
   custody_report_layout_subsection (layout, _("Compliance over Time"));
   custody_report_layout_chart (layout, CHART_HEIGHT, custody_report_chart_draw, &compliance);
+  custody_report_layout_keep_together (layout, CHART_HEIGHT + 40);
   custody_report_layout_subsection (layout, _("Backup Success over Time"));
   custody_report_layout_chart (layout, CHART_HEIGHT, custody_report_chart_draw, &success);
+  custody_report_layout_keep_together (layout, CHART_HEIGHT + 40);
   custody_report_layout_subsection (layout, _("Stored Data over Time"));
   custody_report_layout_chart (layout, CHART_HEIGHT, custody_report_chart_draw, &stored);
 }
