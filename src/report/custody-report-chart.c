@@ -269,7 +269,8 @@ custody_report_chart_draw (CustodyReportLayout *layout,
 
           if (isnan (v))
             {
-              pen_down = FALSE;
+              if (!series->sparse)
+                pen_down = FALSE;
               continue;
             }
           px = t1 > t0 ? left + (right - left) * (double) (chart->times[i] - t0) / (double) (t1 - t0) : left;

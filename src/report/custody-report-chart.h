@@ -29,6 +29,7 @@ typedef struct
   const double      *values;   /* n_points of them; NAN: no value */
   CustodyReportTone  tone;
   gboolean           dashed;
+  gboolean           sparse;   /* NAN: not measured there, draw through; else a gap */
 } CustodyReportSeries;
 
 typedef struct

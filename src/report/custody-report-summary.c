@@ -24,6 +24,8 @@
 #define N_POINTS      13
 #define MAX_ATTENTION 20
 #define CHART_HEIGHT  175
+/* Copies judged for the compliance trend, at most, all points together. */
+#define EVALUATION_BUDGET 150000
 
 typedef struct
 {
@@ -164,31 +166,54 @@ custody_report_summary_prepare (CustodyReportContext  *ctx,
     }
   g_clear_pointer (&s->slots, g_hash_table_unref);
 
-  /* The engine, replayed at each point. */
-  for (guint i = 0; i < N_POINTS; i++)
-    {
-      g_autoptr(GPtrArray) verdicts = NULL;
-      guint by_status[CUSTODY_N_STATUSES] = { 0, };
+  /* The engine, replayed at points of the period: at every point for a
+   * store of a few thousand copies; for a larger one at every second,
+   * third, fourth or sixth (and always the last), so that the summary of
+   * a large store stays within seconds too. Each replay reads every copy's
+   * history at that moment. */
+  {
+    static const guint steps[] = { 1, 2, 3, 4, 6, 12 };
+    gint64 copies = MAX (s->counts.copies, 1);
+    guint step = steps[G_N_ELEMENTS (steps) - 1];
+    guint n_evaluations, done = 0;
 
-      if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
-        return FALSE;
-
-      verdicts = custody_store_report_verdicts (ctx->store, s->times[i], NULL, error);
-      if (verdicts == NULL)
-        return FALSE;
-      for (guint k = 0; k < verdicts->len; k++)
-        by_status[((CustodyVerdict *) g_ptr_array_index (verdicts, k))->status]++;
-
-      s->compliant[i] = share (by_status[CUSTODY_STATUS_COMPLIANT] + by_status[CUSTODY_STATUS_AT_RISK],
-                               verdicts->len);
-      s->clean[i] = share (by_status[CUSTODY_STATUS_COMPLIANT], verdicts->len);
-      if (i + 1 == N_POINTS)
+    for (guint k = 0; k < G_N_ELEMENTS (steps); k++)
+      if ((gint64) ((N_POINTS - 1) / steps[k] + 1) * copies <= EVALUATION_BUDGET)
         {
-          memcpy (s->by_status, by_status, sizeof by_status);
-          s->verdicts = g_steal_pointer (&verdicts);
+          step = steps[k];
+          break;
         }
-      custody_report_context_progress (ctx, 0.15 + 0.85 * (i + 1) / N_POINTS);
-    }
+    n_evaluations = (N_POINTS - 1) / step + 1;
+
+    for (guint i = 0; i < N_POINTS; i++)
+      {
+        g_autoptr(GPtrArray) verdicts = NULL;
+        guint by_status[CUSTODY_N_STATUSES] = { 0, };
+
+        s->compliant[i] = s->clean[i] = NAN;
+        if (i % step != 0)
+          continue;
+
+        if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+          return FALSE;
+
+        verdicts = custody_store_report_verdicts (ctx->store, s->times[i], NULL, error);
+        if (verdicts == NULL)
+          return FALSE;
+        for (guint k = 0; k < verdicts->len; k++)
+          by_status[((CustodyVerdict *) g_ptr_array_index (verdicts, k))->status]++;
+
+        s->compliant[i] = share (by_status[CUSTODY_STATUS_COMPLIANT] + by_status[CUSTODY_STATUS_AT_RISK],
+                                 verdicts->len);
+        s->clean[i] = share (by_status[CUSTODY_STATUS_COMPLIANT], verdicts->len);
+        if (i + 1 == N_POINTS)
+          {
+            memcpy (s->by_status, by_status, sizeof by_status);
+            s->verdicts = g_steal_pointer (&verdicts);
+          }
+        custody_report_context_progress (ctx, 0.15 + 0.85 * ++done / n_evaluations);
+      }
+  }
 
   return TRUE;
 }
@@ -261,8 +286,8 @@ charts (CustodyReportLayout *layout,
   CustodyReportChart compliance = {
     CUSTODY_REPORT_UNIT_PERCENT, N_POINTS, s->times, 2,
     {
-      { _("Compliant or at risk"), s->compliant, CUSTODY_REPORT_TONE_GOOD, FALSE },
-      { _("Compliant, not at risk"), s->clean, CUSTODY_REPORT_TONE_NORMAL, TRUE },
+      { _("Compliant or at risk"), s->compliant, CUSTODY_REPORT_TONE_GOOD, FALSE, TRUE },
+      { _("Compliant, not at risk"), s->clean, CUSTODY_REPORT_TONE_NORMAL, TRUE, TRUE },
     },
     _("Share of jobs"),
   };
