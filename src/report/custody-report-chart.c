@@ -65,25 +65,38 @@ custody_report_chart_format (CustodyReportUnit unit,
     }
 }
 
+/* The value axis: from @floor to @top by @step. Shares run from 0 to
+ * 100%, or from a round share below the lowest value when every value is
+ * above a half, so that 95% and 99% can be told apart; sizes and counts
+ * always start at zero. */
 static void
 value_range (const CustodyReportChart *chart,
+             double                   *floor_value,
              double                   *top,
              double                   *step)
 {
-  double max = 0;
-
-  if (chart->unit == CUSTODY_REPORT_UNIT_PERCENT)
-    {
-      /* Shares always from 0 to 100%: a zoomed axis would exaggerate. */
-      *top = 1.0;
-      *step = 0.2;
-      return;
-    }
+  double max = 0, min = G_MAXDOUBLE;
 
   for (guint s = 0; s < chart->n_series; s++)
     for (guint i = 0; i < chart->n_points; i++)
       if (!isnan (chart->series[s].values[i]))
-        max = MAX (max, chart->series[s].values[i]);
+        {
+          max = MAX (max, chart->series[s].values[i]);
+          min = MIN (min, chart->series[s].values[i]);
+        }
+
+  *floor_value = 0;
+  if (chart->unit == CUSTODY_REPORT_UNIT_PERCENT)
+    {
+      *top = 1.0;
+      *step = 0.2;
+      if (min != G_MAXDOUBLE && min >= 0.5)
+        {
+          *floor_value = floor (min * 10 - 0.2) / 10;
+          *step = nice_step ((1.0 - *floor_value) / TICKS);
+        }
+      return;
+    }
 
   if (chart->unit == CUSTODY_REPORT_UNIT_BYTES)
     {
@@ -137,7 +150,7 @@ custody_report_chart_draw (CustodyReportLayout *layout,
 {
   const CustodyReportChart *chart = data;
   double line = custody_report_layout_line_height (layout, CUSTODY_REPORT_STYLE_SMALL);
-  double top_value, step, label_width = 0, legend_x;
+  double floor_value, top_value, step, label_width = 0, legend_x;
   double left, right, top, bottom, last_label = -G_MAXDOUBLE;
   gint64 t0, t1;
   guint stride;
@@ -147,11 +160,11 @@ custody_report_chart_draw (CustodyReportLayout *layout,
   if (chart->n_points == 0)
     return;
 
-  value_range (chart, &top_value, &step);
+  value_range (chart, &floor_value, &top_value, &step);
   t0 = chart->times[0];
   t1 = chart->times[chart->n_points - 1];
 
-  for (double v = 0; v <= top_value + step / 2; v += step)
+  for (double v = floor_value; v <= top_value + step / 2; v += step)
     {
       g_autofree char *label = custody_report_chart_format (chart->unit, v);
       label_width = MAX (label_width, custody_report_layout_text_width (layout, CUSTODY_REPORT_STYLE_SMALL, label));
@@ -189,9 +202,9 @@ custody_report_chart_draw (CustodyReportLayout *layout,
   set_dash (cr, FALSE);
 
   /* Grid and y ticks */
-  for (double v = 0; v <= top_value + step / 2; v += step)
+  for (double v = floor_value; v <= top_value + step / 2; v += step)
     {
-      double py = bottom - (bottom - top) * v / top_value;
+      double py = bottom - (bottom - top) * (v - floor_value) / (top_value - floor_value);
       g_autofree char *label = custody_report_chart_format (chart->unit, v);
 
       cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
@@ -274,7 +287,8 @@ custody_report_chart_draw (CustodyReportLayout *layout,
               continue;
             }
           px = t1 > t0 ? left + (right - left) * (double) (chart->times[i] - t0) / (double) (t1 - t0) : left;
-          py = bottom - (bottom - top) * MIN (v, top_value) / top_value;
+          py = bottom - (bottom - top) * (CLAMP (v, floor_value, top_value) - floor_value)
+                        / (top_value - floor_value);
           if (pen_down)
             cairo_line_to (cr, px, py);
           else
@@ -295,7 +309,8 @@ custody_report_chart_draw (CustodyReportLayout *layout,
           if (isnan (v))
             continue;
           px = t1 > t0 ? left + (right - left) * (double) (chart->times[i] - t0) / (double) (t1 - t0) : left;
-          py = bottom - (bottom - top) * MIN (v, top_value) / top_value;
+          py = bottom - (bottom - top) * (CLAMP (v, floor_value, top_value) - floor_value)
+                        / (top_value - floor_value);
           cairo_new_sub_path (cr);
           cairo_arc (cr, px, py, 1.8, 0, 2 * G_PI);
         }

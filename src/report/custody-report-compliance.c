@@ -251,13 +251,13 @@ matrix (CustodyReportLayout *layout,
         Compliance          *c)
 {
   const CustodyReportColumn columns[] = {
-    { _("Job"), 3.2, CUSTODY_REPORT_ALIGN_START },
-    { _("Owner"), 2.2, CUSTODY_REPORT_ALIGN_START },
-    { _("Status"), 1.4, CUSTODY_REPORT_ALIGN_START },
-    { custody_rule_get_label (CUSTODY_RULE_3_COPIES), 1, CUSTODY_REPORT_ALIGN_CENTER },
-    { custody_rule_get_label (CUSTODY_RULE_2_MEDIA), 1, CUSTODY_REPORT_ALIGN_CENTER },
-    { custody_rule_get_label (CUSTODY_RULE_1_OFFSITE), 1, CUSTODY_REPORT_ALIGN_CENTER },
-    { custody_rule_get_label (CUSTODY_RULE_1_OFFLINE), 1.3, CUSTODY_REPORT_ALIGN_CENTER },
+    { _("Job"), 2.8, CUSTODY_REPORT_ALIGN_START },
+    { _("Owner"), 1.9, CUSTODY_REPORT_ALIGN_START },
+    { _("Status"), 1.2, CUSTODY_REPORT_ALIGN_START },
+    { custody_rule_get_label (CUSTODY_RULE_3_COPIES), 1.15, CUSTODY_REPORT_ALIGN_CENTER },
+    { custody_rule_get_label (CUSTODY_RULE_2_MEDIA), 1.15, CUSTODY_REPORT_ALIGN_CENTER },
+    { custody_rule_get_label (CUSTODY_RULE_1_OFFSITE), 1.2, CUSTODY_REPORT_ALIGN_CENTER },
+    { custody_rule_get_label (CUSTODY_RULE_1_OFFLINE), 1.6, CUSTODY_REPORT_ALIGN_CENTER },
     { custody_rule_get_label (CUSTODY_RULE_0_ERRORS), 1, CUSTODY_REPORT_ALIGN_CENTER },
   };
 
@@ -374,17 +374,17 @@ copies (CustodyReportLayout *layout,
         Compliance          *c)
 {
   const CustodyReportColumn columns[] = {
-    { _("Job"), 2.3, CUSTODY_REPORT_ALIGN_START },
-    { _("Copy"), 1.5, CUSTODY_REPORT_ALIGN_START },
-    { _("Media"), 1.4, CUSTODY_REPORT_ALIGN_START },
+    { _("Job"), 2.1, CUSTODY_REPORT_ALIGN_START },
+    { _("Copy"), 1.4, CUSTODY_REPORT_ALIGN_START },
+    { _("Media"), 1.9, CUSTODY_REPORT_ALIGN_START },
     { _("Valid"), 0.9, CUSTODY_REPORT_ALIGN_CENTER },
     /* Translators: a column: whether a copy is off-site */
-    { _("Off-site"), 1.05, CUSTODY_REPORT_ALIGN_CENTER },
+    { _("Off-site"), 1.25, CUSTODY_REPORT_ALIGN_CENTER },
     /* Translators: a column: whether a copy is offline, air-gapped or immutable */
-    { _("Offline"), 1.05, CUSTODY_REPORT_ALIGN_CENTER },
+    { _("Offline"), 1.25, CUSTODY_REPORT_ALIGN_CENTER },
     { _("Last success"), 1, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_TIME },
-    { _("Verification"), 1.5, CUSTODY_REPORT_ALIGN_START },
-    { _("Notes"), 3.6, CUSTODY_REPORT_ALIGN_START },
+    { _("Verification"), 1.3, CUSTODY_REPORT_ALIGN_START },
+    { _("Notes"), 3.2, CUSTODY_REPORT_ALIGN_START },
   };
 
   custody_report_layout_section (layout, _("Copies"));
