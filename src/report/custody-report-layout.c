@@ -1425,6 +1425,66 @@ draw_table_header (CustodyReportLayout *self,
   self->page_empty = FALSE;
 }
 
+/* The widest word of a header, in bold: a header may wrap between
+ * words, but "Verification" never becomes "Verificati" and "on". Only
+ * Latin words count: CJK text breaks between any two characters. */
+static double
+widest_header_word (CustodyReportLayout *self,
+                    const char          *title)
+{
+  double widest = 0;
+  const char *p = title;
+
+  while (p != NULL && *p != '\0')
+    {
+      const char *end = p;
+      g_autofree char *word = NULL;
+
+      while (*end != '\0' && g_ascii_isalnum (*end))
+        end++;
+      if (end > p)
+        {
+          word = g_strndup (p, end - p);
+          widest = MAX (widest, custody_report_layout_text_width (self, CUSTODY_REPORT_STYLE_TABLE_BOLD, word));
+          p = end;
+        }
+      else
+        p = g_utf8_next_char (p);
+    }
+  return widest;
+}
+
+/* Widens the columns too narrow for their header's words, taking the
+ * room from the columns that can spare it. */
+static void
+widen_for_header_words (CustodyReportLayout       *self,
+                        const CustodyReportColumn *columns,
+                        guint                      n_columns,
+                        double                    *widths)
+{
+  g_autofree double *least = g_new0 (double, n_columns);
+  double missing = 0, spare = 0;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      least[c] = columns[c].title != NULL ? widest_header_word (self, columns[c].title) + 2 * CELL_PAD_X + 1 : 0;
+      if (widths[c] < least[c])
+        missing += least[c] - widths[c];
+      else
+        spare += widths[c] - least[c];
+    }
+  if (missing <= 0 || spare <= missing)
+    return;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      if (widths[c] < least[c])
+        widths[c] = least[c];
+      else
+        widths[c] -= (widths[c] - least[c]) * missing / spare;
+    }
+}
+
 void
 custody_report_layout_begin_table (CustodyReportLayout       *self,
                                    const CustodyReportColumn *columns,
@@ -1478,11 +1538,15 @@ custody_report_layout_begin_table (CustodyReportLayout       *self,
         }
     }
 
+  for (guint c = 0; c < n_columns; c++)
+    if (sized[c] == 0)
+      sized[c] = (content_width (self) - fixed) * columns[c].weight / MAX (total, 1e-6);
+  widen_for_header_words (self, columns, n_columns, sized);
+
   x = self->left;
   for (guint c = 0; c < n_columns; c++)
     {
-      double width = sized[c] > 0 ? sized[c]
-                                  : (content_width (self) - fixed) * columns[c].weight / MAX (total, 1e-6);
+      double width = sized[c];
 
       table->columns[c] = columns[c];
       table->columns[c].title = g_strdup (columns[c].title != NULL ? columns[c].title : "");
