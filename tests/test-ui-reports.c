@@ -212,8 +212,10 @@ test_generate_and_preview (Fixture       *f,
   custody_reports_page_set_kind (f->page, CUSTODY_REPORT_AUDIT);
   longest = generate_and_watch (f);
   g_test_message ("longest main-loop gap while generating: %.0f ms", longest / 1000.0);
-  /* The report is made in a worker: the window keeps drawing. */
-  g_assert_cmpint (longest, <, 250 * 1000);
+  /* The report is made in a worker: the window keeps drawing (timings
+   * under sanitizers say nothing about a user's machine). */
+  if (g_getenv ("CUSTODY_TEST_SANITIZED") == NULL)
+    g_assert_cmpint (longest, <, 250 * 1000);
 
   g_assert_cmpstr (visible_child (f), ==, "pages");
   g_assert_true (button_enabled (f, "Save as PDF…"));
