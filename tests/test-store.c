@@ -789,6 +789,7 @@ test_version_1_store_is_upgraded (Fixture       *f,
                   " ALTER TABLE alerts DROP COLUMN detail; DROP TABLE media_repositories;"
                   " DROP TABLE reconciliation_items; DROP TABLE reconciliations;"
                   " ALTER TABLE media DROP COLUMN released_at; ALTER TABLE media DROP COLUMN slot;"
+                  " DROP INDEX movements_log; CREATE INDEX movements_at ON movements (at);"
                   " PRAGMA user_version = 1;");
 
   {
@@ -806,6 +807,10 @@ test_version_1_store_is_upgraded (Fixture       *f,
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM job_state"), ==, N_JOBS);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema WHERE name ="
                                     " 'copy_state_newest'"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema WHERE name ="
+                                    " 'movements_log'"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema WHERE name ="
+                                    " 'movements_at'"), ==, 0);
 
   /* A store from a newer release is refused, not damaged. */
   exec_sql (path, "PRAGMA user_version = 99;");

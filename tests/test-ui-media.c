@@ -592,6 +592,103 @@ test_overview_opens_today (Fixture       *f,
   }
 }
 
+static gboolean
+lists_alerts (GtkWidget *widget)
+{
+  GListModel *model;
+  g_autoptr(GObject) first = NULL;
+
+  if (!GTK_IS_LIST_VIEW (widget) || gtk_list_view_get_model (GTK_LIST_VIEW (widget)) == NULL)
+    return FALSE;
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (widget)));
+  first = g_list_model_get_item (model, 0);
+  return first != NULL && CUSTODY_IS_ALERT (first);
+}
+
+/* The list of alerts (not a drop-down's list of choices). */
+static GtkListView *
+find_alert_list (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found;
+
+      if (lists_alerts (child))
+        return GTK_LIST_VIEW (child);
+      if ((found = find_alert_list (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+missing_alert_listed (gpointer data)
+{
+  GtkListView *list = find_alert_list (data);
+  GListModel *model = list != NULL ? G_LIST_MODEL (gtk_list_view_get_model (list)) : NULL;
+
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CustodyAlert) alert = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (alert->kind, "media-missing") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+detail_shows_vaulted (gpointer data)
+{
+  GtkWidget *title = custody_test_find (data, ADW_TYPE_WINDOW_TITLE, NULL);
+
+  return title != NULL && gtk_widget_get_mapped (title) &&
+         g_strcmp0 (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), "A00200L9") == 0;
+}
+
+/* A volume a reconciliation missed raises an alert; activating it opens
+ * that volume in the Media view, not a job of that name. */
+static void
+test_missing_alert_opens_volume (Fixture       *f,
+                                 gconstpointer  data)
+{
+  CustodyPage *alerts = custody_window_get_page (f->window, "alerts");
+  const char *scanned[] = { NULL };
+  GtkListView *list;
+  GListModel *model;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CustodyStore) store = custody_store_open (f->db, CUSTODY_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(CustodyReconciliation) r = custody_store_reconcile (store, "Vault", scanned, "", "scan",
+                                                                  &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (r);
+  }
+
+  custody_window_show_view (f->window, "alerts");
+  g_assert_true (custody_test_wait_for (missing_alert_listed, alerts, 5000));
+  list = find_alert_list (GTK_WIDGET (alerts));
+  model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CustodyAlert) alert = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (alert->kind, "media-missing") == 0)
+        {
+          g_assert_cmpstr (alert->subject, ==, "A00200L9");
+          g_signal_emit_by_name (list, "activate", i);
+          break;
+        }
+    }
+
+  custody_test_iterate (100);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (media_page (f))));
+  g_assert_true (custody_test_wait_for (detail_shows_vaulted, media_page (f), 5000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -607,6 +704,8 @@ main (int   argc,
               test_inventory_search_filters_detail, fixture_tear_down);
   g_test_add ("/ui/media/overview-opens-today", Fixture, NULL, fixture_set_up,
               test_overview_opens_today, fixture_tear_down);
+  g_test_add ("/ui/media/missing-alert-opens-volume", Fixture, NULL, fixture_set_up,
+              test_missing_alert_opens_volume, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -121,5 +121,6 @@ int ctl_db_backup       (CtlContext *ctx, int argc, char **argv);
 int ctl_db_restore      (CtlContext *ctx, int argc, char **argv);
 int ctl_db_check        (CtlContext *ctx, int argc, char **argv);
 int ctl_demo            (CtlContext *ctx, int argc, char **argv);
+int ctl_report          (CtlContext *ctx, int argc, char **argv);
 
 G_END_DECLS

@@ -91,6 +91,14 @@ static const CtlCommand commands[] = {
   { { "db", "check" }, "", N_("Check the store's integrity and audit trail"), ctl_db_check },
   { { "demo", NULL }, N_("[--jobs N] [--executions N] [--seed N]"),
     N_("Fill an empty store with demo data"), ctl_demo },
+  { { "report", "compliance" }, N_("--output FILE.pdf [--to TIME] [--paper a4|letter]"),
+    N_("Write the compliance report (PDF)"), ctl_report },
+  { { "report", "audit" }, N_("--output FILE.pdf [--from TIME] [--to TIME] [--paper a4|letter]"),
+    N_("Write the audit report of a period (PDF)"), ctl_report },
+  { { "report", "media" }, N_("--output FILE.pdf [--to TIME] [--paper a4|letter]"),
+    N_("Write the media and vault report (PDF)"), ctl_report },
+  { { "report", "summary" }, N_("--output FILE.pdf [--from TIME] [--to TIME] [--paper a4|letter]"),
+    N_("Write the executive summary of a period (PDF)"), ctl_report },
 };
 
 /*

@@ -287,13 +287,13 @@ desk_zone (void)
 
 static CustodyDesk *
 load_desk (CustodyStore  *self,
+           gint64         now,
            GError       **error)
 {
   g_autoptr(GHashTable) policies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) media = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree CustodyDeskVolume *volumes = NULL;
   sqlite3_stmt *stmt;
-  gint64 now = custody_store_now (self);
   int rc;
 
   stmt = custody_store_prepare (self, "SELECT name, scheme, params FROM pools", error);
@@ -361,7 +361,28 @@ CustodyDesk *
 custody_store_get_desk (CustodyStore  *self,
                         GError       **error)
 {
+  g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
+
+  return custody_store_get_desk_at (self, custody_store_now (self), error);
+}
+
+/**
+ * custody_store_get_desk_at:
+ * @at: the moment whose day the lists are for
+ *
+ * The desk's lists as they stood, or will stand, on the day of @at: the
+ * media report prints those of its date. Inside a read transaction
+ * (custody_store_begin_read()) it reads in that transaction.
+ *
+ * Returns: (transfer full)
+ */
+CustodyDesk *
+custody_store_get_desk_at (CustodyStore  *self,
+                           gint64         at,
+                           GError       **error)
+{
   CustodyDesk *desk;
+  gboolean own_transaction;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
 
@@ -369,10 +390,12 @@ custody_store_get_desk (CustodyStore  *self,
     STORE_LOCK (self);
 
     /* One read transaction: the pools and the media of one moment. */
-    if (!custody_store_exec (self, "BEGIN", error))
+    own_transaction = sqlite3_get_autocommit (custody_store_get_db (self));
+    if (own_transaction && !custody_store_exec (self, "BEGIN", error))
       return NULL;
-    desk = load_desk (self, error);
-    sqlite3_exec (custody_store_get_db (self), "COMMIT", NULL, NULL, NULL);
+    desk = load_desk (self, at, error);
+    if (own_transaction)
+      sqlite3_exec (custody_store_get_db (self), "COMMIT", NULL, NULL, NULL);
   }
 
   return desk;

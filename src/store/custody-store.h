@@ -100,7 +100,7 @@ typedef struct
   char    *integrity;        /* "ok" or SQLite's report */
 } CustodyStoreCheck;
 
-#define CUSTODY_STORE_SCHEMA_VERSION 5
+#define CUSTODY_STORE_SCHEMA_VERSION 6
 
 /* The most volumes one range adds or labels. */
 #define CUSTODY_STORE_MAX_RANGE 10000
@@ -261,6 +261,9 @@ gboolean             custody_store_update_pool         (CustodyStore           *
 GPtrArray           *custody_store_list_pools          (CustodyStore           *self,
                                                         GError                **error);
 CustodyDesk         *custody_store_get_desk            (CustodyStore           *self,
+                                                        GError                **error);
+CustodyDesk         *custody_store_get_desk_at         (CustodyStore           *self,
+                                                        gint64                  at,
                                                         GError                **error);
 gboolean             custody_store_sync_desk_alerts    (CustodyStore           *self,
                                                         CustodyDesk            *desk,

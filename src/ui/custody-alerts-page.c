@@ -443,8 +443,14 @@ on_list_view_activate_cb (CustodyAlertsPage *self,
       return;
     }
 
-  /* The window opens the job; without that action nothing happens. */
-  if (alert->subject != NULL)
+  /* The window opens what the alert is about: the volume a reconciliation
+   * missed, the desk's Today page for overdue moves, else the job. Without
+   * those actions nothing happens. */
+  if (g_strcmp0 (alert->kind, "media-missing") == 0 && alert->subject != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-medium", "s", alert->subject);
+  else if (g_strcmp0 (alert->kind, "media-overdue") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.media-today", NULL);
+  else if (alert->subject != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.open-job", "s", alert->subject);
 }
 

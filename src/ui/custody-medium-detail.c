@@ -236,8 +236,9 @@ read_history_cb (GObject      *source,
       GtkWidget *row = add_row (self, self->restore_group, title, subtitle);
 
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-job");
+      /* Target first: a name without its target warns when the row maps. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", e->job);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-job");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
     }
   if (h->restore_points->len == 0)

@@ -218,8 +218,9 @@ update (CustodyOverviewPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-job");
+      /* Target first: a name without its target warns when the row maps. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", e->job);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-job");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       adw_preferences_group_add (self->failures_group, row);
       g_ptr_array_add (self->failure_rows, row);

@@ -550,6 +550,18 @@ media_today_action (GtkWidget  *widget,
 }
 
 static void
+open_medium_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CustodyWindow *self = CUSTODY_WINDOW (widget);
+
+  custody_window_show_view (self, "media");
+  custody_media_page_select_volume (CUSTODY_MEDIA_PAGE (self->media_page),
+                                    g_variant_get_string (parameter, NULL));
+}
+
+static void
 new_job_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -795,6 +807,7 @@ custody_window_class_init (CustodyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.compliance-filter", "s", compliance_filter_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.media-today", NULL, media_today_action);
+  gtk_widget_class_install_action (widget_class, "win.open-medium", "s", open_medium_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);

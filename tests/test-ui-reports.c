@@ -1,0 +1,437 @@
+/* test-ui-reports.c
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Reports view in a real window on a demo store: generating a report
+ * in the background while the main loop keeps running, the preview that
+ * renders only the pages in view, cancelling, saving, and printing through
+ * GtkPrintOperation (exported to a PDF here, then read back with poppler),
+ * wide and narrow. With REPORTS_SCREENSHOTS_DIR set, it also saves
+ * pictures of the view, light and dark, for people to look at.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#include "custody-reports-page.h"
+#include "custody-store.h"
+#include "custody-ui-test-utils.h"
+#include "custody-window.h"
+
+#define TIMEOUT_MS 60000
+
+typedef struct
+{
+  char          *dir;
+  char          *db;
+  CustodyWindow *window;
+  CustodyReportsPage *page;
+} Fixture;
+
+/*
+ * Helpers
+ */
+
+static gboolean
+session_loaded (gpointer data)
+{
+  CustodySession *session = custody_window_get_session (data);
+  return session != NULL && custody_session_get_loaded (session);
+}
+
+static gboolean
+file_is_pdf (gpointer data)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  return g_file_get_contents (data, &contents, &len, NULL) && len > 5 &&
+         memcmp (contents, "%PDF-", 5) == 0 && strstr (contents + MAX (0, (gssize) len - 64), "%%EOF") != NULL;
+}
+
+static void
+fill_store (const char *path,
+            guint       jobs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CustodyStore) store = custody_store_open (path, CUSTODY_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (custody_store_fill_demo (store, jobs, 0, 42, &error));
+  g_assert_no_error (error);
+}
+
+static void
+open_window (Fixture *f,
+             int      width,
+             int      height)
+{
+  f->window = custody_window_new (NULL, f->db);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (custody_test_wait_for (session_loaded, f->window, 20000));
+  custody_window_show_view (f->window, "reports");
+  f->page = CUSTODY_REPORTS_PAGE (custody_window_get_page (f->window, "reports"));
+  custody_test_iterate (200);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = custody_test_make_tmpdir ();
+  f->db = g_build_filename (f->dir, "demo.db", NULL);
+  fill_store (f->db, GPOINTER_TO_UINT (data) > 0 ? GPOINTER_TO_UINT (data) : 22);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  custody_test_iterate (100);
+  custody_test_remove_tmpdir (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the header bar's button can be pressed: a disabled action
+ * makes its button insensitive. */
+static gboolean
+button_enabled (Fixture    *f,
+                const char *tooltip)
+{
+  GtkWidget *button = find_by_tooltip (GTK_WIDGET (f->page), tooltip);
+
+  g_assert_nonnull (button);
+  return gtk_widget_get_sensitive (button);
+}
+
+static const char *
+visible_child (Fixture *f)
+{
+  GtkWidget *empty = custody_test_find (GTK_WIDGET (f->page), ADW_TYPE_STATUS_PAGE, "No Report Yet");
+  GtkWidget *stack = gtk_widget_get_ancestor (empty, GTK_TYPE_STACK);
+
+  g_assert_nonnull (stack);
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+/* Runs the main loop until the page is idle, watching how long any one
+ * iteration took: the longest gap the user would have felt. */
+static gint64
+generate_and_watch (Fixture *f)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
+  gint64 last = g_get_monotonic_time (), longest = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "reports.generate", NULL);
+  g_assert_true (custody_reports_page_get_busy (f->page));
+  g_assert_cmpstr (visible_child (f), ==, "busy");
+
+  while (custody_reports_page_get_busy (f->page))
+    {
+      gint64 now;
+
+      g_main_context_iteration (NULL, FALSE);
+      now = g_get_monotonic_time ();
+      longest = MAX (longest, now - last);
+      last = now;
+      if (now > deadline)
+        g_error ("The report did not finish in time");
+      g_usleep (1000);
+    }
+  return longest;
+}
+
+static char *
+read_pdf_text (const char *path,
+               int        *n_pages)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  *n_pages = poppler_document_get_n_pages (document);
+  for (int i = 0; i < *n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      g_string_append (text, page_text);
+      g_string_append_c (text, '\n');
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  return g_string_free (text, FALSE);
+}
+
+/*
+ * Tests
+ */
+
+static void
+test_generate_and_preview (Fixture       *f,
+                           gconstpointer  data)
+{
+  CustodyReportPreview *preview;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+  guint n_pages, rendered;
+  gint64 longest;
+
+  open_window (f, 1280, 800);
+  g_assert_cmpstr (visible_child (f), ==, "empty");
+  g_assert_false (button_enabled (f, "Save as PDF…"));
+  g_assert_false (button_enabled (f, "Print…"));
+
+  custody_reports_page_set_kind (f->page, CUSTODY_REPORT_AUDIT);
+  longest = generate_and_watch (f);
+  g_test_message ("longest main-loop gap while generating: %.0f ms", longest / 1000.0);
+  /* The report is made in a worker: the window keeps drawing (timings
+   * under sanitizers say nothing about a user's machine). */
+  if (g_getenv ("CUSTODY_TEST_SANITIZED") == NULL)
+    g_assert_cmpint (longest, <, 250 * 1000);
+
+  g_assert_cmpstr (visible_child (f), ==, "pages");
+  g_assert_true (button_enabled (f, "Save as PDF…"));
+  g_assert_true (button_enabled (f, "Print…"));
+  preview = custody_reports_page_get_preview (f->page);
+  g_assert_nonnull (preview);
+  n_pages = custody_report_preview_get_n_pages (preview);
+  g_assert_cmpuint (n_pages, >=, 10);
+
+  /* Only the pages in view are rendered. */
+  custody_test_iterate (1500);
+  rendered = custody_report_preview_get_n_rendered (preview);
+  g_assert_cmpuint (rendered, >=, 1);
+  g_assert_cmpuint (rendered, <, n_pages / 2);
+
+  /* Scrolling to the end renders the last page. */
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (
+    custody_test_find (GTK_WIDGET (f->page), GTK_TYPE_LIST_VIEW, NULL), GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_nonnull (scroller);
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  for (int i = 0; i < 50 && custody_report_preview_get_texture (preview, n_pages - 1) == NULL; i++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      custody_test_iterate (100);
+    }
+  g_assert_nonnull (custody_report_preview_get_texture (preview, n_pages - 1));
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  open_window (f, 1280, 800);
+  custody_reports_page_set_kind (f->page, CUSTODY_REPORT_SUMMARY);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "reports.generate", NULL);
+  g_assert_true (custody_reports_page_get_busy (f->page));
+  custody_test_iterate (50);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "reports.cancel", NULL);
+  g_assert_false (custody_reports_page_get_busy (f->page));
+  g_assert_cmpstr (visible_child (f), ==, "empty");
+
+  /* The cancelled work ends quietly, and the view works on. */
+  custody_test_iterate (1000);
+  g_assert_cmpstr (visible_child (f), ==, "empty");
+  custody_reports_page_set_kind (f->page, CUSTODY_REPORT_COMPLIANCE);
+  generate_and_watch (f);
+  g_assert_cmpstr (visible_child (f), ==, "pages");
+}
+
+static void
+on_printed_cb (CustodyReportsPage *page,
+               gboolean            printed,
+               int                *state)
+{
+  *state = printed ? 1 : -1;
+}
+
+static gboolean
+print_finished (gpointer data)
+{
+  return *(int *) data != 0;
+}
+
+static void
+test_save_and_print (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *saved = g_build_filename (f->dir, "Compliance Report.pdf", NULL);
+  g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
+  g_autofree char *saved_text = NULL;
+  g_autofree char *printed_text = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (saved);
+  int print_state = 0, saved_pages = 0, printed_pages = 0;
+  guint n_pages;
+
+  open_window (f, 1280, 800);
+  generate_and_watch (f);
+  n_pages = custody_report_preview_get_n_pages (custody_reports_page_get_preview (f->page));
+
+  custody_reports_page_save_to (f->page, file);
+  g_assert_true (custody_test_wait_for (file_is_pdf, saved, 20000));
+  saved_text = read_pdf_text (saved, &saved_pages);
+  g_assert_cmpint (saved_pages, ==, n_pages);
+  g_assert_nonnull (strstr (saved_text, "Compliance Report"));
+  g_assert_nonnull (strstr (saved_text, "payroll-db"));
+
+  /* Printing draws the same pages with the same layout code, replayed by
+   * GtkPrintOperation: exported to a PDF here instead of a printer. */
+  custody_reports_page_set_print_export (f->page, printed);
+  g_signal_connect (f->page, "printed", G_CALLBACK (on_printed_cb), &print_state);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "reports.print", NULL);
+  g_assert_true (custody_test_wait_for (print_finished, &print_state, TIMEOUT_MS));
+  g_assert_cmpint (print_state, ==, 1);
+  g_signal_handlers_disconnect_by_func (f->page, on_printed_cb, &print_state);
+
+  printed_text = read_pdf_text (printed, &printed_pages);
+  g_assert_cmpint (printed_pages, ==, n_pages);
+  g_assert_nonnull (strstr (printed_text, "Compliance Report"));
+  g_assert_nonnull (strstr (printed_text, "payroll-db"));
+  {
+    g_autofree char *last = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
+    g_assert_nonnull (strstr (printed_text, last));
+  }
+  g_assert_cmpstr (visible_child (f), ==, "pages");
+}
+
+/* At 400 pixels the options and the pages take turns. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  AdwLeaflet *leaflet;
+
+  open_window (f, 400, 800);
+  leaflet = ADW_LEAFLET (custody_test_find (GTK_WIDGET (f->page), ADW_TYPE_LEAFLET, NULL));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);
+  g_assert_true (gtk_widget_is_ancestor (custody_test_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, "_Generate"),
+                                         adw_leaflet_get_visible_child (leaflet)));
+
+  generate_and_watch (f);
+  g_assert_cmpstr (visible_child (f), ==, "pages");
+  g_assert_true (gtk_widget_is_ancestor (custody_test_find (GTK_WIDGET (f->page), GTK_TYPE_LIST_VIEW, NULL),
+                                         adw_leaflet_get_visible_child (leaflet)));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "reports.show-options", NULL);
+  custody_test_iterate (500);
+  g_assert_true (gtk_widget_is_ancestor (custody_test_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, "_Generate"),
+                                         adw_leaflet_get_visible_child (leaflet)));
+}
+
+static GdkTexture *
+render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* Pictures for people to look at: the view before and after a report,
+ * light and dark, wide and narrow. */
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *dir = g_getenv ("REPORTS_SCREENSHOTS_DIR");
+  const int sizes[][2] = { { 1280, 800 }, { 400, 800 } };
+  const char *schemes[] = { "light", "dark" };
+
+  if (dir == NULL)
+    {
+      g_test_skip ("REPORTS_SCREENSHOTS_DIR is not set");
+      return;
+    }
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      open_window (f, sizes[s][0], sizes[s][1]);
+      custody_reports_page_set_kind (f->page, CUSTODY_REPORT_SUMMARY);
+
+      for (guint step = 0; step < 2; step++)
+        {
+          if (step == 1)
+            {
+              generate_and_watch (f);
+              custody_test_iterate (2000);
+            }
+          for (guint c = 0; c < G_N_ELEMENTS (schemes); c++)
+            {
+              g_autofree char *name = g_strdup_printf ("reports-%s-%s-%dx%d.png", step == 0 ? "options" : "preview",
+                                                       schemes[c], sizes[s][0], sizes[s][1]);
+              g_autofree char *path = g_build_filename (dir, name, NULL);
+              g_autoptr(GdkTexture) texture = NULL;
+
+              adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                                  c == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT : ADW_COLOR_SCHEME_FORCE_DARK);
+              custody_test_iterate (800);
+              texture = render (GTK_WIDGET (f->window));
+              g_assert_true (gdk_texture_save_to_png (texture, path));
+              g_test_message ("wrote %s", path);
+            }
+        }
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+      gtk_window_destroy (GTK_WINDOW (f->window));
+      f->window = NULL;
+      custody_test_iterate (200);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  custody_test_load_style ();
+
+  g_test_add ("/ui/reports/generate-and-preview", Fixture, GUINT_TO_POINTER (60),
+              fixture_set_up, test_generate_and_preview, fixture_tear_down);
+  g_test_add ("/ui/reports/cancel", Fixture, GUINT_TO_POINTER (300),
+              fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/ui/reports/save-and-print", Fixture, NULL,
+              fixture_set_up, test_save_and_print, fixture_tear_down);
+  g_test_add ("/ui/reports/narrow", Fixture, NULL,
+              fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/ui/reports/screenshots", Fixture, NULL,
+              fixture_set_up, test_screenshots, fixture_tear_down);
+
+  return g_test_run ();
+}
