@@ -203,7 +203,8 @@ rules (CustodyReportLayout *layout,
        Compliance          *c)
 {
   const CustodyReportColumn columns[] = {
-    { _("Rule"), 2, CUSTODY_REPORT_ALIGN_START },
+    /* As wide as the longest rule, which would wrap in Japanese. */
+    { _("Rule"), 2, CUSTODY_REPORT_ALIGN_START, custody_rule_get_label (CUSTODY_RULE_1_OFFLINE) },
     { _("What it asks"), 5, CUSTODY_REPORT_ALIGN_START },
     { _("Jobs failing"), 1.3, CUSTODY_REPORT_ALIGN_END },
     { _("Share of jobs"), 1.3, CUSTODY_REPORT_ALIGN_END },
@@ -293,7 +294,7 @@ reasons (CustodyReportLayout *layout,
 {
   const CustodyReportColumn columns[] = {
     { _("Job"), 2.6, CUSTODY_REPORT_ALIGN_START },
-    { _("Rule"), 2, CUSTODY_REPORT_ALIGN_START },
+    { _("Rule"), 2, CUSTODY_REPORT_ALIGN_START, custody_rule_get_label (CUSTODY_RULE_1_OFFLINE) },
     { _("Reason"), 6, CUSTODY_REPORT_ALIGN_START },
   };
   guint n_problems = c->by_status[CUSTODY_STATUS_VIOLATION] + c->by_status[CUSTODY_STATUS_AT_RISK];
@@ -373,18 +374,22 @@ static void
 copies (CustodyReportLayout *layout,
         Compliance          *c)
 {
+  /* The yes-or-no columns are as wide as the longer answer (or header). */
+  const char *answer = custody_report_layout_text_width (layout, CUSTODY_REPORT_STYLE_TABLE_BOLD, yes_no (TRUE))
+    > custody_report_layout_text_width (layout, CUSTODY_REPORT_STYLE_TABLE_BOLD, yes_no (FALSE))
+    ? yes_no (TRUE) : yes_no (FALSE);
   const CustodyReportColumn columns[] = {
-    { _("Job"), 2.1, CUSTODY_REPORT_ALIGN_START },
-    { _("Copy"), 1.4, CUSTODY_REPORT_ALIGN_START },
-    { _("Media"), 1.9, CUSTODY_REPORT_ALIGN_START },
-    { _("Valid"), 0.9, CUSTODY_REPORT_ALIGN_CENTER },
+    { _("Job"), 2, CUSTODY_REPORT_ALIGN_START },
+    { _("Copy"), 1.6, CUSTODY_REPORT_ALIGN_START },
+    { _("Media"), 1.95, CUSTODY_REPORT_ALIGN_START },
+    { _("Valid"), 0.85, CUSTODY_REPORT_ALIGN_CENTER, answer },
     /* Translators: a column: whether a copy is off-site */
-    { _("Off-site"), 1.25, CUSTODY_REPORT_ALIGN_CENTER },
+    { _("Off-site"), 0.95, CUSTODY_REPORT_ALIGN_CENTER, answer },
     /* Translators: a column: whether a copy is offline, air-gapped or immutable */
-    { _("Offline"), 1.25, CUSTODY_REPORT_ALIGN_CENTER },
+    { _("Offline"), 0.95, CUSTODY_REPORT_ALIGN_CENTER, answer },
     { _("Last success"), 1, CUSTODY_REPORT_ALIGN_START, CUSTODY_REPORT_SAMPLE_TIME },
-    { _("Verification"), 1.3, CUSTODY_REPORT_ALIGN_START },
-    { _("Notes"), 3.2, CUSTODY_REPORT_ALIGN_START },
+    { _("Verification"), 1.2, CUSTODY_REPORT_ALIGN_START },
+    { _("Notes"), 4, CUSTODY_REPORT_ALIGN_START },
   };
 
   custody_report_layout_section (layout, _("Copies"));
