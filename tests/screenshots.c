@@ -15,7 +15,9 @@
 #include <glib/gstdio.h>
 
 #include "custody-jobs-page.h"
+#include "custody-media-page.h"
 #include "custody-preferences-window.h"
+#include "custody-reports-page.h"
 #include "custody-session.h"
 #include "custody-store.h"
 #include "custody-ui-test-utils.h"
@@ -31,7 +33,8 @@ static const Size sizes[] = { { 1280, 800 }, { 400, 800 } };
 
 /* What each picture shows: a view, or a view with something opened. */
 static const char *shots[] = {
-  "overview", "jobs", "job-detail", "media", "compliance", "alerts", "reports", "preferences",
+  "overview", "jobs", "job-detail", "media", "media-today", "medium-detail", "scan", "compliance",
+  "alerts", "reports", "report-preview", "preferences",
 };
 
 typedef struct
@@ -116,6 +119,17 @@ violating_job (const char *db)
   g_assert_not_reached ();
 }
 
+static gboolean
+report_shown (gpointer data)
+{
+  CustodyReportsPage *page = data;
+  CustodyReportPreview *preview = custody_reports_page_get_preview (page);
+
+  return !custody_reports_page_get_busy (page) && preview != NULL &&
+         custody_report_preview_get_n_pages (preview) > 0 &&
+         custody_report_preview_get_texture (preview, 0) != NULL;
+}
+
 static double
 take (Fixture       *f,
       CustodyWindow *window,
@@ -129,6 +143,8 @@ take (Fixture       *f,
   g_autoptr(GdkTexture) texture = NULL;
   GtkWidget *subject = GTK_WIDGET (window);
   GtkWidget *preferences = NULL;
+  GtkWidget *scan = NULL;
+  CustodyMediaPage *media = CUSTODY_MEDIA_PAGE (custody_window_get_page (window, "media"));
 
   if (g_str_equal (shot, "preferences"))
     {
@@ -136,6 +152,41 @@ take (Fixture       *f,
       gtk_window_set_default_size (GTK_WINDOW (preferences), MIN (size->width, 640),
                                    MIN (size->height, 720));
       subject = preferences;
+    }
+  else if (g_str_equal (shot, "media-today"))
+    {
+      custody_window_show_view (window, "media");
+      custody_media_page_show_today (media);
+    }
+  else if (g_str_equal (shot, "medium-detail"))
+    {
+      custody_window_show_view (window, "media");
+      custody_media_page_show_inventory (media);
+      custody_media_page_select_volume (media, "A00001L9");
+    }
+  else if (g_str_equal (shot, "scan"))
+    {
+      custody_window_show_view (window, "media");
+      scan = GTK_WIDGET (custody_media_page_open_scan (media, CUSTODY_DESK_RECALL));
+      g_assert_nonnull (scan);
+      gtk_window_set_default_size (GTK_WINDOW (scan), MIN (size->width, 640), MIN (size->height, 720));
+      subject = scan;
+    }
+  else if (g_str_equal (shot, "reports"))
+    {
+      /* The options, even when a preview was opened before. */
+      custody_window_show_view (window, "reports");
+      gtk_widget_activate_action (GTK_WIDGET (custody_window_get_page (window, "reports")),
+                                  "reports.show-options", NULL);
+    }
+  else if (g_str_equal (shot, "report-preview"))
+    {
+      CustodyReportsPage *reports = CUSTODY_REPORTS_PAGE (custody_window_get_page (window, "reports"));
+
+      custody_window_show_view (window, "reports");
+      custody_reports_page_set_kind (reports, CUSTODY_REPORT_COMPLIANCE);
+      gtk_widget_activate_action (GTK_WIDGET (reports), "reports.generate", NULL);
+      g_assert_true (custody_test_wait_for (report_shown, reports, 30000));
     }
   else if (g_str_equal (shot, "job-detail"))
     {
@@ -160,6 +211,8 @@ take (Fixture       *f,
 
   if (preferences != NULL)
     gtk_window_destroy (GTK_WINDOW (preferences));
+  if (scan != NULL)
+    gtk_window_destroy (GTK_WINDOW (scan));
 
   return mean_luminance (texture);
 }
@@ -226,7 +279,8 @@ test_every_view (Fixture       *f,
         {
           double dark = take (f, window, shots[i], "dark", &sizes[s]);
 
-          if (dark >= light[i] * 0.7)
+          /* A report's preview is white paper in both schemes. */
+          if (dark >= light[i] * 0.7 && !g_str_equal (shots[i], "report-preview"))
             g_error ("%s at %dx%d is hardly darker in dark mode (%.0f vs %.0f)", shots[i],
                      sizes[s].width, sizes[s].height, dark, light[i]);
         }
