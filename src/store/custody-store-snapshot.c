@@ -63,6 +63,7 @@ add_volumes (CustodyStore     *self,
              CustodySnapshot  *snapshot,
              GHashTable       *locations,
              gint64            execution_id,
+             gint64            finished,
              gint64            at,
              GError          **error)
 {
@@ -76,8 +77,7 @@ add_volumes (CustodyStore     *self,
                                 "      WHERE h.media_id = m.id AND h.at <= ?2"
                                 "      ORDER BY h.at DESC, h.id DESC LIMIT 1) END,"
                                 /* retired or back to scratch after this run */
-                                "  m.released_at IS NOT NULL AND m.released_at <= ?2 AND"
-                                "    m.released_at >= (SELECT e.finished FROM executions e WHERE e.id = ?1)"
+                                "  m.released_at IS NOT NULL AND m.released_at <= ?2 AND m.released_at >= ?3"
                                 " FROM execution_volumes ev"
                                 " JOIN media m ON m.id = ev.media_id"
                                 " LEFT JOIN movements cur ON cur.id = m.movement_id"
@@ -86,6 +86,7 @@ add_volumes (CustodyStore     *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, execution_id);
   sqlite3_bind_int64 (stmt, 2, at);
+  sqlite3_bind_int64 (stmt, 3, finished);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -286,7 +287,7 @@ custody_store_load_snapshot_locked (CustodyStore        *self,
             custody_snapshot_add_run (snapshot, ref->started, ref->finished, statuses[r]);
             if (statuses[r] != CUSTODY_RUN_FAILED &&
                 custody_media_type_is_removable (row->media_type) &&
-                !add_volumes (self, snapshot, locations, ref->id, at, error))
+                !add_volumes (self, snapshot, locations, ref->id, ref->finished, at, error))
               return NULL;
           }
 
