@@ -327,10 +327,17 @@ static glong
 display_width (const char *text)
 {
   glong width = 0;
+  const char *p;
+
+  /* Most cells are ASCII: one cell a byte, without Unicode tables. */
+  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+  if (*p == '\0')
+    return p - text;
 
   if (!g_utf8_validate (text, -1, NULL))
     return (glong) strlen (text);
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
