@@ -162,7 +162,7 @@ static gboolean
 update_chunk_cb (gpointer user_data)
 {
   CustodySession *self = user_data;
-  guint end = MIN (self->updated + LOAD_CHUNK * 2, self->updating_jobs->len);
+  guint end = MIN (self->updated + LOAD_CHUNK, self->updating_jobs->len);
 
   for (; self->updated < end; self->updated++)
     {
