@@ -600,13 +600,20 @@ add_job (Demo     *d,
                                trouble == TROUBLE_TAPE_IN_TRANSIT, error);
       if (ok && writes[v]->len > 0)
         {
-          /* When it was last written decides where it goes next. */
-          stmt = custody_store_prepare (d->store, "UPDATE media SET last_written = ? WHERE id = ?", error);
+          /* When it was last written decides where it goes next; what it
+           * holds is that last run (a rotated tape is overwritten). */
+          stmt = custody_store_prepare (d->store,
+                                        "UPDATE media SET last_written = ?1, mounts = ?3,"
+                                        " bytes_written = coalesce ((SELECT e.bytes FROM execution_volumes ev"
+                                        "   JOIN executions e ON e.id = ev.execution_id"
+                                        "   WHERE ev.media_id = ?2 ORDER BY e.finished DESC LIMIT 1), 0)"
+                                        " WHERE id = ?2", error);
           ok = stmt != NULL;
           if (ok)
             {
               sqlite3_bind_int64 (stmt, 1, g_array_index (writes[v], gint64, writes[v]->len - 1));
               sqlite3_bind_int64 (stmt, 2, g_array_index (volume_ids, gint64, v));
+              sqlite3_bind_int64 (stmt, 3, writes[v]->len);
               ok = step (d, stmt, error);
             }
         }
