@@ -779,6 +779,64 @@ test_media_desk_lists_follow_rotation (Fixture       *f,
   assert_no_text (pdf_before, row);
 }
 
+static gboolean
+build_wide_figures (CustodyReportLayout  *layout,
+                    gpointer              data,
+                    GError              **error)
+{
+  const CustodyReportFigure figures[] = {
+    { "+81.8 percentage points", "Change in the share of compliant jobs", CUSTODY_REPORT_TONE_GOOD },
+    { "4", "Jobs in violation now", CUSTODY_REPORT_TONE_BAD },
+    { "29.7 TB", "Data stored now", CUSTODY_REPORT_TONE_STRONG },
+    { "98.5%", "Backup runs that succeeded", CUSTODY_REPORT_TONE_GOOD },
+  };
+
+  custody_report_layout_figures (layout, figures, G_N_ELEMENTS (figures));
+  return TRUE;
+}
+
+static PopplerRectangle
+text_box (PopplerPage *page,
+          const char  *text)
+{
+  GList *found = poppler_page_find_text (page, text);
+  PopplerRectangle box;
+
+  g_assert_nonnull (found);
+  box = *(PopplerRectangle *) found->data;
+  g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+  return box;
+}
+
+/* A key figure wider than its box is set smaller: it ends before the
+ * next box's figure begins, with the gap between the boxes to spare. */
+static void
+test_wide_figure_stays_in_its_box (void)
+{
+  g_autoptr(CustodyReportLayout) layout = custody_report_layout_new (CUSTODY_REPORT_PAPER_A4);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(Pdf) pdf = NULL;
+  g_autoptr(GObject) page = NULL;
+  PopplerRectangle wide, next, label;
+
+  custody_report_layout_set_header (layout, "Figures", "", "");
+  g_assert_true (custody_report_layout_write_pdf (layout, out, build_wide_figures, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  pdf = read_pdf (bytes);
+  assert_text (pdf, "+81.8 percentage points");
+
+  page = G_OBJECT (poppler_document_get_page (pdf->document, 0));
+  wide = text_box (POPPLER_PAGE (page), "+81.8 percentage points");
+  next = text_box (POPPLER_PAGE (page), "Jobs in violation now");
+  label = text_box (POPPLER_PAGE (page), "Change in the share");
+  g_assert_cmpfloat (wide.x1, <=, label.x1 + 0.5);
+  g_assert_cmpfloat (wide.x2, <, next.x1 - 8);
+}
+
 static void
 test_summary (Fixture       *f,
               gconstpointer  data)
@@ -1070,6 +1128,7 @@ main (int    argc,
   ADD ("/report/media", test_media);
   ADD ("/report/media/desk-lists-follow-rotation", test_media_desk_lists_follow_rotation);
   ADD ("/report/summary", test_summary);
+  g_test_add_func ("/report/layout/wide-figure-stays-in-its-box", test_wide_figure_stays_in_its_box);
   ADD ("/report/paper", test_paper);
   ADD ("/report/long-tables", test_long_tables);
   ADD ("/report/cancelled", test_cancelled);
