@@ -677,7 +677,7 @@ test_audit_lists_desk_alerts (Fixture       *f,
   custody_store_set_clock (f->store, t (NOW));
 
   pdf = generate_pdf (f, CUSTODY_REPORT_AUDIT, NULL);
-  assert_text (pdf, "A00003L9 was not found during");
+  assert_text (pdf, "A00003L9 was not found when “Iron");
 }
 
 static void

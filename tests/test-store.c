@@ -884,6 +884,48 @@ test_alerts_read_in_the_readers_language (Fixture       *f,
     g_assert_cmpint (query_int (path, "SELECT count(*) FROM alerts WHERE message LIKE '%違反%'"),
                      ==, 0);
   }
+
+  /* The desk's alerts too, even when the program that raised them ran in
+   * Japanese: a reconciliation in Japanese misses a volume. */
+  {
+    g_autoptr(CustodyMedium) medium = custody_medium_new ();
+    g_autoptr(CustodyReconciliation) r = NULL;
+    g_autoptr(GPtrArray) read_english = NULL;
+    g_autoptr(GPtrArray) read_japanese = NULL;
+    const char *nothing[] = { NULL };
+    const char *english_text = "VLT001L9 was not found when “Shelf 7” was reconciled";
+
+    g_assert_true (custody_store_add_location (store, "Shelf 7", CUSTODY_LOCATION_OFFSITE_VAULT, &error));
+    medium->volser = g_strdup ("VLT001L9");
+    medium->type = g_strdup ("LTO-9");
+    g_assert_true (custody_store_add_medium (store, medium, "Shelf 7", &error));
+    g_assert_no_error (error);
+    g_setenv ("LANGUAGE", "ja", TRUE);
+    r = custody_store_reconcile (store, "Shelf 7", nothing, "", "scan", &error);
+    g_setenv ("LANGUAGE", "", TRUE);
+    g_assert_no_error (error);
+    g_assert_nonnull (r);
+
+    read_english = custody_store_list_alerts (store, FALSE, &error);
+    g_assert_no_error (error);
+    g_setenv ("LANGUAGE", "ja", TRUE);
+    read_japanese = custody_store_list_alerts (store, FALSE, &error);
+    g_setenv ("LANGUAGE", "", TRUE);
+    g_assert_no_error (error);
+    for (guint i = 0; i < read_english->len; i++)
+      {
+        CustodyAlert *e = g_ptr_array_index (read_english, i);
+        CustodyAlert *j = g_ptr_array_index (read_japanese, i);
+
+        if (!g_str_equal (e->kind, "media-missing"))
+          continue;
+        g_assert_cmpstr (e->message, ==, english_text);
+        g_assert_cmpstr (j->message, ==, "「Shelf 7」の照合で VLT001L9 が見つかりませんでした");
+      }
+    g_assert_cmpint (query_int (path, "SELECT count(*) FROM alerts WHERE kind = 'media-missing'"
+                                      " AND message = 'VLT001L9 was not found when “Shelf 7” was reconciled'"),
+                     ==, 1);
+  }
 }
 
 int

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "custody-records.h"
@@ -46,11 +48,67 @@ custody_severity_get_label (CustodySeverity severity)
 #define ALERT_TEXT(format) \
   (translated ? g_strdup_printf (_(format), subject, detail) : g_strdup_printf (format, subject, detail))
 
+/* Splits a detail of tab-separated fields into exactly @n of them. */
+static gboolean
+detail_fields (const char *detail,
+               guint       n,
+               GStrv      *out)
+{
+  *out = g_strsplit (detail, "\t", (int) n);
+  if (g_strv_length (*out) == n)
+    return TRUE;
+  g_clear_pointer (out, g_strfreev);
+  return FALSE;
+}
+
+/* "N\tDUE\tA00001L9, A00002L9…": how many volumes are overdue, since
+ * when the oldest, and the first of them. */
+static char *
+describe_overdue (const char *detail,
+                  gboolean    translated)
+{
+  g_auto(GStrv) f = NULL;
+  guint n;
+
+  if (!detail_fields (detail, 3, &f))
+    return NULL;
+  n = (guint) g_ascii_strtoull (f[0], NULL, 10);
+  if (translated)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volume is overdue at the desk since %s: %s",
+                                         "%u volumes are overdue at the desk, the oldest since %s: %s", n),
+                            n, f[1], f[2]);
+  return g_strdup_printf (n == 1 ? "%u volume is overdue at the desk since %s: %s"
+                                 : "%u volumes are overdue at the desk, the oldest since %s: %s",
+                          n, f[1], f[2]);
+}
+
+/* "LOCATION\tRULES": an observed fact at a location breaks the job's rules. */
+static char *
+describe_observed_break (const char *job,
+                         const char *detail,
+                         gboolean    translated)
+{
+  g_auto(GStrv) f = NULL;
+  const char *location, *rules;
+
+  if (!detail_fields (detail, 2, &f))
+    return NULL;
+  location = f[0];
+  rules = f[1];
+  /* Translators: "What was found at “Library” breaks payroll (1-offsite)" */
+#define OBSERVED_BREAK N_("What was found at “%s” breaks %s (%s)")
+  return translated ? g_strdup_printf (_(OBSERVED_BREAK), location, job, rules)
+                    : g_strdup_printf (OBSERVED_BREAK, location, job, rules);
+#undef OBSERVED_BREAK
+}
+
 /**
  * custody_alert_describe:
- * @kind: an alert kind the engine raises
- * @subject: the job it is about
- * @detail: the failing rules ("violation"), or the copy
+ * @kind: an alert kind the engine or the desk raises
+ * @subject: the job it is about (the volume for "media-missing")
+ * @detail: the failing rules ("violation"), the copy, the location
+ *   ("media-missing"), "LOCATION\tRULES" ("observed-break") or
+ *   "N\tDUE\tVOLSERS" ("media-overdue")
  * @translated: in the reader's language, else in English (for the store)
  *
  * Returns: (transfer full) (nullable): the alert's message, or %NULL for a
@@ -70,8 +128,31 @@ custody_alert_describe (const char *kind,
     return ALERT_TEXT (N_("The latest run of %s into %s failed"));
   if (g_str_equal (kind, "verification-overdue"))
     return ALERT_TEXT (N_("Copy “%2$s” of %1$s has no verification inside its window"));
+  if (g_str_equal (kind, "media-missing"))
+    return ALERT_TEXT (N_("%s was not found when “%s” was reconciled"));
+  if (g_str_equal (kind, "observed-break"))
+    return describe_observed_break (subject, detail, translated);
+  if (g_str_equal (kind, "media-overdue"))
+    return describe_overdue (detail, translated);
 
   return NULL;
+}
+
+/**
+ * custody_alert_subject:
+ * @kind: the alert's kind
+ * @subject: its subject as stored
+ *
+ * Returns: what the alert is about, for the reader: the desk's own alerts
+ *   are stored with an English subject
+ */
+const char *
+custody_alert_subject (const char *kind,
+                       const char *subject)
+{
+  if (g_strcmp0 (kind, "media-overdue") == 0)
+    return _("Tape desk");
+  return subject;
 }
 
 gboolean

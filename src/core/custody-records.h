@@ -192,6 +192,8 @@ char          *custody_alert_describe       (const char      *kind,
                                              const char      *subject,
                                              const char      *detail,
                                              gboolean         translated);
+const char    *custody_alert_subject        (const char      *kind,
+                                             const char      *subject);
 
 CustodyJob          *custody_job_new          (void);
 CustodyCopy         *custody_copy_new         (void);

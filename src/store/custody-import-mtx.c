@@ -286,7 +286,7 @@ custody_store_import_mtx (CustodyStore        *self,
             goto fail;
         }
       broken = custody_store_guard_end (self, &guard, error);
-      if (broken == NULL || !custody_store_raise_observed_breaks (self, broken, what, error))
+      if (broken == NULL || !custody_store_raise_observed_breaks (self, broken, library, error))
         goto fail;
     }
 

@@ -260,7 +260,7 @@ custody_store_list_alerts (CustodyStore  *self,
       a->cause = g_strdup (custody_sql_text (stmt, 1));
       a->kind = g_strdup (custody_sql_text (stmt, 2));
       custody_severity_from_string (custody_sql_text (stmt, 3), &a->severity);
-      a->subject = g_strdup (custody_sql_text (stmt, 4));
+      a->subject = g_strdup (custody_alert_subject (a->kind, custody_sql_text (stmt, 4)));
       /* Worded for the reader when the alert says what it is about. */
       if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
         a->message = custody_alert_describe (a->kind, a->subject, custody_sql_text (stmt, 10), TRUE);

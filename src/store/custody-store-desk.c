@@ -433,21 +433,26 @@ custody_store_get_desk_at (CustodyStore  *self,
  * Alerts
  */
 
+/* The message is kept in English; readers word it in their language from
+ * the kind, subject and detail (custody_alert_describe()). */
 gboolean
 custody_store_raise_alert (CustodyStore     *self,
                            const char       *cause,
                            const char       *kind,
                            CustodySeverity   severity,
                            const char       *subject,
-                           const char       *message,
+                           const char       *detail,
                            GError          **error)
 {
+  g_autofree char *message = custody_alert_describe (kind, subject, detail, FALSE);
   sqlite3_stmt *stmt;
   int rc;
 
+  g_return_val_if_fail (message != NULL, FALSE);
+
   stmt = custody_store_prepare (self,
-                                "INSERT INTO alerts (cause, kind, severity, subject, message, raised_at)"
-                                " SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS"
+                                "INSERT INTO alerts (cause, kind, severity, subject, message, raised_at, detail)"
+                                " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS"
                                 "  (SELECT 1 FROM alerts WHERE cause = ?1 AND resolved_at IS NULL)",
                                 error);
   if (stmt == NULL)
@@ -458,6 +463,7 @@ custody_store_raise_alert (CustodyStore     *self,
   sqlite3_bind_text (stmt, 4, subject, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, message, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, custody_store_now (self));
+  sqlite3_bind_text (stmt, 7, detail, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -470,7 +476,7 @@ custody_store_raise_alert (CustodyStore     *self,
 gboolean
 custody_store_raise_observed_breaks (CustodyStore  *self,
                                      GPtrArray     *broken,
-                                     const char    *what,
+                                     const char    *location,
                                      GError       **error)
 {
   for (guint i = 0; i < broken->len; i++)
@@ -478,11 +484,13 @@ custody_store_raise_observed_breaks (CustodyStore  *self,
       const char *entry = g_ptr_array_index (broken, i);
       g_autofree char *job = g_strndup (entry, strcspn (entry, " "));
       g_autofree char *cause = g_strconcat ("observed-break:", job, NULL);
-      /* Translators: "the mtx inventory of 'Library' breaks payroll (1-offsite)" */
-      g_autofree char *message = g_strdup_printf (_("%s breaks %s"), what, entry);
+
+      const char *open = strchr (entry, '(');
+      g_autofree char *rules = open != NULL ? g_strndup (open + 1, strcspn (open + 1, ")")) : g_strdup ("");
+      g_autofree char *detail = g_strdup_printf ("%s\t%s", location, rules);
 
       if (!custody_store_raise_alert (self, cause, "observed-break", CUSTODY_SEVERITY_CRITICAL, job,
-                                      message, error))
+                                      detail, error))
         return FALSE;
     }
   return TRUE;
@@ -513,23 +521,21 @@ run_update (CustodyStore  *self,
 
 /* What is overdue, as one alert's message: a site with thousands of
  * late volumes gets one alert that says so, not thousands. */
+/* The overdue alert's detail: how many, since when the oldest, and the
+ * first few volsers (the lists run by due day). */
 static char *
-overdue_message (GPtrArray *overdue)
+overdue_detail (GPtrArray *overdue)
 {
-  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GString) detail = g_string_new (NULL);
+  g_autofree char *due = custody_time_format_date (((CustodyDeskItem *) g_ptr_array_index (overdue, 0))->due);
 
+  g_string_printf (detail, "%u\t%s\t", overdue->len, due);
   for (guint i = 0; i < MIN (overdue->len, 5); i++)
-    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+    g_string_append_printf (detail, "%s%s", i > 0 ? ", " : "",
                             ((CustodyDeskItem *) g_ptr_array_index (overdue, i))->volser);
   if (overdue->len > 5)
-    g_string_append (names, "…");
-
-  if (overdue->len == 1)
-    return g_strdup_printf (_("%s is overdue at the desk: %s"), names->str,
-                            ((CustodyDeskItem *) g_ptr_array_index (overdue, 0))->reason);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volume is overdue at the desk: %s",
-                                       "%u volumes are overdue at the desk: %s", overdue->len),
-                          overdue->len, names->str);
+    g_string_append (detail, "…");
+  return g_string_free (g_steal_pointer (&detail), FALSE);
 }
 
 /**
@@ -549,6 +555,7 @@ custody_store_sync_desk_alerts (CustodyStore  *self,
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GString) violating = g_string_new ("[");
+  g_autofree char *detail = NULL;
   g_autofree char *message = NULL;
   GPtrArray *overdue;
   sqlite3_stmt *stmt;
@@ -560,7 +567,8 @@ custody_store_sync_desk_alerts (CustodyStore  *self,
   g_return_val_if_fail (desk != NULL, FALSE);
 
   overdue = desk->lists[CUSTODY_DESK_OVERDUE];
-  message = overdue->len > 0 ? overdue_message (overdue) : NULL;
+  detail = overdue->len > 0 ? overdue_detail (overdue) : NULL;
+  message = detail != NULL ? custody_alert_describe ("media-overdue", "Tape desk", detail, FALSE) : NULL;
   for (guint i = 0; verdicts != NULL && i < verdicts->len; i++)
     {
       CustodyVerdict *v = g_ptr_array_index (verdicts, i);
@@ -594,11 +602,13 @@ custody_store_sync_desk_alerts (CustodyStore  *self,
     {
       /* The open alert says what is overdue now. */
       stmt = custody_store_prepare (self,
-                                    "UPDATE alerts SET message = ?1 WHERE resolved_at IS NULL"
-                                    "   AND cause = 'media-overdue' AND message != ?1", error);
+                                    "UPDATE alerts SET message = ?1, detail = ?2 WHERE resolved_at IS NULL"
+                                    "   AND cause = 'media-overdue' AND (message != ?1 OR detail IS NOT ?2)",
+                                    error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_text (stmt, 1, message, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, detail, -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
@@ -611,8 +621,9 @@ custody_store_sync_desk_alerts (CustodyStore  *self,
       {
         int before = sqlite3_total_changes (custody_store_get_db (self));
 
+        /* Stored in English, like every subject; readers translate it. */
         if (!custody_store_raise_alert (self, "media-overdue", "media-overdue", CUSTODY_SEVERITY_WARNING,
-                                        _("Tape desk"), message, error))
+                                        "Tape desk", detail, error))
           goto fail;
         changed += sqlite3_total_changes (custody_store_get_db (self)) - before;
       }
@@ -892,7 +903,7 @@ custody_store_reconcile (CustodyStore        *self,
             goto fail;
         }
       broken = custody_store_guard_end (self, &guard, error);
-      if (broken == NULL || !custody_store_raise_observed_breaks (self, broken, what, error))
+      if (broken == NULL || !custody_store_raise_observed_breaks (self, broken, location, error))
         goto fail;
     }
 
@@ -911,10 +922,9 @@ custody_store_reconcile (CustodyStore        *self,
     {
       Seen *s = g_ptr_array_index (missing, i);
       g_autofree char *cause = g_strconcat ("media-missing:", s->volser, NULL);
-      g_autofree char *message = g_strdup_printf (_("%s was not found during %s"), s->volser, what);
 
       if (!custody_store_raise_alert (self, cause, "media-missing", CUSTODY_SEVERITY_CRITICAL,
-                                      s->volser, message, error))
+                                      s->volser, location, error))
         goto fail;
     }
 

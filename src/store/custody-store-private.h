@@ -175,14 +175,14 @@ gboolean       custody_store_raise_alert        (CustodyStore    *self,
                                                  const char      *kind,
                                                  CustodySeverity  severity,
                                                  const char      *subject,
-                                                 const char      *message,
+                                                 const char      *detail,
                                                  GError         **error);
 
 /* Observed facts (an mtx inventory, a reconciliation) are recorded
  * whatever they break: what they break raises an alert per job. */
 gboolean       custody_store_raise_observed_breaks (CustodyStore *self,
                                                     GPtrArray    *broken,
-                                                    const char   *what,
+                                                    const char   *location,
                                                     GError      **error);
 
 /* Movements, shared by moves, scans and imports. */

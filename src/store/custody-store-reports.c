@@ -611,7 +611,7 @@ alert_from_row (sqlite3_stmt       *stmt,
   row->kind = custody_sql_text (stmt, 2);
   row->severity = CUSTODY_SEVERITY_WARNING;
   custody_severity_from_string (custody_sql_text (stmt, 3), &row->severity);
-  row->subject = custody_sql_text (stmt, 4);
+  row->subject = custody_alert_subject (row->kind, custody_sql_text (stmt, 4));
   row->acknowledged_by = text_or_null (stmt, 6);
   row->acknowledged_at = custody_sql_time (stmt, 7);
 
