@@ -13,18 +13,17 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "custody-handoff-sheet.h"
-#include "custody-labels.h"
 #include "custody-mtx.h"
-#include "custody-reconciliation-certificate.h"
 #include "custody-rotation.h"
 #include "custody-scan-session.h"
 #include "custody-time.h"
 #include "custody-volser.h"
 #include "custodyctl-context.h"
+#include "custodyctl-desk.h"
 
-/* The tape desk's commands: today's lists, scans, labels, hand-off
- * sheets, reconciliations, library inventories and pools. */
+/* The tape desk's commands: today's lists, scans, library inventories,
+ * pools and volumes. Those that print (labels, hand-off sheets,
+ * reconciliations with their certificate) are in custodyctl-desk-print.c. */
 
 #define PARSE_OR_RETURN(entries)                                           \
   G_STMT_START {                                                           \
@@ -42,12 +41,12 @@
 #define MAX_INPUT_BYTES (16 * 1024 * 1024)
 
 /*
- * Helpers
+ * Helpers, shared with custodyctl-desk-print.c
  */
 
-static GInputStream *
-open_input (const char  *path,
-            GError     **error)
+GInputStream *
+ctl_open_input (const char  *path,
+                GError     **error)
 {
   g_autoptr(GFile) file = NULL;
 
@@ -59,11 +58,11 @@ open_input (const char  *path,
 }
 
 /* The whole of a file or standard input, as text. */
-static char *
-read_text (const char  *path,
-           GError     **error)
+char *
+ctl_read_text (const char  *path,
+               GError     **error)
 {
-  g_autoptr(GInputStream) input = open_input (path, error);
+  g_autoptr(GInputStream) input = ctl_open_input (path, error);
   g_autoptr(GByteArray) data = g_byte_array_new ();
   guint8 buffer[16384];
 
@@ -98,8 +97,8 @@ read_text (const char  *path,
 }
 
 /* One item per non-blank line, trimmed (a scanner's CR LF included). */
-static GStrv
-split_lines (const char *text)
+GStrv
+ctl_split_lines (const char *text)
 {
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -114,10 +113,10 @@ split_lines (const char *text)
 }
 
 /* "A00001L9-A00120L9": the dash between two halves of equal length. */
-static gboolean
-split_range (const char  *range,
-             char       **first,
-             char       **last)
+gboolean
+ctl_split_range (const char  *range,
+                 char       **first,
+                 char       **last)
 {
   gsize len = strlen (range);
   const char *dash = NULL;
@@ -134,10 +133,10 @@ split_range (const char  *range,
   return TRUE;
 }
 
-static void
-add_strv (JsonBuilder        *b,
-          const char         *member,
-          const char * const *strv)
+void
+ctl_add_strv (JsonBuilder        *b,
+              const char         *member,
+              const char * const *strv)
 {
   json_builder_set_member_name (b, member);
   json_builder_begin_array (b);
@@ -146,9 +145,9 @@ add_strv (JsonBuilder        *b,
   json_builder_end_array (b);
 }
 
-static void
-print_list (const char         *title,
-            const char * const *strv)
+void
+ctl_print_list (const char         *title,
+                const char * const *strv)
 {
   g_autofree char *joined = g_strjoinv (" ", (char **) strv);
 
@@ -318,10 +317,10 @@ ctl_media_scan (CtlContext  *ctx,
   if (expect != NULL && !g_str_equal (expect, "today-offsite") && !g_str_equal (expect, "today-recall"))
     return ctl_usage (_("--expect: '%s' is not one of today-offsite, today-recall"), expect);
 
-  text = read_text ("-", &error);
+  text = ctl_read_text ("-", &error);
   if (text == NULL)
     return ctl_usage ("%s", error->message);
-  lines = split_lines (text);
+  lines = ctl_split_lines (text);
 
   OPEN_OR_RETURN ();
 
@@ -402,308 +401,22 @@ ctl_media_scan (CtlContext  *ctx,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "to");
       json_builder_add_string_value (b, template->to != NULL ? template->to : to);
-      add_strv (b, "moved", (const char * const *) all_moved);
-      add_strv (b, "unexpected", (const char * const *) unexpected);
-      add_strv (b, "unknown", (const char * const *) unknown);
-      add_strv (b, "duplicate", (const char * const *) duplicate);
-      add_strv (b, "expected_not_scanned", (const char * const *) not_scanned);
+      ctl_add_strv (b, "moved", (const char * const *) all_moved);
+      ctl_add_strv (b, "unexpected", (const char * const *) unexpected);
+      ctl_add_strv (b, "unknown", (const char * const *) unknown);
+      ctl_add_strv (b, "duplicate", (const char * const *) duplicate);
+      ctl_add_strv (b, "expected_not_scanned", (const char * const *) not_scanned);
       json_builder_end_object (b);
       ctl_print_json (json_builder_get_root (b));
     }
   else
     {
-      print_list (_("Moved:"), (const char * const *) moved);
-      print_list (_("Moved, not on the list:"), (const char * const *) unexpected);
-      print_list (_("Unknown:"), (const char * const *) unknown);
-      print_list (_("Scanned twice:"), (const char * const *) duplicate);
+      ctl_print_list (_("Moved:"), (const char * const *) moved);
+      ctl_print_list (_("Moved, not on the list:"), (const char * const *) unexpected);
+      ctl_print_list (_("Unknown:"), (const char * const *) unknown);
+      ctl_print_list (_("Scanned twice:"), (const char * const *) duplicate);
       if (expected != NULL)
-        print_list (_("Expected, not scanned:"), (const char * const *) not_scanned);
-    }
-
-  return CTL_EXIT_OK;
-}
-
-/*
- * media labels
- */
-
-int
-ctl_media_labels (CtlContext  *ctx,
-                  int          argc,
-                  char       **argv)
-{
-  g_autoptr(CustodyLabels) labels = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) volsers = NULL;
-  g_autofree char *range = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *layout_text = NULL;
-  CustodyLabelLayout layout = CUSTODY_LABELS_A4;
-  GOptionEntry entries[] = {
-    { "range", 0, 0, G_OPTION_ARG_STRING, &range, N_("Every label from FIRST to LAST"),
-      N_("FIRST-LAST") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
-    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout_text,
-      N_("a4 or letter (sheets of 30 labels), or label (one a page, for a label printer)"),
-      N_("LAYOUT") },
-    { NULL }
-  };
-
-  PARSE_OR_RETURN (entries);
-  if (output == NULL)
-    return ctl_usage (_("media labels needs --output FILE.pdf"));
-  if (layout_text != NULL && !custody_label_layout_from_string (layout_text, &layout))
-    return ctl_usage (_("--layout: '%s' is not one of a4, letter, label"), layout_text);
-  if ((range == NULL) == (argc < 2))
-    return ctl_usage (_("media labels takes volumes or --range FIRST-LAST, not both"));
-
-  if (range != NULL)
-    {
-      g_autofree char *first = NULL, *last = NULL;
-
-      if (!split_range (range, &first, &last))
-        return ctl_usage (_("--range: '%s' is not FIRST-LAST"), range);
-      volsers = custody_volser_range (first, last, CUSTODY_STORE_MAX_RANGE, &error);
-      if (volsers == NULL)
-        return ctl_usage ("--range: %s", error->message);
-    }
-  else
-    {
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-      for (int i = 1; i < argc; i++)
-        {
-          g_autofree char *volser = custody_volser_normalize (argv[i], &error);
-
-          if (volser == NULL)
-            return ctl_fail (g_steal_pointer (&error));
-          g_strv_builder_add (builder, volser);
-        }
-      volsers = g_strv_builder_end (builder);
-    }
-
-  /* Labels need no store: they are printed before the tapes are added. */
-  labels = custody_labels_new ((const char * const *) volsers, layout, &error);
-  if (labels == NULL)
-    return ctl_fail (g_steal_pointer (&error));
-  if (!custody_printable_write_pdf (CUSTODY_PRINTABLE (labels), output, &error))
-    return ctl_usage ("%s", error->message);
-
-  if (ctx->json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "output");
-      json_builder_add_string_value (b, output);
-      json_builder_set_member_name (b, "labels");
-      json_builder_add_int_value (b, g_strv_length (volsers));
-      json_builder_set_member_name (b, "pages");
-      json_builder_add_int_value (b, custody_printable_get_n_pages (CUSTODY_PRINTABLE (labels)));
-      json_builder_end_object (b);
-      ctl_print_json (json_builder_get_root (b));
-    }
-  else
-    printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u label to %s.\n", "Wrote %u labels to %s.\n",
-                         g_strv_length (volsers)), g_strv_length (volsers), output);
-
-  return CTL_EXIT_OK;
-}
-
-/*
- * media handoff
- */
-
-/* The hand-off sheet of one of today's lists. */
-static CustodyHandoffSheet *
-ctl_handoff_sheet_for (CustodyDesk      *desk,
-                       CustodyDeskList   list,
-                       const char       *courier,
-                       const char       *container,
-                       const char       *seal)
-{
-  CustodyHandoffSheet *sheet;
-
-  sheet = custody_handoff_sheet_new (list == CUSTODY_DESK_RECALL
-                                       ? _("Courier Hand-off: Recall from the Vault")
-                                       : _("Courier Hand-off: Send Off Site"),
-                                     desk->day);
-  custody_handoff_sheet_set_courier (sheet, courier, container, seal);
-  for (guint i = 0; i < desk->lists[list]->len; i++)
-    {
-      CustodyDeskItem *item = g_ptr_array_index (desk->lists[list], i);
-      custody_handoff_sheet_add_volume (sheet, item->volser, item->type, item->pool, item->location,
-                                        item->reason);
-    }
-  return sheet;
-}
-
-int
-ctl_media_handoff (CtlContext  *ctx,
-                   int          argc,
-                   char       **argv)
-{
-  g_autoptr(CustodyHandoffSheet) sheet = NULL;
-  g_autoptr(CustodyDesk) desk = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *courier = NULL;
-  g_autofree char *container = NULL;
-  g_autofree char *seal = NULL;
-  CustodyDeskList list;
-  GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
-    { "courier", 0, 0, G_OPTION_ARG_STRING, &courier, N_("Who carries them"), N_("NAME") },
-    { "container", 0, 0, G_OPTION_ARG_STRING, &container, N_("The case they travel in"), N_("ID") },
-    { "seal", 0, 0, G_OPTION_ARG_STRING, &seal, N_("The case's seal number"), N_("ID") },
-    { NULL }
-  };
-
-  PARSE_OR_RETURN (entries);
-  if (argc != 2 || (!g_str_equal (argv[1], "send-offsite") && !g_str_equal (argv[1], "recall")))
-    return ctl_usage (_("media handoff takes one list: send-offsite or recall"));
-  if (output == NULL)
-    return ctl_usage (_("media handoff needs --output FILE.pdf"));
-  list = g_str_equal (argv[1], "recall") ? CUSTODY_DESK_RECALL : CUSTODY_DESK_SEND_OFFSITE;
-  OPEN_OR_RETURN ();
-
-  desk = custody_store_get_desk (ctx->store, &error);
-  if (desk == NULL)
-    return ctl_fail (g_steal_pointer (&error));
-
-  sheet = ctl_handoff_sheet_for (desk, list, courier, container, seal);
-  if (!custody_printable_write_pdf (CUSTODY_PRINTABLE (sheet), output, &error))
-    return ctl_usage ("%s", error->message);
-
-  if (ctx->json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "output");
-      json_builder_add_string_value (b, output);
-      json_builder_set_member_name (b, "volumes");
-      json_builder_add_int_value (b, desk->lists[list]->len);
-      json_builder_end_object (b);
-      ctl_print_json (json_builder_get_root (b));
-    }
-  else
-    printf (g_dngettext (GETTEXT_PACKAGE, "Wrote the hand-off sheet of %u volume to %s.\n",
-                         "Wrote the hand-off sheet of %u volumes to %s.\n", desk->lists[list]->len),
-            desk->lists[list]->len, output);
-
-  return CTL_EXIT_OK;
-}
-
-/*
- * media reconcile
- */
-
-static GStrv
-volsers_of_mtx (const char  *text,
-                GError     **error)
-{
-  g_autoptr(CustodyMtxInventory) inv = custody_mtx_parse (text, -1, error);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  if (inv == NULL)
-    return NULL;
-  for (guint i = 0; i < inv->elements->len; i++)
-    {
-      CustodyMtxElement *e = &g_array_index (inv->elements, CustodyMtxElement, i);
-      if (e->volser != NULL)
-        g_strv_builder_add (builder, e->volser);
-    }
-  return g_strv_builder_end (builder);
-}
-
-int
-ctl_media_reconcile (CtlContext  *ctx,
-                     int          argc,
-                     char       **argv)
-{
-  g_autoptr(CustodyReconciliation) r = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) scanned = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *location = NULL;
-  g_autofree char *note = NULL;
-  g_autofree char *certificate = NULL;
-  gboolean mtx;
-  GOptionEntry entries[] = {
-    { "location", 0, 0, G_OPTION_ARG_STRING, &location, N_("Where the volumes were scanned"),
-      N_("NAME") },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note"), N_("TEXT") },
-    { "certificate", 0, 0, G_OPTION_ARG_FILENAME, &certificate,
-      N_("Also write the certificate to this PDF file"), N_("FILE") },
-    { NULL }
-  };
-
-  PARSE_OR_RETURN (entries);
-  if (argc != 2)
-    return ctl_usage (_("media reconcile takes one file of volumes, one a line (or - for standard input)"));
-  if (location == NULL)
-    return ctl_usage (_("media reconcile needs --location"));
-
-  text = read_text (argv[1], &error);
-  if (text == NULL)
-    return ctl_usage ("%s", error->message);
-
-  /* The output of mtx status is an inventory too. */
-  mtx = custody_mtx_looks_like (text);
-  scanned = mtx ? volsers_of_mtx (text, &error) : split_lines (text);
-  if (scanned == NULL)
-    return ctl_usage ("%s", error->message);
-
-  OPEN_OR_RETURN ();
-  r = custody_store_reconcile (ctx->store, location, (const char * const *) scanned, note,
-                               mtx ? "mtx" : "scan", &error);
-  if (r == NULL)
-    return ctl_fail (g_steal_pointer (&error));
-
-  if (certificate != NULL)
-    {
-      g_autoptr(CustodyReconciliationCertificate) pdf = custody_reconciliation_certificate_new (r);
-
-      if (!custody_printable_write_pdf (CUSTODY_PRINTABLE (pdf), certificate, &error))
-        {
-          /* The reconciliation is saved: say where it is. */
-          fprintf (stderr, "custodyctl: error: %s (%s %" G_GINT64_FORMAT ")\n", error->message,
-                   _("the reconciliation is saved as number"), r->id);
-          return CTL_EXIT_USAGE;
-        }
-    }
-
-  if (ctx->json)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_int_value (b, r->id);
-      json_builder_set_member_name (b, "location");
-      json_builder_add_string_value (b, r->location);
-      custody_json_add_time (b, "at", r->at);
-      add_strv (b, "present", (const char * const *) r->present);
-      add_strv (b, "missing", (const char * const *) r->missing);
-      add_strv (b, "surplus", (const char * const *) r->surplus);
-      add_strv (b, "unknown", (const char * const *) r->unknown);
-      add_strv (b, "duplicates", (const char * const *) r->duplicates);
-      json_builder_end_object (b);
-      ctl_print_json (json_builder_get_root (b));
-    }
-  else
-    {
-      g_autofree char *when = custody_time_format (r->at);
-
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, r->id);
-
-      printf (_("Reconciliation %s of %s at %s\n"), number, r->location, when);
-      print_list (_("Present:"), (const char * const *) r->present);
-      print_list (_("Missing:"), (const char * const *) r->missing);
-      print_list (_("Surplus:"), (const char * const *) r->surplus);
-      if (r->duplicates[0] != NULL)
-        print_list (_("Scanned twice:"), (const char * const *) r->duplicates);
+        ctl_print_list (_("Expected, not scanned:"), (const char * const *) not_scanned);
     }
 
   return CTL_EXIT_OK;
@@ -737,7 +450,7 @@ ctl_import_mtx (CtlContext  *ctx,
     return ctl_usage (_("import mtx needs --library"));
   OPEN_OR_RETURN ();
 
-  input = open_input (argv[1], &error);
+  input = ctl_open_input (argv[1], &error);
   if (input == NULL)
     return ctl_usage ("%s", error->message);
 

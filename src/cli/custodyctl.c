@@ -8,12 +8,22 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "custody-time.h"
 #include "custodyctl-context.h"
+
+/* The commands that print link cairo and Pango: custodyctl-print runs
+ * them, and custodyctl hands them over (a NULL run). */
+#ifdef CUSTODYCTL_PRINT
+#define PRINTS(func) func
+#else
+#define PRINTS(func) NULL
+#endif
 
 static const CtlCommand commands[] = {
   { { "init", NULL }, "", N_("Create the store"), ctl_init },
@@ -55,11 +65,11 @@ static const CtlCommand commands[] = {
   { { "media", "scan" }, N_("--to LOCATION [--courier NAME] [--container ID] [--seal ID] [--expect LIST] < VOLSERS"),
     N_("Move the volumes scanned, one a line"), ctl_media_scan },
   { { "media", "labels" }, N_("VOLSER...|--range FIRST-LAST --output FILE.pdf [--layout LAYOUT]"),
-    N_("Print barcode labels to PDF"), ctl_media_labels },
+    N_("Print barcode labels to PDF"), PRINTS (ctl_media_labels) },
   { { "media", "handoff" }, N_("send-offsite|recall --output FILE.pdf [--courier NAME] ..."),
-    N_("Print today's courier hand-off sheet to PDF"), ctl_media_handoff },
+    N_("Print today's courier hand-off sheet to PDF"), PRINTS (ctl_media_handoff) },
   { { "media", "reconcile" }, N_("--location NAME FILE|- [--certificate FILE.pdf]"),
-    N_("Compare what is at a location with the records"), ctl_media_reconcile },
+    N_("Compare what is at a location with the records"), PRINTS (ctl_media_reconcile) },
   { { "pool", "add" }, N_("NAME --scheme gfs|cycle|none [--daily N] [--weekly N] [--monthly N] ..."),
     N_("Add a pool of volumes and its rotation"), ctl_pool_add },
   { { "pool", "edit" }, N_("NAME [--scheme SCHEME] [--name NEW] ..."), N_("Change a pool"),
@@ -92,13 +102,13 @@ static const CtlCommand commands[] = {
   { { "demo", NULL }, N_("[--jobs N] [--executions N] [--seed N]"),
     N_("Fill an empty store with demo data"), ctl_demo },
   { { "report", "compliance" }, N_("--output FILE.pdf [--to TIME] [--paper a4|letter]"),
-    N_("Write the compliance report (PDF)"), ctl_report },
+    N_("Write the compliance report (PDF)"), PRINTS (ctl_report) },
   { { "report", "audit" }, N_("--output FILE.pdf [--from TIME] [--to TIME] [--paper a4|letter]"),
-    N_("Write the audit report of a period (PDF)"), ctl_report },
+    N_("Write the audit report of a period (PDF)"), PRINTS (ctl_report) },
   { { "report", "media" }, N_("--output FILE.pdf [--to TIME] [--paper a4|letter]"),
-    N_("Write the media and vault report (PDF)"), ctl_report },
+    N_("Write the media and vault report (PDF)"), PRINTS (ctl_report) },
   { { "report", "summary" }, N_("--output FILE.pdf [--from TIME] [--to TIME] [--paper a4|letter]"),
-    N_("Write the executive summary of a period (PDF)"), ctl_report },
+    N_("Write the executive summary of a period (PDF)"), PRINTS (ctl_report) },
 };
 
 /*
@@ -443,6 +453,25 @@ find_command (int    argc,
   return NULL;
 }
 
+/* Runs custodyctl-print with the same arguments: beside this program in
+ * a build tree, else where it is installed. Returns only on failure. */
+static int
+exec_print (char **argv)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = self != NULL ? g_path_get_dirname (self) : NULL;
+  g_autofree char *beside = dir != NULL ? g_build_filename (dir, "custodyctl-print", NULL) : NULL;
+  const char *helper = beside != NULL && g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE)
+                       ? beside : LIBEXECDIR "/custodyctl-print";
+  int saved;
+
+  fflush (stdout);
+  execv (helper, argv);
+  saved = errno;
+  g_printerr (_("custodyctl: error: cannot run %s: %s\n"), helper, g_strerror (saved));
+  return CTL_EXIT_STORE;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -530,6 +559,9 @@ main (int    argc,
         return ctl_usage (_("'%s' needs a subcommand (see 'custodyctl --help')"), argv[i]);
       return ctl_usage (_("unknown command '%s' (see 'custodyctl --help')"), argv[i]);
     }
+
+  if (command->run == NULL)
+    return exec_print (argv);
 
   if (ctx.at_text != NULL)
     {
