@@ -17,17 +17,15 @@
 #include <json-glib/json-glib.h>
 #include <poppler.h>
 
+#include "custody-ctl-test-utils.h"
+
 #define AT "2026-11-20T09:00:00Z"
 
-#define EXIT_OK     0
-#define EXIT_USAGE  2
+#define EXIT_OK     CTL_EXIT_OK
+#define EXIT_USAGE  CTL_EXIT_USAGE
 #define EXIT_STORE  3
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
+typedef CtlFixture Fixture;
 
 typedef struct
 {
@@ -45,87 +43,16 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Runs custodyctl ARGS... (NULL-terminated) in @env (NULL: the test's). */
-static void
-ctl (Run         *run,
-     char       **env,
-     const char  *first,
-     ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("CUSTODYCTL"));
-  g_assert_nonnull (argv->pdata[0]);
-  va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  if (env != NULL)
-    g_subprocess_launcher_set_environ (launcher, env);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
+/* Runs custodyctl ARGS... (NULL-terminated) in the fixture's environment. */
+#define ctl(run, f, ...) \
+  ((run)->status = ctl_run ((f), NULL, &(run)->out, &(run)->err, __VA_ARGS__))
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("custody-report-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "custody.db", NULL);
-  ctl (&run, NULL, "--db", f->db, "--at", AT, "demo", NULL);
-  g_assert_cmpint (run.status, ==, EXIT_OK);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  remove_tree (f->dir);
-  g_free (f->db);
-  g_free (f->dir);
-}
-
-static char *
-path_in (Fixture    *f,
-         const char *name)
-{
-  return g_build_filename (f->dir, name, NULL);
+  ctl_fixture_set_up (f, data);
+  ctl_ok (f, "--db", f->db, "--at", AT, "demo", NULL);
 }
 
 /* The PDF's text, and its page count. */
@@ -193,14 +120,14 @@ test_each_report (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
     {
       g_autofree char *name = g_strconcat (reports[i].kind, ".pdf", NULL);
-      g_autofree char *out = path_in (f, name);
+      g_autofree char *out = ctl_fixture_path (f, name);
       g_autofree char *text = NULL;
       g_autofree char *title = NULL;
       g_autofree char *expected = NULL;
       g_auto(Run) run = { 0, };
       int pages = 0;
 
-      ctl (&run, NULL, "--db", f->db, "--at", AT, "report", reports[i].kind, "--output", out, NULL);
+      ctl (&run, f, "--db", f->db, "--at", AT, "report", reports[i].kind, "--output", out, NULL);
       g_assert_cmpint (run.status, ==, EXIT_OK);
       g_assert_cmpstr (run.err, ==, "");
 
@@ -219,7 +146,7 @@ static void
 test_json (Fixture       *f,
            gconstpointer  data)
 {
-  g_autofree char *out = path_in (f, "audit.pdf");
+  g_autofree char *out = ctl_fixture_path (f, "audit.pdf");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *text = NULL;
   g_auto(Run) run = { 0, };
@@ -227,7 +154,7 @@ test_json (Fixture       *f,
   JsonObject *o;
   int pages = 0;
 
-  ctl (&run, NULL, "--db", f->db, "--json", "--at", AT, "report", "audit", "--output", out,
+  ctl (&run, f, "--db", f->db, "--json", "--at", AT, "report", "audit", "--output", out,
        "--from", "2026-11-01", "--paper", "letter", NULL);
   g_assert_cmpint (run.status, ==, EXIT_OK);
 
@@ -249,7 +176,7 @@ test_json (Fixture       *f,
     g_auto(Run) moment = { 0, };
     g_autoptr(JsonParser) p2 = json_parser_new ();
 
-    ctl (&moment, NULL, "--db", f->db, "--json", "--at", AT, "report", "compliance", "--output", out, NULL);
+    ctl (&moment, f, "--db", f->db, "--json", "--at", AT, "report", "compliance", "--output", out, NULL);
     g_assert_cmpint (moment.status, ==, EXIT_OK);
     o = parse_object (moment.out, p2);
     g_assert_true (json_node_is_null (json_object_get_member (o, "from")));
@@ -259,7 +186,7 @@ test_json (Fixture       *f,
     g_auto(Run) period = { 0, };
     g_autoptr(JsonParser) p3 = json_parser_new ();
 
-    ctl (&period, NULL, "--db", f->db, "--json", "report", "audit", "--output", out, "--at", AT, NULL);
+    ctl (&period, f, "--db", f->db, "--json", "report", "audit", "--output", out, "--at", AT, NULL);
     g_assert_cmpint (period.status, ==, EXIT_OK);
     o = parse_object (period.out, p3);
     g_assert_cmpstr (json_object_get_string_member (o, "from"), ==, "2026-10-21T09:00:00Z");
@@ -271,9 +198,9 @@ static void
 test_errors (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *out = path_in (f, "report.pdf");
-  g_autofree char *nowhere = path_in (f, "no-such-dir/report.pdf");
-  g_autofree char *missing_db = path_in (f, "missing.db");
+  g_autofree char *out = ctl_fixture_path (f, "report.pdf");
+  g_autofree char *nowhere = ctl_fixture_path (f, "no-such-dir/report.pdf");
+  g_autofree char *missing_db = ctl_fixture_path (f, "missing.db");
   g_autofree char *kept = NULL;
   static const char old[] = "the report of last month";
   const struct
@@ -301,7 +228,7 @@ test_errors (Fixture       *f,
     {
       g_auto(Run) run = { 0, };
 
-      ctl (&run, NULL, "--db", f->db, "--at", AT, cases[i].args[0], cases[i].args[1],
+      ctl (&run, f, "--db", f->db, "--at", AT, cases[i].args[0], cases[i].args[1],
            cases[i].args[2], cases[i].args[3], cases[i].args[4], cases[i].args[5],
            cases[i].args[6], NULL);
       g_assert_cmpint (run.status, ==, cases[i].status);
@@ -319,7 +246,7 @@ test_errors (Fixture       *f,
   {
     g_auto(Run) run = { 0, };
 
-    ctl (&run, NULL, "--db", missing_db, "report", "audit", "--output", out, NULL);
+    ctl (&run, f, "--db", missing_db, "report", "audit", "--output", out, NULL);
     g_assert_cmpint (run.status, ==, EXIT_STORE);
     g_assert_nonnull (strstr (run.err, "no store at"));
   }
@@ -329,8 +256,7 @@ static void
 test_japanese (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *out = path_in (f, "compliance-ja.pdf");
-  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *out = ctl_fixture_path (f, "compliance-ja.pdf");
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
   g_auto(Run) run = { 0, };
@@ -340,10 +266,10 @@ test_japanese (Fixture       *f,
     g_error ("No ja_JP.UTF-8 locale was generated: install Debian's 'locales' package "
              "(./dev does), then reconfigure the build");
 
-  env = g_environ_setenv (env, "LC_ALL", "ja_JP.UTF-8", TRUE);
-  env = g_environ_setenv (env, "LOCPATH", g_getenv ("CUSTODY_TEST_LOCPATH"), TRUE);
-  env = g_environ_unsetenv (env, "LANGUAGE");
-  ctl (&run, env, "--db", f->db, "--at", AT, "report", "compliance", "--output", out, NULL);
+  ctl_fixture_setenv (f, "LC_ALL", "ja_JP.UTF-8");
+  ctl_fixture_setenv (f, "LOCPATH", g_getenv ("CUSTODY_TEST_LOCPATH"));
+  f->env = g_environ_unsetenv (f->env, "LANGUAGE");
+  ctl (&run, f, "--db", f->db, "--at", AT, "report", "compliance", "--output", out, NULL);
   g_assert_cmpint (run.status, ==, EXIT_OK);
 
   text = pdf_text (out, &pages, &title);
@@ -361,7 +287,7 @@ test_japanese (Fixture       *f,
     g_autoptr(JsonParser) parser = json_parser_new ();
     JsonObject *o;
 
-    ctl (&json, env, "--db", f->db, "--json", "--at", AT, "report", "compliance", "--output", out, NULL);
+    ctl (&json, f, "--db", f->db, "--json", "--at", AT, "report", "compliance", "--output", out, NULL);
     g_assert_cmpint (json.status, ==, EXIT_OK);
     o = parse_object (json.out, parser);
     g_assert_cmpstr (json_object_get_string_member (o, "report"), ==, "compliance");
@@ -375,7 +301,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, NULL, fixture_setup, func, ctl_fixture_tear_down)
 
   ADD ("/report-cli/each-report", test_each_report);
   ADD ("/report-cli/json", test_json);
