@@ -69,6 +69,7 @@ struct _CustodyMediaPage
   gint64               loaded_version;
   guint                loading : 1;
   guint                loaded : 1;
+  guint                today_stale : 1;   /* Today's rows wait for the page to show */
   guint                reload_again : 1;
 };
 
@@ -375,13 +376,23 @@ update_today (CustodyMediaPage *self)
   g_autofree char *headline = NULL;
   guint to_move;
 
-  clear_desk_rows (self);
   if (desk == NULL)
     {
+      clear_desk_rows (self);
       gtk_label_set_label (self->today_headline, _("Reading the Store…"));
       return;
     }
 
+  adw_view_stack_page_set_needs_attention (self->today_page, desk->lists[CUSTODY_DESK_OVERDUE]->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "media.handoff", TRUE);
+
+  /* The rows are widgets, rebuilt at every reload of the store: they are
+   * built when the Today page is shown, not while the inventory is. */
+  self->today_stale = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "today") != 0;
+  if (self->today_stale)
+    return;
+
+  clear_desk_rows (self);
   date = custody_time_format_date (desk->day);
   to_move = desk->lists[CUSTODY_DESK_SEND_OFFSITE]->len + desk->lists[CUSTODY_DESK_RECALL]->len;
   if (desk->lists[CUSTODY_DESK_OVERDUE]->len > 0)
@@ -452,10 +463,6 @@ update_today (CustodyMediaPage *self)
   gtk_box_reorder_child_after (GTK_BOX (self->today_box), GTK_WIDGET (self->desk_groups[CUSTODY_DESK_OVERDUE]),
                                desk->lists[CUSTODY_DESK_OVERDUE]->len > 0 ? GTK_WIDGET (self->today_headline)
                                                                           : GTK_WIDGET (self->desk_groups[CUSTODY_DESK_EXPIRING]));
-
-  adw_view_stack_page_set_needs_attention (self->today_page, desk->lists[CUSTODY_DESK_OVERDUE]->len > 0);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "media.handoff", TRUE);
 }
 
 /*
@@ -1697,6 +1704,8 @@ on_view_changed_cb (CustodyMediaPage *self)
   /* Search and filters are the inventory's. */
   if (g_strcmp0 (name, "today") == 0)
     gtk_toggle_button_set_active (self->search_button, FALSE);
+  if (g_strcmp0 (name, "today") == 0 && self->today_stale)
+    update_today (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), g_strcmp0 (name, "today") != 0);
 }
 
