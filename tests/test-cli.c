@@ -1979,7 +1979,10 @@ static void
 test_import_header_is_required (Fixture       *f,
                                 gconstpointer  data)
 {
+  gint64 audit_before;
+
   build_compliant_store (f);
+  audit_before = audit_entries (f);
 
   ctl_fails_stdin (f, "", EXIT_USAGE, "the file is empty: it needs a header line", "import",
                    "jobs", "-",
@@ -1996,13 +1999,19 @@ test_import_header_is_required (Fixture       *f,
                    "import", "media", "-", NULL);
   ctl_fails_stdin (f, "job,copy,started,finished\npayroll,nas," NOW "," NOW "\n", EXIT_USAGE,
                    "line 1: the header has no column 'status'", "import", "executions", "-", NULL);
+
+  /* Refused whole: nothing was written. */
+  g_assert_cmpint (audit_entries (f), ==, audit_before);
 }
 
 static void
 test_import_unknown_column_is_an_error (Fixture       *f,
                                         gconstpointer  data)
 {
+  gint64 audit_before;
+
   build_compliant_store (f);
+  audit_before = audit_entries (f);
 
   ctl_fails_stdin (f, "job,copy,colour\nmail,nas,blue\n", EXIT_USAGE,
                    "line 1: unknown column 'colour' (the columns are job, source, owner,"
@@ -2017,6 +2026,9 @@ test_import_unknown_column_is_an_error (Fixture       *f,
   ctl_fails_stdin (f, "job,copy\nmail,nas,disk\n", EXIT_USAGE,
                    "line 2: 3 fields, but the header has 2",
                    "import", "jobs", "-", NULL);
+
+  /* Refused whole: nothing was written. */
+  g_assert_cmpint (audit_entries (f), ==, audit_before);
 }
 
 static void
@@ -2375,7 +2387,10 @@ static void
 test_import_error_line_counts_records_spanning_lines (Fixture       *f,
                                                       gconstpointer  data)
 {
+  gint64 audit_before;
+
   build_compliant_store (f);
+  audit_before = audit_entries (f);
 
   /* The first two rows hold messages of three lines each, then comes a
    * blank line: the bad row is on line 9 of the file. */
@@ -2388,6 +2403,9 @@ test_import_error_line_counts_records_spanning_lines (Fixture       *f,
                       "payroll,nas,2026-11-20T05:00:00Z,2026-11-20T06:00:00Z,finished,,,,,\n",
                    EXIT_USAGE, "line 9: status 'finished' is not one of", "import", "executions",
                    "-", NULL);
+
+  /* Refused whole: nothing was written. */
+  g_assert_cmpint (audit_entries (f), ==, audit_before);
 }
 
 static void

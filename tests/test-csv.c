@@ -21,10 +21,10 @@
  * A stream that hands over one byte per read
  */
 
-#define TEST_TYPE_TRICKLE_STREAM (test_trickle_stream_get_type ())
-G_DECLARE_FINAL_TYPE (TestTrickleStream, test_trickle_stream, TEST, TRICKLE_STREAM, GInputStream)
+#define CSV_TYPE_TRICKLE_STREAM (csv_trickle_stream_get_type ())
+G_DECLARE_FINAL_TYPE (CsvTrickleStream, csv_trickle_stream, CSV, TRICKLE_STREAM, GInputStream)
 
-struct _TestTrickleStream
+struct _CsvTrickleStream
 {
   GInputStream  parent_instance;
 
@@ -32,16 +32,16 @@ struct _TestTrickleStream
   gsize         pos;
 };
 
-G_DEFINE_FINAL_TYPE (TestTrickleStream, test_trickle_stream, G_TYPE_INPUT_STREAM)
+G_DEFINE_FINAL_TYPE (CsvTrickleStream, csv_trickle_stream, G_TYPE_INPUT_STREAM)
 
 static gssize
-test_trickle_stream_read (GInputStream  *stream,
+csv_trickle_stream_read (GInputStream  *stream,
                           void          *buffer,
                           gsize          count,
                           GCancellable  *cancellable,
                           GError       **error)
 {
-  TestTrickleStream *self = TEST_TRICKLE_STREAM (stream);
+  CsvTrickleStream *self = CSV_TRICKLE_STREAM (stream);
   gsize size;
   const guint8 *data = g_bytes_get_data (self->bytes, &size);
 
@@ -53,24 +53,24 @@ test_trickle_stream_read (GInputStream  *stream,
 }
 
 static void
-test_trickle_stream_finalize (GObject *object)
+csv_trickle_stream_finalize (GObject *object)
 {
-  TestTrickleStream *self = TEST_TRICKLE_STREAM (object);
+  CsvTrickleStream *self = CSV_TRICKLE_STREAM (object);
 
   g_clear_pointer (&self->bytes, g_bytes_unref);
 
-  G_OBJECT_CLASS (test_trickle_stream_parent_class)->finalize (object);
+  G_OBJECT_CLASS (csv_trickle_stream_parent_class)->finalize (object);
 }
 
 static void
-test_trickle_stream_class_init (TestTrickleStreamClass *klass)
+csv_trickle_stream_class_init (CsvTrickleStreamClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = test_trickle_stream_finalize;
-  G_INPUT_STREAM_CLASS (klass)->read_fn = test_trickle_stream_read;
+  G_OBJECT_CLASS (klass)->finalize = csv_trickle_stream_finalize;
+  G_INPUT_STREAM_CLASS (klass)->read_fn = csv_trickle_stream_read;
 }
 
 static void
-test_trickle_stream_init (TestTrickleStream *self)
+csv_trickle_stream_init (CsvTrickleStream *self)
 {
 }
 
@@ -78,7 +78,7 @@ static GInputStream *
 trickle_stream_new (const char *data,
                     gsize       len)
 {
-  TestTrickleStream *self = g_object_new (TEST_TYPE_TRICKLE_STREAM, NULL);
+  CsvTrickleStream *self = g_object_new (CSV_TYPE_TRICKLE_STREAM, NULL);
 
   self->bytes = g_bytes_new (data, len);
   return G_INPUT_STREAM (self);

@@ -215,7 +215,7 @@ hex_value (char c)
   return -1;
 }
 
-/* \uXXXX at @p (the backslash), or -1. */
+/* The code unit of a \u escape (four hex digits) at @p, the backslash; or -1. */
 static int
 read_u_escape (const char *p,
                const char *end)
