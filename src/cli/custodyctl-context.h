@@ -46,6 +46,21 @@ struct _CtlCommand
   CtlCommandFunc  run;
 };
 
+/* In a command: parse @entries from argc/argv, or return the exit code. */
+#define PARSE_OR_RETURN(entries)                                           \
+  G_STMT_START {                                                           \
+    int exit_code_;                                                        \
+    if (!ctl_parse_options (ctx, (entries), &argc, &argv, &exit_code_))    \
+      return exit_code_;                                                   \
+  } G_STMT_END
+
+/* In a command: open the store (creating it if @create), or return. */
+#define OPEN_OR_RETURN(create)                                             \
+  G_STMT_START {                                                           \
+    if (ctl_open_store (ctx, (create)) == NULL)                            \
+      return CTL_EXIT_STORE;                                               \
+  } G_STMT_END
+
 /* Opening the store: every command but init and demo needs an existing
  * one. Returns NULL after reporting the error. */
 CustodyStore *ctl_open_store       (CtlContext      *ctx,

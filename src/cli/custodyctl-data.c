@@ -18,13 +18,6 @@
 
 /* Commands that move data in and out of the store, and look after it. */
 
-#define PARSE_OR_RETURN(entries)                                           \
-  G_STMT_START {                                                           \
-    int exit_code_;                                                        \
-    if (!ctl_parse_options (ctx, (entries), &argc, &argv, &exit_code_))    \
-      return exit_code_;                                                   \
-  } G_STMT_END
-
 static JsonNode *
 stats_json (const CustodyImportStats *stats)
 {

@@ -24,19 +24,6 @@
  * reconciliations with their certificate. They link cairo and Pango, so
  * they live in custodyctl-print, which custodyctl runs for them. */
 
-#define PARSE_OR_RETURN(entries)                                           \
-  G_STMT_START {                                                           \
-    int exit_code_;                                                        \
-    if (!ctl_parse_options (ctx, (entries), &argc, &argv, &exit_code_))    \
-      return exit_code_;                                                   \
-  } G_STMT_END
-
-#define OPEN_OR_RETURN()                                                   \
-  G_STMT_START {                                                           \
-    if (ctl_open_store (ctx, FALSE) == NULL)                               \
-      return CTL_EXIT_STORE;                                               \
-  } G_STMT_END
-
 
 /*
  * media labels
@@ -180,7 +167,7 @@ ctl_media_handoff (CtlContext  *ctx,
   if (output == NULL)
     return ctl_usage (_("media handoff needs --output FILE.pdf"));
   list = g_str_equal (argv[1], "recall") ? CUSTODY_DESK_RECALL : CUSTODY_DESK_SEND_OFFSITE;
-  OPEN_OR_RETURN ();
+  OPEN_OR_RETURN (FALSE);
 
   desk = custody_store_get_desk (ctx->store, &error);
   if (desk == NULL)
@@ -270,7 +257,7 @@ ctl_media_reconcile (CtlContext  *ctx,
   if (scanned == NULL)
     return ctl_usage ("%s", error->message);
 
-  OPEN_OR_RETURN ();
+  OPEN_OR_RETURN (FALSE);
   r = custody_store_reconcile (ctx->store, location, (const char * const *) scanned, note,
                                mtx ? "mtx" : "scan", &error);
   if (r == NULL)

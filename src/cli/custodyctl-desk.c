@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "custody-json.h"
 #include "custody-mtx.h"
 #include "custody-rotation.h"
 #include "custody-scan-session.h"
@@ -24,19 +25,6 @@
 /* The tape desk's commands: today's lists, scans, library inventories,
  * pools and volumes. Those that print (labels, hand-off sheets,
  * reconciliations with their certificate) are in custodyctl-desk-print.c. */
-
-#define PARSE_OR_RETURN(entries)                                           \
-  G_STMT_START {                                                           \
-    int exit_code_;                                                        \
-    if (!ctl_parse_options (ctx, (entries), &argc, &argv, &exit_code_))    \
-      return exit_code_;                                                   \
-  } G_STMT_END
-
-#define OPEN_OR_RETURN()                                                   \
-  G_STMT_START {                                                           \
-    if (ctl_open_store (ctx, FALSE) == NULL)                               \
-      return CTL_EXIT_STORE;                                               \
-  } G_STMT_END
 
 #define MAX_INPUT_BYTES (16 * 1024 * 1024)
 
@@ -218,7 +206,7 @@ ctl_media_today (CtlContext  *ctx,
   PARSE_OR_RETURN (NULL);
   if (argc > 1)
     return ctl_usage (_("unexpected argument '%s'"), argv[1]);
-  OPEN_OR_RETURN ();
+  OPEN_OR_RETURN (FALSE);
 
   desk = custody_store_get_desk (ctx->store, &error);
   if (desk == NULL)
@@ -322,7 +310,7 @@ ctl_media_scan (CtlContext  *ctx,
     return ctl_usage ("%s", error->message);
   lines = ctl_split_lines (text);
 
-  OPEN_OR_RETURN ();
+  OPEN_OR_RETURN (FALSE);
 
   if (expect != NULL)
     {
@@ -448,7 +436,7 @@ ctl_import_mtx (CtlContext  *ctx,
                                : _("import takes one file"));
   if (library == NULL)
     return ctl_usage (_("import mtx needs --library"));
-  OPEN_OR_RETURN ();
+  OPEN_OR_RETURN (FALSE);
 
   input = ctl_open_input (argv[1], &error);
   if (input == NULL)
@@ -599,29 +587,7 @@ pool_json (CustodyPool *pool)
   json_builder_set_member_name (b, "volumes");
   json_builder_add_int_value (b, pool->n_media);
   json_builder_set_member_name (b, "rotation");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "daily");
-  json_builder_add_int_value (b, p->keep_daily);
-  json_builder_set_member_name (b, "weekly");
-  json_builder_add_int_value (b, p->keep_weekly);
-  json_builder_set_member_name (b, "monthly");
-  json_builder_add_int_value (b, p->keep_monthly);
-  json_builder_set_member_name (b, "yearly");
-  json_builder_add_int_value (b, p->keep_yearly);
-  json_builder_set_member_name (b, "full_day");
-  json_builder_add_string_value (b, custody_weekday_to_string (p->full_day));
-  json_builder_set_member_name (b, "cycle_weeks");
-  json_builder_add_int_value (b, p->cycle_weeks);
-  json_builder_set_member_name (b, "offsite_after_days");
-  if (p->offsite_after_days < 0)
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_int_value (b, p->offsite_after_days);
-  json_builder_set_member_name (b, "recall_days");
-  json_builder_add_int_value (b, p->recall_days);
-  json_builder_set_member_name (b, "return_to_scratch");
-  json_builder_add_boolean_value (b, p->return_to_scratch);
-  json_builder_end_object (b);
+  json_builder_add_value (b, custody_json_rotation (p));
   json_builder_end_object (b);
 
   return json_builder_get_root (b);
@@ -665,7 +631,7 @@ pool_write (CtlContext  *ctx,
     return ctl_usage (argc < 2 ? _("missing the pool's name") : _("give one pool"));
   if (add && o.scheme == NULL)
     return ctl_usage (_("pool add needs --scheme gfs|cycle|none"));
-  OPEN_OR_RETURN ();
+  OPEN_OR_RETURN (FALSE);
 
   if (add)
     pool = custody_pool_new (argv[1]);
@@ -734,7 +700,7 @@ ctl_pool_list (CtlContext  *ctx,
   PARSE_OR_RETURN (NULL);
   if (argc > 1)
     return ctl_usage (_("unexpected argument '%s'"), argv[1]);
-  OPEN_OR_RETURN ();
+  OPEN_OR_RETURN (FALSE);
 
   pools = custody_store_list_pools (ctx->store, &error);
   if (pools == NULL)
@@ -827,7 +793,7 @@ ctl_media_edit (CtlContext  *ctx,
   PARSE_OR_RETURN (entries);
   if (argc != 2)
     return ctl_usage (argc < 2 ? _("missing the volume's label") : _("media edit takes one volume"));
-  OPEN_OR_RETURN ();
+  OPEN_OR_RETURN (FALSE);
 
   changes = custody_store_get_medium (ctx->store, argv[1], &error);
   if (changes == NULL)
@@ -889,7 +855,7 @@ release_medium (CtlContext           *ctx,
   PARSE_OR_RETURN (entries);
   if (argc != 2)
     return ctl_usage (argc < 2 ? _("missing the volume's label") : _("give one volume"));
-  OPEN_OR_RETURN ();
+  OPEN_OR_RETURN (FALSE);
 
   changes = custody_store_get_medium (ctx->store, argv[1], &error);
   if (changes == NULL)

@@ -18,19 +18,6 @@
 /* Commands about jobs, copies, runs, verifications, the policy and the
  * compliance check. */
 
-#define PARSE_OR_RETURN(entries)                                           \
-  G_STMT_START {                                                           \
-    int exit_code_;                                                        \
-    if (!ctl_parse_options (ctx, (entries), &argc, &argv, &exit_code_))    \
-      return exit_code_;                                                   \
-  } G_STMT_END
-
-#define OPEN_OR_RETURN(create)                                             \
-  G_STMT_START {                                                           \
-    if (ctl_open_store (ctx, (create)) == NULL)                            \
-      return CTL_EXIT_STORE;                                               \
-  } G_STMT_END
-
 #define ARGS_OR_RETURN(n, what)                                            \
   G_STMT_START {                                                           \
     if (argc - 1 < (n))                                                    \

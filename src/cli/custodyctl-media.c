@@ -16,19 +16,6 @@
 
 /* Commands about volumes and their movements. */
 
-#define PARSE_OR_RETURN(entries)                                           \
-  G_STMT_START {                                                           \
-    int exit_code_;                                                        \
-    if (!ctl_parse_options (ctx, (entries), &argc, &argv, &exit_code_))    \
-      return exit_code_;                                                   \
-  } G_STMT_END
-
-#define OPEN_OR_RETURN()                                                   \
-  G_STMT_START {                                                           \
-    if (ctl_open_store (ctx, FALSE) == NULL)                               \
-      return CTL_EXIT_STORE;                                               \
-  } G_STMT_END
-
 int
 ctl_media_add (CtlContext  *ctx,
                int          argc,
@@ -81,7 +68,7 @@ ctl_media_add (CtlContext  *ctx,
       medium->pool = g_steal_pointer (&pool);
       medium->worm = worm;
 
-      OPEN_OR_RETURN ();
+      OPEN_OR_RETURN (FALSE);
       if (!custody_store_add_media_range (ctx->store, first, last, medium, location, &n_added, &error))
         return ctl_fail (g_steal_pointer (&error));
       if (ctx->json)
@@ -105,7 +92,7 @@ ctl_media_add (CtlContext  *ctx,
   medium->pool = g_steal_pointer (&pool);
   medium->worm = worm;
 
-  OPEN_OR_RETURN ();
+  OPEN_OR_RETURN (FALSE);
   if (!custody_store_add_medium (ctx->store, medium, location, &error))
     return ctl_fail (g_steal_pointer (&error));
 
@@ -157,7 +144,7 @@ ctl_media_move (CtlContext  *ctx,
   mv->seal = g_steal_pointer (&seal);
   mv->note = g_steal_pointer (&note);
 
-  OPEN_OR_RETURN ();
+  OPEN_OR_RETURN (FALSE);
   if (!custody_store_move_media (ctx->store, (const char * const *) argv + 1, mv, confirm, &error))
     return ctl_fail (g_steal_pointer (&error));
 
@@ -202,7 +189,7 @@ ctl_media_list (CtlContext  *ctx,
   PARSE_OR_RETURN (entries);
   if (argc > 1)
     return ctl_usage (_("unexpected argument '%s'"), argv[1]);
-  OPEN_OR_RETURN ();
+  OPEN_OR_RETURN (FALSE);
 
   media = custody_store_list_media (ctx->store, location, pool, &error);
   if (media == NULL)
@@ -252,7 +239,7 @@ ctl_media_show (CtlContext  *ctx,
   PARSE_OR_RETURN (NULL);
   if (argc != 2)
     return ctl_usage (argc < 2 ? _("missing the volume's label") : _("media show takes one volume"));
-  OPEN_OR_RETURN ();
+  OPEN_OR_RETURN (FALSE);
 
   medium = custody_store_get_medium (ctx->store, argv[1], &error);
   if (medium == NULL)

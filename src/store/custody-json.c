@@ -161,6 +161,40 @@ custody_json_verification (CustodyVerification *v)
   return json_builder_get_root (b);
 }
 
+/* A pool's rotation, as `pool list --json` shows it and the store keeps
+ * it: offsite_after_days is null for a pool that stays on site. */
+JsonNode *
+custody_json_rotation (const CustodyRotationPolicy *p)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "daily");
+  json_builder_add_int_value (b, p->keep_daily);
+  json_builder_set_member_name (b, "weekly");
+  json_builder_add_int_value (b, p->keep_weekly);
+  json_builder_set_member_name (b, "monthly");
+  json_builder_add_int_value (b, p->keep_monthly);
+  json_builder_set_member_name (b, "yearly");
+  json_builder_add_int_value (b, p->keep_yearly);
+  json_builder_set_member_name (b, "full_day");
+  json_builder_add_string_value (b, custody_weekday_to_string (p->full_day));
+  json_builder_set_member_name (b, "cycle_weeks");
+  json_builder_add_int_value (b, p->cycle_weeks);
+  json_builder_set_member_name (b, "offsite_after_days");
+  if (p->offsite_after_days < 0)
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_int_value (b, p->offsite_after_days);
+  json_builder_set_member_name (b, "recall_days");
+  json_builder_add_int_value (b, p->recall_days);
+  json_builder_set_member_name (b, "return_to_scratch");
+  json_builder_add_boolean_value (b, p->return_to_scratch);
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}
+
 JsonNode *
 custody_json_location (CustodyLocation *location)
 {

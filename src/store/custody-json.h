@@ -10,6 +10,7 @@
 
 #include "custody-compliance.h"
 #include "custody-records.h"
+#include "custody-rotation.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,7 @@ JsonNode *custody_json_copy          (CustodyCopy         *copy);
 JsonNode *custody_json_execution     (CustodyExecution    *execution);
 JsonNode *custody_json_verification  (CustodyVerification *verification);
 JsonNode *custody_json_location      (CustodyLocation     *location);
+JsonNode *custody_json_rotation      (const CustodyRotationPolicy *policy);
 JsonNode *custody_json_medium        (CustodyMedium       *medium,
                                       GPtrArray           *movements);
 JsonNode *custody_json_movement      (CustodyMovement     *movement);

@@ -25,31 +25,8 @@
 static char *
 policy_to_json (const CustodyRotationPolicy *p)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) root = custody_json_rotation (p);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "daily");
-  json_builder_add_int_value (b, p->keep_daily);
-  json_builder_set_member_name (b, "weekly");
-  json_builder_add_int_value (b, p->keep_weekly);
-  json_builder_set_member_name (b, "monthly");
-  json_builder_add_int_value (b, p->keep_monthly);
-  json_builder_set_member_name (b, "yearly");
-  json_builder_add_int_value (b, p->keep_yearly);
-  json_builder_set_member_name (b, "full_day");
-  json_builder_add_string_value (b, custody_weekday_to_string (p->full_day));
-  json_builder_set_member_name (b, "cycle_weeks");
-  json_builder_add_int_value (b, p->cycle_weeks);
-  json_builder_set_member_name (b, "offsite_after_days");
-  json_builder_add_int_value (b, p->offsite_after_days);
-  json_builder_set_member_name (b, "recall_days");
-  json_builder_add_int_value (b, p->recall_days);
-  json_builder_set_member_name (b, "return_to_scratch");
-  json_builder_add_boolean_value (b, p->return_to_scratch);
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
   return custody_json_to_string (root, FALSE);
 }
 
@@ -80,8 +57,13 @@ policy_from_json (const char            *scheme,
   custody_weekday_from_string (json_object_get_string_member_with_default (o, "full_day", NULL),
                                &p->full_day);
   p->cycle_weeks = json_object_get_int_member_with_default (o, "cycle_weeks", p->cycle_weeks);
-  p->offsite_after_days = json_object_get_int_member_with_default (o, "offsite_after_days",
-                                                                   p->offsite_after_days);
+  /* null (and -1, as written before) : the pool stays on site. */
+  if (json_object_has_member (o, "offsite_after_days") &&
+      json_object_get_null_member (o, "offsite_after_days"))
+    p->offsite_after_days = -1;
+  else
+    p->offsite_after_days = json_object_get_int_member_with_default (o, "offsite_after_days",
+                                                                     p->offsite_after_days);
   p->recall_days = json_object_get_int_member_with_default (o, "recall_days", p->recall_days);
   p->return_to_scratch = json_object_get_boolean_member_with_default (o, "return_to_scratch",
                                                                       p->return_to_scratch);
