@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "custody-medium-row.h"
+#include "custody-ui-utils.h"
 
 /* One volume in the inventory: where it is as an icon, its label, what
  * and where it is in a line below, its status on the right.
@@ -113,42 +114,6 @@ fill_layouts (CustodyMediumRow *self)
   self->dirty = FALSE;
 }
 
-/* The height of a line in the widget's font, from the font's metrics, kept
- * per font: all rows share them. */
-static int
-line_height (GtkWidget *widget,
-             double     scale)
-{
-  static GHashTable *cache;   /* "font description|scale" -> height */
-  PangoContext *context = gtk_widget_get_pango_context (widget);
-  const PangoFontDescription *base = pango_context_get_font_description (context);
-  g_autofree char *base_text = pango_font_description_to_string (base);
-  g_autofree char *key = g_strdup_printf ("%s|%g", base_text, scale);
-  PangoFontDescription *font;
-  PangoFontMetrics *metrics;
-  gpointer cached;
-  int height;
-
-  if (cache == NULL)
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (g_hash_table_lookup_extended (cache, key, NULL, &cached))
-    return GPOINTER_TO_INT (cached);
-
-  font = pango_font_description_copy (base);
-  if (scale != 1.0)
-    pango_font_description_set_size (font, (int) (pango_font_description_get_size (font) * scale));
-  metrics = pango_context_get_metrics (context, font, NULL);
-  height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
-  if (height <= 0)
-    height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics) +
-                                pango_font_metrics_get_descent (metrics));
-  pango_font_metrics_unref (metrics);
-  pango_font_description_free (font);
-
-  g_hash_table_insert (cache, g_steal_pointer (&key), GINT_TO_POINTER (height));
-  return height;
-}
-
 static void
 custody_medium_row_measure (GtkWidget      *widget,
                             GtkOrientation  orientation,
@@ -160,7 +125,7 @@ custody_medium_row_measure (GtkWidget      *widget,
 {
   if (orientation == GTK_ORIENTATION_VERTICAL)
     {
-      int text = line_height (widget, 1.0) + LINE_GAP + line_height (widget, PANGO_SCALE_SMALL);
+      int text = custody_line_height (widget, 1.0) + LINE_GAP + custody_line_height (widget, PANGO_SCALE_SMALL);
 
       *minimum = *natural = 2 * PAD_Y + MAX (text, ICON_SIZE);
       return;

@@ -139,3 +139,40 @@ custody_message_dialog_new (GtkWidget  *parent,
   return ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                      heading, body));
 }
+
+/* The height of a line of text in the widget's font, from the font's
+ * metrics: no text is shaped to measure a row. Pango computes metrics by
+ * laying out a sample, so they are kept per font: all rows share them. */
+int
+custody_line_height (GtkWidget *widget,
+                     double     scale)
+{
+  static GHashTable *cache;   /* "font description|scale" -> height */
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *base = pango_context_get_font_description (context);
+  g_autofree char *base_text = pango_font_description_to_string (base);
+  g_autofree char *key = g_strdup_printf ("%s|%g", base_text, scale);
+  PangoFontDescription *font;
+  PangoFontMetrics *metrics;
+  gpointer cached;
+  int height;
+
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_lookup_extended (cache, key, NULL, &cached))
+    return GPOINTER_TO_INT (cached);
+
+  font = pango_font_description_copy (base);
+  if (scale != 1.0)
+    pango_font_description_set_size (font, (int) (pango_font_description_get_size (font) * scale));
+  metrics = pango_context_get_metrics (context, font, NULL);
+  height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+  if (height <= 0)
+    height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics) +
+                                pango_font_metrics_get_descent (metrics));
+  pango_font_metrics_unref (metrics);
+  pango_font_description_free (font);
+
+  g_hash_table_insert (cache, g_steal_pointer (&key), GINT_TO_POINTER (height));
+  return height;
+}

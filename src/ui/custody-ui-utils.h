@@ -32,5 +32,7 @@ AdwMessageDialog *custody_message_dialog_new (GtkWidget  *parent,
 void        custody_add_css_class_if      (GtkWidget     *widget,
                                            const char    *css_class,
                                            gboolean       condition);
+int         custody_line_height           (GtkWidget     *widget,
+                                           double         scale);
 
 G_END_DECLS
