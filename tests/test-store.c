@@ -511,6 +511,137 @@ test_every_write_path_gives_the_same_checks (Fixture       *f,
     }
 }
 
+/* Every run of every job as text: what `job show` and the history views
+ * read, ids aside. */
+static char *
+histories_text (CustodyStore *store)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint j = 0; j < N_JOBS; j++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *job = job_name (j);
+      g_autoptr(GPtrArray) runs = custody_store_list_executions (store, job, 0, G_MAXUINT, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < runs->len; i++)
+        {
+          CustodyExecution *e = g_ptr_array_index (runs, i);
+          g_autofree char *volumes = g_strjoinv (";", e->volumes);
+
+          g_string_append_printf (text, "%s %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s %s %s\n",
+                                  job, e->copy, e->started, e->finished,
+                                  custody_run_status_to_string (e->status), volumes,
+                                  e->run_id != NULL ? e->run_id : "-");
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A file that lists a run twice says what the run became: the second
+ * line wins, as if the two had come in two files. Large first imports
+ * write runs many to a statement; the repeats, some next to the first
+ * line and some far from it, must take the same path to the same end. */
+static void
+test_run_listed_twice_in_one_file (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(CustodyStore) one_file = new_store (f, "one-file.db");
+  g_autoptr(CustodyStore) two_files = new_store (f, "two-files.db");
+  g_autoptr(GArray) repeats = g_array_new (FALSE, TRUE, sizeof (Run));
+  g_autoptr(GArray) all = g_array_new (FALSE, TRUE, sizeof (Run));
+  g_autoptr(GInputStream) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *expected_checks = NULL;
+  g_autofree char *expected_runs = NULL;
+  g_autofree char *checks = NULL;
+  g_autofree char *runs_text = NULL;
+  const Run *runs = (const Run *) f->runs->data;
+  guint n = f->runs->len;
+  CustodyImportStats stats;
+
+  /* Every seventh tape run again, with another status and volume; every
+   * eleventh disk run again, keyed by its start, with another status. */
+  for (guint i = 0; i < n; i++)
+    {
+      Run again = runs[i];
+
+      if (runs[i].finished == CUSTODY_TIME_NONE)
+        continue;
+      if (runs[i].copy == 2 && i % 7 == 0)
+        {
+          again.status = runs[i].status == CUSTODY_RUN_FAILED ? CUSTODY_RUN_WARNING
+                                                              : CUSTODY_RUN_FAILED;
+          again.volumes = volser ((i * 5) % N_VOLUMES);
+        }
+      else if (runs[i].copy == 0 && i % 11 == 0 && runs[i].run_id == NULL)
+        {
+          again.status = runs[i].status == CUSTODY_RUN_WARNING ? CUSTODY_RUN_FAILED
+                                                               : CUSTODY_RUN_WARNING;
+          again.volumes = NULL;
+        }
+      else
+        continue;
+      again.run_id = g_strdup (runs[i].run_id);
+      g_array_append_val (repeats, again);
+    }
+  g_assert_cmpuint (repeats->len, >, 10);
+  g_array_set_clear_func (repeats, run_clear);
+  g_array_set_clear_func (all, run_clear);
+
+  /* The repeats of the first half right after their runs, the others at
+   * the end of the file. */
+  for (guint i = 0, r = 0; i < n; i++)
+    {
+      Run copy = runs[i];
+
+      copy.volumes = g_strdup (runs[i].volumes);
+      copy.run_id = g_strdup (runs[i].run_id);
+      g_array_append_val (all, copy);
+      if (r < repeats->len / 2 && g_array_index (repeats, Run, r).started == runs[i].started &&
+          g_array_index (repeats, Run, r).job == runs[i].job &&
+          g_array_index (repeats, Run, r).copy == runs[i].copy)
+        {
+          Run again = g_array_index (repeats, Run, r++);
+
+          again.volumes = g_strdup (again.volumes);
+          again.run_id = g_strdup (again.run_id);
+          g_array_append_val (all, again);
+        }
+    }
+  for (guint r = repeats->len / 2; r < repeats->len; r++)
+    {
+      Run again = g_array_index (repeats, Run, r);
+
+      again.volumes = g_strdup (again.volumes);
+      again.run_id = g_strdup (again.run_id);
+      g_array_append_val (all, again);
+    }
+
+  csv = runs_as_csv ((const Run *) all->data, all->len);
+  input = g_memory_input_stream_new_from_data (csv, -1, NULL);
+  g_assert_true (custody_store_import_csv (one_file, "executions", input, &stats, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, n);
+  g_assert_cmpuint (stats.updated, ==, repeats->len);
+  g_assert_cmpuint (stats.unchanged, ==, 0);
+
+  import_runs (two_files, runs, n);
+  import_runs (two_files, (const Run *) repeats->data, repeats->len);
+
+  add_later_facts (one_file);
+  add_later_facts (two_files);
+  expected_checks = checks_text (two_files);
+  expected_runs = histories_text (two_files);
+  checks = checks_text (one_file);
+  runs_text = histories_text (one_file);
+  g_assert_cmpstr (runs_text, ==, expected_runs);
+  g_assert_cmpstr (checks, ==, expected_checks);
+  g_assert_nonnull (strstr (runs_text, " failed "));
+}
+
 static void
 test_changed_rows_replace_what_they_said (Fixture       *f,
                                           gconstpointer  data)
@@ -940,6 +1071,8 @@ main (int   argc,
               fixture_set_up, test_every_write_path_gives_the_same_checks, fixture_tear_down);
   g_test_add ("/store/every-write-path-gives-the-same-checks/2", Fixture, GUINT_TO_POINTER (2),
               fixture_set_up, test_every_write_path_gives_the_same_checks, fixture_tear_down);
+  g_test_add ("/store/run-listed-twice-in-one-file", Fixture, GUINT_TO_POINTER (7),
+              fixture_set_up, test_run_listed_twice_in_one_file, fixture_tear_down);
   g_test_add ("/store/changed-rows-replace-what-they-said", Fixture, GUINT_TO_POINTER (3),
               fixture_set_up, test_changed_rows_replace_what_they_said, fixture_tear_down);
   g_test_add ("/store/job-list-statuses-follow-every-change", Fixture, GUINT_TO_POINTER (4),

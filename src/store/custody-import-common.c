@@ -70,8 +70,11 @@ custody_run_batch_add (CustodyRunBatch        *batch,
   CustodyImportRun copy = *run;
 
   copy.run_id = run->run_id != NULL ? g_string_chunk_insert (batch->strings, run->run_id) : NULL;
-  copy.message = run->message != NULL ? g_string_chunk_insert_const (batch->strings, run->message)
-                                      : NULL;
+  /* Most runs say nothing, and many say the same: stored once each. */
+  if (run->message != NULL && run->message[0] == '\0')
+    copy.message = "";
+  else if (run->message != NULL)
+    copy.message = g_string_chunk_insert_const (batch->strings, run->message);
   copy.first_volume = batch->volumes->len;
   copy.n_volumes = volume_ids != NULL ? volume_ids->len : 0;
   if (volume_ids != NULL)
@@ -99,20 +102,28 @@ custody_import_stats_count (CustodyImportStats  *stats,
     }
 }
 
-/* By copy, then start, then position: each copy's index entries go in
+/* By copy, then start, then input order: each copy's index entries go in
  * together, in order, which keeps SQLite's B-trees warm; a run listed
- * twice is written in the order of the input. */
-static int
-compare_runs (gconstpointer a,
-              gconstpointer b)
+ * twice is written in the order of the input. The keys are sorted, not
+ * the runs, which are five times their size. */
+typedef struct
 {
-  const CustodyImportRun *ra = a, *rb = b;
+  gint64 copy_id;
+  gint64 started;
+  guint  index;
+} RunOrder;
+
+static int
+compare_run_order (gconstpointer a,
+                   gconstpointer b)
+{
+  const RunOrder *ra = a, *rb = b;
 
   if (ra->copy_id != rb->copy_id)
     return ra->copy_id < rb->copy_id ? -1 : 1;
   if (ra->started != rb->started)
     return ra->started < rb->started ? -1 : 1;
-  return ra->position < rb->position ? -1 : ra->position > rb->position;
+  return ra->index < rb->index ? -1 : ra->index > rb->index;
 }
 
 static gboolean
@@ -142,11 +153,11 @@ copy_has_runs (CustodyStore  *store,
  * importing `borg list` after `borg info`, or restic's snapshot list after
  * a warning was recorded, takes nothing away. */
 static gboolean
-merge_stored (CustodyStore      *store,
-              CustodyImportRun  *run,
-              CustodyExecution  *e,
-              GArray            *volume_ids,
-              GError           **error)
+merge_stored (CustodyStore             *store,
+              const CustodyImportRun *run,
+              CustodyExecution       *e,
+              GArray                 *volume_ids,
+              GError                **error)
 {
   sqlite3_stmt *stmt;
   gint64 id;
@@ -225,13 +236,163 @@ run_needs_merge (const CustodyImportRun *run)
   return run->flags != 0 || run->bytes < 0 || run->files < 0 || run->message == NULL;
 }
 
+typedef struct
+{
+  CustodyRunBatch    *batch;
+  CustodyStore       *store;
+  CustodyImportStats *stats;
+  CustodyRunBulk     *bulk;
+  RunOrder           *order;
+  CustodyExecution   *e;
+  GHashTable         *written;
+  GArray             *volume_ids;
+  GArray             *touched;        /* copies whose history is read again */
+  CustodyCopyLatest   added;          /* the runs added to the current copy */
+  gboolean            copy_changed;
+  gboolean            copy_added;
+} BatchWriter;
+
+static const CustodyImportRun *
+run_at (BatchWriter *w,
+        guint        i)
+{
+  return &g_array_index (w->batch->runs, CustodyImportRun, w->order[i].index);
+}
+
+/* Counts run @i (in write order) and, after a copy's last run, brings its
+ * latest facts up to date: merged from the runs added, unless one was
+ * changed; then its history is read again at the end. */
+static gboolean
+account (BatchWriter          *w,
+         guint                 i,
+         CustodyUpsertResult   result,
+         gint64                id,
+         CustodyRunStatus      status,
+         gint64                started,
+         gint64                finished,
+         GError              **error)
+{
+  const CustodyImportRun *run = run_at (w, i);
+  gboolean last_of_copy = i + 1 == w->batch->runs->len || run_at (w, i + 1)->copy_id != run->copy_id;
+
+  custody_import_stats_count (w->stats, result);
+  if (result == CUSTODY_UPSERT_UPDATED)
+    w->copy_changed = TRUE;
+  else if (result == CUSTODY_UPSERT_ADDED && status != CUSTODY_RUN_RUNNING)
+    {
+      CustodyRunRef *ref = &w->added.runs[status == CUSTODY_RUN_SUCCESS ? 0
+                                          : status == CUSTODY_RUN_WARNING ? 1 : 2];
+
+      if (ref->id == 0 || finished >= ref->finished)
+        {
+          ref->id = id;
+          ref->started = started;
+          ref->finished = finished;
+        }
+      w->copy_added = TRUE;
+    }
+
+  if (last_of_copy)
+    {
+      if (w->copy_changed)
+        g_array_append_val (w->touched, run->copy_id);
+      else if (w->copy_added && !custody_store_merge_copy_state (w->store, run->copy_id, &w->added,
+                                                                  error))
+        return FALSE;
+      memset (&w->added, 0, sizeof w->added);
+      w->copy_changed = w->copy_added = FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Adds or updates run @i on its own, after filling what it does not say
+ * from the run as stored when @merge. */
+static gboolean
+write_one (BatchWriter  *w,
+           guint         i,
+           gboolean      merge,
+           GError      **error)
+{
+  const CustodyImportRun *run = run_at (w, i);
+  CustodyExecution *e = w->e;
+  CustodyUpsertResult result;
+
+  if (!custody_run_bulk_flush (w->bulk, error))
+    return FALSE;
+
+  e->started = run->started;
+  e->finished = run->finished;
+  e->status = run->status;
+  e->bytes = run->bytes;
+  e->files = run->files;
+  g_free (e->run_id);
+  e->run_id = g_strdup (run->run_id);
+  g_free (e->message);
+  e->message = g_strdup (run->message != NULL ? run->message : "");
+  g_array_set_size (w->volume_ids, 0);
+  g_array_append_vals (w->volume_ids, &g_array_index (w->batch->volumes, gint64, run->first_volume),
+                       run->n_volumes);
+
+  if (merge && run_needs_merge (run) && !merge_stored (w->store, run, e, w->volume_ids, error))
+    return FALSE;
+
+  if (!custody_store_upsert_execution (w->store, run->copy_id, e, w->volume_ids, w->written, &result,
+                                       error))
+    {
+      g_autofree char *where = w->batch->describe (run->position);
+
+      g_prefix_error (error, "%s: ", where);
+      return FALSE;
+    }
+  if (result == CUSTODY_UPSERT_ADDED)
+    custody_run_bulk_claim_id (w->bulk, e->id);
+
+  return account (w, i, result, e->id, e->status, e->started, e->finished, error);
+}
+
+/* Writes runs @chunk (write-order positions) of copies that had none. */
+static gboolean
+write_chunk (BatchWriter  *w,
+             const guint  *chunk,
+             guint         n,
+             GError      **error)
+{
+  const CustodyImportRun *runs[CUSTODY_RUN_BULK_SIZE];
+  gint64 ids[CUSTODY_RUN_BULK_SIZE];
+
+  if (n < CUSTODY_RUN_BULK_SIZE)
+    {
+      for (guint k = 0; k < n; k++)
+        if (!write_one (w, chunk[k], FALSE, error))
+          return FALSE;
+      return TRUE;
+    }
+
+  for (guint k = 0; k < n; k++)
+    runs[k] = run_at (w, chunk[k]);
+  if (!custody_run_bulk_insert (w->bulk, runs, (const gint64 *) w->batch->volumes->data, ids, error))
+    return FALSE;
+
+  for (guint k = 0; k < n; k++)
+    {
+      gboolean ok = ids[k] != 0 ? account (w, chunk[k], CUSTODY_UPSERT_ADDED, ids[k], runs[k]->status,
+                                           runs[k]->started, runs[k]->finished, error)
+                                : write_one (w, chunk[k], FALSE, error);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * custody_run_batch_write:
  *
- * Writes the runs: each added or updated by its run key, the volumes good
- * runs wrote to marked written, each copy's copy_state merged from the
- * runs added or, when a run changed, read again; custody_store_upsert_execution
- * and the copy_state functions forget the job_state they affect.
+ * Writes the runs: each added or updated by its run key (those of copies
+ * that had none many to a statement), the volumes good runs wrote to
+ * marked written, each copy's copy_state merged from the runs added or,
+ * when a run changed, read again; custody_store_upsert_execution and the
+ * copy_state functions forget the job_state they affect.
  */
 gboolean
 custody_run_batch_write (CustodyRunBatch          *batch,
@@ -246,78 +407,50 @@ custody_run_batch_write (CustodyRunBatch          *batch,
   g_autoptr(GHashTable) written = custody_store_media_written_new ();
   g_autoptr(GArray) volume_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (gint64));
-  CustodyCopyLatest added = { 0, };
-  gboolean copy_changed = FALSE, copy_added = FALSE, copy_has_history = FALSE;
-  GArray *runs = batch->runs;
+  g_autoptr(CustodyRunBulk) bulk = NULL;
+  g_autofree RunOrder *order = g_new (RunOrder, MAX (batch->runs->len, 1));
+  BatchWriter w = { batch, store, stats, NULL, order, e, written, volume_ids, touched, };
+  guint chunk[CUSTODY_RUN_BULK_SIZE];
+  guint n_chunk = 0;
+  gboolean copy_has_history = FALSE;
 
-  g_array_sort (runs, compare_runs);
-
-  for (guint i = 0; i < runs->len; i++)
+  for (guint i = 0; i < batch->runs->len; i++)
     {
-      CustodyImportRun *run = &g_array_index (runs, CustodyImportRun, i);
-      gboolean first_of_copy = i == 0 ||
-                               g_array_index (runs, CustodyImportRun, i - 1).copy_id != run->copy_id;
-      gboolean last_of_copy = i + 1 == runs->len ||
-                              g_array_index (runs, CustodyImportRun, i + 1).copy_id != run->copy_id;
-      CustodyUpsertResult result;
+      const CustodyImportRun *run = &g_array_index (batch->runs, CustodyImportRun, i);
 
-      if (first_of_copy && batch->merge &&
+      order[i] = (RunOrder) { run->copy_id, run->started, i };
+    }
+  qsort (order, batch->runs->len, sizeof *order, compare_run_order);
+
+  bulk = custody_run_bulk_new (store, written, error);
+  if (bulk == NULL)
+    return FALSE;
+  w.bulk = bulk;
+
+  for (guint i = 0; i < batch->runs->len; i++)
+    {
+      const CustodyImportRun *run = run_at (&w, i);
+
+      if ((i == 0 || run_at (&w, i - 1)->copy_id != run->copy_id) &&
           !copy_has_runs (store, run->copy_id, &copy_has_history, error))
         return FALSE;
 
-      e->started = run->started;
-      e->finished = run->finished;
-      e->status = run->status;
-      e->bytes = run->bytes;
-      e->files = run->files;
-      g_free (e->run_id);
-      e->run_id = g_strdup (run->run_id);
-      g_free (e->message);
-      e->message = g_strdup (run->message != NULL ? run->message : "");
-      g_array_set_size (volume_ids, 0);
-      g_array_append_vals (volume_ids, &g_array_index (batch->volumes, gint64, run->first_volume),
-                           run->n_volumes);
-
-      if (batch->merge && copy_has_history && run_needs_merge (run) &&
-          !merge_stored (store, run, e, volume_ids, error))
-        return FALSE;
-
-      if (!custody_store_upsert_execution (store, run->copy_id, e, volume_ids, written, &result,
-                                           error))
+      if (!copy_has_history)
         {
-          g_autofree char *where = batch->describe (run->position);
-
-          g_prefix_error (error, "%s: ", where);
-          return FALSE;
-        }
-      custody_import_stats_count (stats, result);
-
-      /* The copy's latest facts follow from the runs added, unless one
-       * was changed: then its history is read again. */
-      if (result == CUSTODY_UPSERT_UPDATED)
-        copy_changed = TRUE;
-      else if (result == CUSTODY_UPSERT_ADDED && e->status != CUSTODY_RUN_RUNNING)
-        {
-          CustodyRunRef *ref = &added.runs[e->status == CUSTODY_RUN_SUCCESS ? 0
-                                           : e->status == CUSTODY_RUN_WARNING ? 1 : 2];
-
-          if (ref->id == 0 || e->finished >= ref->finished)
+          chunk[n_chunk++] = i;
+          if (n_chunk == CUSTODY_RUN_BULK_SIZE)
             {
-              ref->id = e->id;
-              ref->started = e->started;
-              ref->finished = e->finished;
+              if (!write_chunk (&w, chunk, n_chunk, error))
+                return FALSE;
+              n_chunk = 0;
             }
-          copy_added = TRUE;
         }
-
-      if (last_of_copy)
+      else
         {
-          if (copy_changed)
-            g_array_append_val (touched, run->copy_id);
-          else if (copy_added && !custody_store_merge_copy_state (store, run->copy_id, &added, error))
+          if (!write_chunk (&w, chunk, n_chunk, error) ||
+              !write_one (&w, i, batch->merge, error))
             return FALSE;
-          memset (&added, 0, sizeof added);
-          copy_changed = copy_added = FALSE;
+          n_chunk = 0;
         }
 
       if (i % 4096 == 4095)
@@ -325,9 +458,12 @@ custody_run_batch_write (CustodyRunBatch          *batch,
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
           if (progress != NULL)
-            progress (i + 1, runs->len, progress_data);
+            progress (i + 1, batch->runs->len, progress_data);
         }
     }
+
+  if (!write_chunk (&w, chunk, n_chunk, error) || !custody_run_bulk_flush (bulk, error))
+    return FALSE;
 
   for (guint i = 0; i < touched->len; i++)
     if (!custody_store_refresh_copy_state (store, g_array_index (touched, gint64, i), error))
@@ -1200,7 +1336,7 @@ custody_store_import (CustodyStore                *self,
 
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
 
-  if (!custody_store_write_begin (self, error))
+  if (!custody_store_write_begin_bulk (self, error))
     goto fail;
 
   if (!formats[format].run (&ctx, error))

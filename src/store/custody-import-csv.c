@@ -587,6 +587,7 @@ typedef struct
   GHashTable *copies;      /* "job\x1fcopy" -> gint64 copy id */
   GHashTable *volumes;     /* volser -> gint64 media id */
   GArray     *volume_ids;
+  GString    *key;         /* the copies key of the current row */
 } ExecutionCache;
 
 static gint64
@@ -597,11 +598,14 @@ lookup_copy (CustodyStore    *self,
 {
   const char *job = cell (h, E_JOB);
   const char *copy = cell (h, E_COPY);
-  g_autofree char *key = g_strdup_printf ("%s\x1f%s", job, copy);
-  gpointer found = g_hash_table_lookup (cache->copies, key);
+  gpointer found;
   g_autoptr(GError) local_error = NULL;
   gint64 job_id, copy_id = 0;
 
+  g_string_assign (cache->key, job);
+  g_string_append_c (cache->key, '\x1f');
+  g_string_append (cache->key, copy);
+  found = g_hash_table_lookup (cache->copies, cache->key->str);
   if (found != NULL)
     return *(gint64 *) found;
 
@@ -614,7 +618,7 @@ lookup_copy (CustodyStore    *self,
       return 0;
     }
 
-  g_hash_table_insert (cache->copies, g_steal_pointer (&key), g_memdup2 (&copy_id, sizeof copy_id));
+  g_hash_table_insert (cache->copies, g_strdup (cache->key->str), g_memdup2 (&copy_id, sizeof copy_id));
   return copy_id;
 }
 
@@ -773,10 +777,11 @@ custody_store_import_csv (CustodyStore        *self,
   cache.copies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   cache.volumes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   cache.volume_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  cache.key = g_string_new (NULL);
 
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
 
-  if (!custody_store_write_begin (self, error))
+  if (!custody_store_write_begin_bulk (self, error))
     goto out;
 
   if (!read_header (&h, h.columns == job_columns ? "job" :
@@ -846,5 +851,6 @@ out:
   g_hash_table_unref (cache.copies);
   g_hash_table_unref (cache.volumes);
   g_array_unref (cache.volume_ids);
+  g_string_free (cache.key, TRUE);
   return ok;
 }

@@ -73,6 +73,27 @@ gboolean         custody_run_batch_write    (CustodyRunBatch        *batch,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CustodyRunBatch, custody_run_batch_free)
 
+/* New runs of copies that had none, written many to a statement. */
+#define CUSTODY_RUN_BULK_SIZE 64
+
+typedef struct _CustodyRunBulk CustodyRunBulk;
+
+CustodyRunBulk  *custody_run_bulk_new       (CustodyStore           *store,
+                                             GHashTable             *written,
+                                             GError                **error);
+void             custody_run_bulk_free      (CustodyRunBulk         *bulk);
+gboolean         custody_run_bulk_insert    (CustodyRunBulk         *bulk,
+                                             const CustodyImportRun **runs,
+                                             const gint64           *volumes,
+                                             gint64                 *ids,
+                                             GError                **error);
+void             custody_run_bulk_claim_id  (CustodyRunBulk         *bulk,
+                                             gint64                  id);
+gboolean         custody_run_bulk_flush     (CustodyRunBulk         *bulk,
+                                             GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CustodyRunBulk, custody_run_bulk_free)
+
 void             custody_import_stats_count (CustodyImportStats     *stats,
                                              CustodyUpsertResult     result);
 

@@ -37,6 +37,8 @@ gboolean       custody_store_exec               (CustodyStore  *self,
 
 gboolean       custody_store_write_begin        (CustodyStore  *self,
                                                  GError       **error);
+gboolean       custody_store_write_begin_bulk   (CustodyStore  *self,
+                                                 GError       **error);
 gboolean       custody_store_write_commit       (CustodyStore  *self,
                                                  const char    *action,
                                                  const char    *entity,
@@ -121,6 +123,11 @@ gboolean       custody_store_upsert_execution   (CustodyStore        *self,
 /* Which media good runs wrote to, and when last: gint64 id -> gint64 time;
  * applied once per volume at the end of a write. */
 GHashTable    *custody_store_media_written_new  (void);
+void           custody_store_note_written       (GHashTable          *written,
+                                                 CustodyRunStatus     status,
+                                                 gint64               finished,
+                                                 const gint64        *media_ids,
+                                                 guint                n_media);
 gboolean       custody_store_media_mark_written (CustodyStore        *self,
                                                  GHashTable          *written,
                                                  GError             **error);

@@ -325,25 +325,31 @@ same_volumes (CustodyStore  *self,
   return TRUE;
 }
 
-/* Notes that a good run wrote to these volumes: the latest write of each,
- * for media_mark_written. */
-static void
-note_written (GHashTable       *written,
-              CustodyExecution *e,
-              GArray           *volume_ids)
+/**
+ * custody_store_note_written:
+ *
+ * Notes that a good run wrote to these volumes: the latest write of each,
+ * for custody_store_media_mark_written().
+ */
+void
+custody_store_note_written (GHashTable       *written,
+                            CustodyRunStatus  status,
+                            gint64            finished,
+                            const gint64     *media_ids,
+                            guint             n_media)
 {
-  if (e->status != CUSTODY_RUN_SUCCESS && e->status != CUSTODY_RUN_WARNING)
+  if (status != CUSTODY_RUN_SUCCESS && status != CUSTODY_RUN_WARNING)
     return;
 
-  for (guint i = 0; i < volume_ids->len; i++)
+  for (guint i = 0; i < n_media; i++)
     {
-      gint64 id = g_array_index (volume_ids, gint64, i);
-      gint64 *latest = g_hash_table_lookup (written, &id);
+      gint64 *latest = g_hash_table_lookup (written, &media_ids[i]);
 
       if (latest == NULL)
-        g_hash_table_insert (written, g_memdup2 (&id, sizeof id), g_memdup2 (&e->finished, sizeof (gint64)));
+        g_hash_table_insert (written, g_memdup2 (&media_ids[i], sizeof (gint64)),
+                             g_memdup2 (&finished, sizeof (gint64)));
       else
-        *latest = MAX (*latest, e->finished);
+        *latest = MAX (*latest, finished);
     }
 }
 
@@ -420,7 +426,8 @@ write_volumes (CustodyStore      *self,
         return custody_store_fail (self, rc, error);
     }
 
-  note_written (written, e, volume_ids);
+  custody_store_note_written (written, e->status, e->finished, (const gint64 *) volume_ids->data,
+                              volume_ids->len);
   return TRUE;
 }
 

@@ -28,6 +28,7 @@ struct _CustodyStore
   int         busy_timeout_ms;
   GHashTable *statements;  /* const char *sql (static) -> sqlite3_stmt * */
   guint       read_only : 1;
+  guint       bulk : 1;    /* statement journals in memory until the transaction ends */
 };
 
 G_DEFINE_FINAL_TYPE (CustodyStore, custody_store, G_TYPE_OBJECT)
@@ -235,11 +236,43 @@ custody_store_write_begin (CustodyStore  *self,
   return TRUE;
 }
 
+static void
+end_bulk (CustodyStore *self)
+{
+  if (self->bulk)
+    sqlite3_exec (self->db, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
+  self->bulk = FALSE;
+}
+
+/**
+ * custody_store_write_begin_bulk:
+ *
+ * Like custody_store_write_begin(), for a transaction whose statements
+ * write many rows each: such a statement keeps a journal of the pages it
+ * changes, which SQLite would otherwise spill to a temporary file page by
+ * page. Where it goes is settled when the transaction begins.
+ */
+gboolean
+custody_store_write_begin_bulk (CustodyStore  *self,
+                                GError       **error)
+{
+  if (!custody_store_exec (self, "PRAGMA temp_store = MEMORY", error))
+    return FALSE;
+  self->bulk = TRUE;
+  if (!custody_store_write_begin (self, error))
+    {
+      end_bulk (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 custody_store_write_rollback (CustodyStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  end_bulk (self);
 }
 
 static gboolean
@@ -327,6 +360,7 @@ custody_store_write_commit (CustodyStore  *self,
       return FALSE;
     }
 
+  end_bulk (self);
   return TRUE;
 }
 
