@@ -315,8 +315,10 @@ ctl_job_list (CtlContext  *ctx,
       for (guint i = 0; i < jobs->len; i++)
         {
           CustodyJob *j = g_ptr_array_index (jobs, i);
-          g_autofree char *rpo = g_strdup_printf ("%" G_GINT64_FORMAT "h", j->rpo_hours);
-          g_autofree char *verify = g_strdup_printf ("%" G_GINT64_FORMAT "d", j->verify_days);
+          char rpo[24], verify[24];
+
+          g_snprintf (rpo, sizeof rpo, "%" G_GINT64_FORMAT "h", j->rpo_hours);
+          g_snprintf (verify, sizeof verify, "%" G_GINT64_FORMAT "d", j->verify_days);
 
           ctl_table_add_row (table, j->name,
                              j->status >= 0 ? custody_status_to_string (j->status) : "",

@@ -281,55 +281,16 @@ ctl_parse_options (CtlContext        *ctx,
  * Tables
  */
 
+/* Cells are kept in one string chunk, row after row, with the width each
+ * takes on a terminal: a table of ten thousand jobs costs no allocation a
+ * cell. */
 struct _CtlTable
 {
-  guint      n_columns;
-  GPtrArray *rows;   /* GStrv */
+  guint         n_columns;
+  GStringChunk *text;
+  GPtrArray    *cells;    /* const char *, n_columns a row, the header first */
+  GArray       *widths;   /* glong, one a cell */
 };
-
-CtlTable *
-ctl_table_new (const char *first_header,
-               ...)
-{
-  CtlTable *table = g_new0 (CtlTable, 1);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  GStrv header;
-  va_list args;
-
-  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-
-  va_start (args, first_header);
-  for (const char *h = first_header; h != NULL; h = va_arg (args, const char *))
-    g_strv_builder_add (builder, h);
-  va_end (args);
-
-  header = g_strv_builder_end (builder);
-  table->n_columns = g_strv_length (header);
-  g_ptr_array_add (table->rows, header);
-
-  return table;
-}
-
-void
-ctl_table_add_row (CtlTable   *table,
-                   const char *first_cell,
-                   ...)
-{
-  GStrv row = g_new0 (char *, table->n_columns + 1);
-  const char *cell = first_cell;
-  va_list args;
-
-  va_start (args, first_cell);
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      row[i] = g_strdup (cell != NULL ? cell : "");
-      if (i + 1 < table->n_columns)
-        cell = va_arg (args, const char *);
-    }
-  va_end (args);
-
-  g_ptr_array_add (table->rows, row);
-}
 
 /* The cells a terminal gives @text: two for a wide (CJK) character, none
  * for a combining mark, so that Japanese headers and cells line up. */
@@ -357,29 +318,73 @@ display_width (const char *text)
   return width;
 }
 
+static void
+add_cell (CtlTable   *table,
+          const char *cell)
+{
+  const char *copy = g_string_chunk_insert (table->text, cell != NULL ? cell : "");
+  glong width = display_width (copy);
+
+  g_ptr_array_add (table->cells, (gpointer) copy);
+  g_array_append_val (table->widths, width);
+}
+
+CtlTable *
+ctl_table_new (const char *first_header,
+               ...)
+{
+  CtlTable *table = g_new0 (CtlTable, 1);
+  va_list args;
+
+  table->text = g_string_chunk_new (64 * 1024);
+  table->cells = g_ptr_array_new ();
+  table->widths = g_array_new (FALSE, FALSE, sizeof (glong));
+
+  va_start (args, first_header);
+  for (const char *h = first_header; h != NULL; h = va_arg (args, const char *))
+    add_cell (table, h);
+  va_end (args);
+  table->n_columns = table->cells->len;
+
+  return table;
+}
+
+void
+ctl_table_add_row (CtlTable   *table,
+                   const char *first_cell,
+                   ...)
+{
+  const char *cell = first_cell;
+  va_list args;
+
+  va_start (args, first_cell);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      add_cell (table, cell);
+      if (i + 1 < table->n_columns)
+        cell = va_arg (args, const char *);
+    }
+  va_end (args);
+}
+
 void
 ctl_table_print (CtlTable *table)
 {
   g_autofree glong *widths = g_new0 (glong, table->n_columns);
   g_autoptr(GString) line = g_string_new (NULL);
+  const glong *cell_widths = (const glong *) table->widths->data;
 
-  for (guint r = 0; r < table->rows->len; r++)
+  for (guint i = 0; i < table->cells->len; i++)
+    widths[i % table->n_columns] = MAX (widths[i % table->n_columns], cell_widths[i]);
+
+  for (guint r = 0; r < table->cells->len; r += table->n_columns)
     {
-      GStrv row = g_ptr_array_index (table->rows, r);
-      for (guint c = 0; c < table->n_columns; c++)
-        widths[c] = MAX (widths[c], display_width (row[c]));
-    }
-
-  for (guint r = 0; r < table->rows->len; r++)
-    {
-      GStrv row = g_ptr_array_index (table->rows, r);
-
       g_string_truncate (line, 0);
       for (guint c = 0; c < table->n_columns; c++)
         {
-          g_string_append (line, row[c]);
+          g_string_append (line, g_ptr_array_index (table->cells, r + c));
           if (c + 1 < table->n_columns)
-            for (glong pad = display_width (row[c]); pad < widths[c] + 2; pad++)
+            for (glong pad = cell_widths[r + c]; pad < widths[c] + 2; pad++)
               g_string_append_c (line, ' ');
         }
       while (line->len > 0 && line->str[line->len - 1] == ' ')
@@ -392,7 +397,9 @@ ctl_table_print (CtlTable *table)
 void
 ctl_table_free (CtlTable *table)
 {
-  g_ptr_array_unref (table->rows);
+  g_string_chunk_free (table->text);
+  g_ptr_array_unref (table->cells);
+  g_array_unref (table->widths);
   g_free (table);
 }
 
