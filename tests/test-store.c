@@ -342,13 +342,13 @@ static char *
 listed_statuses (CustodyStore *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) jobs = custody_store_list_jobs_with_status (store, &error);
+  g_autoptr(CustodyJobStatuses) statuses = custody_store_list_jobs_with_status (store, &error);
   GString *text = g_string_new (NULL);
 
   g_assert_no_error (error);
-  for (guint i = 0; i < jobs->len; i++)
+  for (guint i = 0; i < statuses->jobs->len; i++)
     {
-      CustodyJob *job = g_ptr_array_index (jobs, i);
+      const CustodyJobStatus *job = &g_array_index (statuses->jobs, CustodyJobStatus, i);
 
       g_assert_cmpint (job->status, >=, 0);
       g_string_append_printf (text, "%s %s\n", job->name, custody_status_to_string (job->status));

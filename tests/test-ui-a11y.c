@@ -86,14 +86,18 @@ first_violating_job (const char *db)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CustodyStore) store = custody_store_open (db, CUSTODY_STORE_OPEN_DEFAULT, &error);
-  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(CustodyJobStatuses) statuses = NULL;
 
   g_assert_no_error (error);
-  jobs = custody_store_list_jobs_with_status (store, &error);
+  statuses = custody_store_list_jobs_with_status (store, &error);
   g_assert_no_error (error);
-  for (guint i = 0; i < jobs->len; i++)
-    if (((CustodyJob *) g_ptr_array_index (jobs, i))->status == CUSTODY_STATUS_VIOLATION)
-      return g_strdup (((CustodyJob *) g_ptr_array_index (jobs, i))->name);
+  for (guint i = 0; i < statuses->jobs->len; i++)
+    {
+      const CustodyJobStatus *job = &g_array_index (statuses->jobs, CustodyJobStatus, i);
+
+      if (job->status == CUSTODY_STATUS_VIOLATION)
+        return g_strdup (job->name);
+    }
 
   g_assert_not_reached ();
 }

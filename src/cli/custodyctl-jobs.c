@@ -281,21 +281,42 @@ ctl_job_edit (CtlContext  *ctx,
   return CTL_EXIT_OK;
 }
 
+/* "24h", "30d": printf costs more than the rest of a row of `job list`. */
+static const char *
+format_with_unit (char   buf[24],
+                  gint64 value,
+                  char   unit)
+{
+  char *p = buf + 23;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  *p = '\0';
+  *--p = unit;
+  do
+    *--p = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) > 0);
+  if (value < 0)
+    *--p = '-';
+  return p;
+}
+
 int
 ctl_job_list (CtlContext  *ctx,
               int          argc,
               char       **argv)
 {
-  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(CustodyJobStatuses) statuses = NULL;
   g_autoptr(GError) error = NULL;
+  GArray *jobs;
 
   PARSE_OR_RETURN (NULL);
   ARGS_OR_RETURN (0, "");
   OPEN_OR_RETURN (FALSE);
 
-  jobs = custody_store_list_jobs_with_status (ctx->store, &error);
-  if (jobs == NULL)
+  statuses = custody_store_list_jobs_with_status (ctx->store, &error);
+  if (statuses == NULL)
     return ctl_fail (g_steal_pointer (&error));
+  jobs = statuses->jobs;
 
   if (ctx->json)
     {
@@ -303,7 +324,11 @@ ctl_job_list (CtlContext  *ctx,
       JsonNode *node = json_node_new (JSON_NODE_ARRAY);
 
       for (guint i = 0; i < jobs->len; i++)
-        json_array_add_element (array, custody_json_job (g_ptr_array_index (jobs, i), NULL));
+        {
+          const CustodyJobStatus *j = &g_array_index (jobs, CustodyJobStatus, i);
+
+          json_array_add_element (array, custody_json_job_status (j));
+        }
       json_node_set_array (node, array);
       ctl_print_json (node);
     }
@@ -314,15 +339,14 @@ ctl_job_list (CtlContext  *ctx,
 
       for (guint i = 0; i < jobs->len; i++)
         {
-          CustodyJob *j = g_ptr_array_index (jobs, i);
+          const CustodyJobStatus *j = &g_array_index (jobs, CustodyJobStatus, i);
           char rpo[24], verify[24];
-
-          g_snprintf (rpo, sizeof rpo, "%" G_GINT64_FORMAT "h", j->rpo_hours);
-          g_snprintf (verify, sizeof verify, "%" G_GINT64_FORMAT "d", j->verify_days);
 
           ctl_table_add_row (table, j->name,
                              j->status >= 0 ? custody_status_to_string (j->status) : "",
-                             rpo, verify, j->owner, j->source, NULL);
+                             format_with_unit (rpo, j->rpo_hours, 'h'),
+                             format_with_unit (verify, j->verify_days, 'd'), j->owner, j->source,
+                             NULL);
         }
       ctl_table_print (table);
     }

@@ -85,6 +85,29 @@ custody_json_copy (CustodyCopy *copy)
   return json_builder_get_root (b);
 }
 
+/* A job's own fields, as `job list` and `job show` give them. */
+static void
+add_job_fields (JsonBuilder *b,
+                const char  *name,
+                const char  *source,
+                const char  *owner,
+                gint64       rpo_hours,
+                gint64       verify_days,
+                const char  *tags,
+                gint64       created_at,
+                int          status)
+{
+  add_string (b, "name", name);
+  add_string (b, "source", source);
+  add_string (b, "owner", owner);
+  add_int (b, "rpo_hours", rpo_hours);
+  add_int (b, "verify_days", verify_days);
+  add_string (b, "tags", tags);
+  custody_json_add_time (b, "created_at", created_at);
+  if (status >= 0)
+    add_string (b, "status", custody_status_to_string (status));
+}
+
 JsonNode *
 custody_json_job (CustodyJob *job,
                   GPtrArray  *copies)
@@ -92,17 +115,9 @@ custody_json_job (CustodyJob *job,
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  add_string (b, "name", job->name);
-  add_string (b, "source", job->source);
-  add_string (b, "owner", job->owner);
-  add_int (b, "rpo_hours", job->rpo_hours);
-  add_int (b, "verify_days", job->verify_days);
-  add_string (b, "tags", job->tags);
-  custody_json_add_time (b, "created_at", job->created_at);
-  if (job->verdict != NULL)
-    add_string (b, "status", custody_status_to_string (job->verdict->status));
-  else if (job->status >= 0)
-    add_string (b, "status", custody_status_to_string (job->status));
+  add_job_fields (b, job->name, job->source, job->owner, job->rpo_hours, job->verify_days,
+                  job->tags, job->created_at,
+                  job->verdict != NULL ? (int) job->verdict->status : job->status);
   if (copies != NULL)
     {
       json_builder_set_member_name (b, "copies");
@@ -111,6 +126,19 @@ custody_json_job (CustodyJob *job,
         json_builder_add_value (b, custody_json_copy (g_ptr_array_index (copies, i)));
       json_builder_end_array (b);
     }
+  json_builder_end_object (b);
+
+  return json_builder_get_root (b);
+}
+
+JsonNode *
+custody_json_job_status (const CustodyJobStatus *job)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_job_fields (b, job->name, job->source, job->owner, job->rpo_hours, job->verify_days,
+                  job->tags, job->created_at, job->status);
   json_builder_end_object (b);
 
   return json_builder_get_root (b);

@@ -11,6 +11,7 @@
 #include "custody-compliance.h"
 #include "custody-records.h"
 #include "custody-rotation.h"
+#include "custody-store.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,7 @@ G_BEGIN_DECLS
 
 JsonNode *custody_json_job           (CustodyJob          *job,
                                       GPtrArray           *copies);
+JsonNode *custody_json_job_status    (const CustodyJobStatus *job);
 JsonNode *custody_json_copy          (CustodyCopy         *copy);
 JsonNode *custody_json_execution     (CustodyExecution    *execution);
 JsonNode *custody_json_verification  (CustodyVerification *verification);

@@ -517,7 +517,8 @@ read_kept_statuses (CustodyStore  *self,
  * not audited, and not keeping it only costs time. */
 static void
 keep_statuses (CustodyStore *self,
-               GPtrArray    *jobs,
+               GArray       *judged_ids,
+               GPtrArray    *judged,
                gint64        judged_head,
                gint64        now)
 {
@@ -542,21 +543,19 @@ keep_statuses (CustodyStore *self,
       return;
     }
 
-  for (guint i = 0; i < jobs->len; i++)
+  for (guint i = 0; i < judged->len; i++)
     {
-      CustodyJob *job = g_ptr_array_index (jobs, i);
+      CustodyVerdict *verdict = g_ptr_array_index (judged, i);
 
-      if (job->verdict == NULL)
-        continue;
       stmt = custody_store_prepare (self,
                                     "INSERT OR REPLACE INTO job_state (job_id, status, evaluated_at,"
                                     " stable_until) VALUES (?, ?, ?, ?)", NULL);
       if (stmt == NULL)
         break;
-      sqlite3_bind_int64 (stmt, 1, job->id);
-      sqlite3_bind_text (stmt, 2, custody_status_to_string (job->verdict->status), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (judged_ids, gint64, i));
+      sqlite3_bind_text (stmt, 2, custody_status_to_string (verdict->status), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, now);
-      sqlite3_bind_int64 (stmt, 4, job->verdict->stable_until);
+      sqlite3_bind_int64 (stmt, 4, verdict->stable_until);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           sqlite3_reset (stmt);
@@ -570,31 +569,91 @@ keep_statuses (CustodyStore *self,
     custody_store_write_rollback (self);
 }
 
+void
+custody_job_statuses_free (CustodyJobStatuses *statuses)
+{
+  if (statuses == NULL)
+    return;
+
+  g_array_unref (statuses->jobs);
+  g_string_chunk_free (statuses->text);
+  g_free (statuses);
+}
+
+static CustodyJobStatuses *
+read_job_statuses (CustodyStore  *self,
+                   GError       **error)
+{
+  g_autoptr(CustodyJobStatuses) statuses = g_new0 (CustodyJobStatuses, 1);
+  STORE_LOCK (self);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  statuses->jobs = g_array_new (FALSE, FALSE, sizeof (CustodyJobStatus));
+  statuses->text = g_string_chunk_new (64 * 1024);
+
+  stmt = custody_store_prepare (self,
+                                "SELECT " JOB_COLUMNS " FROM jobs j"
+                                " WHERE j.created_at <= ? ORDER BY j.name", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, custody_store_now (self));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CustodyJobStatus job = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .name = g_string_chunk_insert (statuses->text, custody_sql_text (stmt, 1)),
+        .source = g_string_chunk_insert (statuses->text, custody_sql_text (stmt, 2)),
+        .owner = g_string_chunk_insert (statuses->text, custody_sql_text (stmt, 3)),
+        .rpo_hours = sqlite3_column_int64 (stmt, 4),
+        .verify_days = sqlite3_column_int64 (stmt, 5),
+        .tags = g_string_chunk_insert (statuses->text, custody_sql_text (stmt, 6)),
+        .created_at = sqlite3_column_int64 (stmt, 7),
+        .status = -1,
+      };
+
+      g_array_append_val (statuses->jobs, job);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      custody_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&statuses);
+}
+
 /**
  * custody_store_list_jobs_with_status:
  *
- * The jobs with their status only (job->status), fast: a status kept in
- * job_state is used while nothing the job depends on has changed and time
- * alone cannot have changed it; the others are judged again.
+ * Every job by name with its status only, fast, as `job list` shows them:
+ * a status kept in job_state is used while nothing the job depends on has
+ * changed and time alone cannot have changed it; the others are judged
+ * again, and kept for the next reader.
  */
-GPtrArray *
+CustodyJobStatuses *
 custody_store_list_jobs_with_status (CustodyStore  *self,
                                      GError       **error)
 {
-  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(CustodyJobStatuses) statuses = NULL;
   g_autoptr(GHashTable) kept = NULL;
   g_autoptr(GPtrArray) stale = NULL;
   g_autoptr(GPtrArray) verdicts = NULL;
   g_autoptr(GHashTable) by_name = NULL;
+  g_autoptr(GArray) judged_ids = NULL;
+  g_autoptr(GPtrArray) judged = NULL;
   g_autoptr(GMutexLocker) locker = NULL;
   gint64 now, head_before = 0, head_after = -1;
   gboolean keepable = FALSE;
+  GArray *jobs;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
 
-  jobs = custody_store_list_jobs (self, FALSE, error);
-  if (jobs == NULL)
+  statuses = read_job_statuses (self, error);
+  if (statuses == NULL)
     return NULL;
+  jobs = statuses->jobs;
 
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
   now = custody_store_now (self);
@@ -610,16 +669,15 @@ custody_store_list_jobs_with_status (CustodyStore  *self,
   stale = g_ptr_array_new ();
   for (guint i = 0; i < jobs->len; i++)
     {
-      CustodyJob *job = g_ptr_array_index (jobs, i);
-      int status = GPOINTER_TO_INT (g_hash_table_lookup (kept, &job->id)) - 1;
+      CustodyJobStatus *job = &g_array_index (jobs, CustodyJobStatus, i);
 
-      job->status = status;
-      if (status < 0)
-        g_ptr_array_add (stale, job->name);
+      job->status = GPOINTER_TO_INT (g_hash_table_lookup (kept, &job->id)) - 1;
+      if (job->status < 0)
+        g_ptr_array_add (stale, (gpointer) job->name);
     }
 
   if (stale->len == 0)
-    return g_steal_pointer (&jobs);
+    return g_steal_pointer (&statuses);
 
   /* Judge the others: all of them at once when most are stale. */
   g_ptr_array_add (stale, NULL);
@@ -636,9 +694,11 @@ custody_store_list_jobs_with_status (CustodyStore  *self,
       CustodyVerdict *v = g_ptr_array_index (verdicts, i);
       g_hash_table_insert (by_name, v->job, v);
     }
+  judged_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  judged = g_ptr_array_new ();
   for (guint i = 0; i < jobs->len; i++)
     {
-      CustodyJob *job = g_ptr_array_index (jobs, i);
+      CustodyJobStatus *job = &g_array_index (jobs, CustodyJobStatus, i);
       CustodyVerdict *v;
 
       if (job->status >= 0)
@@ -646,16 +706,17 @@ custody_store_list_jobs_with_status (CustodyStore  *self,
       v = g_hash_table_lookup (by_name, job->name);
       if (v != NULL)
         {
-          job->verdict = custody_verdict_ref (v);
           job->status = (int) v->status;
+          g_array_append_val (judged_ids, job->id);
+          g_ptr_array_add (judged, v);
         }
     }
 
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
   if (keepable && read_head (self, &head_after, NULL) && head_after == head_before)
-    keep_statuses (self, jobs, head_before, now);
+    keep_statuses (self, judged_ids, judged, head_before, now);
 
-  return g_steal_pointer (&jobs);
+  return g_steal_pointer (&statuses);
 }
 
 /* Copies */

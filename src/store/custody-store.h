@@ -100,6 +100,30 @@ typedef struct
   char    *integrity;        /* "ok" or SQLite's report */
 } CustodyStoreCheck;
 
+/* One job as `job list` shows it; its strings belong to the list. */
+typedef struct
+{
+  gint64      id;
+  const char *name;
+  const char *source;
+  const char *owner;
+  const char *tags;
+  gint64      rpo_hours;
+  gint64      verify_days;
+  gint64      created_at;
+  int         status;        /* a CustodyStatus; -1: it could not be judged */
+} CustodyJobStatus;
+
+typedef struct
+{
+  GArray       *jobs;        /* CustodyJobStatus, by name */
+  GStringChunk *text;
+} CustodyJobStatuses;
+
+void custody_job_statuses_free (CustodyJobStatuses *statuses);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CustodyJobStatuses, custody_job_statuses_free)
+
 #define CUSTODY_STORE_SCHEMA_VERSION 6
 
 /* The most volumes one range adds or labels. */
@@ -152,7 +176,7 @@ gboolean             custody_store_update_job          (CustodyStore           *
 gboolean             custody_store_remove_job          (CustodyStore           *self,
                                                         const char             *name,
                                                         GError                **error);
-GPtrArray           *custody_store_list_jobs_with_status (CustodyStore         *self,
+CustodyJobStatuses  *custody_store_list_jobs_with_status (CustodyStore         *self,
                                                         GError                **error);
 CustodyJob          *custody_store_get_job             (CustodyStore           *self,
                                                         const char             *name,
