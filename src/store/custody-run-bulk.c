@@ -125,17 +125,6 @@ custody_run_bulk_free (CustodyRunBulk *bulk)
   g_free (bulk);
 }
 
-static void
-bind_count (sqlite3_stmt *stmt,
-            int           param,
-            gint64        value)
-{
-  if (value < 0)
-    sqlite3_bind_null (stmt, param);
-  else
-    sqlite3_bind_int64 (stmt, param, value);
-}
-
 static gboolean
 step_done (CustodyRunBulk  *bulk,
            sqlite3_stmt    *stmt,
@@ -263,8 +252,8 @@ custody_run_bulk_insert (CustodyRunBulk          *bulk,
       custody_sql_bind_time (stmt, param + 4, run->finished);
       sqlite3_bind_text (stmt, param + 5, custody_run_status_to_string (run->status), -1,
                          SQLITE_STATIC);
-      bind_count (stmt, param + 6, run->bytes);
-      bind_count (stmt, param + 7, run->files);
+      custody_sql_bind_count (stmt, param + 6, run->bytes);
+      custody_sql_bind_count (stmt, param + 7, run->files);
       if (run->run_id != NULL)
         sqlite3_bind_text (stmt, param + 8, run->run_id, -1, SQLITE_STATIC);
       else

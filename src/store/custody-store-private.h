@@ -249,6 +249,9 @@ gint64         custody_sql_time                 (sqlite3_stmt  *stmt,
 void           custody_sql_bind_time            (sqlite3_stmt  *stmt,
                                                  int            param,
                                                  gint64         t);
+void           custody_sql_bind_count           (sqlite3_stmt  *stmt,
+                                                 int            param,
+                                                 gint64         value);
 void           custody_sql_bind_text_or_null    (sqlite3_stmt  *stmt,
                                                  int            param,
                                                  const char    *text);

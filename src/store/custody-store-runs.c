@@ -281,17 +281,6 @@ custody_store_validate_execution (CustodyExecution  *e,
   return TRUE;
 }
 
-static void
-bind_int_or_null (sqlite3_stmt *stmt,
-                  int           param,
-                  gint64        value)
-{
-  if (value < 0)
-    sqlite3_bind_null (stmt, param);
-  else
-    sqlite3_bind_int64 (stmt, param, value);
-}
-
 static gboolean
 same_volumes (CustodyStore  *self,
               gint64         execution_id,
@@ -461,8 +450,8 @@ custody_store_upsert_execution (CustodyStore         *self,
   sqlite3_bind_int64 (stmt, 2, e->started);
   custody_sql_bind_time (stmt, 3, e->finished);
   sqlite3_bind_text (stmt, 4, custody_run_status_to_string (e->status), -1, SQLITE_STATIC);
-  bind_int_or_null (stmt, 5, e->bytes);
-  bind_int_or_null (stmt, 6, e->files);
+  custody_sql_bind_count (stmt, 5, e->bytes);
+  custody_sql_bind_count (stmt, 6, e->files);
   custody_sql_bind_text_or_null (stmt, 7, e->run_id);
   sqlite3_bind_text (stmt, 8, e->message, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
@@ -492,8 +481,8 @@ custody_store_upsert_execution (CustodyStore         *self,
   sqlite3_bind_int64 (stmt, 2, e->started);
   custody_sql_bind_time (stmt, 3, e->finished);
   sqlite3_bind_text (stmt, 4, custody_run_status_to_string (e->status), -1, SQLITE_STATIC);
-  bind_int_or_null (stmt, 5, e->bytes);
-  bind_int_or_null (stmt, 6, e->files);
+  custody_sql_bind_count (stmt, 5, e->bytes);
+  custody_sql_bind_count (stmt, 6, e->files);
   custody_sql_bind_text_or_null (stmt, 7, e->run_id);
   sqlite3_bind_text (stmt, 8, e->message, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
@@ -522,8 +511,8 @@ custody_store_upsert_execution (CustodyStore         *self,
   sqlite3_bind_int64 (stmt, 1, e->started);
   custody_sql_bind_time (stmt, 2, e->finished);
   sqlite3_bind_text (stmt, 3, custody_run_status_to_string (e->status), -1, SQLITE_STATIC);
-  bind_int_or_null (stmt, 4, e->bytes);
-  bind_int_or_null (stmt, 5, e->files);
+  custody_sql_bind_count (stmt, 4, e->bytes);
+  custody_sql_bind_count (stmt, 5, e->files);
   sqlite3_bind_text (stmt, 6, e->message, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, execution_id);
   rc = sqlite3_step (stmt);
@@ -881,7 +870,7 @@ custody_store_add_verification (CustodyStore         *self,
   sqlite3_bind_int64 (stmt, 3, v->at);
   sqlite3_bind_text (stmt, 4, v->passed ? "passed" : "failed", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, v->errors);
-  bind_int_or_null (stmt, 6, v->duration_s);
+  custody_sql_bind_count (stmt, 6, v->duration_s);
   sqlite3_bind_text (stmt, 7, v->by, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, v->note, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);

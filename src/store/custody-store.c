@@ -202,6 +202,18 @@ custody_sql_bind_time (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, param, t);
 }
 
+/* A count or size; negative: unknown, stored as NULL. */
+void
+custody_sql_bind_count (sqlite3_stmt *stmt,
+                        int           param,
+                        gint64        value)
+{
+  if (value < 0)
+    sqlite3_bind_null (stmt, param);
+  else
+    sqlite3_bind_int64 (stmt, param, value);
+}
+
 void
 custody_sql_bind_text_or_null (sqlite3_stmt *stmt,
                                int           param,
