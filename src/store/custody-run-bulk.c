@@ -11,9 +11,9 @@
 #include "custody-import-private.h"
 
 /* New runs go in many to a statement: a statement's own cost (cursors
- * opened and closed on the table and its five indexes) is then paid once
- * for CUSTODY_RUN_BULK_SIZE rows instead of once per row, which is most
- * of the time of a large first import. */
+ * opened and closed on the table, its four indexes and its parent) is
+ * paid once for CUSTODY_RUN_BULK_SIZE rows instead of once per row, which
+ * is most of the time of a large first import. */
 
 #define RUN_COLUMNS 9
 #define VOLUME_CHUNK 128
