@@ -596,6 +596,69 @@ test_restic_warning_survives_the_snapshot_list (CtlFixture    *f,
   g_assert_cmpint (json_object_get_int_member (run, "bytes"), ==, 200038893);
 }
 
+/* A first import of many snapshots writes them many to a statement (64
+ * at a time, the rest one by one): every snapshot must be there with its
+ * own times and sizes, and the same list again changes nothing. */
+static void
+test_restic_many_snapshots_at_once (CtlFixture    *f,
+                                    gconstpointer  data)
+{
+  const guint n = 150;
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(GDateTime) base = g_date_time_new_utc (2026, 9, 1, 0, 0, 0);
+  g_autoptr(JsonNode) first = NULL, again = NULL, list = NULL;
+  g_autofree char *path = NULL;
+  JsonArray *runs;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GDateTime) start = g_date_time_add_hours (base, i * 7);
+      g_autoptr(GDateTime) end = g_date_time_add_seconds (start, 60 + i);
+      g_autofree char *started = g_date_time_format (start, "%Y-%m-%dT%H:%M:%SZ");
+      g_autofree char *ended = g_date_time_format (end, "%Y-%m-%dT%H:%M:%SZ");
+
+      g_string_append_printf (json,
+                              "%s{\"time\":\"%s\",\"tree\":\"%064x\",\"paths\":[\"/srv\"],"
+                              "\"hostname\":\"ws\",\"username\":\"root\","
+                              "\"program_version\":\"restic 0.19.1\",\"summary\":{"
+                              "\"backup_start\":\"%s\",\"backup_end\":\"%s\","
+                              "\"files_new\":%u,\"files_changed\":0,\"files_unmodified\":0,"
+                              "\"dirs_new\":1,\"dirs_changed\":0,\"dirs_unmodified\":0,"
+                              "\"data_blobs\":1,\"tree_blobs\":1,\"data_added\":1,"
+                              "\"data_added_packed\":1,\"total_files_processed\":%u,"
+                              "\"total_bytes_processed\":%u},\"id\":\"%064x\",\"short_id\":\"%08x\"}",
+                              i == 0 ? "" : ",", started, i + 1, started, ended, 10 + i, 10 + i,
+                              1000000 + i, i + 1, i + 1);
+    }
+  g_string_append_c (json, ']');
+  path = ctl_fixture_write (f, "snapshots.json", json->str, -1);
+
+  first = ctl_json (f, 0, "import", "restic", "--job", "ws", "--copy", "nas", path, NULL);
+  g_assert_cmpint (member_int (first, "added"), ==, n);
+
+  list = ctl_json (f, 0, "history", "ws", "--limit", "1000", NULL);
+  runs = json_node_get_array (list);
+  g_assert_cmpuint (json_array_get_length (runs), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%064x", i + 1);
+      g_autoptr(GDateTime) start = g_date_time_add_hours (base, i * 7);
+      g_autofree char *started = g_date_time_format (start, "%Y-%m-%dT%H:%M:%SZ");
+      JsonObject *run = ctl_find_by (runs, "run_id", id);
+
+      g_assert_nonnull (run);
+      g_assert_cmpstr (json_object_get_string_member (run, "started"), ==, started);
+      g_assert_cmpstr (json_object_get_string_member (run, "status"), ==, "success");
+      g_assert_cmpint (json_object_get_int_member (run, "bytes"), ==, 1000000 + i);
+      g_assert_cmpint (json_object_get_int_member (run, "files"), ==, 10 + i);
+    }
+
+  again = ctl_json (f, 0, "import", "restic", "--job", "ws", "--copy", "nas", path, NULL);
+  g_assert_cmpint (member_int (again, "added"), ==, 0);
+  g_assert_cmpint (member_int (again, "updated"), ==, 0);
+  g_assert_cmpint (member_int (again, "unchanged"), ==, n);
+}
+
 /* borg 1 prints local times without a zone: --timezone says which, else
  * the machine's zone is used, and the result says which it was. */
 static void
@@ -918,6 +981,7 @@ main (int    argc,
 
   ADD ("restic/warning-survives-the-snapshot-list", test_restic_warning_survives_the_snapshot_list);
   ADD ("restic/repository-finds-its-volume", test_restic_repository_finds_its_volume);
+  ADD ("restic/many-snapshots-at-once", test_restic_many_snapshots_at_once);
   ADD ("borg/times-are-read-in-the-zone-it-says", test_borg_times_are_read_in_the_zone_it_says);
   ADD ("borg/list-after-info-keeps-what-info-said", test_borg_list_after_info_keeps_what_info_said);
   ADD ("borg/checkpoint-is-a-failed-run", test_borg_checkpoint_is_a_failed_run);
