@@ -277,12 +277,14 @@ truncated (const char *name,
   return g_strndup (text, length);
 }
 
+/* Asserts that each case fails with its message and leaves the store as
+ * it was. */
 static void
-run_broken (CtlFixture   *f,
-            const char   *format,
-            const char   *first_args[],
-            const Broken *cases,
-            guint         n)
+assert_each_refused (CtlFixture   *f,
+                     const char   *format,
+                     const char   *first_args[],
+                     const Broken *cases,
+                     guint         n)
 {
   for (guint i = 0; i < n; i++)
     {
@@ -365,7 +367,7 @@ test_restic_refuses_broken_input (CtlFixture    *f,
                 "(2026-11-20T02:00:00Z)" },
   };
 
-  run_broken (f, "restic", target, cases, G_N_ELEMENTS (cases));
+  assert_each_refused (f, "restic", target, cases, G_N_ELEMENTS (cases));
 }
 
 static void
@@ -391,7 +393,7 @@ test_restic_check_refuses_broken_input (CtlFixture    *f,
     { "", { NULL }, "the output is empty: give the exit code of restic check (--exit-code)" },
   };
 
-  run_broken (f, "restic-check", target, cases, G_N_ELEMENTS (cases));
+  assert_each_refused (f, "restic-check", target, cases, G_N_ELEMENTS (cases));
 }
 
 static void
@@ -429,7 +431,17 @@ test_borg_refuses_broken_input (CtlFixture    *f,
       "line 2, column 1: more data after the end of the document" },
   };
 
-  run_broken (f, "borg", target, cases, G_N_ELEMENTS (cases));
+  assert_each_refused (f, "borg", target, cases, G_N_ELEMENTS (cases));
+
+  /* What was refused was the input: the whole list, for the same copy,
+   * imports. */
+  {
+    g_autofree char *list = fixture_file ("borg-1.2-list.json");
+    g_autoptr(JsonNode) stats = ctl_json (f, 0, "import", "borg", "--job", "ws", "--copy", "nas",
+                                          "--timezone", "UTC", list, NULL);
+
+    g_assert_cmpint (member_int (stats, "added"), >, 0);
+  }
 }
 
 static void
@@ -451,7 +463,7 @@ test_borg_check_refuses_broken_input (CtlFixture    *f,
       "the output does not say how the check ended: give the exit code of borg check (--exit-code)" },
   };
 
-  run_broken (f, "borg-check", target, cases, G_N_ELEMENTS (cases));
+  assert_each_refused (f, "borg-check", target, cases, G_N_ELEMENTS (cases));
 }
 
 #define JOBS_HEAD "{\"jsonrpc\": \"2.0\", \"id\": null, \"result\": {\"jobs\": ["
@@ -501,7 +513,7 @@ test_bareos_jobs_refuse_broken_input (CtlFixture    *f,
       "bareos-volumes)" },
   };
 
-  run_broken (f, "bareos-jobs", none, cases, G_N_ELEMENTS (cases));
+  assert_each_refused (f, "bareos-jobs", none, cases, G_N_ELEMENTS (cases));
 }
 
 #define VOLUMES_HEAD "{\"jsonrpc\": \"2.0\", \"id\": null, \"result\": {\"volumes\": {\"Weekly\": ["
@@ -551,7 +563,7 @@ test_bareos_volumes_refuse_broken_input (CtlFixture    *f,
       "+---------+------------+-----------+\n", { NULL }, "line 4: volume A00001L8 has no media type" },
   };
 
-  run_broken (f, "bareos-volumes", none, cases, G_N_ELEMENTS (cases));
+  assert_each_refused (f, "bareos-volumes", none, cases, G_N_ELEMENTS (cases));
 }
 
 /*
