@@ -407,9 +407,9 @@ custody_run_batch_write (CustodyRunBatch          *batch,
   g_autoptr(GHashTable) written = custody_store_media_written_new ();
   g_autoptr(GArray) volume_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(CustodyRunBulk) bulk = NULL;
+  g_autoptr(CustodyRunBulk) bulk = custody_run_bulk_new (store, written);
   g_autofree RunOrder *order = g_new (RunOrder, MAX (batch->runs->len, 1));
-  BatchWriter w = { batch, store, stats, NULL, order, e, written, volume_ids, touched, };
+  BatchWriter w = { batch, store, stats, bulk, order, e, written, volume_ids, touched, };
   guint chunk[CUSTODY_RUN_BULK_SIZE];
   guint n_chunk = 0;
   gboolean copy_has_history = FALSE;
@@ -421,11 +421,6 @@ custody_run_batch_write (CustodyRunBatch          *batch,
       order[i] = (RunOrder) { run->copy_id, run->started, i };
     }
   qsort (order, batch->runs->len, sizeof *order, compare_run_order);
-
-  bulk = custody_run_bulk_new (store, written, error);
-  if (bulk == NULL)
-    return FALSE;
-  w.bulk = bulk;
 
   for (guint i = 0; i < batch->runs->len; i++)
     {

@@ -79,8 +79,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CustodyRunBatch, custody_run_batch_free)
 typedef struct _CustodyRunBulk CustodyRunBulk;
 
 CustodyRunBulk  *custody_run_bulk_new       (CustodyStore           *store,
-                                             GHashTable             *written,
-                                             GError                **error);
+                                             GHashTable             *written);
 void             custody_run_bulk_free      (CustodyRunBulk         *bulk);
 gboolean         custody_run_bulk_insert    (CustodyRunBulk         *bulk,
                                              const CustodyImportRun **runs,

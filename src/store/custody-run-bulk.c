@@ -69,48 +69,53 @@ prepare_rows (CustodyStore  *store,
  * custody_run_bulk_new:
  * @written: where the volumes that good runs wrote to are noted
  *
- * Must be called inside the write transaction that will hold the runs.
+ * For one write transaction. Nothing is read or prepared until the first
+ * bulk insert: a small import pays nothing for it.
  */
 CustodyRunBulk *
-custody_run_bulk_new (CustodyStore  *store,
-                      GHashTable    *written,
-                      GError       **error)
+custody_run_bulk_new (CustodyStore *store,
+                      GHashTable   *written)
 {
-  g_autoptr(CustodyRunBulk) bulk = g_new0 (CustodyRunBulk, 1);
-  sqlite3_stmt *stmt;
-  int rc;
+  CustodyRunBulk *bulk = g_new0 (CustodyRunBulk, 1);
 
   bulk->store = store;
   bulk->written = written;
   bulk->volumes = g_array_new (FALSE, FALSE, sizeof (PendingVolume));
 
-  stmt = custody_store_prepare (store, "SELECT coalesce (max (id), 0) + 1 FROM executions", error);
+  return bulk;
+}
+
+/* The statements, and the first id free in the transaction (past those
+ * claimed already by runs inserted on their own). */
+static gboolean
+prepare (CustodyRunBulk  *bulk,
+         GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = custody_store_prepare (bulk->store, "SELECT coalesce (max (id), 0) + 1 FROM executions",
+                                error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    bulk->next_id = sqlite3_column_int64 (stmt, 0);
+    bulk->next_id = MAX (bulk->next_id, sqlite3_column_int64 (stmt, 0));
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    {
-      custody_store_fail (store, rc, error);
-      return NULL;
-    }
+    return custody_store_fail (bulk->store, rc, error);
 
-  bulk->insert_runs = prepare_rows (store,
+  bulk->insert_runs = prepare_rows (bulk->store,
                                     "INSERT OR IGNORE INTO executions (id, copy_id, started,"
                                     " finished, status, bytes, files, run_id, message) VALUES",
                                     CUSTODY_RUN_BULK_SIZE, RUN_COLUMNS, error);
   if (bulk->insert_runs == NULL)
-    return NULL;
-  bulk->insert_volumes = prepare_rows (store,
+    return FALSE;
+  bulk->insert_volumes = prepare_rows (bulk->store,
                                        "INSERT OR FAIL INTO execution_volumes (execution_id, position,"
                                        " media_id) VALUES",
                                        VOLUME_CHUNK, VOLUME_COLUMNS, error);
-  if (bulk->insert_volumes == NULL)
-    return NULL;
-
-  return g_steal_pointer (&bulk);
+  return bulk->insert_volumes != NULL;
 }
 
 void
@@ -238,8 +243,12 @@ custody_run_bulk_insert (CustodyRunBulk          *bulk,
                          gint64                  *ids,
                          GError                 **error)
 {
-  sqlite3_stmt *stmt = bulk->insert_runs;
+  sqlite3_stmt *stmt;
   gboolean all_added;
+
+  if (bulk->insert_runs == NULL && !prepare (bulk, error))
+    return FALSE;
+  stmt = bulk->insert_runs;
 
   for (guint i = 0; i < CUSTODY_RUN_BULK_SIZE; i++)
     {
