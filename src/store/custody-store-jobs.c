@@ -15,6 +15,8 @@
 #include "custody-time.h"
 
 #define JOB_COLUMNS "j.id, j.name, j.source, j.owner, j.rpo_hours, j.verify_days, j.tags, j.created_at"
+/* Every job that exists at the store's clock, by name. */
+#define LIST_JOBS_SQL "SELECT " JOB_COLUMNS " FROM jobs j WHERE j.created_at <= ? ORDER BY j.name"
 #define COPY_COLUMNS \
   "c.id, c.job_id, j.name, c.name, c.media_type, l.name, l.kind, c.immutable, c.air_gapped," \
   " c.retention_days, c.created_at"
@@ -387,10 +389,7 @@ custody_store_list_jobs (CustodyStore  *self,
 
   {
     STORE_LOCK (self);
-    sqlite3_stmt *stmt = custody_store_prepare (self,
-                                                "SELECT " JOB_COLUMNS " FROM jobs j"
-                                                " WHERE j.created_at <= ? ORDER BY j.name",
-                                                error);
+    sqlite3_stmt *stmt = custody_store_prepare (self, LIST_JOBS_SQL, error);
     if (stmt == NULL)
       return NULL;
     sqlite3_bind_int64 (stmt, 1, custody_store_now (self));
@@ -515,10 +514,15 @@ read_kept_statuses (CustodyStore  *self,
 /* Keeps fresh statuses for the next reader, if nothing was written since
  * they were judged and no other program is writing now. A cache: it is
  * not audited, and not keeping it only costs time. */
+typedef struct
+{
+  gint64          job_id;
+  CustodyVerdict *verdict;
+} Judged;
+
 static void
 keep_statuses (CustodyStore *self,
-               GArray       *judged_ids,
-               GPtrArray    *judged,
+               GArray       *judged,
                gint64        judged_head,
                gint64        now)
 {
@@ -545,17 +549,17 @@ keep_statuses (CustodyStore *self,
 
   for (guint i = 0; i < judged->len; i++)
     {
-      CustodyVerdict *verdict = g_ptr_array_index (judged, i);
+      const Judged *j = &g_array_index (judged, Judged, i);
 
       stmt = custody_store_prepare (self,
                                     "INSERT OR REPLACE INTO job_state (job_id, status, evaluated_at,"
                                     " stable_until) VALUES (?, ?, ?, ?)", NULL);
       if (stmt == NULL)
         break;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (judged_ids, gint64, i));
-      sqlite3_bind_text (stmt, 2, custody_status_to_string (verdict->status), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 1, j->job_id);
+      sqlite3_bind_text (stmt, 2, custody_status_to_string (j->verdict->status), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, now);
-      sqlite3_bind_int64 (stmt, 4, verdict->stable_until);
+      sqlite3_bind_int64 (stmt, 4, j->verdict->stable_until);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           sqlite3_reset (stmt);
@@ -592,9 +596,7 @@ read_job_statuses (CustodyStore  *self,
   statuses->jobs = g_array_new (FALSE, FALSE, sizeof (CustodyJobStatus));
   statuses->text = g_string_chunk_new (64 * 1024);
 
-  stmt = custody_store_prepare (self,
-                                "SELECT " JOB_COLUMNS " FROM jobs j"
-                                " WHERE j.created_at <= ? ORDER BY j.name", error);
+  stmt = custody_store_prepare (self, LIST_JOBS_SQL, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, custody_store_now (self));
@@ -641,8 +643,7 @@ custody_store_list_jobs_with_status (CustodyStore  *self,
   g_autoptr(GPtrArray) stale = NULL;
   g_autoptr(GPtrArray) verdicts = NULL;
   g_autoptr(GHashTable) by_name = NULL;
-  g_autoptr(GArray) judged_ids = NULL;
-  g_autoptr(GPtrArray) judged = NULL;
+  g_autoptr(GArray) judged = NULL;
   g_autoptr(GMutexLocker) locker = NULL;
   gint64 now, head_before = 0, head_after = -1;
   gboolean keepable = FALSE;
@@ -694,8 +695,7 @@ custody_store_list_jobs_with_status (CustodyStore  *self,
       CustodyVerdict *v = g_ptr_array_index (verdicts, i);
       g_hash_table_insert (by_name, v->job, v);
     }
-  judged_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  judged = g_ptr_array_new ();
+  judged = g_array_new (FALSE, FALSE, sizeof (Judged));
   for (guint i = 0; i < jobs->len; i++)
     {
       CustodyJobStatus *job = &g_array_index (jobs, CustodyJobStatus, i);
@@ -706,15 +706,16 @@ custody_store_list_jobs_with_status (CustodyStore  *self,
       v = g_hash_table_lookup (by_name, job->name);
       if (v != NULL)
         {
+          Judged j = { job->id, v };
+
           job->status = (int) v->status;
-          g_array_append_val (judged_ids, job->id);
-          g_ptr_array_add (judged, v);
+          g_array_append_val (judged, j);
         }
     }
 
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
   if (keepable && read_head (self, &head_after, NULL) && head_after == head_before)
-    keep_statuses (self, judged_ids, judged, head_before, now);
+    keep_statuses (self, judged, head_before, now);
 
   return g_steal_pointer (&statuses);
 }
