@@ -94,6 +94,14 @@ static const Case cases[] = {
     "copy nas disk onsite-repo\n run failed 5h\n run success 2h\n verify passed 1d\n"
     "copy cloud object-storage offsite-repo immutable\n run success 2h\n verify passed 1d\n",
     "status=compliant 0-errors=pass:0", NULL },
+  { "/compliance/failed-run-dated-to-the-same-second-as-a-success-is-the-latest",
+    "copy nas disk onsite-repo\n run success 2h\n run failed 2h\n verify passed 1d\n"
+    "copy cloud object-storage offsite-repo immutable\n run success 2h\n verify passed 1d\n",
+    "status=violation 0-errors=fail:1", "'nas': latest run failed" },
+  { "/compliance/failed-run-dated-like-a-success-listed-after-it-is-the-latest",
+    "copy nas disk onsite-repo\n run failed 2h\n run success 2h\n verify passed 1d\n"
+    "copy cloud object-storage offsite-repo immutable\n run success 2h\n verify passed 1d\n",
+    "status=violation 0-errors=fail:1", "'nas': latest run failed" },
   { "/compliance/only-failed-runs-is-an-error-and-no-copy",
     "copy nas disk onsite-repo\n run failed 2h\n"
     "copy cloud object-storage offsite-repo immutable\n run success 2h\n verify passed 1d\n",

@@ -83,8 +83,12 @@ latest_run (const CustodyCopyFacts *copy,
             (warning_counts && run->status == CUSTODY_RUN_WARNING)))
         continue;
 
+      /* Runs the tool dates to the same second cannot be told apart:
+       * a failure among them wins, as for verifications. */
       if (best == NULL || run->finished > best->finished ||
-          (run->finished == best->finished && run->started > best->started))
+          (run->finished == best->finished &&
+           (run->started > best->started ||
+            (run->started == best->started && run->status == CUSTODY_RUN_FAILED))))
         best = run;
     }
 
