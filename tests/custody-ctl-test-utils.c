@@ -101,37 +101,7 @@ ctl_spawn (CtlFixture         *f,
            char              **out,
            char              **err)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stdout_text = NULL;
-  g_autofree char *stderr_text = NULL;
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_environ (launcher, f->env);
-  g_subprocess_launcher_set_cwd (launcher, f->dir);
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8 (process, stdin_text, NULL, &stdout_text, &stderr_text, &error);
-  g_assert_no_error (error);
-
-  if (g_test_verbose ())
-    {
-      g_autofree char *line = g_strjoinv (" ", (char **) argv);
-      g_test_message ("$ %s\n%s%s", line, stdout_text, stderr_text);
-    }
-
-  if (out != NULL)
-    *out = g_steal_pointer (&stdout_text);
-  if (err != NULL)
-    *err = g_steal_pointer (&stderr_text);
-
-  if (!g_subprocess_get_if_exited (process))
-    return -1;
-  return g_subprocess_get_exit_status (process);
+  return custody_test_spawn (f->dir, f->env, argv, stdin_text, out, err);
 }
 
 static int

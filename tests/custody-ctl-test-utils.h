@@ -9,6 +9,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "custody-test-utils.h"
+
 G_BEGIN_DECLS
 
 /* Running the built custodyctl (the CUSTODYCTL environment variable) on a

@@ -23,6 +23,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "custody-test-utils.h"
+
 /* A fixed week, so that nothing depends on the day the tests run: the
  * store is set up on SETUP, the backups run the evening before NOW. */
 #define SETUP      "2026-11-01T00:00:00Z"
@@ -144,12 +146,7 @@ run_argv (Fixture             *f,
           char               **out,
           char               **err)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stdout_text = NULL;
-  g_autofree char *stderr_text = NULL;
 
   if (f->as_nobody)
     {
@@ -163,31 +160,8 @@ run_argv (Fixture             *f,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_environ (launcher, f->env);
-  g_subprocess_launcher_set_cwd (launcher, f->dir);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8 (process, stdin_text, NULL, &stdout_text, &stderr_text, &error);
-  g_assert_no_error (error);
-
-  if (g_test_verbose ())
-    {
-      g_autofree char *line = g_strjoinv (" ", (char **) argv->pdata);
-      g_test_message ("$ %s\n%s%s", line, stdout_text, stderr_text);
-    }
-
-  if (out != NULL)
-    *out = g_steal_pointer (&stdout_text);
-  if (err != NULL)
-    *err = g_steal_pointer (&stderr_text);
-
-  if (!g_subprocess_get_if_exited (process))
-    return -1;
-  return g_subprocess_get_exit_status (process);
+  return custody_test_spawn (f->dir, f->env, (const char * const *) argv->pdata, stdin_text,
+                             out, err);
 }
 
 static GPtrArray *
@@ -766,6 +740,12 @@ test_missing_store_exits_3_except_init_and_demo (Fixture       *f,
   g_autofree char *message = g_strdup_printf ("no store at '%s'", f->db);
   g_autofree char *env_db = fixture_path (f, "env.db");
   g_autofree char *env_message = g_strdup_printf ("no store at '%s'", env_db);
+  g_autoptr(GString) input = g_string_new ("job,copy\n");
+
+  /* More input than a pipe holds: custodyctl stops at the missing store
+   * without reading it, which must not fail the test's own writing. */
+  while (input->len < 256 * 1024)
+    g_string_append (input, "payroll,nas\n");
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -778,7 +758,7 @@ test_missing_store_exits_3_except_init_and_demo (Fixture       *f,
       g_ptr_array_add (args, NULL);
 
       assert_fails_argv (f, EXIT_STORE, message, (const char * const *) args->pdata,
-                         "job,copy\n");
+                         input->str);
       g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
     }
 
