@@ -16,6 +16,7 @@ Prints every problem found and exits 1 if there is any, 0 otherwise.
 import argparse
 import json
 import os
+import re
 import sys
 
 BUILDSYSTEMS = {"autotools", "cmake", "cmake-ninja", "meson", "simple", "qmake"}
@@ -71,6 +72,31 @@ FORBIDDEN_TALK_NAMES = {"org.freedesktop.Flatpak", "org.freedesktop.secrets"}
 FORBIDDEN_DEVICES = {"all"}
 
 PROFILES = {"default", "development"}
+
+# pkg-config names the GNOME runtime does not ship (ecosystem-notes §2.2),
+# with the module that must build them before the app.
+RUNTIME_LACKS = {
+    "poppler-glib": "poppler",
+    "libqrencode": "libqrencode",
+    "zint": "zint",
+    "libsodium": "libsodium",
+    "libical": "libical",
+    "libmicrohttpd": "libmicrohttpd",
+    "jansson": "jansson",
+}
+
+# What a bundled module must switch off: what Custody never uses and the
+# runtime does not have (Qt, NSS, GPGME), and its own tests.
+MODULE_REQUIRED_OPTS = {
+    "poppler": ["-DENABLE_GLIB=ON", "-DENABLE_QT5=OFF", "-DENABLE_QT6=OFF",
+                "-DENABLE_NSS3=OFF", "-DENABLE_GPGME=OFF",
+                "-DBUILD_GTK_TESTS=OFF", "-DBUILD_CPP_TESTS=OFF",
+                "-DBUILD_QT5_TESTS=OFF", "-DBUILD_QT6_TESTS=OFF",
+                "-DBUILD_MANUAL_TESTS=OFF"],
+}
+
+# Network access only once the app talks to a server (sync).
+NETWORK_NEEDS = "libsoup-3.0"
 
 
 class Checker:
@@ -193,6 +219,11 @@ class Checker:
             self.problem(where, "--socket=wayland alone: add "
                          "--socket=fallback-x11 (and --share=ipc)")
 
+        if "network" in shares and not any(
+                self.uses_dependency(NETWORK_NEEDS, d) for d in ("src/ui", "src/sync")):
+            self.problem(where, "--share=network: the app makes no network "
+                         "connection yet; add it when sync needs it")
+
         for value in sorted(options.get("filesystem", set())):
             base = value.split(":", 1)[0].rstrip("/")
             if base in FORBIDDEN_FILESYSTEMS or base.split("/", 1)[0] in ("~", "home"):
@@ -295,6 +326,65 @@ class Checker:
         for i, submodule in enumerate(submodules):
             self.check_module(submodule, f"{where} module {i}", found)
 
+    # What the sources need
+
+    def source_dir(self):
+        return os.path.normpath(
+            os.path.join(os.path.dirname(os.path.abspath(self.path)), ".."))
+
+    def meson_dependencies(self, under="src"):
+        names = set()
+        top = os.path.join(self.source_dir(), under)
+        for root, _dirs, files in os.walk(top):
+            if "meson.build" not in files:
+                continue
+            with open(os.path.join(root, "meson.build"), encoding="utf-8") as f:
+                names.update(re.findall(r"dependency\(\s*'([^']+)'", f.read()))
+        return names
+
+    def uses_dependency(self, name, under="src"):
+        return name in self.meson_dependencies(under)
+
+    def build_dirs(self):
+        """The build directories ./dev makes in the source tree."""
+        try:
+            with open(os.path.join(self.source_dir(), "dev"), encoding="utf-8") as f:
+                return set(re.findall(r"\b(_build[-A-Za-z0-9]*)\b", f.read()))
+        except OSError:
+            return set()
+
+    def check_bundled_modules(self, modules, found):
+        where = "modules"
+        names = [m.get("name") for m in modules if isinstance(m, dict)]
+        app_index = modules.index(found[0]) if found and found[0] in modules \
+            else len(modules)
+        for dependency in sorted(self.meson_dependencies()):
+            module_name = RUNTIME_LACKS.get(dependency)
+            if module_name is None:
+                continue
+            if module_name not in names:
+                self.problem(where, f"the app needs '{dependency}', which the "
+                             f"GNOME runtime lacks: add a '{module_name}' module")
+            elif names.index(module_name) > app_index:
+                self.problem(where, f"module '{module_name}' must come before "
+                             "the app's module")
+        for module in modules:
+            if not isinstance(module, dict):
+                continue
+            required = MODULE_REQUIRED_OPTS.get(module.get("name"))
+            if required is None:
+                continue
+            opts = module.get("config-opts", [])
+            for opt in required:
+                if opt not in opts:
+                    self.problem(f"module '{module.get('name')}'",
+                                 f"'config-opts' lacks {opt}")
+            for source in module.get("sources", []):
+                if isinstance(source, dict) and source.get("type") == "dir":
+                    self.problem(f"module '{module.get('name')}'",
+                                 "a bundled library is built from a released "
+                                 "archive with its sha256, not a local folder")
+
     def check_app_module(self, found):
         where = "modules"
         if not found:
@@ -306,10 +396,17 @@ class Checker:
         module = found[0]
         where = f"module '{module.get('name')}'"
 
-        source_dir = os.path.normpath(
-            os.path.join(os.path.dirname(os.path.abspath(self.path)), ".."))
+        source_dir = self.source_dir()
         if not os.path.isfile(os.path.join(source_dir, "meson.build")):
             self.problem(where, f"'..' ({source_dir}) has no meson.build")
+
+        # The source folder is copied whole: leave out what ./dev builds there.
+        for source in module.get("sources", []):
+            if isinstance(source, dict) and source.get("type") == "dir":
+                skip = set(source.get("skip", []))
+                for name in sorted((self.build_dirs() | {".git", ".flatpak-builder"}) - skip):
+                    self.problem(where, f"the 'dir' source copies '{name}' into "
+                                 "the build: add it to 'skip'")
 
         profiles = []
         for opt in module.get("config-opts", []):
@@ -350,6 +447,7 @@ class Checker:
             else:
                 for i, module in enumerate(modules):
                     self.check_module(module, f"module {i}", found)
+                self.check_bundled_modules(modules, found)
         self.check_app_module(found)
 
     @staticmethod
