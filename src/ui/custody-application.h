@@ -15,6 +15,5 @@ G_DECLARE_FINAL_TYPE (CustodyApplication, custody_application, CUSTODY, APPLICAT
                       AdwApplication)
 
 CustodyApplication *custody_application_new          (const char         *application_id);
-const char         *custody_application_get_db_path  (CustodyApplication *self);
 
 G_END_DECLS

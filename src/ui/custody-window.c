@@ -857,3 +857,13 @@ custody_window_new (CustodyApplication *application,
                        "db-path", db_path,
                        NULL);
 }
+
+/* The store the window shows: the one it opened with, or the one the user
+ * opened since. */
+const char *
+custody_window_get_db_path (CustodyWindow *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_WINDOW (self), NULL);
+
+  return self->db_path;
+}

@@ -26,6 +26,7 @@ void            custody_window_show_view    (CustodyWindow      *self,
 CustodyPage    *custody_window_get_page     (CustodyWindow      *self,
                                              const char         *view);
 CustodySession *custody_window_get_session  (CustodyWindow      *self);
+const char     *custody_window_get_db_path  (CustodyWindow      *self);
 void            custody_window_add_toast    (CustodyWindow      *self,
                                              AdwToast           *toast);
 void            custody_window_import_file  (CustodyWindow      *self,
