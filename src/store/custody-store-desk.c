@@ -273,13 +273,7 @@ desk_zone (void)
 #define DESK_MEDIA_SELECT \
   "SELECT m.volser, m.type, p.name, m.status, l.name, l.kind, mv.at, m.retention_until," \
   "       m.last_written" \
-  " FROM media m" \
-  " LEFT JOIN pools p ON p.id = m.pool_id" \
-  " LEFT JOIN movements cur ON cur.id = m.movement_id" \
-  " LEFT JOIN movements mv ON mv.id = CASE WHEN cur.at <= ?1 THEN cur.id ELSE" \
-  "   (SELECT h.id FROM movements h WHERE h.media_id = m.id AND h.at <= ?1" \
-  "     ORDER BY h.at DESC, h.id DESC LIMIT 1) END" \
-  " LEFT JOIN locations l ON l.id = mv.to_location_id" \
+  CUSTODY_MEDIA_AT_FROM \
   " WHERE m.created_at <= ?1 AND m.status != 'retired'"
 
 static const char *

@@ -160,12 +160,11 @@ gboolean       custody_store_forget_media_status (CustodyStore *self,
                                                   gint64        medium_id,
                                                   GError      **error);
 
-/* A volume's movement as of ?1: the latest one kept by the trigger when it
- * is not after ?1, else a look back through its history. */
-#define CUSTODY_MEDIA_AT_SELECT \
-  "SELECT m.id, m.volser, m.type, p.name, m.status, l.name, l.kind, mv.at, nullif (mv.container, '')," \
-  "       m.retention_until, m.capacity_bytes, m.bytes_written, m.mounts, m.errors, m.worm," \
-  "       m.last_written, m.created_at, m.note, m.slot" \
+/* Where each volume was at ?1, the one place that says it: m the volume,
+ * p its pool, mv its movement as of ?1 (the latest one, kept by a trigger,
+ * when it is not after ?1, else a look back through its history) and l
+ * the location that movement took it to. */
+#define CUSTODY_MEDIA_AT_FROM \
   " FROM media m" \
   " LEFT JOIN pools p ON p.id = m.pool_id" \
   " LEFT JOIN movements cur ON cur.id = m.movement_id" \
@@ -173,6 +172,12 @@ gboolean       custody_store_forget_media_status (CustodyStore *self,
   "   (SELECT h.id FROM movements h WHERE h.media_id = m.id AND h.at <= ?1" \
   "     ORDER BY h.at DESC, h.id DESC LIMIT 1) END" \
   " LEFT JOIN locations l ON l.id = mv.to_location_id"
+
+#define CUSTODY_MEDIA_AT_SELECT \
+  "SELECT m.id, m.volser, m.type, p.name, m.status, l.name, l.kind, mv.at, nullif (mv.container, '')," \
+  "       m.retention_until, m.capacity_bytes, m.bytes_written, m.mounts, m.errors, m.worm," \
+  "       m.last_written, m.created_at, m.note, m.slot" \
+  CUSTODY_MEDIA_AT_FROM
 
 CustodyMedium *custody_store_medium_from_row    (sqlite3_stmt  *stmt);
 

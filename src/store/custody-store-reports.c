@@ -870,20 +870,12 @@ custody_store_report_volumes (CustodyStore         *self,
 
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
 
-  /* Where a volume was at ?1: its latest movement, kept by a trigger,
-   * unless that is later; then a look back through its history. */
   stmt = custody_store_prepare (self,
                                 "SELECT m.volser, m.type, p.name, m.status, l.name, l.kind, mv.at,"
                                 "       nullif (mv.container, ''), m.retention_until,"
                                 "       CASE WHEN m.last_written <= ?1 THEN m.last_written END,"
                                 "       m.bytes_written, m.capacity_bytes, m.worm"
-                                " FROM media m"
-                                " LEFT JOIN pools p ON p.id = m.pool_id"
-                                " LEFT JOIN movements cur ON cur.id = m.movement_id"
-                                " LEFT JOIN movements mv ON mv.id = CASE WHEN cur.at <= ?1 THEN cur.id ELSE"
-                                "   (SELECT h.id FROM movements h WHERE h.media_id = m.id AND h.at <= ?1"
-                                "     ORDER BY h.at DESC, h.id DESC LIMIT 1) END"
-                                " LEFT JOIN locations l ON l.id = mv.to_location_id"
+                                CUSTODY_MEDIA_AT_FROM
                                 " WHERE m.created_at <= ?1"
                                 " ORDER BY l.name IS NULL, l.name, m.volser", error);
   if (stmt == NULL)
