@@ -602,6 +602,9 @@ open_database (CustodyStore           *self,
   gboolean created = FALSE;
   int rc;
 
+  /* Before any connection of this process takes a lock. */
+  custody_store_init_locking ();
+
   if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
     {
       if (!(flags & CUSTODY_STORE_OPEN_CREATE))

@@ -1,0 +1,330 @@
+/* test-store-safety.c
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The store under what real machines do to it: code in the app's process
+ * that opens and closes the store's files, writers and readers at once,
+ * another user reading it, a full disk. A CustodyStore in this process
+ * plays the app; the built custodyctl (CUSTODYCTL) plays everyone else.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "custody-store.h"
+
+#define EXIT_OK    0
+#define EXIT_STORE 3
+
+#define NOBODY 65534
+
+typedef struct
+{
+  char      *dir;
+  char      *db;
+  char     **env;
+  char      *mount_point;  /* a tmpfs of the test's, unmounted at the end */
+  gboolean   as_nobody;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+
+  if (dir != NULL)
+    {
+      const char *name;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_dir_close (dir);
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("custody-safety-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "custody.db", NULL);
+  f->env = g_get_environ ();
+  f->env = g_environ_setenv (f->env, "TZ", "UTC", TRUE);
+  f->env = g_environ_setenv (f->env, "LC_ALL", "C.UTF-8", TRUE);
+  f->env = g_environ_unsetenv (f->env, "CUSTODY_BUSY_TIMEOUT_MS");
+  f->env = g_environ_unsetenv (f->env, "LANGUAGE");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->mount_point != NULL)
+    umount (f->mount_point);
+  g_free (f->mount_point);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+  g_strfreev (f->env);
+}
+
+/* custodyctl --db STORE ARGS..., started. */
+static GSubprocess *
+spawn_ctl (Fixture             *f,
+           const char * const  *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  if (f->as_nobody)
+    {
+      g_ptr_array_add (argv, (gpointer) "setpriv");
+      g_ptr_array_add (argv, (gpointer) "--reuid=65534");
+      g_ptr_array_add (argv, (gpointer) "--regid=65534");
+      g_ptr_array_add (argv, (gpointer) "--clear-groups");
+    }
+  g_ptr_array_add (argv, (gpointer) g_getenv ("CUSTODYCTL"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, f->db);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_environ (launcher, f->env);
+  g_subprocess_launcher_set_cwd (launcher, "/");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+static int
+finish_ctl (GSubprocess  *process,
+            char        **out,
+            char        **err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &stdout_text, &stderr_text, &error);
+  g_assert_no_error (error);
+  if (g_test_verbose ())
+    g_test_message ("%s%s", stdout_text, stderr_text);
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&stderr_text);
+  if (!g_subprocess_get_if_exited (process))
+    return -1;
+  return g_subprocess_get_exit_status (process);
+}
+
+/* custodyctl --db STORE ARGS...: its exit status, stdout and stderr. */
+G_GNUC_NULL_TERMINATED static int
+ctl (Fixture     *f,
+     char       **out,
+     char       **err,
+     const char  *first,
+     ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = spawn_ctl (f, (const char * const *) args->pdata);
+  return finish_ctl (process, out, err);
+}
+
+#define ctl_ok(f, ...) \
+  G_STMT_START { \
+    g_autofree char *ok_err = NULL; \
+    g_assert_cmpint (ctl (f, NULL, &ok_err, __VA_ARGS__, NULL), ==, EXIT_OK); \
+    g_assert_cmpstr (ok_err, ==, ""); \
+  } G_STMT_END
+
+static void
+add_job (CustodyStore *store,
+         const char   *name)
+{
+  g_autoptr(CustodyJob) job = custody_job_new ();
+  g_autoptr(GError) error = NULL;
+
+  job->name = g_strdup (name);
+  g_assert_true (custody_store_add_job (store, job, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+store_has_job (CustodyStore *store,
+               const char   *name)
+{
+  g_autoptr(CustodyJob) job = custody_store_get_job (store, name, NULL);
+
+  return job != NULL;
+}
+
+/* Whether `custodyctl job list --json` names @name. */
+static gboolean
+ctl_lists_job (Fixture    *f,
+               const char *name)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", name);
+
+  g_assert_cmpint (ctl (f, &out, &err, "job", "list", "--json", NULL), ==, EXIT_OK);
+  g_assert_cmpstr (err, ==, "");
+  return strstr (out, quoted) != NULL;
+}
+
+/* What GIO's content sniffing in a file dialog does to the store's folder. */
+static void
+open_and_close (const char *path)
+{
+  char buffer[64];
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (read (fd, buffer, sizeof buffer), >=, 0);
+  g_assert_cmpint (close (fd), ==, 0);
+}
+
+static void
+sniff_store_files (Fixture *f)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (f->db, suffixes[i], NULL);
+      open_and_close (path);
+    }
+}
+
+static gboolean
+exists_with_suffix (Fixture    *f,
+                    const char *suffix)
+{
+  g_autofree char *path = g_strconcat (f->db, suffix, NULL);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/*
+ * Locks: in-process closes do not drop them
+ */
+
+static void
+test_foreign_close_keeps_the_locks (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(CustodyStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = custody_store_open (f->db, CUSTODY_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  add_job (store, "before-dialog");
+
+  /* A file dialog in the app's process looks at the store's folder. */
+  sniff_store_files (f);
+
+  /* custodyctl, from another process, writes and closes: it must see the
+   * app's connection and leave the WAL to it. */
+  ctl_ok (f, "job", "add", "from-ctl");
+  g_assert_true (exists_with_suffix (f, "-wal"));
+  g_assert_true (exists_with_suffix (f, "-shm"));
+
+  /* The app writes again: into the WAL everyone shares. */
+  add_job (store, "after-dialog");
+  g_assert_true (store_has_job (store, "from-ctl"));
+  g_assert_true (ctl_lists_job (f, "after-dialog"));
+
+  /* After the app quits, a fresh look finds every write. */
+  g_clear_object (&store);
+  store = custody_store_open (f->db, CUSTODY_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (store_has_job (store, "before-dialog"));
+  g_assert_true (store_has_job (store, "from-ctl"));
+  g_assert_true (store_has_job (store, "after-dialog"));
+}
+
+/* Two connections of one process share its locks on the file, as with
+ * classic locks: the one that closes last still folds the WAL back in. */
+static void
+test_two_connections_in_one_process (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(CustodyStore) first = NULL;
+  g_autoptr(CustodyStore) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  first = custody_store_open (f->db, CUSTODY_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  second = custody_store_open (f->db, CUSTODY_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  add_job (first, "by-first");
+  sniff_store_files (f);
+  add_job (second, "by-second");
+  g_assert_true (store_has_job (first, "by-second"));
+
+  /* The first to open closes first; the second writes on. */
+  g_clear_object (&first);
+  add_job (second, "after-first-closed");
+  ctl_ok (f, "job", "add", "from-ctl");
+  g_assert_true (exists_with_suffix (f, "-wal"));
+  g_assert_true (store_has_job (second, "from-ctl"));
+
+  g_clear_object (&second);
+  g_assert_false (exists_with_suffix (f, "-wal"));
+  g_assert_false (exists_with_suffix (f, "-shm"));
+
+  first = custody_store_open (f->db, CUSTODY_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (store_has_job (first, "by-first"));
+  g_assert_true (store_has_job (first, "after-first-closed"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/store-safety/foreign-close-keeps-the-locks", Fixture, NULL,
+              fixture_set_up, test_foreign_close_keeps_the_locks, fixture_tear_down);
+  g_test_add ("/store-safety/two-connections-in-one-process", Fixture, NULL,
+              fixture_set_up, test_two_connections_in_one_process, fixture_tear_down);
+
+  return g_test_run ();
+}
