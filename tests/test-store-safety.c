@@ -315,6 +315,61 @@ test_two_connections_in_one_process (Fixture       *f,
   g_assert_true (store_has_job (first, "after-first-closed"));
 }
 
+/*
+ * Writers wait only for writers
+ */
+
+static void
+test_writers_do_not_wait_for_a_reader (Fixture       *f,
+                                       gconstpointer  data)
+{
+  GSubprocess *writers[4];
+  sqlite3 *reader = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 started;
+
+  ctl_ok (f, "init");
+  for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
+    {
+      g_autofree char *job = g_strdup_printf ("job-%u", i);
+      ctl_ok (f, "job", "add", job);
+      ctl_ok (f, "copy", "add", job, "nas", "--media-type", "disk");
+    }
+
+  /* Another program reads, in one long transaction. */
+  g_assert_cmpint (sqlite3_open (f->db, &reader), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (reader, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (reader, "SELECT count(*) FROM jobs", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  started = g_get_monotonic_time ();
+  for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
+    {
+      g_autofree char *job = g_strdup_printf ("job-%u", i);
+      const char *args[] = { "record", job, "nas", "--status", "success",
+                             "--started", "2026-11-19T22:00:00Z",
+                             "--finished", "2026-11-19T23:00:00Z", NULL };
+
+      writers[i] = spawn_ctl (f, args);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
+    {
+      g_autofree char *err = NULL;
+
+      /* The busy timeout is 5 s: none of them waited for the reader. */
+      g_assert_cmpint (finish_ctl (writers[i], NULL, &err), ==, EXIT_OK);
+      g_assert_cmpstr (err, ==, "");
+      g_assert_cmpint (g_get_monotonic_time () - started, <, 2 * G_USEC_PER_SEC);
+      g_object_unref (writers[i]);
+    }
+
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (reader, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (reader);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +380,8 @@ main (int   argc,
               fixture_set_up, test_foreign_close_keeps_the_locks, fixture_tear_down);
   g_test_add ("/store-safety/two-connections-in-one-process", Fixture, NULL,
               fixture_set_up, test_two_connections_in_one_process, fixture_tear_down);
+  g_test_add ("/store-safety/writers-do-not-wait-for-a-reader", Fixture, NULL,
+              fixture_set_up, test_writers_do_not_wait_for_a_reader, fixture_tear_down);
 
   return g_test_run ();
 }

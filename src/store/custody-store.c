@@ -759,9 +759,9 @@ custody_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
-      /* Fold the WAL back in so a later copy of the file alone is whole. */
-      if (!self->read_only)
-        sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+      /* No checkpoint of our own: it would wait for every reader. SQLite
+       * checkpoints as it goes without waiting, and folds the WAL back in
+       * when the last connection closes. */
       sqlite3_close_v2 (self->db);
     }
   g_free (self->path);
