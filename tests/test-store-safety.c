@@ -370,6 +370,175 @@ test_writers_do_not_wait_for_a_reader (Fixture       *f,
   sqlite3_close (reader);
 }
 
+/*
+ * Permissions
+ */
+
+static guint
+mode_of (const char *path)
+{
+  struct stat st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
+
+static void
+assert_store_files_mode (Fixture *f,
+                         guint    mode)
+{
+  g_autoptr(CustodyStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->db, "-shm", NULL);
+
+  g_assert_cmpuint (mode_of (f->db), ==, mode);
+  /* Open, the store has its -wal and -shm. */
+  store = custody_store_open (f->db, CUSTODY_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  add_job (store, "payroll");
+  g_assert_cmpuint (mode_of (wal), ==, mode);
+  g_assert_cmpuint (mode_of (shm), ==, mode);
+}
+
+static void
+test_new_store_is_private (Fixture       *f,
+                           gconstpointer  data)
+{
+  mode_t old_umask = umask (022);
+
+  ctl_ok (f, "init");
+  umask (old_umask);
+  assert_store_files_mode (f, 0600);
+}
+
+static void
+test_new_store_in_a_shared_folder_is_the_groups (Fixture       *f,
+                                                 gconstpointer  data)
+{
+  g_autofree char *shared = g_build_filename (f->dir, "shared", NULL);
+  mode_t old_umask = umask (077);
+
+  g_assert_cmpint (g_mkdir (shared, 0700), ==, 0);
+  g_assert_cmpint (g_chmod (shared, 02770), ==, 0);
+  g_free (f->db);
+  f->db = g_build_filename (shared, "custody.db", NULL);
+  ctl_ok (f, "init");
+  umask (old_umask);
+  assert_store_files_mode (f, 0660);
+}
+
+/* Where only root can make another user. */
+static gboolean
+can_run_as_nobody (void)
+{
+  g_autofree char *setpriv = NULL;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("needs root, to read the store as another user (nobody)");
+      return FALSE;
+    }
+  setpriv = g_find_program_in_path ("setpriv");
+  if (setpriv == NULL)
+    {
+      g_test_skip ("needs setpriv, to read the store as another user (nobody)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* No file in the store's folder belongs to nobody. */
+static void
+assert_nothing_of_nobody (Fixture *f)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      struct stat st;
+
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      if (st.st_uid == NOBODY)
+        g_error ("%s belongs to the reader", path);
+    }
+}
+
+static void
+assert_reads_as_nobody (Fixture    *f,
+                        const char *job)
+{
+  static const char * const reads[][4] = {
+    { "job", "list", "--json", NULL },
+    { "check", "--json", NULL },
+    { "export", NULL },
+    { "db", "check", "--json", NULL },
+  };
+
+  f->as_nobody = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+    {
+      g_autoptr(GSubprocess) process = spawn_ctl (f, reads[i]);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status = finish_ctl (process, &out, &err);
+
+      /* check: 1 is a violation, an answer all the same. */
+      g_assert_true (status == EXIT_OK || (status == 1 && g_str_equal (reads[i][0], "check")));
+      g_assert_cmpstr (err, ==, "");
+      json_parser_load_from_data (parser, out, -1, &error);
+      g_assert_no_error (error);
+      if (i == 0)
+        g_assert_nonnull (strstr (out, job));
+    }
+
+  {
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (ctl (f, NULL, &err, "job", "add", "by-nobody", NULL), ==, EXIT_STORE);
+    g_assert_nonnull (strstr (err, "read-only"));
+  }
+  f->as_nobody = FALSE;
+  assert_nothing_of_nobody (f);
+}
+
+static void
+test_reader_of_anothers_store_leaves_nothing (Fixture       *f,
+                                              gconstpointer  data)
+{
+  g_autoptr(CustodyStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!can_run_as_nobody ())
+    return;
+
+  ctl_ok (f, "init");
+  ctl_ok (f, "job", "add", "payroll");
+  /* Readable by all; the folder writable by all, as /tmp or a shared
+   * folder is, where SQLite would make the reader's -wal and -shm. */
+  g_assert_cmpint (g_chmod (f->db, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (f->dir, 0777), ==, 0);
+
+  /* The owner's app is closed. */
+  assert_reads_as_nobody (f, "payroll");
+
+  /* The owner's app is open and has written into its WAL. */
+  store = custody_store_open (f->db, CUSTODY_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  add_job (store, "in-the-wal");
+  assert_reads_as_nobody (f, "in-the-wal");
+
+  /* The owner writes on. */
+  add_job (store, "after-the-reader");
+  g_clear_object (&store);
+  ctl_ok (f, "job", "add", "by-owner");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +551,12 @@ main (int   argc,
               fixture_set_up, test_two_connections_in_one_process, fixture_tear_down);
   g_test_add ("/store-safety/writers-do-not-wait-for-a-reader", Fixture, NULL,
               fixture_set_up, test_writers_do_not_wait_for_a_reader, fixture_tear_down);
+  g_test_add ("/store-safety/new-store-is-private", Fixture, NULL,
+              fixture_set_up, test_new_store_is_private, fixture_tear_down);
+  g_test_add ("/store-safety/new-store-in-a-shared-folder-is-the-groups", Fixture, NULL,
+              fixture_set_up, test_new_store_in_a_shared_folder_is_the_groups, fixture_tear_down);
+  g_test_add ("/store-safety/reader-of-anothers-store-leaves-nothing", Fixture, NULL,
+              fixture_set_up, test_reader_of_anothers_store_leaves_nothing, fixture_tear_down);
 
   return g_test_run ();
 }

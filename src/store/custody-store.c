@@ -9,8 +9,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "custody-json.h"
 #include "custody-store-private.h"
@@ -29,6 +32,7 @@ struct _CustodyStore
   GHashTable *statements;  /* const char *sql (static) -> sqlite3_stmt * */
   guint       read_only : 1;
   guint       bulk : 1;    /* statement journals in memory until the transaction ends */
+  guint       not_permitted : 1;  /* read-only: this user may not write the file */
 };
 
 G_DEFINE_FINAL_TYPE (CustodyStore, custody_store, G_TYPE_OBJECT)
@@ -101,6 +105,7 @@ custody_store_fail (CustodyStore  *self,
 {
   const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
   int code = error_code_for (rc);
+
 
   switch (code)
     {
@@ -231,6 +236,13 @@ custody_store_write_begin (CustodyStore  *self,
 {
   int rc;
 
+  if (self->not_permitted)
+    {
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_READ_ONLY,
+                   _("the store '%s' is read-only: you may read it but not write to it"),
+                   self->path);
+      return FALSE;
+    }
   if (self->read_only)
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_READ_ONLY,
@@ -591,15 +603,116 @@ busy_timeout_ms (void)
   return DEFAULT_BUSY_TIMEOUT_MS;
 }
 
+/* A new store is its owner's alone whatever the umask, or its group's
+ * too in a folder shared with a group on purpose: group-writable and
+ * setgid, so that what is made in it belongs to that group. SQLite gives
+ * the -wal and -shm files the store's own mode. */
+static mode_t
+new_store_mode (const char *dir)
+{
+  struct stat st;
+
+  if (g_stat (dir, &st) == 0 && (st.st_mode & S_IWGRP) && (st.st_mode & S_ISGID))
+    return 0660;
+  return 0600;
+}
+
+static gboolean
+create_store_file (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  mode_t mode;
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_FAILED,
+                   _("cannot create '%s': %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  mode = new_store_mode (dir);
+  fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      /* Another program made it first: it is opened as it is. */
+      if (saved_errno == EEXIST)
+        return TRUE;
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_FAILED,
+                   _("cannot create '%s': %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  /* Not narrowed by the umask. */
+  if (fchmod (fd, mode) != 0)
+    g_debug ("fchmod %s: %s", path, g_strerror (errno));
+  close (fd);
+
+  return TRUE;
+}
+
+/* The URI that opens @path for reading only, for a user who may not write
+ * the store. SQLite would otherwise make the -wal and -shm files a writer
+ * needs, owned by that user and in the store's mode, which the owner then
+ * cannot write. When they exist (a writer has the store open, or left
+ * them), they are read as they are; when not, the store file is whole and
+ * is read as a file that does not change. */
+static char *
+read_only_uri (const char *path,
+               gboolean    immutable)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", TRUE);
+
+  return g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
+}
+
+static gboolean
+wal_in_use (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  return g_file_test (wal, G_FILE_TEST_EXISTS) && g_file_test (shm, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+read_header (sqlite3 *db,
+             gint64  *version,
+             gint64  *n_tables,
+             int     *rc)
+{
+  return query_int (db, "PRAGMA user_version", version, rc) &&
+         query_int (db, "SELECT count(*) FROM sqlite_schema", n_tables, rc);
+}
+
+static int
+open_connection (CustodyStore *self,
+                 const char   *uri,
+                 int           open_flags)
+{
+  int rc = sqlite3_open_v2 (uri != NULL ? uri : self->path, &self->db, open_flags, NULL);
+
+  if (rc != SQLITE_OK)
+    return rc;
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  self->busy_timeout_ms = busy_timeout_ms ();
+  sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
+  return SQLITE_OK;
+}
+
 static gboolean
 open_database (CustodyStore           *self,
                CustodyStoreOpenFlags   flags,
                GError                **error)
 {
   int open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  g_autofree char *uri = NULL;
   gint64 version = 0;
   gint64 n_tables = 0;
-  gboolean created = FALSE;
   int rc;
 
   /* Before any connection of this process takes a lock. */
@@ -613,34 +726,24 @@ open_database (CustodyStore           *self,
                        _("no store at '%s' (create one with 'custodyctl init')"), self->path);
           return FALSE;
         }
-      else
-        {
-          g_autofree char *dir = g_path_get_dirname (self->path);
-
-          if (g_mkdir_with_parents (dir, 0700) != 0)
-            {
-              int saved_errno = errno;
-              g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_FAILED,
-                           _("cannot create '%s': %s"), dir, g_strerror (saved_errno));
-              return FALSE;
-            }
-          open_flags |= SQLITE_OPEN_CREATE;
-          created = TRUE;
-        }
+      if (!create_store_file (self->path, error))
+        return FALSE;
+    }
+  else if (faccessat (AT_FDCWD, self->path, W_OK, AT_EACCESS) != 0 &&
+           (errno == EACCES || errno == EROFS))
+    {
+      uri = read_only_uri (self->path, !wal_in_use (self->path));
+      open_flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+      self->not_permitted = TRUE;
     }
 
-  rc = sqlite3_open_v2 (self->path, &self->db, open_flags, NULL);
+  rc = open_connection (self, uri, open_flags);
   if (rc != SQLITE_OK)
     return custody_store_fail (self, rc, error);
 
-  sqlite3_extended_result_codes (self->db, TRUE);
-  self->busy_timeout_ms = busy_timeout_ms ();
-  sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
-
   /* Look before touching anything: a store from a newer Custody, or a file
    * that is not ours, is left exactly as it is. */
-  if (!query_int (self->db, "PRAGMA user_version", &version, &rc) ||
-      !query_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_tables, &rc))
+  if (!read_header (self->db, &version, &n_tables, &rc))
     return custody_store_fail (self, rc, error);
 
   if (version > CUSTODY_STORE_SCHEMA_VERSION)
@@ -737,7 +840,6 @@ open_database (CustodyStore           *self,
         custody_store_write_rollback (self);
     }
 
-  (void) created;
   return TRUE;
 }
 
