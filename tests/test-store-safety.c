@@ -539,6 +539,100 @@ test_reader_of_anothers_store_leaves_nothing (Fixture       *f,
   ctl_ok (f, "job", "add", "by-owner");
 }
 
+/*
+ * A full disk
+ */
+
+static void
+assert_full_disk_refuses_writes_only (Fixture *f)
+{
+  static const char * const reads[][4] = {
+    { "job", "list", "--json", NULL },
+    { "check", "--json", NULL },
+    { "export", NULL },
+    { "db", "check", "--json", NULL },
+  };
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (ctl (f, NULL, &err, "record", "payroll", "nas", "--status", "success",
+                        "--started", "2026-11-19T22:00:00Z", "--finished",
+                        "2026-11-19T23:00:00Z", NULL), ==, EXIT_STORE);
+  g_assert_nonnull (strstr (err, f->db));
+  g_assert_nonnull (strstr (err, "file system is full"));
+  g_clear_pointer (&err, g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+    {
+      g_autoptr(GSubprocess) process = spawn_ctl (f, reads[i]);
+      int status = finish_ctl (process, NULL, &err);
+
+      g_assert_true (status == EXIT_OK || (status == 1 && g_str_equal (reads[i][0], "check")));
+      g_assert_cmpstr (err, ==, "");
+      g_clear_pointer (&err, g_free);
+    }
+}
+
+static void
+test_full_disk_names_the_store_and_reads_go_on (Fixture       *f,
+                                                gconstpointer  data)
+{
+  const char *mount_point;
+  g_autoptr(CustodyStore) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filler = NULL;
+  int fd;
+
+  mount_point = f->mount_point = g_build_filename (f->dir, "small", NULL);
+  g_assert_cmpint (g_mkdir (mount_point, 0700), ==, 0);
+  if (mount ("custody-test", mount_point, "tmpfs", 0, "size=2m") != 0)
+    {
+      g_autofree char *message = g_strdup_printf ("cannot mount a small tmpfs here (%s): "
+                                                  "the full-disk test needs root in a "
+                                                  "namespace that allows mounts",
+                                                  g_strerror (errno));
+      g_test_skip (message);
+      g_clear_pointer (&f->mount_point, g_free);
+      return;
+    }
+
+  g_free (f->db);
+  f->db = g_build_filename (mount_point, "custody.db", NULL);
+  ctl_ok (f, "init");
+  ctl_ok (f, "job", "add", "payroll");
+  ctl_ok (f, "copy", "add", "payroll", "nas", "--media-type", "disk");
+  app = custody_store_open (f->db, CUSTODY_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  /* Fill the file system to its last byte. */
+  filler = g_build_filename (mount_point, "filler", NULL);
+  fd = open (filler, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  {
+    char block[4096] = { 0 };
+
+    while (write (fd, block, sizeof block) > 0)
+      ;
+    while (write (fd, block, 1) > 0)
+      ;
+    g_assert_cmpint (errno, ==, ENOSPC);
+  }
+  close (fd);
+
+  /* The app has the store open: its -wal and -shm exist. */
+  assert_full_disk_refuses_writes_only (f);
+  g_clear_object (&app);
+  /* Nobody has it open: reading it would need a new -shm. */
+  assert_full_disk_refuses_writes_only (f);
+
+  /* Space again: writes go on. */
+  g_unlink (filler);
+  ctl_ok (f, "job", "add", "mail");
+  g_assert_true (ctl_lists_job (f, "payroll"));
+
+  g_assert_cmpint (umount (mount_point), ==, 0);
+  g_clear_pointer (&f->mount_point, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,6 +651,8 @@ main (int   argc,
               fixture_set_up, test_new_store_in_a_shared_folder_is_the_groups, fixture_tear_down);
   g_test_add ("/store-safety/reader-of-anothers-store-leaves-nothing", Fixture, NULL,
               fixture_set_up, test_reader_of_anothers_store_leaves_nothing, fixture_tear_down);
+  g_test_add ("/store-safety/full-disk-names-the-store-and-reads-go-on", Fixture, NULL,
+              fixture_set_up, test_full_disk_names_the_store_and_reads_go_on, fixture_tear_down);
 
   return g_test_run ();
 }

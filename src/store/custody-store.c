@@ -33,6 +33,7 @@ struct _CustodyStore
   guint       read_only : 1;
   guint       bulk : 1;    /* statement journals in memory until the transaction ends */
   guint       not_permitted : 1;  /* read-only: this user may not write the file */
+  guint       disk_full : 1;      /* read-only: opened on a full file system */
 };
 
 G_DEFINE_FINAL_TYPE (CustodyStore, custody_store, G_TYPE_OBJECT)
@@ -96,6 +97,26 @@ error_code_for (int rc)
     }
 }
 
+static gboolean
+is_disk_full (CustodyStore *self,
+              int           rc)
+{
+  if ((rc & 0xff) == SQLITE_FULL)
+    return TRUE;
+  /* Growing the -shm file, or syncing, on a full file system. */
+  return (rc & 0xff) == SQLITE_IOERR && self->db != NULL && sqlite3_system_errno (self->db) == ENOSPC;
+}
+
+static gboolean
+fail_disk_full (CustodyStore  *self,
+                GError       **error)
+{
+  g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_FAILED,
+               _("the store '%s' cannot be written: its file system is full; free some space on it and try again"),
+               self->path);
+  return FALSE;
+}
+
 /* Turns an SQLite failure into a GError that says what it means for the
  * store. Always returns FALSE, for `return custody_store_fail (...)`. */
 gboolean
@@ -106,6 +127,8 @@ custody_store_fail (CustodyStore  *self,
   const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
   int code = error_code_for (rc);
 
+  if (is_disk_full (self, rc))
+    return fail_disk_full (self, error);
 
   switch (code)
     {
@@ -236,6 +259,8 @@ custody_store_write_begin (CustodyStore  *self,
 {
   int rc;
 
+  if (self->disk_full)
+    return fail_disk_full (self, error);
   if (self->not_permitted)
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_READ_ONLY,
@@ -679,6 +704,15 @@ wal_in_use (const char *path)
 }
 
 static gboolean
+wal_is_empty (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct stat st;
+
+  return g_stat (wal, &st) != 0 || st.st_size == 0;
+}
+
+static gboolean
 read_header (sqlite3 *db,
              gint64  *version,
              gint64  *n_tables,
@@ -744,7 +778,22 @@ open_database (CustodyStore           *self,
   /* Look before touching anything: a store from a newer Custody, or a file
    * that is not ours, is left exactly as it is. */
   if (!read_header (self->db, &version, &n_tables, &rc))
-    return custody_store_fail (self, rc, error);
+    {
+      /* With no space left SQLite cannot make the -shm file that reading
+       * a WAL store needs. With nothing in the WAL the store file is
+       * whole: read it as it is, and let writes say the disk is full. */
+      if (!is_disk_full (self, rc) || !wal_is_empty (self->path))
+        return custody_store_fail (self, rc, error);
+
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+      g_free (uri);
+      uri = read_only_uri (self->path, TRUE);
+      self->disk_full = TRUE;
+      rc = open_connection (self, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX);
+      if (rc != SQLITE_OK || !read_header (self->db, &version, &n_tables, &rc))
+        return custody_store_fail (self, rc, error);
+    }
 
   if (version > CUSTODY_STORE_SCHEMA_VERSION)
     {
