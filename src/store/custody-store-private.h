@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 #define STORE_LOCK(self) \
   g_autoptr(GMutexLocker) G_PASTE (locker, __LINE__) = g_mutex_locker_new (custody_store_get_mutex (self))
 
+void           custody_store_init_locking       (void);
+
 GMutex        *custody_store_get_mutex          (CustodyStore  *self);
 sqlite3       *custody_store_get_db             (CustodyStore  *self);
 gint64         custody_store_now                (CustodyStore  *self);

@@ -9,8 +9,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "custody-json.h"
 #include "custody-store-private.h"
@@ -29,6 +32,8 @@ struct _CustodyStore
   GHashTable *statements;  /* const char *sql (static) -> sqlite3_stmt * */
   guint       read_only : 1;
   guint       bulk : 1;    /* statement journals in memory until the transaction ends */
+  guint       not_permitted : 1;  /* read-only: this user may not write the file */
+  guint       disk_full : 1;      /* read-only: opened on a full file system */
 };
 
 G_DEFINE_FINAL_TYPE (CustodyStore, custody_store, G_TYPE_OBJECT)
@@ -92,6 +97,26 @@ error_code_for (int rc)
     }
 }
 
+static gboolean
+is_disk_full (CustodyStore *self,
+              int           rc)
+{
+  if ((rc & 0xff) == SQLITE_FULL)
+    return TRUE;
+  /* Growing the -shm file, or syncing, on a full file system. */
+  return (rc & 0xff) == SQLITE_IOERR && self->db != NULL && sqlite3_system_errno (self->db) == ENOSPC;
+}
+
+static gboolean
+fail_disk_full (CustodyStore  *self,
+                GError       **error)
+{
+  g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_FAILED,
+               _("the store '%s' cannot be written: its file system is full; free some space on it and try again"),
+               self->path);
+  return FALSE;
+}
+
 /* Turns an SQLite failure into a GError that says what it means for the
  * store. Always returns FALSE, for `return custody_store_fail (...)`. */
 gboolean
@@ -101,6 +126,9 @@ custody_store_fail (CustodyStore  *self,
 {
   const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
   int code = error_code_for (rc);
+
+  if (is_disk_full (self, rc))
+    return fail_disk_full (self, error);
 
   switch (code)
     {
@@ -231,6 +259,15 @@ custody_store_write_begin (CustodyStore  *self,
 {
   int rc;
 
+  if (self->disk_full)
+    return fail_disk_full (self, error);
+  if (self->not_permitted)
+    {
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_READ_ONLY,
+                   _("the store '%s' is read-only: you may read it but not write to it"),
+                   self->path);
+      return FALSE;
+    }
   if (self->read_only)
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_READ_ONLY,
@@ -591,16 +628,129 @@ busy_timeout_ms (void)
   return DEFAULT_BUSY_TIMEOUT_MS;
 }
 
+/* A new store is its owner's alone whatever the umask, or its group's
+ * too in a folder shared with a group on purpose: group-writable and
+ * setgid, so that what is made in it belongs to that group. SQLite gives
+ * the -wal and -shm files the store's own mode. */
+static mode_t
+new_store_mode (const char *dir)
+{
+  struct stat st;
+
+  if (g_stat (dir, &st) == 0 && (st.st_mode & S_IWGRP) && (st.st_mode & S_ISGID))
+    return 0660;
+  return 0600;
+}
+
+static gboolean
+create_store_file (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  mode_t mode;
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_FAILED,
+                   _("cannot create '%s': %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  mode = new_store_mode (dir);
+  fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      /* Another program made it first: it is opened as it is. */
+      if (saved_errno == EEXIST)
+        return TRUE;
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_FAILED,
+                   _("cannot create '%s': %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  /* Not narrowed by the umask. */
+  if (fchmod (fd, mode) != 0)
+    g_debug ("fchmod %s: %s", path, g_strerror (errno));
+  close (fd);
+
+  return TRUE;
+}
+
+/* The URI that opens @path for reading only, for a user who may not write
+ * the store. SQLite would otherwise make the -wal and -shm files a writer
+ * needs, owned by that user and in the store's mode, which the owner then
+ * cannot write. When they exist (a writer has the store open, or left
+ * them), they are read as they are; when not, the store file is whole and
+ * is read as a file that does not change. */
+static char *
+read_only_uri (const char *path,
+               gboolean    immutable)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", TRUE);
+
+  return g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
+}
+
+static gboolean
+wal_in_use (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  return g_file_test (wal, G_FILE_TEST_EXISTS) && g_file_test (shm, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+wal_is_empty (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct stat st;
+
+  return g_stat (wal, &st) != 0 || st.st_size == 0;
+}
+
+static gboolean
+read_header (sqlite3 *db,
+             gint64  *version,
+             gint64  *n_tables,
+             int     *rc)
+{
+  return query_int (db, "PRAGMA user_version", version, rc) &&
+         query_int (db, "SELECT count(*) FROM sqlite_schema", n_tables, rc);
+}
+
+static int
+open_connection (CustodyStore *self,
+                 const char   *uri,
+                 int           open_flags)
+{
+  int rc = sqlite3_open_v2 (uri != NULL ? uri : self->path, &self->db, open_flags, NULL);
+
+  if (rc != SQLITE_OK)
+    return rc;
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  self->busy_timeout_ms = busy_timeout_ms ();
+  sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
+  return SQLITE_OK;
+}
+
 static gboolean
 open_database (CustodyStore           *self,
                CustodyStoreOpenFlags   flags,
                GError                **error)
 {
   int open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  g_autofree char *uri = NULL;
   gint64 version = 0;
   gint64 n_tables = 0;
-  gboolean created = FALSE;
   int rc;
+
+  /* Before any connection of this process takes a lock. */
+  custody_store_init_locking ();
 
   if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
     {
@@ -610,35 +760,40 @@ open_database (CustodyStore           *self,
                        _("no store at '%s' (create one with 'custodyctl init')"), self->path);
           return FALSE;
         }
-      else
-        {
-          g_autofree char *dir = g_path_get_dirname (self->path);
-
-          if (g_mkdir_with_parents (dir, 0700) != 0)
-            {
-              int saved_errno = errno;
-              g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_FAILED,
-                           _("cannot create '%s': %s"), dir, g_strerror (saved_errno));
-              return FALSE;
-            }
-          open_flags |= SQLITE_OPEN_CREATE;
-          created = TRUE;
-        }
+      if (!create_store_file (self->path, error))
+        return FALSE;
+    }
+  else if (faccessat (AT_FDCWD, self->path, W_OK, AT_EACCESS) != 0 &&
+           (errno == EACCES || errno == EROFS))
+    {
+      uri = read_only_uri (self->path, !wal_in_use (self->path));
+      open_flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+      self->not_permitted = TRUE;
     }
 
-  rc = sqlite3_open_v2 (self->path, &self->db, open_flags, NULL);
+  rc = open_connection (self, uri, open_flags);
   if (rc != SQLITE_OK)
     return custody_store_fail (self, rc, error);
 
-  sqlite3_extended_result_codes (self->db, TRUE);
-  self->busy_timeout_ms = busy_timeout_ms ();
-  sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
-
   /* Look before touching anything: a store from a newer Custody, or a file
    * that is not ours, is left exactly as it is. */
-  if (!query_int (self->db, "PRAGMA user_version", &version, &rc) ||
-      !query_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_tables, &rc))
-    return custody_store_fail (self, rc, error);
+  if (!read_header (self->db, &version, &n_tables, &rc))
+    {
+      /* With no space left SQLite cannot make the -shm file that reading
+       * a WAL store needs. With nothing in the WAL the store file is
+       * whole: read it as it is, and let writes say the disk is full. */
+      if (!is_disk_full (self, rc) || !wal_is_empty (self->path))
+        return custody_store_fail (self, rc, error);
+
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+      g_free (uri);
+      uri = read_only_uri (self->path, TRUE);
+      self->disk_full = TRUE;
+      rc = open_connection (self, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX);
+      if (rc != SQLITE_OK || !read_header (self->db, &version, &n_tables, &rc))
+        return custody_store_fail (self, rc, error);
+    }
 
   if (version > CUSTODY_STORE_SCHEMA_VERSION)
     {
@@ -734,7 +889,6 @@ open_database (CustodyStore           *self,
         custody_store_write_rollback (self);
     }
 
-  (void) created;
   return TRUE;
 }
 
@@ -756,9 +910,9 @@ custody_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
-      /* Fold the WAL back in so a later copy of the file alone is whole. */
-      if (!self->read_only)
-        sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+      /* No checkpoint of our own: it would wait for every reader. SQLite
+       * checkpoints as it goes without waiting, and folds the WAL back in
+       * when the last connection closes. */
       sqlite3_close_v2 (self->db);
     }
   g_free (self->path);
