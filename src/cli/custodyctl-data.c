@@ -113,8 +113,13 @@ ctl_export (CtlContext  *ctx,
       output = custody_output_new (path, ctx->db_path, &error);
       if (output == NULL)
         return ctl_fail (g_steal_pointer (&error));
-      if (!custody_store_export_json (ctx->store, custody_output_get_stream (output), NULL, &error) ||
-          !custody_output_commit (output, &error))
+      if (!custody_store_export_json (ctx->store, custody_output_get_stream (output), NULL, &error))
+        {
+          if (error->domain == G_IO_ERROR)
+        g_prefix_error (&error, _("cannot write '%s': "), path);
+          return ctl_fail (g_steal_pointer (&error));
+        }
+      if (!custody_output_commit (output, &error))
         return ctl_fail (g_steal_pointer (&error));
       return CTL_EXIT_OK;
     }

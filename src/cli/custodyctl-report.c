@@ -106,8 +106,13 @@ ctl_report (CtlContext  *ctx,
   if (output == NULL)
     return ctl_fail (g_steal_pointer (&error));
 
-  if (!custody_report_write_pdf (report, ctx->store, custody_output_get_stream (output), NULL, &error) ||
-      !custody_output_commit (output, &error))
+  if (!custody_report_write_pdf (report, ctx->store, custody_output_get_stream (output), NULL, &error))
+    {
+      if (error->domain == G_IO_ERROR)
+        g_prefix_error (&error, _("cannot write '%s': "), path);
+      return ctl_fail (g_steal_pointer (&error));
+    }
+  if (!custody_output_commit (output, &error))
     return ctl_fail (g_steal_pointer (&error));
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
