@@ -294,12 +294,12 @@ test_backup_rotates_only_its_own (CtlFixture    *f,
                              "--dir", f->dir, "--keep", "1", NULL };
       g_autofree char *out = NULL;
       g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *o;
 
       g_assert_cmpint (ctl_spawn (f, argv, NULL, &out, NULL), ==, 0);
       g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
-      g_ptr_array_add (other_backups,
-                       g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
-                                                                "backup")));
+      o = json_node_get_object (json_parser_get_root (parser));
+      g_ptr_array_add (other_backups, g_strdup (json_object_get_string_member (o, "backup")));
     }
   g_assert_false (g_file_test (g_ptr_array_index (other_backups, 0), G_FILE_TEST_EXISTS));
 
@@ -357,15 +357,17 @@ test_concurrent_backups_all_succeed (CtlFixture    *f,
     {
       g_autoptr(GSubprocess) a = NULL, b = NULL;
       GSubprocess *both[2];
-      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                           G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      g_autoptr(GSubprocessLauncher) launcher = NULL;
       g_autoptr(GError) error = NULL;
+      const char *ctl = g_getenv ("CUSTODYCTL");
 
+      launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                            G_SUBPROCESS_FLAGS_STDERR_PIPE);
       g_subprocess_launcher_set_environ (launcher, f->env);
-      a = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("CUSTODYCTL"), "--db", f->db, "--json",
+      a = g_subprocess_launcher_spawn (launcher, &error, ctl, "--db", f->db, "--json",
                                        "db", "backup", "--dir", dir, "--keep", "100", NULL);
       g_assert_no_error (error);
-      b = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("CUSTODYCTL"), "--db", f->db, "--json",
+      b = g_subprocess_launcher_spawn (launcher, &error, ctl, "--db", f->db, "--json",
                                        "db", "backup", "--dir", dir, "--keep", "100", NULL);
       g_assert_no_error (error);
       both[0] = a;
@@ -457,14 +459,15 @@ test_backup_removes_what_killed_ones_left (CtlFixture    *f,
   ctl_ok (f, "demo", "--executions", "200000", NULL);
   for (guint attempt = 0; attempt < 5 && !killed_midway; attempt++)
     {
-      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
-                                                                           G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+      g_autoptr(GSubprocessLauncher) launcher = NULL;
       g_autoptr(GSubprocess) process = NULL;
       g_autoptr(GError) error = NULL;
 
+      launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                            G_SUBPROCESS_FLAGS_STDERR_SILENCE);
       g_subprocess_launcher_set_environ (launcher, f->env);
-      process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("CUSTODYCTL"), "--db", f->db,
-                                             "db", "backup", NULL);
+      process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("CUSTODYCTL"),
+                                             "--db", f->db, "db", "backup", NULL);
       g_assert_no_error (error);
       for (guint i = 0; i < 2000 && count_names (dir, ".custody-backup-", ".tmp") == 0; i++)
         g_usleep (1000);
@@ -577,7 +580,8 @@ test_restore_refuses_what_db_check_would_not_pass (CtlFixture    *f,
           sqlite3_stmt *stmt = NULL;
 
           g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-          g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_schema WHERE name = 'audit_no_update'",
+          g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_schema"
+                                               " WHERE name = 'audit_no_update'",
                                                -1, &stmt, NULL), ==, SQLITE_OK);
           g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
           sql = g_strdup_printf ("DROP TRIGGER audit_no_update;"

@@ -106,7 +106,8 @@ ctl_report (CtlContext  *ctx,
   if (output == NULL)
     return ctl_fail (g_steal_pointer (&error));
 
-  if (!custody_report_write_pdf (report, ctx->store, custody_output_get_stream (output), NULL, &error))
+  if (!custody_report_write_pdf (report, ctx->store, custody_output_get_stream (output), NULL,
+                                 &error))
     {
       if (error->domain == G_IO_ERROR)
         g_prefix_error (&error, _("cannot write '%s': "), path);

@@ -73,7 +73,8 @@ read_site_id (sqlite3 *db)
   sqlite3_stmt *stmt = NULL;
   char *id = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = 'site-id'", -1, &stmt, NULL) == SQLITE_OK &&
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = 'site-id'", -1, &stmt,
+                          NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
     id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
@@ -510,8 +511,9 @@ name_generation (const char  *tmp_path,
   for (guint attempt = 0; attempt < 100; attempt++)
     {
       g_autofree char *suffix = attempt > 0 ? g_strdup_printf ("-%u", attempt) : g_strdup ("");
-      g_autofree char *path = g_strdup_printf ("%s/" BACKUP_PREFIX "%s-%sZ-%06d%s" BACKUP_SUFFIX, dir,
-                                               id8, stamp, g_date_time_get_microsecond (now), suffix);
+      g_autofree char *path = g_strdup_printf ("%s/" BACKUP_PREFIX "%s-%sZ-%06d%s" BACKUP_SUFFIX,
+                                               dir, id8, stamp, g_date_time_get_microsecond (now),
+                                               suffix);
 
       /* link() fails on an existing name where rename() would replace it. */
       if (link (tmp_path, path) == 0)

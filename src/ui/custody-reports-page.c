@@ -843,7 +843,8 @@ custody_reports_page_save_to (CustodyReportsPage *self,
   if (session != NULL)
     d->store_path = g_strdup (custody_session_get_db_path (session));
 
-  task = g_task_new (NULL, custody_page_get_cancellable (CUSTODY_PAGE (self)), save_cb, g_object_ref (self));
+  task = g_task_new (NULL, custody_page_get_cancellable (CUSTODY_PAGE (self)), save_cb,
+                     g_object_ref (self));
   g_task_set_source_tag (task, custody_reports_page_save_to);
   g_task_set_task_data (task, d, save_data_free);
   if (d->target == NULL)
