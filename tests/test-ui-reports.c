@@ -414,6 +414,64 @@ test_screenshots (Fixture       *f,
     }
 }
 
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_containing (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+refusal_shown (gpointer data)
+{
+  return find_label_containing (data, "refusing to write over the store") != NULL;
+}
+
+static void
+test_save_refuses_the_store (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) store_file = g_file_new_for_path (f->db);
+  g_autofree char *wal_path = g_strconcat (f->db, "-wal", NULL);
+  g_autoptr(GFile) wal_file = g_file_new_for_path (wal_path);
+  g_autofree char *contents = NULL;
+  g_autoptr(CustodyStore) store = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  open_window (f, 1280, 800);
+  generate_and_watch (f);
+
+  /* Saving the report over the store, or its -wal, is refused with a
+   * toast that says why. */
+  custody_reports_page_save_to (f->page, store_file);
+  g_assert_true (custody_test_wait_for (refusal_shown, f->window, 20000));
+  custody_reports_page_save_to (f->page, wal_file);
+  custody_test_iterate (500);
+  g_assert_true (refusal_shown (f->window));
+
+  /* ...and the store lost nothing. */
+  g_assert_true (g_file_get_contents (f->db, &contents, &len, NULL));
+  g_assert_cmpmem (contents, 16, "SQLite format 3", 16);
+  store = custody_store_open (f->db, CUSTODY_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  jobs = custody_store_list_jobs (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jobs->len, ==, 22);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,6 +486,8 @@ main (int   argc,
               fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/ui/reports/save-and-print", Fixture, NULL,
               fixture_set_up, test_save_and_print, fixture_tear_down);
+  g_test_add ("/ui/reports/save-refuses-the-store", Fixture, NULL,
+              fixture_set_up, test_save_refuses_the_store, fixture_tear_down);
   g_test_add ("/ui/reports/narrow", Fixture, NULL,
               fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/ui/reports/screenshots", Fixture, NULL,

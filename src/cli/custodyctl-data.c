@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "custody-output.h"
 #include "custodyctl-context.h"
 
 /* Commands that move data in and out of the store, and look after it. */
@@ -87,11 +88,10 @@ ctl_export (CtlContext  *ctx,
             int          argc,
             char       **argv)
 {
-  g_autoptr(GOutputStream) output = NULL;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GOutputStream) stdout_stream = NULL;
+  g_autoptr(CustodyOutput) output = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  gboolean existed = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &path, N_("Write to this file instead of standard output"),
       N_("FILE") },
@@ -101,38 +101,33 @@ ctl_export (CtlContext  *ctx,
   PARSE_OR_RETURN (entries);
   if (argc > 1)
     return ctl_usage (_("unexpected argument '%s'"), argv[1]);
+  if (path != NULL && !custody_output_check_target (path, ctx->db_path, &error))
+    return ctl_fail (g_steal_pointer (&error));
   if (ctl_open_store (ctx, FALSE) == NULL)
     return CTL_EXIT_STORE;
 
   if (path != NULL)
     {
-      file = g_file_new_for_commandline_arg (path);
-      existed = g_file_query_exists (file, NULL);
-
-      /* Replaced whole, so a failed export never leaves half a file. */
-      output = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
+      /* Replaced whole, so a failed export never leaves half a file, and
+       * never over the store. */
+      output = custody_output_new (path, ctx->db_path, &error);
       if (output == NULL)
-        return ctl_usage ("%s", error->message);
-    }
-  else
-    output = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-
-  if (!custody_store_export_json (ctx->store, output, NULL, &error) ||
-      !g_output_stream_close (output, NULL, &error))
-    {
-      if (file != NULL)
+        return ctl_fail (g_steal_pointer (&error));
+      if (!custody_store_export_json (ctx->store, custody_output_get_stream (output), NULL, &error))
         {
-          g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-
-          /* A cancelled close drops the new content and keeps the old
-           * file; a file that was not there before goes away again. */
-          g_cancellable_cancel (cancelled);
-          g_output_stream_close (output, cancelled, NULL);
-          if (!existed)
-            g_file_delete (file, NULL, NULL);
+          if (error->domain == G_IO_ERROR)
+        g_prefix_error (&error, _("cannot write '%s': "), path);
+          return ctl_fail (g_steal_pointer (&error));
         }
-      return ctl_fail (g_steal_pointer (&error));
+      if (!custody_output_commit (output, &error))
+        return ctl_fail (g_steal_pointer (&error));
+      return CTL_EXIT_OK;
     }
+
+  stdout_stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  if (!custody_store_export_json (ctx->store, stdout_stream, NULL, &error) ||
+      !g_output_stream_close (stdout_stream, NULL, &error))
+    return ctl_fail (g_steal_pointer (&error));
 
   return CTL_EXIT_OK;
 }

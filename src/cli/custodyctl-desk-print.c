@@ -14,6 +14,7 @@
 #include "custody-handoff-sheet.h"
 #include "custody-labels.h"
 #include "custody-mtx.h"
+#include "custody-output.h"
 #include "custody-reconciliation-certificate.h"
 #include "custody-time.h"
 #include "custody-volser.h"
@@ -88,7 +89,7 @@ ctl_media_labels (CtlContext  *ctx,
   labels = custody_labels_new ((const char * const *) volsers, layout, &error);
   if (labels == NULL)
     return ctl_fail (g_steal_pointer (&error));
-  if (!custody_printable_write_pdf (CUSTODY_PRINTABLE (labels), output, &error))
+  if (!custody_printable_write_pdf (CUSTODY_PRINTABLE (labels), output, ctx->db_path, &error))
     return ctl_usage ("%s", error->message);
 
   if (ctx->json)
@@ -167,6 +168,8 @@ ctl_media_handoff (CtlContext  *ctx,
   if (output == NULL)
     return ctl_usage (_("media handoff needs --output FILE.pdf"));
   list = g_str_equal (argv[1], "recall") ? CUSTODY_DESK_RECALL : CUSTODY_DESK_SEND_OFFSITE;
+  if (!custody_output_check_target (output, ctx->db_path, &error))
+    return ctl_fail (g_steal_pointer (&error));
   OPEN_OR_RETURN (FALSE);
 
   desk = custody_store_get_desk (ctx->store, &error);
@@ -174,7 +177,7 @@ ctl_media_handoff (CtlContext  *ctx,
     return ctl_fail (g_steal_pointer (&error));
 
   sheet = ctl_handoff_sheet_for (desk, list, courier, container, seal);
-  if (!custody_printable_write_pdf (CUSTODY_PRINTABLE (sheet), output, &error))
+  if (!custody_printable_write_pdf (CUSTODY_PRINTABLE (sheet), output, ctx->db_path, &error))
     return ctl_usage ("%s", error->message);
 
   if (ctx->json)
@@ -246,6 +249,9 @@ ctl_media_reconcile (CtlContext  *ctx,
     return ctl_usage (_("media reconcile takes one file of volumes, one a line (or - for standard input)"));
   if (location == NULL)
     return ctl_usage (_("media reconcile needs --location"));
+  /* Refused before anything is recorded, not after. */
+  if (certificate != NULL && !custody_output_check_target (certificate, ctx->db_path, &error))
+    return ctl_fail (g_steal_pointer (&error));
 
   text = ctl_read_text (argv[1], &error);
   if (text == NULL)
@@ -267,7 +273,7 @@ ctl_media_reconcile (CtlContext  *ctx,
     {
       g_autoptr(CustodyReconciliationCertificate) pdf = custody_reconciliation_certificate_new (r);
 
-      if (!custody_printable_write_pdf (CUSTODY_PRINTABLE (pdf), certificate, &error))
+      if (!custody_printable_write_pdf (CUSTODY_PRINTABLE (pdf), certificate, ctx->db_path, &error))
         {
           /* The reconciliation is saved: say where it is. */
           fprintf (stderr, "custodyctl: error: %s (%s %" G_GINT64_FORMAT ")\n", error->message,

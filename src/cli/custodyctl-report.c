@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "custody-output.h"
 #include "custody-report.h"
 #include "custody-time.h"
 #include "custodyctl-context.h"
@@ -38,7 +39,7 @@ ctl_report (CtlContext  *ctx,
 {
   g_autoptr(CustodyReport) report = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GOutputStream) output = NULL;
+  g_autoptr(CustodyOutput) output = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *path = NULL;
@@ -50,7 +51,6 @@ ctl_report (CtlContext  *ctx,
   CustodyReportKind kind;
   CustodyReportPaper paper = custody_report_paper_for_locale ();
   gint64 from = CUSTODY_TIME_NONE, to = CUSTODY_TIME_NONE;
-  gboolean existed;
   int exit_code;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &path, N_("The PDF file to write"), N_("FILE") },
@@ -84,6 +84,14 @@ ctl_report (CtlContext  *ctx,
   if (to_text != NULL && !ctl_parse_time_option ("to", to_text, &to, &exit_code))
     return exit_code;
 
+  file = g_file_new_for_commandline_arg (path);
+  g_free (path);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return ctl_usage (_("--output must be a local file"));
+  if (!custody_output_check_target (path, ctx->db_path, &error))
+    return ctl_fail (g_steal_pointer (&error));
+
   if (ctl_open_store (ctx, FALSE) == NULL)
     return CTL_EXIT_STORE;
 
@@ -93,26 +101,20 @@ ctl_report (CtlContext  *ctx,
   if (author != NULL)
     custody_report_set_author (report, author);
 
-  file = g_file_new_for_commandline_arg (path);
-  existed = g_file_query_exists (file, NULL);
-
-  /* Written whole or not at all: g_file_replace() writes a temporary file
-   * and renames it over the old one only when the close succeeds. */
-  output = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
+  /* Written whole or not at all, never over the store. */
+  output = custody_output_new (path, ctx->db_path, &error);
   if (output == NULL)
-    return ctl_usage ("%s", error->message);
+    return ctl_fail (g_steal_pointer (&error));
 
-  if (!custody_report_write_pdf (report, ctx->store, output, NULL, &error) ||
-      !g_output_stream_close (output, NULL, &error))
+  if (!custody_report_write_pdf (report, ctx->store, custody_output_get_stream (output), NULL,
+                                 &error))
     {
-      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-
-      g_cancellable_cancel (cancelled);
-      g_output_stream_close (output, cancelled, NULL);
-      if (!existed)
-        g_file_delete (file, NULL, NULL);
+      if (error->domain == G_IO_ERROR)
+        g_prefix_error (&error, _("cannot write '%s': "), path);
       return ctl_fail (g_steal_pointer (&error));
     }
+  if (!custody_output_commit (output, &error))
+    return ctl_fail (g_steal_pointer (&error));
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   shown = g_file_get_path (file);

@@ -14,6 +14,8 @@
 
 #include "custody-printable.h"
 
+#include "custody-output.h"
+
 G_DEFINE_INTERFACE (CustodyPrintable, custody_printable, G_TYPE_OBJECT)
 
 static void
@@ -61,18 +63,41 @@ custody_printable_draw_page (CustodyPrintable *self,
   cairo_restore (cr);
 }
 
+typedef struct
+{
+  GOutputStream *stream;
+  GError        *error;
+} PdfSink;
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  PdfSink *sink = closure;
+
+  if (sink->error != NULL ||
+      !g_output_stream_write_all (sink->stream, data, length, NULL, NULL, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
 /**
  * custody_printable_write_pdf:
  * @path: the file to write; replaced only once the whole PDF is written
+ * @store_path: (nullable): the store in use, which @path must not be
  *
- * Writes every page to a PDF file.
+ * Writes every page to a PDF file, through #CustodyOutput: never over the
+ * store or a backup, never through a symbolic link.
  */
 gboolean
 custody_printable_write_pdf (CustodyPrintable  *self,
                              const char        *path,
+                             const char        *store_path,
                              GError           **error)
 {
-  g_autofree char *tmp = NULL;
+  g_autoptr(CustodyOutput) output = NULL;
+  PdfSink sink = { NULL, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -82,11 +107,15 @@ custody_printable_write_pdf (CustodyPrintable  *self,
   g_return_val_if_fail (CUSTODY_IS_PRINTABLE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  output = custody_output_new (path, store_path, error);
+  if (output == NULL)
+    return FALSE;
+  sink.stream = custody_output_get_stream (output);
+
   n = custody_printable_get_n_pages (self);
   custody_printable_get_page_size (self, &width, &height);
-  tmp = g_strconcat (path, ".part", NULL);
 
-  surface = cairo_pdf_surface_create (tmp, width, height);
+  surface = cairo_pdf_surface_create_for_stream (write_cb, &sink, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   custody_printable_get_title (self));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Custody " PACKAGE_VERSION);
@@ -107,22 +136,17 @@ custody_printable_write_pdf (CustodyPrintable  *self,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  if (sink.error != NULL)
+    {
+      g_propagate_prefixed_error (error, sink.error, _("cannot write '%s': "), path);
+      return FALSE;
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_unlink (tmp);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("cannot write '%s': %s"), path,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
 
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("cannot write '%s': %s"), path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-
-  return TRUE;
+  return custody_output_commit (output, error);
 }

@@ -44,6 +44,7 @@ void        custody_printable_draw_page     (CustodyPrintable  *self,
                                              guint              page);
 gboolean    custody_printable_write_pdf     (CustodyPrintable  *self,
                                              const char        *path,
+                                             const char        *store_path,
                                              GError           **error);
 
 G_END_DECLS

@@ -12,14 +12,28 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "custody-json.h"
 #include "custody-store-private.h"
 #include "custody-time.h"
 
+/* A generation is "custody-<first 8 of the site id>-<UTC time>Z-<µs>.db".
+ * Older versions wrote "custody-<UTC time>Z-<µs>.db"; those are rotated
+ * too, but only once their site id shows they are this store's. */
 #define BACKUP_PREFIX "custody-"
 #define BACKUP_SUFFIX ".db"
+#define BACKUP_ID_LENGTH 8
+/* A temporary is ".custody-backup-<host>-<pid>-XXXXXX.tmp": the next
+ * backup removes it once its writer is gone. */
+#define TMP_PREFIX ".custody-backup-"
+#define TMP_SUFFIX ".tmp"
+/* A temporary whose writer cannot be asked (another host, an older
+ * version) is stale after a day: no backup takes that long. */
+#define TMP_STALE_SECONDS (24 * 60 * 60)
 
 static gboolean
 fsync_path (const char  *path,
@@ -42,81 +56,550 @@ fsync_path (const char  *path,
   return TRUE;
 }
 
-/* Runs integrity_check on a database file through its own connection,
- * read-only. */
+static gboolean
+is_group_shared (const struct stat *dir)
+{
+  /* Group-writable and setgid: shared with a group on purpose. */
+  return (dir->st_mode & S_ISGID) != 0 && (dir->st_mode & S_IWGRP) != 0;
+}
+
+/*
+ * Checking a file before it is trusted
+ */
+
+static char *
+read_site_id (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *id = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = 'site-id'", -1, &stmt,
+                          NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return id;
+}
+
+/* integrity_check, foreign_key_check and the audit chain, on any
+ * connection; what they find goes into @check. */
+static int
+check_db (sqlite3           *db,
+          CustodyStoreCheck *check)
+{
+  g_autoptr(GString) integrity = g_string_new (NULL);
+  g_autofree char *prev = g_strnfill (64, '0');
+  sqlite3_stmt *stmt = NULL;
+  gint64 expected_id = 1;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (integrity->len > 0)
+        g_string_append (integrity, "; ");
+      g_string_append (integrity, (const char *) sqlite3_column_text (stmt, 0));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_string_append_printf (integrity, "%sforeign key broken in %s row %" G_GINT64_FORMAT,
+                              integrity->len > 0 ? "; " : "",
+                              sqlite3_column_text (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return rc;
+  check->integrity = g_string_free (g_steal_pointer (&integrity), FALSE);
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT id, at, business_at, actor, action, entity, before, after,"
+                           "       prev_hash, hash FROM audit ORDER BY id", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *prev_hash = custody_sql_text (stmt, 8);
+      const char *hash = custody_sql_text (stmt, 9);
+      g_autofree char *computed = NULL;
+
+      rc = SQLITE_OK;
+      check->entries++;
+      if (check->first_broken != 0)
+        continue;
+
+      computed = custody_audit_hash (id, sqlite3_column_int64 (stmt, 1),
+                                     sqlite3_column_int64 (stmt, 2),
+                                     custody_sql_text (stmt, 3), custody_sql_text (stmt, 4),
+                                     custody_sql_text (stmt, 5),
+                                     (const char *) sqlite3_column_text (stmt, 6),
+                                     (const char *) sqlite3_column_text (stmt, 7), prev_hash);
+
+      if (id != expected_id)
+        {
+          check->first_broken = id;
+          check->problem = g_strdup_printf (_("entries %lld to %lld are missing"),
+                                            (long long) expected_id, (long long) (id - 1));
+        }
+      else if (!g_str_equal (prev_hash, prev))
+        {
+          check->first_broken = id;
+          check->problem = g_strdup (_("it does not link to the entry before it"));
+        }
+      else if (!g_str_equal (computed, hash))
+        {
+          check->first_broken = id;
+          check->problem = g_strdup (_("its content does not match its hash: it was changed after it was written"));
+        }
+
+      g_free (prev);
+      prev = g_strdup (hash);
+      expected_id = id + 1;
+    }
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Opens @path read-only and runs what db check runs, plus the schema's
+ * tables, indexes and triggers against those this version makes. Returns
+ * FALSE with an error if it cannot be read; what is wrong with a readable
+ * file is in @problem (NULL when it is a whole, untampered store). */
 static gboolean
 check_file (const char  *path,
-            char       **report,
+            char       **problem,
             gint64      *schema,
             GError     **error)
 {
+  CustodyStoreCheck check = { 0, };
+  g_autofree char *differences = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
   int rc;
+
+  *problem = NULL;
+  *schema = 0;
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    *schema = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (text->len > 0)
-        g_string_append (text, "; ");
-      g_string_append (text, (const char *) sqlite3_column_text (stmt, 0));
+      *schema = sqlite3_column_int64 (stmt, 0);
       rc = SQLITE_OK;
     }
-  if (rc != SQLITE_DONE)
+  sqlite3_finalize (stmt);
+
+  /* Not a store of a schema this version knows: nothing more to check,
+   * the caller says so. */
+  if (rc == SQLITE_OK && (*schema < 1 || *schema > CUSTODY_STORE_SCHEMA_VERSION))
+    {
+      sqlite3_close_v2 (db);
+      return TRUE;
+    }
+
+  if (rc == SQLITE_OK)
+    rc = check_db (db, &check);
+
+  if (rc == SQLITE_OK && g_str_equal (check.integrity, "ok") && check.first_broken == 0)
+    differences = custody_store_schema_problems (db, (int) *schema, &rc);
+
+  if (rc != SQLITE_OK)
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_CORRUPT,
                    _("'%s' cannot be read as a store: %s"), path,
                    db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      sqlite3_finalize (stmt);
+      custody_store_check_clear (&check);
       sqlite3_close_v2 (db);
       return FALSE;
     }
-  sqlite3_finalize (stmt);
   sqlite3_close_v2 (db);
 
-  *report = g_string_free (g_steal_pointer (&text), FALSE);
+  if (!g_str_equal (check.integrity, "ok"))
+    *problem = g_strdup (check.integrity);
+  else if (check.first_broken != 0)
+    *problem = g_strdup_printf (_("audit entry %lld is broken: %s"), (long long) check.first_broken,
+                                check.problem);
+  else if (differences != NULL)
+    *problem = g_strdup_printf (_("its schema is not the one Custody makes: %s"), differences);
+
+  custody_store_check_clear (&check);
   return TRUE;
 }
 
-static gint
-compare_names (gconstpointer a,
-               gconstpointer b)
+/*
+ * Generations
+ */
+
+static gboolean
+parse_digits (const char *s,
+              guint       n)
 {
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+  for (guint i = 0; i < n; i++)
+    if (!g_ascii_isdigit (s[i]))
+      return FALSE;
+  return TRUE;
 }
 
+/* "20261120T090000Z-123456", where a generation's name has it. */
+static gboolean
+is_stamp (const char *s)
+{
+  return parse_digits (s, 8) && s[8] == 'T' && parse_digits (s + 9, 6) && s[15] == 'Z' &&
+         s[16] == '-' && parse_digits (s + 17, 6);
+}
+
+/* The time part of a generation's name (what it sorts by), or NULL if
+ * @name is not a generation's name; *@with_id says which pattern. */
+static const char *
+generation_stamp (const char *name,
+                  const char *id8,
+                  gboolean   *with_id)
+{
+  const char *rest;
+
+  if (!g_str_has_prefix (name, BACKUP_PREFIX) || !g_str_has_suffix (name, BACKUP_SUFFIX))
+    return NULL;
+  rest = name + strlen (BACKUP_PREFIX);
+
+  *with_id = strncmp (rest, id8, BACKUP_ID_LENGTH) == 0 && rest[BACKUP_ID_LENGTH] == '-';
+  if (*with_id)
+    rest += BACKUP_ID_LENGTH + 1;
+
+  if (strlen (rest) < 23 + strlen (BACKUP_SUFFIX) || !is_stamp (rest))
+    return NULL;
+  /* The old pattern has nothing between the stamp and ".db". */
+  if (!*with_id && !g_str_equal (rest + 23, BACKUP_SUFFIX))
+    return NULL;
+  return rest;
+}
+
+static gboolean
+same_inode (const struct stat *a,
+            const struct stat *b)
+{
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* Whether @path is a backup this store made: a regular file (not a link),
+ * not the store or one of its files, holding this store's site id. */
+static gboolean
+is_own_generation (const char  *path,
+                   const char  *store_path,
+                   const char  *site_id)
+{
+  static const char * const store_suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *id = NULL;
+  struct stat st;
+  sqlite3 *db = NULL;
+
+  if (lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (store_suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (store_path, store_suffixes[i], NULL);
+      struct stat store_st;
+
+      if (stat (file, &store_st) == 0 && same_inode (&st, &store_st))
+        return FALSE;
+    }
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+    id = read_site_id (db);
+  sqlite3_close_v2 (db);
+
+  return id != NULL && g_str_equal (id, site_id);
+}
+
+typedef struct
+{
+  char *stamp;   /* sorts oldest first */
+  char *path;
+} Generation;
+
+static void
+generation_free (gpointer data)
+{
+  Generation *g = data;
+
+  g_free (g->stamp);
+  g_free (g->path);
+  g_free (g);
+}
+
+static gint
+compare_generations (gconstpointer a,
+                     gconstpointer b)
+{
+  const Generation *ga = *(const Generation * const *) a;
+  const Generation *gb = *(const Generation * const *) b;
+
+  return g_strcmp0 (ga->stamp, gb->stamp);
+}
+
+/* Removes this store's generations beyond the @keep newest, and nothing
+ * else: not the store, not another store's backups, not a file this
+ * store did not write. */
 static void
 prune_generations (const char *directory,
+                   const char *store_path,
+                   const char *site_id,
                    guint       keep)
 {
   g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) generations = g_ptr_array_new_with_free_func (generation_free);
+  g_autofree char *id8 = g_strndup (site_id, BACKUP_ID_LENGTH);
   const char *name;
 
   if (dir == NULL)
     return;
 
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_prefix (name, BACKUP_PREFIX) && g_str_has_suffix (name, BACKUP_SUFFIX))
-      g_ptr_array_add (names, g_strdup (name));
+    {
+      g_autofree char *path = NULL;
+      const char *stamp;
+      gboolean with_id;
+      Generation *g;
+
+      stamp = generation_stamp (name, id8, &with_id);
+      if (stamp == NULL)
+        continue;
+      path = g_build_filename (directory, name, NULL);
+      if (!is_own_generation (path, store_path, site_id))
+        continue;
+
+      g = g_new0 (Generation, 1);
+      g->stamp = g_strdup (stamp);
+      g->path = g_steal_pointer (&path);
+      g_ptr_array_add (generations, g);
+    }
 
   /* Names carry a UTC timestamp, so they sort oldest first. */
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i + keep < names->len; i++)
+  g_ptr_array_sort (generations, compare_generations);
+  for (guint i = 0; i + keep < generations->len; i++)
     {
-      g_autofree char *path = g_build_filename (directory, g_ptr_array_index (names, i), NULL);
-      if (g_unlink (path) != 0)
-        g_warning ("Cannot remove old backup %s: %s", path, g_strerror (errno));
+      Generation *g = g_ptr_array_index (generations, i);
+
+      /* A concurrent backup may have removed it already. */
+      if (g_unlink (g->path) != 0 && errno != ENOENT)
+        g_warning ("Cannot remove old backup %s: %s", g->path, g_strerror (errno));
     }
+}
+
+/* Whether the temporary @name (a killed backup's?) may go: its writer
+ * is gone, or it is too old to have one. */
+static gboolean
+tmp_is_stale (const char *name,
+              const char *path,
+              const char *host)
+{
+  g_autofree char *middle = NULL;
+  struct stat st;
+  char *dash;
+  gint64 pid;
+  char *end;
+
+  if (lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return FALSE;
+  if (time (NULL) - st.st_mtime > TMP_STALE_SECONDS)
+    return TRUE;
+
+  /* "<host>-<pid>-XXXXXX", read from the end: host names have dashes. */
+  middle = g_strndup (name + strlen (TMP_PREFIX),
+                      strlen (name) - strlen (TMP_PREFIX) - strlen (TMP_SUFFIX));
+  dash = strrchr (middle, '-');
+  if (dash == NULL)
+    return FALSE;
+  *dash = '\0';
+  dash = strrchr (middle, '-');
+  if (dash == NULL)
+    return FALSE;
+  *dash = '\0';
+  pid = g_ascii_strtoll (dash + 1, &end, 10);
+  if (*end != '\0' || pid <= 0 || pid > G_MAXINT || !g_str_equal (middle, host))
+    return FALSE;
+
+  return pid != getpid () && kill ((pid_t) pid, 0) != 0 && errno == ESRCH;
+}
+
+/* Removes what killed backups left: their temporaries and the rollback
+ * journals SQLite kept beside them. */
+static void
+remove_stale_temporaries (const char *directory,
+                          const char *host)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *journal = NULL;
+
+      if (!g_str_has_prefix (name, TMP_PREFIX) || !g_str_has_suffix (name, TMP_SUFFIX))
+        continue;
+      path = g_build_filename (directory, name, NULL);
+      if (!tmp_is_stale (name, path, host))
+        continue;
+
+      g_debug ("Removing %s, left by a backup that did not finish", path);
+      journal = g_strconcat (path, "-journal", NULL);
+      g_unlink (journal);
+      g_unlink (path);
+    }
+}
+
+/* Creates @dir (and its missing parents) 0700, or 02770 inside a
+ * group-shared directory; as root, owned by the store's owner, so that
+ * root backing up a user's store leaves nothing the user cannot remove. */
+static gboolean
+make_directory (const char         *dir,
+                const struct stat  *owner,
+                GError            **error)
+{
+  g_autofree char *parent = NULL;
+  struct stat parent_st;
+  mode_t mode = 0700;
+  int saved_errno;
+
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    return TRUE;
+
+  parent = g_path_get_dirname (dir);
+  if (!g_str_equal (parent, dir) && !make_directory (parent, owner, error))
+    return FALSE;
+
+  if (stat (parent, &parent_st) == 0 && is_group_shared (&parent_st))
+    mode = 02770;
+
+  if (g_mkdir (dir, mode) != 0 && errno != EEXIST)
+    {
+      saved_errno = errno;
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_FAILED,
+                   _("cannot create '%s': %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  /* The umask may have taken the group's bits. */
+  g_chmod (dir, mode);
+  if (owner != NULL && geteuid () == 0 &&
+      chown (dir, owner->st_uid, mode & S_ISGID ? (gid_t) -1 : owner->st_gid) != 0)
+    g_debug ("Cannot give %s to the store's owner: %s", dir, g_strerror (errno));
+
+  return TRUE;
+}
+
+/* Gives the new generation its name, never over an existing file. */
+static char *
+name_generation (const char  *tmp_path,
+                 const char  *dir,
+                 const char  *id8,
+                 GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  int saved_errno = 0;
+
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *suffix = attempt > 0 ? g_strdup_printf ("-%u", attempt) : g_strdup ("");
+      g_autofree char *path = g_strdup_printf ("%s/" BACKUP_PREFIX "%s-%sZ-%06d%s" BACKUP_SUFFIX,
+                                               dir, id8, stamp, g_date_time_get_microsecond (now),
+                                               suffix);
+
+      /* link() fails on an existing name where rename() would replace it. */
+      if (link (tmp_path, path) == 0)
+        {
+          g_unlink (tmp_path);
+          return g_steal_pointer (&path);
+        }
+      saved_errno = errno;
+      if (saved_errno == EEXIST)
+        continue;
+
+      /* A file system without hard links (FAT, some network ones). */
+      if (!g_file_test (path, G_FILE_TEST_EXISTS) && g_rename (tmp_path, path) == 0)
+        return g_steal_pointer (&path);
+      saved_errno = errno;
+      break;
+    }
+
+  g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_FAILED,
+               _("cannot name the backup in '%s': %s"), dir, g_strerror (saved_errno));
+  return NULL;
+}
+
+/* Reads the site id that names this store's generations. */
+static char *
+store_site_id (CustodyStore  *self,
+               GError       **error)
+{
+  char *id;
+
+  {
+    STORE_LOCK (self);
+    id = read_site_id (custody_store_get_db (self));
+  }
+  if (id == NULL || strlen (id) < BACKUP_ID_LENGTH)
+    {
+      g_free (id);
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_CORRUPT,
+                   _("the store '%s' has no site id to name its backups by"),
+                   custody_store_get_path (self));
+      return NULL;
+    }
+  return id;
+}
+
+/* Creates the temporary the copy goes into: a unique name, 0600 (0660 in
+ * a group-shared directory), and as root the store owner's. */
+static char *
+create_temporary (const char         *dir,
+                  const struct stat  *owner,
+                  const char         *host,
+                  GError            **error)
+{
+  g_autofree char *tmpl = g_strdup_printf ("%s/" TMP_PREFIX "%s-%d-XXXXXX" TMP_SUFFIX, dir, host,
+                                           (int) getpid ());
+  struct stat dir_st;
+  gboolean shared = stat (dir, &dir_st) == 0 && is_group_shared (&dir_st);
+  mode_t mode = shared ? 0660 : 0600;
+  int saved_errno;
+  int fd;
+
+  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, mode);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_FAILED,
+                   _("cannot create a backup in '%s': %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+  /* The umask may have taken the group's bits. */
+  fchmod (fd, mode);
+  if (owner != NULL && geteuid () == 0 &&
+      fchown (fd, owner->st_uid, shared ? (gid_t) -1 : owner->st_gid) != 0)
+    g_debug ("Cannot give %s to the store's owner: %s", tmpl, g_strerror (errno));
+  close (fd);
+
+  return g_steal_pointer (&tmpl);
+}
+
+static void
+remove_temporary (const char *tmp_path)
+{
+  g_autofree char *journal = g_strconcat (tmp_path, "-journal", NULL);
+
+  g_unlink (journal);
+  g_unlink (tmp_path);
 }
 
 /**
@@ -126,8 +609,11 @@ prune_generations (const char *directory,
  * @keep: how many generations to keep
  *
  * Copies the live store with SQLite's online backup API in one step (a
- * consistent snapshot), flushes it to disk, checks its integrity, and only
- * then gives it its final name and prunes older generations.
+ * consistent snapshot) into a temporary file of a unique name, flushes it
+ * to disk, checks it as db check would, and only then gives it its final
+ * name, "custody-<site id>-<time>.db", and prunes this store's older
+ * generations (and nothing else). Temporaries left by killed backups are
+ * removed on the way.
  *
  * Returns: (transfer full): the new generation's path, or %NULL
  */
@@ -138,11 +624,15 @@ custody_store_backup (CustodyStore  *self,
                       GError       **error)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *stamp = NULL;
+  g_autofree char *site_id = NULL;
+  g_autofree char *id8 = NULL;
   g_autofree char *final_path = NULL;
   g_autofree char *tmp_path = NULL;
-  g_autofree char *report = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *problem = NULL;
+  g_autofree char *host = NULL;
+  const char *store_path;
+  struct stat store_st;
+  gboolean have_owner;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
   gint64 schema = 0;
@@ -151,34 +641,41 @@ custody_store_backup (CustodyStore  *self,
   g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
   g_return_val_if_fail (keep > 0, NULL);
 
+  store_path = custody_store_get_path (self);
+  have_owner = stat (store_path, &store_st) == 0;
+
+  site_id = store_site_id (self, error);
+  if (site_id == NULL)
+    return NULL;
+  id8 = g_strndup (site_id, BACKUP_ID_LENGTH);
+
   if (directory != NULL)
     dir = g_strdup (directory);
   else
     {
-      g_autofree char *parent = g_path_get_dirname (custody_store_get_path (self));
+      g_autofree char *parent = g_path_get_dirname (store_path);
       dir = g_build_filename (parent, "backups", NULL);
     }
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_FAILED,
-                   _("cannot create '%s': %s"), dir, g_strerror (saved_errno));
-      return NULL;
-    }
+  if (!make_directory (dir, have_owner ? &store_st : NULL, error))
+    return NULL;
 
-  stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
-  final_path = g_strdup_printf ("%s/" BACKUP_PREFIX "%sZ-%06d" BACKUP_SUFFIX, dir, stamp,
-                                g_date_time_get_microsecond (now));
-  tmp_path = g_strdup_printf ("%s/.custody-backup-%s.tmp", dir, stamp);
-  g_unlink (tmp_path);
+  /* No dashes or slashes of its own: the name is read back by them. */
+  host = g_strdup (g_get_host_name ());
+  g_strdelimit (host, "-/", '_');
+  remove_stale_temporaries (dir, host);
 
-  rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  tmp_path = create_temporary (dir, have_owner ? &store_st : NULL, host, error);
+  if (tmp_path == NULL)
+    return NULL;
+
+  rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_FAILED,
                    _("cannot create '%s': %s"), tmp_path, sqlite3_errstr (rc));
       sqlite3_close_v2 (dest);
+      remove_temporary (tmp_path);
       return NULL;
     }
 
@@ -207,38 +704,36 @@ custody_store_backup (CustodyStore  *self,
       g_set_error (error, CUSTODY_STORE_ERROR,
                    (rc & 0xff) == SQLITE_BUSY ? CUSTODY_STORE_ERROR_LOCKED : CUSTODY_STORE_ERROR_FAILED,
                    _("the backup failed: %s"), sqlite3_errstr (rc));
-      g_unlink (tmp_path);
+      remove_temporary (tmp_path);
       return NULL;
     }
 
   if (!fsync_path (tmp_path, FALSE, error) ||
-      !check_file (tmp_path, &report, &schema, error))
+      !check_file (tmp_path, &problem, &schema, error))
     {
-      g_unlink (tmp_path);
+      remove_temporary (tmp_path);
       return NULL;
     }
 
-  if (!g_str_equal (report, "ok"))
+  if (problem != NULL)
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_CORRUPT,
-                   _("the backup did not pass its integrity check (%s); the older generations were kept"),
-                   report);
-      g_unlink (tmp_path);
+                   _("the backup did not pass its check (%s); the older generations were kept"),
+                   problem);
+      remove_temporary (tmp_path);
       return NULL;
     }
 
-  if (g_rename (tmp_path, final_path) != 0)
+  final_path = name_generation (tmp_path, dir, id8, error);
+  if (final_path == NULL)
     {
-      int saved_errno = errno;
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_FAILED,
-                   _("cannot rename the backup to '%s': %s"), final_path, g_strerror (saved_errno));
-      g_unlink (tmp_path);
+      remove_temporary (tmp_path);
       return NULL;
     }
   if (!fsync_path (dir, TRUE, error))
     return NULL;
 
-  prune_generations (dir, keep);
+  prune_generations (dir, store_path, site_id, keep);
 
   return g_steal_pointer (&final_path);
 }
@@ -248,7 +743,9 @@ custody_store_backup (CustodyStore  *self,
  * @file: a backup generation
  *
  * Replaces the store's content with @file's after checking that @file is a
- * whole Custody store this version can read. The content is copied in with
+ * whole Custody store this version can read, as db check would (integrity,
+ * foreign keys, the audit chain) and with the tables, indexes and
+ * append-only triggers this version makes. The content is copied in with
  * the backup API, inside SQLite's locking, so other programs that have the
  * store open see either the old store or the restored one.
  */
@@ -257,7 +754,7 @@ custody_store_restore (CustodyStore  *self,
                        const char    *file,
                        GError       **error)
 {
-  g_autofree char *report = NULL;
+  g_autofree char *problem = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(GError) local_error = NULL;
   sqlite3 *src = NULL;
@@ -276,17 +773,10 @@ custody_store_restore (CustodyStore  *self,
 
   /* A damaged backup is bad input, not a damaged store: the store is
    * fine and stays as it is. */
-  if (!check_file (file, &report, &schema, &local_error))
+  if (!check_file (file, &problem, &schema, &local_error))
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
                    _("%s; the store was not touched"), local_error->message);
-      return FALSE;
-    }
-  if (!g_str_equal (report, "ok"))
-    {
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
-                   _("'%s' failed its integrity check (%s); the store was not touched"),
-                   file, report);
       return FALSE;
     }
   if (schema < 1 || schema > CUSTODY_STORE_SCHEMA_VERSION)
@@ -294,6 +784,13 @@ custody_store_restore (CustodyStore  *self,
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
                    _("'%s' is not a Custody store this version can read (schema %d); the store was not touched"),
                    file, (int) schema);
+      return FALSE;
+    }
+  if (problem != NULL)
+    {
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
+                   _("'%s' failed its check (%s); the store was not touched"),
+                   file, problem);
       return FALSE;
     }
 
@@ -364,92 +861,22 @@ custody_store_check (CustodyStore       *self,
                      CustodyStoreCheck  *check,
                      GError            **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(GString) integrity = g_string_new (NULL);
-  g_autofree char *prev = g_strnfill (64, '0');
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
-  gint64 expected_id = 1;
   int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
 
   memset (check, 0, sizeof *check);
 
-  locker = g_mutex_locker_new (custody_store_get_mutex (self));
-  db = custody_store_get_db (self);
+  {
+    STORE_LOCK (self);
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (integrity->len > 0)
-        g_string_append (integrity, "; ");
-      g_string_append (integrity, (const char *) sqlite3_column_text (stmt, 0));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_string_append_printf (integrity, "%sforeign key broken in %s row %" G_GINT64_FORMAT,
-                              integrity->len > 0 ? "; " : "",
-                              sqlite3_column_text (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
-  check->integrity = g_string_free (g_steal_pointer (&integrity), FALSE);
-
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT id, at, business_at, actor, action, entity, before, after,"
-                           "       prev_hash, hash FROM audit ORDER BY id", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *prev_hash = custody_sql_text (stmt, 8);
-      const char *hash = custody_sql_text (stmt, 9);
-      g_autofree char *computed = NULL;
-
-      rc = SQLITE_OK;
-      check->entries++;
-      if (check->first_broken != 0)
-        continue;
-
-      computed = custody_audit_hash (id, sqlite3_column_int64 (stmt, 1),
-                                     sqlite3_column_int64 (stmt, 2),
-                                     custody_sql_text (stmt, 3), custody_sql_text (stmt, 4),
-                                     custody_sql_text (stmt, 5),
-                                     (const char *) sqlite3_column_text (stmt, 6),
-                                     (const char *) sqlite3_column_text (stmt, 7), prev_hash);
-
-      if (id != expected_id)
-        {
-          check->first_broken = id;
-          check->problem = g_strdup_printf (_("entries %lld to %lld are missing"),
-                                            (long long) expected_id, (long long) (id - 1));
-        }
-      else if (!g_str_equal (prev_hash, prev))
-        {
-          check->first_broken = id;
-          check->problem = g_strdup (_("it does not link to the entry before it"));
-        }
-      else if (!g_str_equal (computed, hash))
-        {
-          check->first_broken = id;
-          check->problem = g_strdup (_("its content does not match its hash: it was changed after it was written"));
-        }
-
-      g_free (prev);
-      prev = g_strdup (hash);
-      expected_id = id + 1;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+    rc = check_db (custody_store_get_db (self), check);
+    if (rc != SQLITE_OK)
+      {
+        custody_store_check_clear (check);
+        return custody_store_fail (self, rc, error);
+      }
+  }
 
   return TRUE;
 }

@@ -53,6 +53,9 @@ gboolean       custody_store_migrate            (CustodyStore  *self,
                                                  sqlite3       *db,
                                                  int            from_version,
                                                  GError       **error);
+char          *custody_store_schema_problems    (sqlite3       *db,
+                                                 int            version,
+                                                 int           *rc);
 
 /* Lookups by name inside a transaction; 0 and a NOT_FOUND error if unknown. */
 gint64         custody_store_find_job_id        (CustodyStore  *self,

@@ -8,6 +8,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+
 #include "custody-store-private.h"
 
 /* Each migration takes the schema from version N to N + 1. They are
@@ -314,4 +317,99 @@ custody_store_migrate (CustodyStore  *self,
     }
 
   return TRUE;
+}
+
+static GHashTable *
+schema_objects (sqlite3 *db,
+                int     *rc)
+{
+  GHashTable *objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  /* SQLite's own tables (sqlite_stat1 after ANALYZE) and the indexes it
+   * makes for UNIQUE columns (no sql) come and go with the data. */
+  *rc = sqlite3_prepare_v2 (db,
+                            "SELECT type || ' ' || name, sql FROM sqlite_schema"
+                            " WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+                            -1, &stmt, NULL);
+  while (*rc == SQLITE_OK && (*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_hash_table_insert (objects, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                           g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      *rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (*rc == SQLITE_DONE)
+    *rc = SQLITE_OK;
+
+  return objects;
+}
+
+static gint
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * custody_store_schema_problems:
+ * @db: a store, at schema @version
+ *
+ * Compares @db's tables, indexes, triggers and views with those this
+ * version of Custody makes at schema @version: a dropped append-only
+ * trigger or index, a changed one or one Custody never makes.
+ *
+ * Returns: (transfer full) (nullable): what differs, or %NULL
+ */
+char *
+custody_store_schema_problems (sqlite3 *db,
+                               int      version,
+                               int     *rc)
+{
+  g_autoptr(GHashTable) expected = NULL;
+  g_autoptr(GHashTable) actual = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char **names = NULL;
+  sqlite3 *fresh = NULL;
+  guint n;
+
+  g_return_val_if_fail (version >= 1 && version <= CUSTODY_STORE_SCHEMA_VERSION, NULL);
+
+  *rc = sqlite3_open_v2 (":memory:", &fresh, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  for (int v = 0; *rc == SQLITE_OK && v < version; v++)
+    *rc = sqlite3_exec (fresh, migrations[v], NULL, NULL, NULL);
+  if (*rc == SQLITE_OK)
+    expected = schema_objects (fresh, rc);
+  sqlite3_close_v2 (fresh);
+  if (*rc != SQLITE_OK)
+    return NULL;
+
+  actual = schema_objects (db, rc);
+  if (*rc != SQLITE_OK)
+    return NULL;
+
+  names = (char **) g_hash_table_get_keys_as_array (expected, &n);
+  qsort (names, n, sizeof *names, compare_strings);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *sql = g_hash_table_lookup (actual, names[i]);
+
+      if (sql == NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_("%s is missing"), names[i]));
+      else if (!g_str_equal (sql, g_hash_table_lookup (expected, names[i])))
+        g_ptr_array_add (problems, g_strdup_printf (_("%s was changed"), names[i]));
+    }
+  g_clear_pointer (&names, g_free);
+
+  names = (char **) g_hash_table_get_keys_as_array (actual, &n);
+  qsort (names, n, sizeof *names, compare_strings);
+  for (guint i = 0; i < n; i++)
+    if (!g_hash_table_contains (expected, names[i]))
+      g_ptr_array_add (problems, g_strdup_printf (_("%s is not one Custody makes"), names[i]));
+
+  if (problems->len == 0)
+    return NULL;
+  g_ptr_array_add (problems, NULL);
+  return g_strjoinv ("; ", (char **) problems->pdata);
 }

@@ -99,9 +99,10 @@ write_worker (GTask        *task,
               GCancellable *cancellable)
 {
   CustodyPrintable *printable = g_object_get_data (G_OBJECT (task), "printable");
+  const char *store_path = g_object_get_data (G_OBJECT (task), "store-path");
   g_autoptr(GError) error = NULL;
 
-  if (custody_printable_write_pdf (printable, task_data, &error))
+  if (custody_printable_write_pdf (printable, task_data, store_path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
@@ -144,9 +145,14 @@ on_save_response_cb (GtkNativeDialog *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GTask) task = g_task_new (NULL, NULL, write_cb, g_object_ref (page));
       char *path = g_file_get_path (file);
+      CustodySession *session = custody_page_get_session (page);
 
       if (path != NULL)
         {
+          /* Never over the store: the worker refuses, and the toast says why. */
+          if (session != NULL)
+            g_object_set_data_full (G_OBJECT (task), "store-path",
+                                    g_strdup (custody_session_get_db_path (session)), g_free);
           g_object_set_data_full (G_OBJECT (task), "printable", g_object_ref (printable), g_object_unref);
           g_task_set_task_data (task, path, g_free);
           g_task_run_in_thread (task, write_worker);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "custody-output.h"
 #include "custody-report-preview.h"
 #include "custody-report.h"
 #include "custody-reports-page.h"
@@ -740,6 +741,50 @@ on_day_selected_cb (CustodyReportsPage *self)
  * Saving
  */
 
+typedef struct
+{
+  char *source;
+  char *target;
+  char *store_path;
+} SaveData;
+
+static void
+save_data_free (gpointer data)
+{
+  SaveData *d = data;
+
+  g_free (d->source);
+  g_free (d->target);
+  g_free (d->store_path);
+  g_free (d);
+}
+
+/* A copy of the generated PDF, through the one output writer: never over
+ * the store, whole or not at all. */
+static void
+save_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *d = task_data;
+  g_autoptr(GFile) source = g_file_new_for_path (d->source);
+  g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(CustodyOutput) output = NULL;
+  g_autoptr(GError) error = NULL;
+
+  output = custody_output_new (d->target, d->store_path, &error);
+  if (output != NULL)
+    input = g_file_read (source, cancellable, &error);
+  if (input == NULL ||
+      g_output_stream_splice (custody_output_get_stream (output), G_INPUT_STREAM (input),
+                              G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, cancellable, &error) < 0 ||
+      !custody_output_commit (output, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
 static void
 save_cb (GObject      *source,
          GAsyncResult *result,
@@ -748,17 +793,24 @@ save_cb (GObject      *source,
   g_autoptr(CustodyReportsPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  SaveData *d = g_task_get_task_data (G_TASK (result));
+  g_autofree char *name = g_path_get_basename (d->target);
 
-  if (!g_file_copy_finish (G_FILE (source), result, &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      AdwToast *failed;
+
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       text = g_strdup_printf (_("Cannot save the report: %s"), error->message);
-      toast (self, text);
+      failed = adw_toast_new (text);
+      /* It stays until read: the user must know nothing was saved. */
+      adw_toast_set_timeout (failed, 0);
+      custody_page_toast (CUSTODY_PAGE (self), failed);
       return;
     }
 
-  text = g_strdup_printf (_("Saved “%s”"), (const char *) g_object_get_data (G_OBJECT (self), "custody-saved-name"));
+  text = g_strdup_printf (_("Saved “%s”"), name);
   toast (self, text);
 }
 
@@ -767,14 +819,16 @@ save_cb (GObject      *source,
  * @file: where the shown report goes
  *
  * Saves the shown report (a copy of the generated PDF, in the
- * background); a toast says when it is done.
+ * background); a toast says when it is done, or why it was not (a file
+ * that is the store, a link, a folder).
  */
 void
 custody_reports_page_save_to (CustodyReportsPage *self,
                               GFile              *file)
 {
-  g_autoptr(GFile) source = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(GTask) task = NULL;
+  CustodySession *session;
+  SaveData *d;
 
   g_return_if_fail (CUSTODY_IS_REPORTS_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -782,12 +836,24 @@ custody_reports_page_save_to (CustodyReportsPage *self,
   if (self->pdf_path == NULL)
     return;
 
-  source = g_file_new_for_path (self->pdf_path);
-  name = g_file_get_basename (file);
-  g_object_set_data_full (G_OBJECT (self), "custody-saved-name", g_steal_pointer (&name), g_free);
-  g_file_copy_async (source, file, G_FILE_COPY_OVERWRITE, G_PRIORITY_DEFAULT,
-                     custody_page_get_cancellable (CUSTODY_PAGE (self)), NULL, NULL,
-                     save_cb, g_object_ref (self));
+  d = g_new0 (SaveData, 1);
+  d->source = g_strdup (self->pdf_path);
+  d->target = g_file_get_path (file);
+  session = custody_page_get_session (CUSTODY_PAGE (self));
+  if (session != NULL)
+    d->store_path = g_strdup (custody_session_get_db_path (session));
+
+  task = g_task_new (NULL, custody_page_get_cancellable (CUSTODY_PAGE (self)), save_cb,
+                     g_object_ref (self));
+  g_task_set_source_tag (task, custody_reports_page_save_to);
+  g_task_set_task_data (task, d, save_data_free);
+  if (d->target == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("only files on this computer can be saved to"));
+      return;
+    }
+  g_task_run_in_thread (task, save_worker);
 }
 
 static void
