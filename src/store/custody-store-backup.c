@@ -56,13 +56,6 @@ fsync_path (const char  *path,
   return TRUE;
 }
 
-static gboolean
-is_group_shared (const struct stat *dir)
-{
-  /* Group-writable and setgid: shared with a group on purpose. */
-  return (dir->st_mode & S_ISGID) != 0 && (dir->st_mode & S_IWGRP) != 0;
-}
-
 /*
  * Checking a file before it is trusted
  */
@@ -467,7 +460,6 @@ make_directory (const char         *dir,
                 GError            **error)
 {
   g_autofree char *parent = NULL;
-  struct stat parent_st;
   mode_t mode = 0700;
   int saved_errno;
 
@@ -478,7 +470,7 @@ make_directory (const char         *dir,
   if (!g_str_equal (parent, dir) && !make_directory (parent, owner, error))
     return FALSE;
 
-  if (stat (parent, &parent_st) == 0 && is_group_shared (&parent_st))
+  if (custody_store_dir_is_shared (parent))
     mode = 02770;
 
   if (g_mkdir (dir, mode) != 0 && errno != EEXIST)
@@ -488,7 +480,8 @@ make_directory (const char         *dir,
                    _("cannot create '%s': %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
-  /* The umask may have taken the group's bits. */
+  /* The umask may have taken the group's bits. In a shared folder (0660)
+   * the group is the folder's; elsewhere the store owner's. */
   g_chmod (dir, mode);
   if (owner != NULL && geteuid () == 0 &&
       chown (dir, owner->st_uid, mode & S_ISGID ? (gid_t) -1 : owner->st_gid) != 0)
@@ -569,9 +562,7 @@ create_temporary (const char         *dir,
 {
   g_autofree char *tmpl = g_strdup_printf ("%s/" TMP_PREFIX "%s-%d-XXXXXX" TMP_SUFFIX, dir, host,
                                            (int) getpid ());
-  struct stat dir_st;
-  gboolean shared = stat (dir, &dir_st) == 0 && is_group_shared (&dir_st);
-  mode_t mode = shared ? 0660 : 0600;
+  mode_t mode = custody_store_file_mode_in (dir);
   int saved_errno;
   int fd;
 
@@ -583,10 +574,11 @@ create_temporary (const char         *dir,
                    _("cannot create a backup in '%s': %s"), dir, g_strerror (saved_errno));
       return NULL;
     }
-  /* The umask may have taken the group's bits. */
+  /* The umask may have taken the group's bits. In a shared folder (0660)
+   * the group is the folder's; elsewhere the store owner's. */
   fchmod (fd, mode);
   if (owner != NULL && geteuid () == 0 &&
-      fchown (fd, owner->st_uid, shared ? (gid_t) -1 : owner->st_gid) != 0)
+      fchown (fd, owner->st_uid, mode == 0660 ? (gid_t) -1 : owner->st_gid) != 0)
     g_debug ("Cannot give %s to the store's owner: %s", tmpl, g_strerror (errno));
   close (fd);
 

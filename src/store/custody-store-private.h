@@ -8,6 +8,7 @@
 
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
+#include <sys/types.h>
 
 #include "custody-store.h"
 
@@ -153,6 +154,10 @@ GPtrArray     *custody_store_evaluate_locked    (CustodyStore        *self,
                                                  GError             **error);
 GPtrArray     *custody_store_compare_verdicts   (GPtrArray           *before,
                                                  GPtrArray           *after);
+
+/* Files of the store's own: 0600, or 0660 in a folder a group shares. */
+gboolean       custody_store_dir_is_shared      (const char    *dir);
+mode_t         custody_store_file_mode_in       (const char    *dir);
 
 /* job_state: forgetting the kept status of the jobs whose facts change. */
 gboolean       custody_store_forget_job_status  (CustodyStore  *self,

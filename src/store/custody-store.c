@@ -628,18 +628,23 @@ busy_timeout_ms (void)
   return DEFAULT_BUSY_TIMEOUT_MS;
 }
 
-/* A new store is its owner's alone whatever the umask, or its group's
- * too in a folder shared with a group on purpose: group-writable and
- * setgid, so that what is made in it belongs to that group. SQLite gives
- * the -wal and -shm files the store's own mode. */
-static mode_t
-new_store_mode (const char *dir)
+/* A folder shared with a group on purpose: group-writable and setgid, so
+ * that what is made in it belongs to that group. */
+gboolean
+custody_store_dir_is_shared (const char *dir)
 {
   struct stat st;
 
-  if (g_stat (dir, &st) == 0 && (st.st_mode & S_IWGRP) && (st.st_mode & S_ISGID))
-    return 0660;
-  return 0600;
+  return g_stat (dir, &st) == 0 && (st.st_mode & S_IWGRP) && (st.st_mode & S_ISGID);
+}
+
+/* A new store, and each backup, is its owner's alone whatever the umask,
+ * or its group's too in a shared folder. SQLite gives the -wal and -shm
+ * files the store's own mode. */
+mode_t
+custody_store_file_mode_in (const char *dir)
+{
+  return custody_store_dir_is_shared (dir) ? 0660 : 0600;
 }
 
 static gboolean
@@ -658,7 +663,7 @@ create_store_file (const char  *path,
       return FALSE;
     }
 
-  mode = new_store_mode (dir);
+  mode = custody_store_file_mode_in (dir);
   fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
   if (fd < 0)
     {
