@@ -531,6 +531,110 @@ test_backups_are_private_to_the_owner (CtlFixture    *f,
 }
 
 /*
+ * A store a team shares
+ */
+
+#define TEAM_GID  61000
+#define MEMBER_A  61001
+#define MEMBER_B  61002
+#define OUTSIDER  61003
+
+/* custodyctl --db DB ARGS... as @uid, a member of TEAM_GID or not. */
+static int
+run_as (CtlFixture  *f,
+        uid_t        uid,
+        gboolean     member,
+        const char  *db,
+        char       **err,
+        const char  *first,
+        ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  va_list args;
+
+  g_ptr_array_add (argv, g_strdup ("setpriv"));
+  g_ptr_array_add (argv, g_strdup_printf ("--reuid=%u", (guint) uid));
+  g_ptr_array_add (argv, g_strdup_printf ("--regid=%u", (guint) uid));
+  g_ptr_array_add (argv, member ? g_strdup_printf ("--groups=%d", TEAM_GID)
+                                : g_strdup ("--clear-groups"));
+  g_ptr_array_add (argv, g_strdup (g_getenv ("CUSTODYCTL")));
+  g_ptr_array_add (argv, g_strdup ("--db"));
+  g_ptr_array_add (argv, g_strdup (db));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  return ctl_spawn (f, (const char * const *) argv->pdata, NULL, NULL, err);
+}
+
+/* The layout of README's "A store a team shares": a folder of the group
+ * custody, mode 2770; every member reads and writes the store whoever
+ * made it or its -wal and -shm; anyone else is told, and changes nothing. */
+static void
+test_shared_store_two_members (CtlFixture    *f,
+                               gconstpointer  data)
+{
+  g_autofree char *dir = ctl_fixture_path (f, "team");
+  g_autofree char *db = g_build_filename (dir, "custody.db", NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *err = NULL;
+  struct stat st;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("two Unix users need root to be played");
+      return;
+    }
+
+  g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_cmpint (chown (dir, 0, TEAM_GID), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 02770), ==, 0);
+
+  /* Under a umask that would give the world everything. */
+  umask (0);
+  g_assert_cmpint (run_as (f, MEMBER_A, TRUE, db, NULL, "init", NULL), ==, 0);
+  g_assert_cmpint (run_as (f, MEMBER_A, TRUE, db, NULL, "job", "add", "made-by-a", NULL), ==, 0);
+  umask (022);
+  g_assert_cmpint (g_stat (db, &st), ==, 0);
+  g_assert_cmpint (st.st_uid, ==, MEMBER_A);
+  g_assert_cmpint (st.st_gid, ==, TEAM_GID);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0660);
+
+  g_assert_cmpint (run_as (f, MEMBER_B, TRUE, db, NULL, "job", "add", "made-by-b", NULL), ==, 0);
+  g_assert_cmpint (run_as (f, MEMBER_B, TRUE, db, NULL, "copy", "add", "made-by-a", "nas",
+                           "--media-type", "disk", NULL), ==, 0);
+  if (g_stat (wal, &st) == 0)
+    {
+      g_assert_cmpint (st.st_gid, ==, TEAM_GID);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0660);
+    }
+  g_assert_cmpint (run_as (f, MEMBER_A, TRUE, db, NULL, "job", "add", "again-by-a", NULL), ==, 0);
+  g_assert_cmpint (run_as (f, MEMBER_A, TRUE, db, NULL, "db", "check", NULL), ==, 0);
+
+  g_assert_cmpint (run_as (f, OUTSIDER, FALSE, db, &err, "job", "list", NULL), ==, 3);
+  g_assert_nonnull (strstr (err, db));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_as (f, OUTSIDER, FALSE, db, &err, "job", "add", "intruder", NULL), ==, 3);
+
+  g_assert_cmpint (run_as (f, MEMBER_B, TRUE, db, NULL, "job", "show", "again-by-a", NULL), ==, 0);
+  {
+    sqlite3 *handle = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (db, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT count(*) FROM jobs", -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 3);
+    sqlite3_finalize (stmt);
+    sqlite3_close (handle);
+  }
+}
+
+/*
  * Restore
  */
 
@@ -621,6 +725,7 @@ main (int    argc,
   ADD ("backup/concurrent-backups-all-succeed", test_concurrent_backups_all_succeed);
   ADD ("backup/removes-what-killed-ones-left", test_backup_removes_what_killed_ones_left);
   ADD ("backup/private-to-the-owner", test_backups_are_private_to_the_owner);
+  ADD ("shared-store/two-members-and-an-outsider", test_shared_store_two_members);
   ADD ("restore/refuses-what-db-check-would-not-pass",
        test_restore_refuses_what_db_check_would_not_pass);
 
