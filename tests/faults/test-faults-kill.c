@@ -19,12 +19,15 @@
 
 #define SETUP     "2026-11-01T00:00:00Z"
 /* A large import; a store of a few MB to back up; a smaller one to
- * restore, then one N_EXTRA runs larger. */
-#define N_IMPORT  10000
-#define N_BACKUP  20000
-#define N_RUNS    10000
-#define N_EXTRA   2500
-#define N_VOLUMES 2000
+ * restore, then one N_EXTRA runs larger. Under the sanitizers, where
+ * custodyctl runs several times slower, a quarter of each: the kills
+ * still land inside the command, and the loops stay within their time. */
+static guint scale = 1;
+#define N_IMPORT  (10000 / scale)
+#define N_BACKUP  (20000 / scale)
+#define N_RUNS    (10000 / scale)
+#define N_EXTRA   (2500 / scale)
+#define N_VOLUMES (2000 / scale)
 
 /* What a loop did, for the log. */
 typedef struct
@@ -144,8 +147,11 @@ kill_import (CtlFixture         *f,
   guint whole = 0;
   double duration;
 
+  /* The faster of two runs: the first pays for cold caches. */
   faults_copy_store (f->db, work);
   duration = faults_run_timed (f, work, NULL, args);
+  faults_copy_store (f->db, work);
+  duration = MIN (duration, faults_run_timed (f, work, NULL, args));
   g_assert_cmpint (count_runs (work), ==, N_IMPORT);
 
   while (tally_more (&tally))
@@ -158,7 +164,7 @@ kill_import (CtlFixture         *f,
       faults_assert_store_ok (f, work);
       runs = count_runs (work);
       if (runs != 0 && runs != N_IMPORT)
-        g_test_message ("attempt %u left %" G_GINT64_FORMAT " of %d runs", tally.attempts, runs, N_IMPORT);
+        g_test_message ("attempt %u left %" G_GINT64_FORMAT " of %u runs", tally.attempts, runs, N_IMPORT);
       g_assert_true (runs == 0 || runs == N_IMPORT);
       whole += runs == N_IMPORT;
 
@@ -206,7 +212,7 @@ test_kill_scan (CtlFixture    *f,
 {
   g_autoptr(GRand) rand = faults_rand_new ();
   g_autoptr(GString) volsers = g_string_new (NULL);
-  g_autofree char *last = g_strdup_printf ("A%05dL9", N_VOLUMES - 1);
+  g_autofree char *last = g_strdup_printf ("A%05uL9", N_VOLUMES - 1);
   g_autofree char *range = g_strconcat ("A00000L9-", last, NULL);
   gint64 started = g_get_monotonic_time ();
   Tally tally = { 0, };
@@ -223,8 +229,13 @@ test_kill_scan (CtlFixture    *f,
     const char *args[] = { "media", "scan", "--to", "Vault", "--courier", "Iron Mountain",
                            "--container", "Case 7", "--seal", "S-1", NULL };
 
-    /* Fed in 20 pieces, 2 ms apart: the scans arrive while it runs. */
+    const char *back[] = { "media", "scan", "--to", "Shelf", "--courier", "Iron Mountain",
+                           "--container", "Case 7", "--seal", "S-1", NULL };
+
+    /* Fed in 20 pieces, 2 ms apart: the scans arrive while it runs. The
+     * faster of two runs, there and back. */
     duration = faults_run_fed_timed (f, f->db, volsers->str, 20, 2000, args);
+    duration = MIN (duration, faults_run_fed_timed (f, f->db, volsers->str, 20, 2000, back));
   }
 
   while (tally_more (&tally))
@@ -258,7 +269,7 @@ test_kill_scan (CtlFixture    *f,
         "OR container != 'Case 7' OR seal != 'S-1' OR from_location_id IS NULL)"), ==, 0);
     }
 
-  g_test_message ("media scan: %" G_GINT64_FORMAT " scans of %d volumes recorded whole",
+  g_test_message ("media scan: %" G_GINT64_FORMAT " scans of %u volumes recorded whole",
                   scans / N_VOLUMES, N_VOLUMES);
   tally_report (&tally, "media scan", duration, started);
 }
@@ -305,6 +316,7 @@ test_kill_backup (CtlFixture    *f,
   before = store_signature (f->db);
   started = g_get_monotonic_time ();
   duration = faults_run_timed (f, f->db, NULL, args);
+  duration = MIN (duration, faults_run_timed (f, f->db, NULL, args));
 
   while (tally_more (&tally))
     {
@@ -376,8 +388,10 @@ test_kill_restore (CtlFixture    *f,
   started = g_get_monotonic_time ();
   {
     const char *args[] = { "db", "restore", new_store, NULL };
+    const char *back[] = { "db", "restore", old_store, NULL };
 
-    duration = faults_run_timed (f, f->db, NULL, args);
+    duration = faults_run_timed (f, f->db, NULL, back);
+    duration = MIN (duration, faults_run_timed (f, f->db, NULL, args));
     g_assert_cmpint (count_runs (f->db), ==, N_RUNS + N_EXTRA);
   }
 
@@ -418,6 +432,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  if (g_getenv ("CUSTODY_TEST_SANITIZED") != NULL)
+    scale = 4;
 
 #define ADD(path, func) \
   g_test_add ("/faults/kill/" path, CtlFixture, NULL, set_up, func, ctl_fixture_tear_down)
