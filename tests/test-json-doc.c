@@ -70,6 +70,21 @@ test_syntax_table (void)
     }
 }
 
+/* A string cut after its backslash: found by fuzz-json-doc, where the
+ * reader once looked at that backslash forever. */
+static void
+test_backslash_at_end (void)
+{
+  const char input[] = "[\"abc\\";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CustodyJsonDoc) doc = custody_json_doc_parse (input, strlen (input), 0, &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "line 1, column 2: the document ends early, inside the string that starts here");
+}
+
 static void
 test_nul_byte (void)
 {
@@ -235,6 +250,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/custody/json-doc/syntax", test_syntax_table);
+  g_test_add_func ("/custody/json-doc/backslash-at-end", test_backslash_at_end);
   g_test_add_func ("/custody/json-doc/nul-byte", test_nul_byte);
   g_test_add_func ("/custody/json-doc/depth", test_depth);
   g_test_add_func ("/custody/json-doc/numbers", test_numbers);

@@ -331,8 +331,10 @@ write_one (BatchWriter  *w,
   g_free (e->message);
   e->message = g_strdup (run->message != NULL ? run->message : "");
   g_array_set_size (w->volume_ids, 0);
-  g_array_append_vals (w->volume_ids, &g_array_index (w->batch->volumes, gint64, run->first_volume),
-                       run->n_volumes);
+  /* Runs without volumes: the batch's array may have no storage at all. */
+  if (run->n_volumes > 0)
+    g_array_append_vals (w->volume_ids, &g_array_index (w->batch->volumes, gint64, run->first_volume),
+                         run->n_volumes);
 
   if (merge && run_needs_merge (run) && !merge_stored (w->store, run, e, w->volume_ids, error))
     return FALSE;

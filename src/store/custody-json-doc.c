@@ -264,7 +264,10 @@ parse_string (Parser   *parser,
 
       flags |= FLAG_ESCAPED;
       if (p + 1 >= parser->end)
-        continue;   /* reported as the end above */
+        {
+          p++;        /* reported as the end above */
+          continue;
+        }
       switch (p[1])
         {
         case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
