@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "custody-input.h"
 #include "custody-time.h"
 #include "custodyctl-context.h"
 
@@ -30,7 +31,8 @@ read_input (const char  *path,
             GError     **error)
 {
   g_autoptr(GInputStream) input = NULL;
-  g_autoptr(GOutputStream) memory = NULL;
+  g_autoptr(GError) local = NULL;
+  GBytes *data;
 
   *modified = CUSTODY_TIME_NONE;
 
@@ -66,17 +68,15 @@ read_input (const char  *path,
   else
     input = g_unix_input_stream_new (STDIN_FILENO, FALSE);
 
-  memory = g_memory_output_stream_new_resizable ();
-  if (g_output_stream_splice (memory, input, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
-    return NULL;
-  if (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)) > MAX_INPUT_BYTES)
+  /* Streamed, and stopped at the limit: never the whole stream in memory. */
+  data = custody_input_read_text (input, MAX_INPUT_BYTES, NULL, &local);
+  if (data == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("%s is larger than 1 GB"), path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: %s",
+                   g_str_equal (path, "-") ? _("standard input") : path, local->message);
       return NULL;
     }
-
-  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  return data;
 }
 
 static JsonNode *

@@ -13,6 +13,7 @@
 
 #include "custody-import-private.h"
 #include "custody-json.h"
+#include "custody-text.h"
 #include "custody-time.h"
 #include "custody-volser.h"
 
@@ -1311,6 +1312,20 @@ custody_store_import (CustodyStore                *self,
     }
   else
     zone = g_time_zone_new_local ();
+
+  /* Whole, before anything is read: a NUL must not end the input early. */
+  {
+    gsize length;
+    const char *bytes = g_bytes_get_data (data, &length);
+    g_autoptr(GError) text_error = NULL;
+
+    if (length > 0 && !custody_text_validate (bytes, length, &text_error))
+      {
+        g_set_error_literal (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
+                             text_error->message);
+        return FALSE;
+      }
+  }
 
   runs = custody_run_batch_new (TRUE, describe_record);
   touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
