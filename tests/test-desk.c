@@ -863,6 +863,37 @@ test_label_geometry (void)
   }
 }
 
+/* The app syncs desk alerts on every poll: a job named in any script
+ * must not make it fail ("malformed JSON" from g_strescape's octal). */
+static void
+test_sync_alerts_any_name (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char * const names[] = { "名前", "💾 \"q\" \\", "\xe2\x80\xae" "gif.exe", "גיבוי" };
+  g_autoptr(CustodyDesk) desk = NULL;
+  g_autoptr(GPtrArray) verdicts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(CustodyJob) job = custody_job_new ();
+
+      job->name = g_strdup (names[i]);
+      job->rpo_hours = 24;
+      job->verify_days = 30;
+      custody_store_add_job (f->store, job, &error);
+      g_assert_no_error (error);
+    }
+
+  desk = custody_store_get_desk (f->store, &error);
+  g_assert_no_error (error);
+  verdicts = custody_store_evaluate (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (verdicts->len, ==, G_N_ELEMENTS (names));
+  g_assert_true (custody_store_sync_desk_alerts (f->store, desk, verdicts, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -880,6 +911,8 @@ main (int    argc,
               test_scan_guard_and_undo, fixture_tear_down);
   g_test_add ("/desk/guard/retire", Fixture, NULL, fixture_set_up, test_retire_guard,
               fixture_tear_down);
+  g_test_add ("/desk/alerts/sync-with-any-name", Fixture, NULL, fixture_set_up,
+              test_sync_alerts_any_name, fixture_tear_down);
   g_test_add ("/desk/alerts/overdue", Fixture, NULL, fixture_set_up, test_overdue_alerts,
               fixture_tear_down);
   g_test_add_func ("/desk/labels/lto-geometry", test_label_geometry);
