@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "custody-labels.h"
@@ -873,6 +874,16 @@ test_sync_alerts_any_name (Fixture       *f,
   g_autoptr(CustodyDesk) desk = NULL;
   g_autoptr(GPtrArray) verdicts = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "custody.db", NULL);
+  sqlite3 *db = NULL;
+
+  /* An open observed-break alert: only then does SQLite read the list. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO alerts (cause, kind, severity, subject, message,"
+                                     " raised_at) VALUES ('observed-break:old', 'observed-break',"
+                                     " 'critical', 'old', 'old', 0)", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
