@@ -2940,6 +2940,108 @@ test_names_round_trip (Fixture       *f,
     }
 }
 
+/* What is not UTF-8, or holds control characters, does not become a
+ * name; a new name does not start with '-'; names the store already has
+ * are printed with their controls escaped and reached after "--". */
+static void
+test_names_refused_escaped_and_after_dashes (Fixture       *f,
+                                             gconstpointer  data)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *esc_name = "e\x1b[31mred";
+
+  ctl_ok (f, "init", NULL);
+  g_free (ctl_ok (f, "location", "add", "Home", "--kind", "library", NULL));
+  g_free (ctl_ok (f, "media", "add", "A00001L9", "--type", "LTO-9", "--location", "Home", NULL));
+  g_free (ctl_ok (f, "job", "add", "payroll", NULL));
+
+  ctl_fails (f, EXIT_USAGE, "'bad\\xffname' is not valid UTF-8 text", "job", "add", "bad\xffname",
+             NULL);
+  ctl_fails (f, EXIT_USAGE, "the name 'e\\x1b[31mred' contains the control character U+001B",
+             "job", "add", esc_name, NULL);
+  ctl_fails (f, EXIT_USAGE, "contains the control character U+0009", "location", "add", "a\tb",
+             "--kind", "library", NULL);
+  ctl_fails (f, EXIT_USAGE, "contains the control character U+0085", "pool", "add", "next\xc2\x85line",
+             "--scheme", "none", NULL);
+  ctl_fails (f, EXIT_USAGE, "contains the control character U+007F", "copy", "add", "payroll",
+             "del\x7f", "--media-type", "tape", NULL);
+  ctl_fails (f, EXIT_USAGE, "contains the control character U+001B", "job", "edit", "payroll",
+             "--owner", "\x1b]0;owned\x07", NULL);
+  ctl_fails (f, EXIT_USAGE, "contains the control character U+001B", "media", "move", "A00001L9",
+             "--to", "Home", "--courier", "Bob\x1b[2J", NULL);
+  /* GOption refuses it first, in an option. */
+  ctl_fails (f, EXIT_USAGE, "Invalid byte sequence", "media", "move", "A00001L9", "--to", "Home",
+             "--note", "\xc3\x28", NULL);
+  /* Free text keeps its tabs and line breaks. */
+  g_free (ctl_ok (f, "media", "move", "A00001L9", "--to", "Home", "--note", "one\ttwo\nthree",
+                  NULL));
+
+  /* "--help" as a name: refused, with why; "--" ends the options. */
+  ctl_fails (f, EXIT_USAGE, "the name '--help' starts with '-'", "job", "add", "--", "--help",
+             NULL);
+  ctl_fails (f, EXIT_USAGE, "the name '-x' starts with '-'", "job", "add", "--", "-x", NULL);
+  ctl_fails (f, EXIT_USAGE, "unknown job '--help'", "job", "show", "--", "--help", NULL);
+
+  /* Names an older version let in. */
+  exec_sql (f->db, "INSERT INTO jobs (name, source, owner, rpo_hours, verify_days, tags, created_at)"
+                   " VALUES ('-old', '', '', 24, 30, '', 0),"
+                   "        ('e' || char (27) || '[31mred', char (27) || ']0;title' || char (7), '',"
+                   "         24, 30, '', 0)");
+  node = ctl_json (f, EXIT_OK, "job", "show", "--", "-old", NULL);
+  g_assert_cmpstr (str_member (object_of (node), "name"), ==, "-old");
+  g_clear_pointer (&node, json_node_unref);
+  g_free (ctl_ok (f, "job", "edit", "--owner", "me", "--", "-old", NULL));
+  node = ctl_json (f, EXIT_OK, "job", "show", "--", "-old", NULL);
+  g_assert_cmpstr (str_member (object_of (node), "owner"), ==, "me");
+  g_clear_pointer (&node, json_node_unref);
+
+  out = ctl_ok (f, "job", "list", NULL);
+  g_assert_null (strchr (out, '\x1b'));
+  g_assert_null (strchr (out, '\x07'));
+  g_assert_nonnull (strstr (out, "e\\x1b[31mred"));
+  g_assert_nonnull (strstr (out, "\\x1b]0;title\\x07"));
+  g_clear_pointer (&out, g_free);
+  out = ctl_ok (f, "job", "show", esc_name, NULL);
+  g_assert_null (strchr (out, '\x1b'));
+  g_assert_nonnull (strstr (out, "e\\x1b[31mred"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_ctl (f, NULL, &out, &err, "check", esc_name, NULL), ==, EXIT_VIOLATION);
+  g_assert_null (strchr (out, '\x1b'));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_ctl (f, NULL, &out, &err, "job", "show", "e\x1b[31mredx", NULL), ==,
+                   EXIT_USAGE);
+  g_assert_null (strchr (err, '\x1b'));
+  g_assert_nonnull (strstr (err, "unknown job 'e\\x1b[31mredx'"));
+
+  /* JSON keeps the name as it is, escaped the JSON way. */
+  node = ctl_json (f, EXIT_OK, "job", "show", esc_name, NULL);
+  g_assert_cmpstr (str_member (object_of (node), "name"), ==, esc_name);
+  g_assert_cmpstr (str_member (object_of (node), "source"), ==, "\x1b]0;title\x07");
+
+  g_free (ctl_ok (f, "job", "rm", "--", "-old", NULL));
+  ctl_fails (f, EXIT_USAGE, "unknown job '-old'", "job", "show", "--", "-old", NULL);
+}
+
+/* The volser error names the character whole, not its first byte. */
+static void
+test_volser_error_names_whole_characters (Fixture       *f,
+                                          gconstpointer  data)
+{
+  ctl_ok (f, "init", NULL);
+  ctl_fails (f, EXIT_USAGE, "'あい' is not a volume label: it contains 'あ'", "media", "add",
+             "あい", "--type", "LTO-9", NULL);
+  /* 17 characters, 34 bytes: the character is what is wrong, not the length. */
+  ctl_fails (f, EXIT_USAGE, "is not a volume label: it contains 'é'", "media", "add",
+             "ééééééééééééééééé", "--type", "LTO-9", NULL);
+  ctl_fails (f, EXIT_USAGE, "'A00\\x1b' is not a volume label: it contains '\\x1b'", "media", "add",
+             "A00\x1b", "--type", "LTO-9", NULL);
+  ctl_fails (f, EXIT_USAGE, "is not a volume label: it is not UTF-8 text", "media", "add",
+             "A0\xff", "--type", "LTO-9", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2956,6 +3058,8 @@ main (int   argc,
 
   ADD ("store/init-creates-the-store-and-keeps-it", test_init_creates_the_store_and_keeps_it);
   ADD ("names/round-trip-through-every-command", test_names_round_trip);
+  ADD ("names/refused-escaped-and-after-dashes", test_names_refused_escaped_and_after_dashes);
+  ADD ("names/volser-error-names-whole-characters", test_volser_error_names_whole_characters);
   ADD ("store/db-option-wins-over-custody-db", test_db_option_wins_over_custody_db);
   ADD ("store/custody-db-is-used-without-db-option", test_custody_db_is_used_without_db_option);
   ADD ("store/default-store-is-under-xdg-data-home", test_default_store_is_under_xdg_data_home);

@@ -55,19 +55,21 @@ custody_text_validate (const char  *data,
 
 /**
  * custody_text_check_name:
+ * @is_new: a name being given, not one already in the store
  *
  * A name of a job, copy, location, pool, courier, container or seal: UTF-8
- * without control characters, and not starting with '-', which commands
- * would read as an option.
+ * without control characters. A new one does not start with '-', which
+ * commands would read as an option ('--' still reaches an old one).
  */
 gboolean
 custody_text_check_name (const char  *name,
+                         gboolean     is_new,
                          GError     **error)
 {
   g_autofree char *shown = NULL;
 
-  if (!custody_text_check_free (name, error))
-    return FALSE;
+  if (!g_utf8_validate (name, -1, NULL))
+    return custody_text_check_free (name, error);
 
   for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -82,7 +84,7 @@ custody_text_check_name (const char  *name,
         }
     }
 
-  if (name[0] == '-')
+  if (is_new && name[0] == '-')
     {
       g_set_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID,
                    _("the name '%s' starts with '-', which commands would read as an option"),

@@ -14,6 +14,7 @@ gboolean  custody_text_validate        (const char  *data,
                                         gsize        length,
                                         GError     **error);
 gboolean  custody_text_check_name      (const char  *name,
+                                        gboolean     is_new,
                                         GError     **error);
 gboolean  custody_text_check_free      (const char  *text,
                                         GError     **error);

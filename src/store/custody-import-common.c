@@ -820,6 +820,8 @@ custody_import_find_copy (CustodyImportContext  *ctx,
                        job);
           return 0;
         }
+      if (!custody_store_check_name (job, TRUE, error))
+        return 0;
       job_id = insert_named (ctx->store,
                              "INSERT INTO jobs (name, created_at, rpo_hours, verify_days)"
                              " VALUES (?1, ?2, 24, 30)", 0, job, NULL, error);
@@ -841,6 +843,8 @@ custody_import_find_copy (CustodyImportContext  *ctx,
                    job, copy);
       return 0;
     }
+  if (!custody_store_check_name (copy, TRUE, error))
+    return 0;
   copy_id = insert_named (ctx->store,
                           "INSERT INTO copies (name, created_at, job_id, media_type)"
                           " VALUES (?1, ?2, ?3, ?4)",

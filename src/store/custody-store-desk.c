@@ -125,7 +125,8 @@ write_pool (CustodyStore  *self,
   gint64 id = 0;
   int rc;
 
-  if (!validate_pool (pool, error))
+  if (!validate_pool (pool, error) ||
+      !custody_store_check_name (pool->name, g_strcmp0 (pool->name, old_name) != 0, error))
     return FALSE;
   params = policy_to_json (&pool->policy);
 
