@@ -144,6 +144,8 @@ ctl_import_tool (CtlContext  *ctx,
   g_autoptr(GError) error = NULL;
   g_autofree char *job = NULL, *copy = NULL, *zone = NULL, *volume = NULL;
   g_autofree char *repository = NULL, *library = NULL, *shelf = NULL, *media_type = NULL;
+  g_autofree char *glob_archives = NULL;
+  g_auto(GStrv) hosts = NULL, paths = NULL, tags = NULL;
   CustodyImportOptions options;
   CustodyImportResult result = { 0, };
   CustodyImportFormat format;
@@ -171,6 +173,15 @@ ctl_import_tool (CtlContext  *ctx,
     { "create", 0, 0, G_OPTION_ARG_NONE, &create, N_("Add unknown jobs and copies"), NULL },
     { "media-type", 0, 0, G_OPTION_ARG_STRING, &media_type,
       N_("Media type of copies --create adds (default: what the tool implies)"), N_("TYPE") },
+    { "host", 0, 0, G_OPTION_ARG_STRING_ARRAY, &hosts,
+      N_("Only snapshots of this host (restic; repeatable)"), N_("HOST") },
+    { "path", 0, 0, G_OPTION_ARG_STRING_ARRAY, &paths,
+      N_("Only snapshots including this path (restic; repeatable: all of them)"), N_("PATH") },
+    { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &tags,
+      N_("Only snapshots with all of these tags (restic; repeatable: any of the lists)"),
+      N_("TAG[,TAG...]") },
+    { "glob-archives", 0, 0, G_OPTION_ARG_STRING, &glob_archives,
+      N_("Only archives whose names match this shell-style pattern (borg)"), N_("GLOB") },
     { NULL }
   };
 
@@ -186,6 +197,15 @@ ctl_import_tool (CtlContext  *ctx,
     return ctl_usage (_("import %s needs --job JOB and --copy COPY"), ctx->command->words[1]);
   if (exit_code < -1 || exit_code > 255)
     return ctl_usage (_("--exit-code must be from 0 to 255"));
+  if ((hosts != NULL || paths != NULL || tags != NULL) && format != CUSTODY_IMPORT_RESTIC)
+    return ctl_usage (_("--host, --path and --tag choose restic snapshots; import %s has none"),
+                      ctx->command->words[1]);
+  if (glob_archives != NULL && format != CUSTODY_IMPORT_BORG)
+    return ctl_usage (_("--glob-archives chooses borg archives; import %s has none"),
+                      ctx->command->words[1]);
+  if (glob_archives != NULL && g_regex_match_simple ("^(re|pp|pf|fm):", glob_archives, 0, 0))
+    return ctl_usage (_("--glob-archives '%s': only shell-style patterns (sh:) are supported"),
+                      glob_archives);
 
   custody_import_options_init (&options);
   options.job = job;
@@ -197,6 +217,10 @@ ctl_import_tool (CtlContext  *ctx,
   options.shelf = shelf;
   options.exit_code = exit_code;
   options.create = create;
+  options.hosts = (const char * const *) hosts;
+  options.paths = (const char * const *) paths;
+  options.tags = (const char * const *) tags;
+  options.glob_archives = glob_archives;
   if (media_type != NULL)
     {
       CustodyMediaType type;
