@@ -919,6 +919,20 @@ test_broken_text_refused (Fixture       *f,
   g_assert_true (g_file_set_contents (path, mtx, sizeof mtx - 1, NULL));
   fails (f, EXIT_USAGE, "line 4: a NUL byte", NULL, "import", "mtx", path, "--library", "Library",
          NULL);
+
+  /* A list longer than the limit (16 MiB) is refused once the limit is
+   * passed, not after all of it is read. */
+  {
+    const char *sh[] = { "sh", "-c", "yes A00001L9 | head -c 20000000 |"
+                         " \"$CUSTODYCTL\" media scan --to Truck", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_program (f, sh, NULL, &out, &err), ==, EXIT_USAGE);
+    g_assert_cmpstr (out, ==, "");
+    g_assert_true (g_str_has_prefix (err, "custodyctl: error: standard input: the input is larger "
+                                          "than 16.0\xc2\xa0MiB"));
+  }
 }
 
 int
