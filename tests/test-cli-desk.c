@@ -836,6 +836,84 @@ test_import_mtx (Fixture       *f,
   fails (f, EXIT_USAGE, "import mtx needs --library", "", "import", "mtx", "-", NULL);
 }
 
+/* A NUL or a byte that is not UTF-8 anywhere in a list refuses all of it,
+ * naming the line: before, reconcile read up to the NUL and recorded
+ * every volume after it missing. */
+static void
+test_broken_text_refused (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const struct
+  {
+    const char *bytes;
+    gsize       length;
+    const char *message;
+  } inputs[] = {
+#define BYTES(s) s, sizeof s - 1
+    { BYTES ("A00001L9\nA00002L9\n\0A00003L9\n"), "line 3: a NUL byte" },
+    { BYTES ("A00001L9\nA00002L9\nA00003L9\n\0"), "line 4: a NUL byte" },
+    { BYTES ("A00001L9\r\nA00002\xff" "L9\r\nA00003L9\r\n"), "line 2: the text is not valid UTF-8" },
+#undef BYTES
+  };
+  g_autofree char *path = g_build_filename (f->dir, "list.txt", NULL);
+  static const char mtx[] =
+    "  Storage Changer /dev/sg5:1 Drives, 2 Slots ( 0 Import/Export )\n"
+    "Data Transfer Element 0:Empty\n"
+    "      Storage Element 1:Full :VolumeTag=A00004L9\n"
+    "\0     Storage Element 2:Full :VolumeTag=A00005L9\n";
+
+  build_site (f);
+  ok (f, "--at", "2026-11-20T08:00:00Z", "media", "move", "A00001L9", "A00002L9", "A00003L9", "--to",
+      "Vault", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autofree char *command = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *before = file_sha256 (f->db);
+      g_autofree char *after = NULL;
+      const char *sh[] = { "sh", "-c", NULL, NULL };
+      g_autofree char *line = NULL;
+
+      g_test_message ("input %u", i);
+      g_assert_true (g_file_set_contents (path, inputs[i].bytes, (gssize) inputs[i].length, NULL));
+      fails (f, EXIT_USAGE, inputs[i].message, NULL, "--at", NOW, "media", "reconcile",
+             "--location", "Vault", path, NULL);
+
+      /* Standard input too, and the scan list, which only reads it. */
+      command = g_strdup_printf ("\"$CUSTODYCTL\" media reconcile --location Vault - < list.txt && exit 9;"
+                                 "\"$CUSTODYCTL\" media scan --to Truck < list.txt");
+      sh[2] = command;
+      g_assert_cmpint (run_program (f, sh, NULL, &out, &err), ==, EXIT_USAGE);
+      g_assert_cmpstr (out, ==, "");
+      line = g_strdup_printf ("custodyctl: error: standard input: %s", inputs[i].message);
+      g_assert_true (g_str_has_prefix (err, line));
+      after = file_sha256 (f->db);
+      g_assert_cmpstr (after, ==, before);
+    }
+
+  /* mtx status with a NUL: before, it read the slots before it and
+   * cleared the others' slot assignments. */
+  g_assert_true (g_file_set_contents (path, mtx, sizeof mtx - 1, NULL));
+  fails (f, EXIT_USAGE, "line 4: a NUL byte", NULL, "import", "mtx", path, "--library", "Library",
+         NULL);
+
+  /* A list longer than the limit (16 MiB) is refused once the limit is
+   * passed, not after all of it is read. */
+  {
+    const char *sh[] = { "sh", "-c", "yes A00001L9 | head -c 20000000 |"
+                         " \"$CUSTODYCTL\" media scan --to Truck", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_program (f, sh, NULL, &out, &err), ==, EXIT_USAGE);
+    g_assert_cmpstr (out, ==, "");
+    g_assert_true (g_str_has_prefix (err, "custodyctl: error: standard input: the input is larger "
+                                          "than 16.0\xc2\xa0MiB"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -854,6 +932,7 @@ main (int    argc,
   ADD ("handoff-sheet", test_handoff_sheet);
   ADD ("reconcile-and-certificate", test_reconcile);
   ADD ("import-mtx", test_import_mtx);
+  ADD ("broken-text-refused", test_broken_text_refused);
 
   return g_test_run ();
 }

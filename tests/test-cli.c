@@ -2793,6 +2793,235 @@ test_text_output_is_aligned (Fixture       *f,
   g_assert_cmpstr (lines[4], ==, "");
 }
 
+/* Names in any script, with marks, invisible characters, quotes and
+ * backslashes, go through every command that takes one and come back as
+ * they went in. json_each () once got them through g_strescape (), which
+ * writes non-ASCII as octal: "malformed JSON", exit 3. */
+static void
+test_names_round_trip (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char * const names[] = {
+    "名前",
+    "バックアップ 月次",
+    "💾 backup 🗄️",
+    "نسخة احتياطية",
+    "גיבוי",
+    "e\xcc\x81te\xcc\x81",                /* combining acute accents */
+    "\xe2\x80\xae" "evil.exe",             /* U+202E RIGHT-TO-LEFT OVERRIDE */
+    "zero\xe2\x80\x8bwidth",               /* U+200B ZERO WIDTH SPACE */
+    "say \"hi\" \\ back\\slash 'q'",
+    "tab\\t and \\u0041 typed",
+  };
+
+  ctl_ok (f, "init", NULL);
+  ctl_ok (f, "location", "add", "Home", "--kind", "library", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *n = names[i];
+      g_autofree char *volser = g_strdup_printf ("N%05uL9", i);
+      g_autoptr(JsonNode) node = NULL;
+      JsonObject *o;
+
+      g_test_message ("name %u: %s", i, n);
+      g_free (ctl_ok (f, "location", "add", n, "--kind", "offsite-vault", NULL));
+      g_free (ctl_ok (f, "pool", "add", n, "--scheme", "none", NULL));
+      g_free (ctl_ok (f, "job", "add", n, "--owner", n, "--source", n, NULL));
+      g_free (ctl_ok (f, "copy", "add", n, n, "--media-type", "tape", "--location", n, NULL));
+      g_free (ctl_ok (f, "media", "add", volser, "--type", "LTO-9", "--pool", n, "--location",
+                      "Home", NULL));
+      g_free (ctl_ok (f, "media", "move", volser, "--to", n, "--courier", n, "--container", n,
+                      "--seal", n, "--note", n, "--confirm", NULL));
+      g_free (ctl_ok (f, "record", n, n, "--status", "success", "--started",
+                      "2026-11-19T22:00:00Z", "--finished", "2026-11-19T23:00:00Z", "--volumes",
+                      volser, "--message", n, NULL));
+      g_free (ctl_ok (f, "verify", n, n, "--result", "passed", "--at", "2026-11-19T23:30:00Z",
+                      "--by", n, "--note", n, NULL));
+
+      node = ctl_json (f, EXIT_OK, "job", "show", n, NULL);
+      o = object_of (node);
+      g_assert_cmpstr (str_member (o, "name"), ==, n);
+      g_assert_cmpstr (str_member (o, "owner"), ==, n);
+      g_assert_cmpstr (str_member (o, "source"), ==, n);
+      o = json_array_get_object_element (array_member (o, "copies"), 0);
+      g_assert_cmpstr (str_member (o, "name"), ==, n);
+      g_assert_cmpstr (str_member (o, "location"), ==, n);
+      g_clear_pointer (&node, json_node_unref);
+
+      node = ctl_json (f, EXIT_OK, "copy", "list", n, NULL);
+      g_assert_nonnull (find_by (array_of (node), "name", n));
+      g_clear_pointer (&node, json_node_unref);
+
+      node = ctl_json (f, EXIT_VIOLATION, "check", n, NULL);
+      g_assert_cmpuint (json_array_get_length (array_member (object_of (node), "jobs")), ==, 1);
+      g_assert_nonnull (find_by (array_member (object_of (node), "jobs"), "job", n));
+      g_clear_pointer (&node, json_node_unref);
+
+      node = ctl_json (f, EXIT_OK, "history", n, NULL);
+      g_clear_pointer (&node, json_node_unref);
+
+      node = ctl_json (f, EXIT_OK, "media", "show", volser, NULL);
+      o = object_of (node);
+      g_assert_cmpstr (str_member (o, "location"), ==, n);
+      g_assert_cmpstr (str_member (o, "pool"), ==, n);
+      o = json_array_get_object_element (array_member (o, "movements"), 1);
+      g_assert_cmpstr (str_member (o, "to"), ==, n);
+      g_assert_cmpstr (str_member (o, "courier"), ==, n);
+      g_assert_cmpstr (str_member (o, "container"), ==, n);
+      g_assert_cmpstr (str_member (o, "seal"), ==, n);
+      g_assert_cmpstr (str_member (o, "note"), ==, n);
+      g_clear_pointer (&node, json_node_unref);
+
+      node = ctl_json (f, EXIT_OK, "media", "list", "--location", n, "--pool", n, NULL);
+      g_assert_nonnull (find_by (array_of (node), "volser", volser));
+      g_clear_pointer (&node, json_node_unref);
+
+      node = ctl_json (f, EXIT_OK, "location", "list", NULL);
+      g_assert_nonnull (find_by (array_of (node), "name", n));
+      g_clear_pointer (&node, json_node_unref);
+      node = ctl_json (f, EXIT_OK, "pool", "list", NULL);
+      g_assert_nonnull (find_by (array_of (node), "name", n));
+      g_clear_pointer (&node, json_node_unref);
+    }
+
+  /* Every name at once: the check of several jobs and the desk. */
+  {
+    g_autoptr(GPtrArray) args = g_ptr_array_new ();
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autoptr(JsonNode) node = NULL;
+
+    g_ptr_array_add (args, (gpointer) "--db");
+    g_ptr_array_add (args, f->db);
+    g_ptr_array_add (args, (gpointer) "--json");
+    g_ptr_array_add (args, (gpointer) "check");
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      g_ptr_array_add (args, (gpointer) names[i]);
+    g_ptr_array_add (args, NULL);
+    g_assert_cmpint (run_argv (f, (const char * const *) args->pdata, NULL, &out, &err), ==,
+                     EXIT_VIOLATION);
+    g_assert_cmpstr (err, ==, "");
+    node = parse_json (out);
+    g_assert_cmpuint (json_array_get_length (array_member (object_of (node), "jobs")), ==,
+                      G_N_ELEMENTS (names));
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *renamed = g_strconcat (names[i], " ✓", NULL);
+      g_autoptr(JsonNode) node = NULL;
+
+      g_free (ctl_ok (f, "job", "edit", names[i], "--name", renamed, NULL));
+      node = ctl_json (f, EXIT_OK, "job", "show", renamed, NULL);
+      g_assert_cmpstr (str_member (object_of (node), "name"), ==, renamed);
+      g_free (ctl_ok (f, "job", "rm", renamed, NULL));
+      ctl_fails (f, EXIT_USAGE, "unknown job", "job", "show", renamed, NULL);
+    }
+}
+
+/* What is not UTF-8, or holds control characters, does not become a
+ * name; a new name does not start with '-'; names the store already has
+ * are printed with their controls escaped and reached after "--". */
+static void
+test_names_refused_escaped_and_after_dashes (Fixture       *f,
+                                             gconstpointer  data)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *esc_name = "e\x1b[31mred";
+
+  ctl_ok (f, "init", NULL);
+  g_free (ctl_ok (f, "location", "add", "Home", "--kind", "library", NULL));
+  g_free (ctl_ok (f, "media", "add", "A00001L9", "--type", "LTO-9", "--location", "Home", NULL));
+  g_free (ctl_ok (f, "job", "add", "payroll", NULL));
+
+  ctl_fails (f, EXIT_USAGE, "'bad\\xffname' is not valid UTF-8 text", "job", "add", "bad\xffname",
+             NULL);
+  ctl_fails (f, EXIT_USAGE, "the name 'e\\x1b[31mred' contains the control character U+001B",
+             "job", "add", esc_name, NULL);
+  ctl_fails (f, EXIT_USAGE, "contains the control character U+0009", "location", "add", "a\tb",
+             "--kind", "library", NULL);
+  ctl_fails (f, EXIT_USAGE, "contains the control character U+0085", "pool", "add", "next\xc2\x85line",
+             "--scheme", "none", NULL);
+  ctl_fails (f, EXIT_USAGE, "contains the control character U+007F", "copy", "add", "payroll",
+             "del\x7f", "--media-type", "tape", NULL);
+  ctl_fails (f, EXIT_USAGE, "contains the control character U+001B", "job", "edit", "payroll",
+             "--owner", "\x1b]0;owned\x07", NULL);
+  ctl_fails (f, EXIT_USAGE, "contains the control character U+001B", "media", "move", "A00001L9",
+             "--to", "Home", "--courier", "Bob\x1b[2J", NULL);
+  /* GOption refuses it first, in an option. */
+  ctl_fails (f, EXIT_USAGE, "Invalid byte sequence", "media", "move", "A00001L9", "--to", "Home",
+             "--note", "\xc3\x28", NULL);
+  /* Free text keeps its tabs and line breaks. */
+  g_free (ctl_ok (f, "media", "move", "A00001L9", "--to", "Home", "--note", "one\ttwo\nthree",
+                  NULL));
+
+  /* "--help" as a name: refused, with why; "--" ends the options. */
+  ctl_fails (f, EXIT_USAGE, "the name '--help' starts with '-'", "job", "add", "--", "--help",
+             NULL);
+  ctl_fails (f, EXIT_USAGE, "the name '-x' starts with '-'", "job", "add", "--", "-x", NULL);
+  ctl_fails (f, EXIT_USAGE, "unknown job '--help'", "job", "show", "--", "--help", NULL);
+
+  /* Names an older version let in. */
+  exec_sql (f->db, "INSERT INTO jobs (name, source, owner, rpo_hours, verify_days, tags, created_at)"
+                   " VALUES ('-old', '', '', 24, 30, '', 0),"
+                   "        ('e' || char (27) || '[31mred', char (27) || ']0;title' || char (7), '',"
+                   "         24, 30, '', 0)");
+  node = ctl_json (f, EXIT_OK, "job", "show", "--", "-old", NULL);
+  g_assert_cmpstr (str_member (object_of (node), "name"), ==, "-old");
+  g_clear_pointer (&node, json_node_unref);
+  g_free (ctl_ok (f, "job", "edit", "--owner", "me", "--", "-old", NULL));
+  node = ctl_json (f, EXIT_OK, "job", "show", "--", "-old", NULL);
+  g_assert_cmpstr (str_member (object_of (node), "owner"), ==, "me");
+  g_clear_pointer (&node, json_node_unref);
+
+  out = ctl_ok (f, "job", "list", NULL);
+  g_assert_null (strchr (out, '\x1b'));
+  g_assert_null (strchr (out, '\x07'));
+  g_assert_nonnull (strstr (out, "e\\x1b[31mred"));
+  g_assert_nonnull (strstr (out, "\\x1b]0;title\\x07"));
+  g_clear_pointer (&out, g_free);
+  out = ctl_ok (f, "job", "show", esc_name, NULL);
+  g_assert_null (strchr (out, '\x1b'));
+  g_assert_nonnull (strstr (out, "e\\x1b[31mred"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_ctl (f, NULL, &out, &err, "check", esc_name, NULL), ==, EXIT_VIOLATION);
+  g_assert_null (strchr (out, '\x1b'));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_ctl (f, NULL, &out, &err, "job", "show", "e\x1b[31mredx", NULL), ==,
+                   EXIT_USAGE);
+  g_assert_null (strchr (err, '\x1b'));
+  g_assert_nonnull (strstr (err, "unknown job 'e\\x1b[31mredx'"));
+
+  /* JSON keeps the name as it is, escaped the JSON way. */
+  node = ctl_json (f, EXIT_OK, "job", "show", esc_name, NULL);
+  g_assert_cmpstr (str_member (object_of (node), "name"), ==, esc_name);
+  g_assert_cmpstr (str_member (object_of (node), "source"), ==, "\x1b]0;title\x07");
+
+  g_free (ctl_ok (f, "job", "rm", "--", "-old", NULL));
+  ctl_fails (f, EXIT_USAGE, "unknown job '-old'", "job", "show", "--", "-old", NULL);
+}
+
+/* The volser error names the character whole, not its first byte. */
+static void
+test_volser_error_names_whole_characters (Fixture       *f,
+                                          gconstpointer  data)
+{
+  ctl_ok (f, "init", NULL);
+  ctl_fails (f, EXIT_USAGE, "'あい' is not a volume label: it contains 'あ'", "media", "add",
+             "あい", "--type", "LTO-9", NULL);
+  /* 17 characters, 34 bytes: the character is what is wrong, not the length. */
+  ctl_fails (f, EXIT_USAGE, "is not a volume label: it contains 'é'", "media", "add",
+             "ééééééééééééééééé", "--type", "LTO-9", NULL);
+  ctl_fails (f, EXIT_USAGE, "'A00\\x1b' is not a volume label: it contains '\\x1b'", "media", "add",
+             "A00\x1b", "--type", "LTO-9", NULL);
+  ctl_fails (f, EXIT_USAGE, "is not a volume label: it is not UTF-8 text", "media", "add",
+             "A0\xff", "--type", "LTO-9", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2808,6 +3037,9 @@ main (int   argc,
   g_test_add ("/cli/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("store/init-creates-the-store-and-keeps-it", test_init_creates_the_store_and_keeps_it);
+  ADD ("names/round-trip-through-every-command", test_names_round_trip);
+  ADD ("names/refused-escaped-and-after-dashes", test_names_refused_escaped_and_after_dashes);
+  ADD ("names/volser-error-names-whole-characters", test_volser_error_names_whole_characters);
   ADD ("store/db-option-wins-over-custody-db", test_db_option_wins_over_custody_db);
   ADD ("store/custody-db-is-used-without-db-option", test_custody_db_is_used_without_db_option);
   ADD ("store/default-store-is-under-xdg-data-home", test_default_store_is_under_xdg_data_home);

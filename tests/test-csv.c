@@ -15,6 +15,9 @@
 #include <string.h>
 
 #include "custody-csv.h"
+#include "custody-input.h"
+#include "custody-text.h"
+#include "custody-time.h"
 #include "custody-store.h"
 
 /*
@@ -418,6 +421,86 @@ test_quoted_fields_read_back (void)
   g_assert_no_error (error);
 }
 
+/* The reader stops once it holds more than its limit: a stream that
+ * never ends costs the limit, not the machine. */
+static void
+test_input_stops_at_the_limit (void)
+{
+  const gsize limit = 1024 * 1024;
+  const gsize sent = 10 * limit;
+  char *text = g_malloc (sent);
+  g_autoptr(GInputStream) input = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GError) error = NULL;
+  goffset read;
+
+  memset (text, 'a', sent);
+  input = g_memory_input_stream_new_from_data (text, (gssize) sent, g_free);
+  data = custody_input_read_text (input, limit, NULL, &error);
+  g_assert_null (data);
+  g_assert_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "the input is larger than 1.0\xc2\xa0MiB");
+  read = g_seekable_tell (G_SEEKABLE (input));
+  g_assert_cmpint (read, ==, (goffset) limit + 1);
+}
+
+static void
+test_input_up_to_the_limit (void)
+{
+  const gsize limit = 200 * 1024 + 7;
+  char *text = g_malloc (limit);
+  g_autoptr(GInputStream) input = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *bytes;
+
+  memset (text, 'b', limit);
+  input = g_memory_input_stream_new_from_data (text, (gssize) limit, g_free);
+  data = custody_input_read_text (input, limit, NULL, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_get_data (data, &length);
+  g_assert_cmpuint (length, ==, limit);
+  /* Followed by a NUL, for readers that want a C string. */
+  g_assert_cmpint (bytes[length], ==, '\0');
+  g_assert_cmpuint (strlen (bytes), ==, limit);
+}
+
+/* A NUL or bad UTF-8 anywhere, named by its line; never the end of it. */
+static void
+test_input_refuses_nul_and_bad_utf8 (void)
+{
+  static const struct
+  {
+    const char *bytes;
+    gsize       length;
+    const char *message;
+  } cases[] = {
+#define BYTES(s) s, sizeof s - 1
+    { BYTES ("\0"), "line 1: a NUL byte: this is not text" },
+    { BYTES ("a\nb\n\0c\n"), "line 3: a NUL byte: this is not text" },
+    { BYTES ("a\nb\nc\n\0"), "line 4: a NUL byte: this is not text" },
+    { BYTES ("名前\r\n\xe5\x90\n"), "line 2: the text is not valid UTF-8" },
+    { BYTES ("ok\n\xed\xa0\x80\n"), "line 2: the text is not valid UTF-8" },
+    { BYTES ("\xc0\xaf"), "line 1: the text is not valid UTF-8" },
+#undef BYTES
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GInputStream) input = g_memory_input_stream_new_from_data (cases[i].bytes,
+                                                                           (gssize) cases[i].length,
+                                                                           NULL);
+      g_autoptr(GBytes) data = NULL;
+      g_autoptr(GError) error = NULL;
+
+      data = custody_input_read_text (input, 1024, NULL, &error);
+      g_assert_null (data);
+      g_assert_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +508,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/csv/plain-records", test_plain_records);
+  g_test_add_func ("/input/stops-at-the-limit", test_input_stops_at_the_limit);
+  g_test_add_func ("/input/up-to-the-limit", test_input_up_to_the_limit);
+  g_test_add_func ("/input/refuses-nul-and-bad-utf8", test_input_refuses_nul_and_bad_utf8);
   g_test_add_func ("/csv/quoted-field-with-comma-newline-and-escaped-quote",
                    test_quoted_field_with_comma_newline_and_escaped_quote);
   g_test_add_func ("/csv/empty-fields-and-quoted-empty-field",

@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "custody-labels.h"
@@ -863,6 +864,47 @@ test_label_geometry (void)
   }
 }
 
+/* The app syncs desk alerts on every poll: a job named in any script
+ * must not make it fail ("malformed JSON" from g_strescape's octal). */
+static void
+test_sync_alerts_any_name (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char * const names[] = { "名前", "💾 \"q\" \\", "\xe2\x80\xae" "gif.exe", "גיבוי" };
+  g_autoptr(CustodyDesk) desk = NULL;
+  g_autoptr(GPtrArray) verdicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "custody.db", NULL);
+  sqlite3 *db = NULL;
+
+  /* An open observed-break alert: only then does SQLite read the list. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO alerts (cause, kind, severity, subject, message,"
+                                     " raised_at) VALUES ('observed-break:old', 'observed-break',"
+                                     " 'critical', 'old', 'old', 0)", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(CustodyJob) job = custody_job_new ();
+
+      job->name = g_strdup (names[i]);
+      job->rpo_hours = 24;
+      job->verify_days = 30;
+      custody_store_add_job (f->store, job, &error);
+      g_assert_no_error (error);
+    }
+
+  desk = custody_store_get_desk (f->store, &error);
+  g_assert_no_error (error);
+  verdicts = custody_store_evaluate (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (verdicts->len, ==, G_N_ELEMENTS (names));
+  g_assert_true (custody_store_sync_desk_alerts (f->store, desk, verdicts, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -880,6 +922,8 @@ main (int    argc,
               test_scan_guard_and_undo, fixture_tear_down);
   g_test_add ("/desk/guard/retire", Fixture, NULL, fixture_set_up, test_retire_guard,
               fixture_tear_down);
+  g_test_add ("/desk/alerts/sync-with-any-name", Fixture, NULL, fixture_set_up,
+              test_sync_alerts_any_name, fixture_tear_down);
   g_test_add ("/desk/alerts/overdue", Fixture, NULL, fixture_set_up, test_overdue_alerts,
               fixture_tear_down);
   g_test_add_func ("/desk/labels/lto-geometry", test_label_geometry);

@@ -338,6 +338,25 @@ test_restic_backups_checks_and_compliance (CtlFixture    *f,
     g_assert_cmpint (json_object_get_int_member (json_node_get_object (again), "updated"), ==, 0);
   }
 
+  /* 4b. The repository is shared: another host backs up, and this host
+   * backs up another job's files. The wrapper files neither under this
+   * job, only its own new snapshot. */
+  make_data (f, "other", 2, 1024);
+  {
+    const char *other_host[] = { "restic", "backup", "--host", "web-02", "data", NULL };
+    const char *other_path[] = { "restic", "backup", "other", NULL };
+    const char *argv[] = { wrapper, "files", "restic", "data", NULL };
+    g_autoptr(JsonNode) h5 = NULL;
+
+    g_free (tool (f, 0, other_host));
+    g_free (tool (f, 0, other_path));
+    g_free (tool (f, 0, argv));
+    h5 = ctl_json (f, 0, "history", "files", NULL);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (h5)), ==, 5);
+    g_assert_cmpint (ctl_query_int (f, "SELECT count(*) FROM executions WHERE message LIKE 'web-02:%'"
+                                       " OR message LIKE '%/other'"), ==, 0);
+  }
+
   /* 5. A pack file damaged on purpose: restic check --read-data finds it,
    * and the failed verification is an error of the copy. */
   repo = ctl_fixture_path (f, "restic-repo/data");
@@ -480,6 +499,20 @@ test_borg_backups_checks_and_compliance (CtlFixture    *f,
                                      " AND by = 'borg' AND errors = 0"), ==, 1);
   g_clear_pointer (&reasons, g_free);
   g_assert_true (errors_rule (f, "files", &reasons));
+
+  /* 3b. The repository is shared: another host's archive is not this
+   * job's, though the wrapper imports the repository's list now. */
+  {
+    const char *other_host[] = { "borg", "create", "::web-02-files-1", "data", NULL };
+    const char *argv[] = { wrapper, "files", "borg", "files-{now}-third", "data", NULL };
+
+    g_free (tool (f, 0, other_host));
+    g_free (tool (f, 0, argv));
+    g_assert_cmpint (ctl_query_int (f, "SELECT count(*) FROM executions WHERE message LIKE 'files-%-third'"),
+                     ==, 1);
+    g_assert_cmpint (ctl_query_int (f, "SELECT count(*) FROM executions WHERE message LIKE 'web-02%'"),
+                     ==, 0);
+  }
 
   /* 4. A segment damaged on purpose: borg check finds it (exit code 1),
    * and the failed verification is an error of the copy. */

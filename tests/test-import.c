@@ -84,6 +84,11 @@ static const Sample samples[] = {
     " AND errors = 0 AND by = 'restic'", 1 },
   { "restic-0.19-check-json.jsonl", { "restic-check", "--job", "ws", "--copy", "nas" }, NULL, 1,
     "SELECT count(*) FROM verifications WHERE result = 'passed' AND errors = 0", 1 },
+  /* Several hosts in one repository: the filters are tested below. */
+  { "restic-0.14-snapshots-shared.json", { "restic", "--job", "ws", "--copy", "nas" }, NULL, 6,
+    "SELECT count(*) FROM executions WHERE message LIKE 'ws-01: %'", 3 },
+  { "borg-1.2-list-shared.json", { "borg", "--job", "ws", "--copy", "nas" }, NULL, 5,
+    "SELECT count(*) FROM executions WHERE message LIKE 'ws-01-2026-%'", 2 },
   { "borg-1.2-list.json", { "borg", "--job", "ws", "--copy", "nas" }, NULL, 2,
     "SELECT started FROM executions WHERE run_id LIKE '5c8cba52%'", 1795597807 },
   { "borg-1.2-info-archive.json", { "borg", "--job", "ws", "--copy", "nas" }, NULL, 1,
@@ -227,7 +232,7 @@ test_every_sample_is_covered (void)
         g_test_message ("no test imports %s", name);
       g_assert_true (covered);
     }
-  g_assert_cmpuint (files, ==, 23);
+  g_assert_cmpuint (files, ==, 25);
 
   if (g_file_test (shared, G_FILE_TEST_IS_DIR))
     {
@@ -959,6 +964,98 @@ test_borg_checkpoint_is_a_failed_run (CtlFixture    *f,
   g_assert_false (ctl_rule_passes (ctl_check_job (check, "ws"), "0-errors"));
 }
 
+/* A repository that several hosts share: restic's own filters, with its
+ * own meaning, choose this job's snapshots. The expected sets are what
+ * restic 0.14 itself answered for 'restic snapshots --json' with the same
+ * filters on the repository the fixture comes from. */
+static void
+test_restic_filters_choose_snapshots (CtlFixture    *f,
+                                      gconstpointer  data)
+{
+  static const struct
+  {
+    const char *args[6];
+    const char *expected;
+  } cases[] = {
+    { { NULL }, "15412b12 1c72e81f 3d4eb704 8fba2c78 c8c7f562 d94de1fa" },
+    { { "--host", "ws-01" }, "3d4eb704 8fba2c78 c8c7f562" },
+    { { "--host", "ws-02", "--host", "db-01" }, "15412b12 1c72e81f d94de1fa" },
+    { { "--path", "/srv/projects" }, "1c72e81f 3d4eb704 c8c7f562" },
+    /* Repeated, a snapshot must have all the paths. */
+    { { "--path", "/srv/projects", "--path", "/etc" }, "c8c7f562" },
+    /* One --tag a,b: both; repeated: either list. */
+    { { "--tag", "daily,projects" }, "c8c7f562" },
+    { { "--tag", "daily,projects", "--tag", "weekly" }, "15412b12 8fba2c78 c8c7f562" },
+    { { "--host", "ws-01", "--tag", "daily" }, "3d4eb704 c8c7f562" },
+    { { "--host", "ws-03" }, "" },
+  };
+  g_autofree char *path = fixture_file ("restic-0.14-snapshots-shared.json");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *copy = g_strdup_printf ("c%u", i);
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (group_concat (id, ' '), '') FROM"
+                                              " (SELECT substr (e.run_id, 1, 8) AS id FROM executions e"
+                                              "  JOIN copies c ON c.id = e.copy_id"
+                                              "  WHERE c.name = '%s' ORDER BY 1)", copy);
+      g_autofree char *got = NULL;
+      const char * const *a = cases[i].args;
+
+      ctl_ok (f, "copy", "add", "ws", copy, "--media-type", "disk", NULL);
+      ctl_ok (f, "import", "restic", "--job", "ws", "--copy", copy, path, a[0], a[1], a[2], a[3],
+              a[4], a[5], NULL);
+      got = ctl_query_text (f, sql);
+      g_test_message ("case %u: %s", i, got);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+
+  ctl_assert_fails (f, CTL_EXIT_USAGE, "--host, --path and --tag choose restic snapshots", "import",
+                    "borg", "--job", "ws", "--copy", "nas", "--host", "ws-01", path, NULL);
+}
+
+/* borg's --glob-archives: shell-style, on the whole archive name. What
+ * borg 1.2 listed with the same patterns on the fixture's repository. */
+static void
+test_borg_glob_archives_chooses_archives (CtlFixture    *f,
+                                          gconstpointer  data)
+{
+  static const struct
+  {
+    const char *glob;
+    const char *expected;
+  } cases[] = {
+    { "ws-01-*", "ws-01-2026-11-24T22:00 ws-01-2026-11-25T22:00" },
+    /* borg 2 writes the style: sh: is the only one there is here. */
+    { "sh:ws-01-*", "ws-01-2026-11-24T22:00 ws-01-2026-11-25T22:00" },
+    { "*-2026-11-25T*", "db-01-2026-11-25T23:00 ws-01-2026-11-25T22:00 ws-010-2026-11-25T22:10" },
+    { "ws-0?-*", "ws-01-2026-11-24T22:00 ws-01-2026-11-25T22:00 ws-02-2026-11-24T22:05" },
+    { "db-01-*", "db-01-2026-11-25T23:00" },
+    { "*", "db-01-2026-11-25T23:00 ws-01-2026-11-24T22:00 ws-01-2026-11-25T22:00 "
+           "ws-010-2026-11-25T22:10 ws-02-2026-11-24T22:05" },
+  };
+  g_autofree char *path = fixture_file ("borg-1.2-list-shared.json");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *copy = g_strdup_printf ("c%u", i);
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (group_concat (m, ' '), '') FROM"
+                                              " (SELECT e.message AS m FROM executions e"
+                                              "  JOIN copies c ON c.id = e.copy_id"
+                                              "  WHERE c.name = '%s' ORDER BY 1)", copy);
+      g_autofree char *got = NULL;
+
+      ctl_ok (f, "copy", "add", "ws", copy, "--media-type", "disk", NULL);
+      ctl_ok (f, "import", "borg", "--job", "ws", "--copy", copy, "--glob-archives", cases[i].glob,
+              path, NULL);
+      got = ctl_query_text (f, sql);
+      g_test_message ("%s: %s", cases[i].glob, got);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+
+  ctl_assert_fails (f, CTL_EXIT_USAGE, "only shell-style patterns", "import", "borg", "--job", "ws",
+                    "--copy", "nas", "--glob-archives", "re:^ws", path, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -994,6 +1091,8 @@ main (int    argc,
   ADD ("restic/warning-survives-the-snapshot-list", test_restic_warning_survives_the_snapshot_list);
   ADD ("restic/repository-finds-its-volume", test_restic_repository_finds_its_volume);
   ADD ("restic/many-snapshots-at-once", test_restic_many_snapshots_at_once);
+  ADD ("restic/filters-choose-snapshots", test_restic_filters_choose_snapshots);
+  ADD ("borg/glob-archives-chooses-archives", test_borg_glob_archives_chooses_archives);
   ADD ("borg/times-are-read-in-the-zone-it-says", test_borg_times_are_read_in_the_zone_it_says);
   ADD ("borg/list-after-info-keeps-what-info-said", test_borg_list_after_info_keeps_what_info_said);
   ADD ("borg/checkpoint-is-a-failed-run", test_borg_checkpoint_is_a_failed_run);

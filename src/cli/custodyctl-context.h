@@ -66,7 +66,8 @@ struct _CtlCommand
 CustodyStore *ctl_open_store       (CtlContext      *ctx,
                                     gboolean         create);
 
-/* Reporting */
+/* Reporting; text output escapes what ctl_needs_escape () finds. */
+gboolean      ctl_needs_escape     (const char      *text);
 int           ctl_fail             (GError          *error);
 int           ctl_usage            (const char      *format,
                                     ...) G_GNUC_PRINTF (1, 2);

@@ -17,6 +17,7 @@
 #include "custody-mtx.h"
 #include "custody-rotation.h"
 #include "custody-scan-session.h"
+#include "custody-input.h"
 #include "custody-time.h"
 #include "custody-volser.h"
 #include "custodyctl-context.h"
@@ -45,43 +46,29 @@ ctl_open_input (const char  *path,
   return G_INPUT_STREAM (g_file_read (file, NULL, error));
 }
 
-/* The whole of a file or standard input, as text. */
+/* The whole of a file or standard input, as text: refused whole, with
+ * the line, if a NUL or a byte that is not UTF-8 is anywhere in it. */
 char *
 ctl_read_text (const char  *path,
                GError     **error)
 {
   g_autoptr(GInputStream) input = ctl_open_input (path, error);
-  g_autoptr(GByteArray) data = g_byte_array_new ();
-  guint8 buffer[16384];
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GError) local = NULL;
 
   if (input == NULL)
     return NULL;
 
-  for (;;)
-    {
-      gssize n = g_input_stream_read (input, buffer, sizeof buffer, NULL, error);
-
-      if (n < 0)
-        return NULL;
-      if (n == 0)
-        break;
-      if (data->len + n > MAX_INPUT_BYTES)
-        {
-          g_set_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID,
-                       _("%s is larger than 16 MiB"), path);
-          return NULL;
-        }
-      g_byte_array_append (data, buffer, n);
-    }
-  g_byte_array_append (data, (const guint8 *) "", 1);
-
-  if (!g_utf8_validate ((const char *) data->data, -1, NULL))
+  data = custody_input_read_text (input, MAX_INPUT_BYTES, NULL, &local);
+  if (data == NULL)
     {
       g_set_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID,
-                   _("%s is not UTF-8 text"), path);
+                   "%s: %s", g_str_equal (path, "-") ? _("standard input") : path,
+                   local->message);
       return NULL;
     }
-  return (char *) g_byte_array_free (g_steal_pointer (&data), FALSE);
+  /* The bytes end in a NUL that custody_input_read_text () kept. */
+  return g_strdup (g_bytes_get_data (data, NULL));
 }
 
 /* One item per non-blank line, trimmed (a scanner's CR LF included). */

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "custody-input.h"
 #include "custody-time.h"
 #include "custodyctl-context.h"
 
@@ -30,7 +31,8 @@ read_input (const char  *path,
             GError     **error)
 {
   g_autoptr(GInputStream) input = NULL;
-  g_autoptr(GOutputStream) memory = NULL;
+  g_autoptr(GError) local = NULL;
+  GBytes *data;
 
   *modified = CUSTODY_TIME_NONE;
 
@@ -66,17 +68,15 @@ read_input (const char  *path,
   else
     input = g_unix_input_stream_new (STDIN_FILENO, FALSE);
 
-  memory = g_memory_output_stream_new_resizable ();
-  if (g_output_stream_splice (memory, input, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
-    return NULL;
-  if (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)) > MAX_INPUT_BYTES)
+  /* Streamed, and stopped at the limit: never the whole stream in memory. */
+  data = custody_input_read_text (input, MAX_INPUT_BYTES, NULL, &local);
+  if (data == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("%s is larger than 1 GB"), path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: %s",
+                   g_str_equal (path, "-") ? _("standard input") : path, local->message);
       return NULL;
     }
-
-  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  return data;
 }
 
 static JsonNode *
@@ -144,6 +144,8 @@ ctl_import_tool (CtlContext  *ctx,
   g_autoptr(GError) error = NULL;
   g_autofree char *job = NULL, *copy = NULL, *zone = NULL, *volume = NULL;
   g_autofree char *repository = NULL, *library = NULL, *shelf = NULL, *media_type = NULL;
+  g_autofree char *glob_archives = NULL;
+  g_auto(GStrv) hosts = NULL, paths = NULL, tags = NULL;
   CustodyImportOptions options;
   CustodyImportResult result = { 0, };
   CustodyImportFormat format;
@@ -171,6 +173,15 @@ ctl_import_tool (CtlContext  *ctx,
     { "create", 0, 0, G_OPTION_ARG_NONE, &create, N_("Add unknown jobs and copies"), NULL },
     { "media-type", 0, 0, G_OPTION_ARG_STRING, &media_type,
       N_("Media type of copies --create adds (default: what the tool implies)"), N_("TYPE") },
+    { "host", 0, 0, G_OPTION_ARG_STRING_ARRAY, &hosts,
+      N_("Only snapshots of this host (restic; repeatable)"), N_("HOST") },
+    { "path", 0, 0, G_OPTION_ARG_STRING_ARRAY, &paths,
+      N_("Only snapshots including this path (restic; repeatable: all of them)"), N_("PATH") },
+    { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &tags,
+      N_("Only snapshots with all of these tags (restic; repeatable: any of the lists)"),
+      N_("TAG[,TAG...]") },
+    { "glob-archives", 0, 0, G_OPTION_ARG_STRING, &glob_archives,
+      N_("Only archives whose names match this shell-style pattern (borg)"), N_("GLOB") },
     { NULL }
   };
 
@@ -186,6 +197,15 @@ ctl_import_tool (CtlContext  *ctx,
     return ctl_usage (_("import %s needs --job JOB and --copy COPY"), ctx->command->words[1]);
   if (exit_code < -1 || exit_code > 255)
     return ctl_usage (_("--exit-code must be from 0 to 255"));
+  if ((hosts != NULL || paths != NULL || tags != NULL) && format != CUSTODY_IMPORT_RESTIC)
+    return ctl_usage (_("--host, --path and --tag choose restic snapshots; import %s has none"),
+                      ctx->command->words[1]);
+  if (glob_archives != NULL && format != CUSTODY_IMPORT_BORG)
+    return ctl_usage (_("--glob-archives chooses borg archives; import %s has none"),
+                      ctx->command->words[1]);
+  if (glob_archives != NULL && g_regex_match_simple ("^(re|pp|pf|fm):", glob_archives, 0, 0))
+    return ctl_usage (_("--glob-archives '%s': only shell-style patterns (sh:) are supported"),
+                      glob_archives);
 
   custody_import_options_init (&options);
   options.job = job;
@@ -197,6 +217,10 @@ ctl_import_tool (CtlContext  *ctx,
   options.shelf = shelf;
   options.exit_code = exit_code;
   options.create = create;
+  options.hosts = (const char * const *) hosts;
+  options.paths = (const char * const *) paths;
+  options.tags = (const char * const *) tags;
+  options.glob_archives = glob_archives;
   if (media_type != NULL)
     {
       CustodyMediaType type;

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "custody-text.h"
 #include "custody-time.h"
 #include "custody-volser.h"
 #include "custodyctl-context.h"
@@ -896,8 +897,9 @@ static void
 print_verdict_text (CustodyVerdict *v)
 {
   static const char *marks[] = { "3-copies", "2-media", "1-offsite", "1-offline", "0-errors" };
+  g_autofree char *job = ctl_needs_escape (v->job) ? custody_text_escape_controls (v->job) : NULL;
 
-  printf ("%s  %s\n", v->job, custody_status_to_string (v->status));
+  printf ("%s  %s\n", job != NULL ? job : v->job, custody_status_to_string (v->status));
   for (guint r = 0; r < CUSTODY_N_RULES; r++)
     {
       const CustodyRuleVerdict *rule = &v->rules[r];

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "custody-text.h"
 #include "custody-time.h"
 #include "custodyctl-context.h"
 
@@ -115,6 +116,54 @@ static const CtlCommand commands[] = {
  * Reporting
  */
 
+/* Whether @text has a control character or a byte that is not UTF-8:
+ * most text has neither, and costs one pass over its bytes. */
+gboolean
+ctl_needs_escape (const char *text)
+{
+  const guchar *p;
+
+  for (p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p < 0x20 || *p == 0x7f)
+        return TRUE;
+      if (*p >= 0x80)
+        break;
+    }
+  if (*p == '\0')
+    return FALSE;
+  if (!g_utf8_validate ((const char *) p, -1, NULL))
+    return TRUE;
+  for (; *p != '\0'; p++)
+    if (*p < 0x20 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+      return TRUE;
+  return FALSE;
+}
+
+/* An error for the terminal: line by line, controls escaped. */
+static void
+print_error (const char *message)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (!ctl_needs_escape (message))
+    {
+      fprintf (stderr, "custodyctl: error: %s\n", message);
+      return;
+    }
+  lines = g_strsplit (message, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = custody_text_escape_controls (lines[i]);
+
+      if (i == 0)
+        fprintf (stderr, "custodyctl: error: %s", line);
+      else
+        fprintf (stderr, "\n%s", line);
+    }
+  fputc ('\n', stderr);
+}
+
 int
 ctl_exit_code_for (const GError *error)
 {
@@ -147,7 +196,7 @@ ctl_fail (GError *error)
 {
   int code = ctl_exit_code_for (error);
 
-  fprintf (stderr, "custodyctl: error: %s\n", error->message);
+  print_error (error->message);
   g_error_free (error);
 
   return code;
@@ -164,7 +213,7 @@ ctl_usage (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  fprintf (stderr, "custodyctl: error: %s\n", message);
+  print_error (message);
   return CTL_EXIT_USAGE;
 }
 
@@ -261,6 +310,18 @@ ctl_parse_options (CtlContext        *ctx,
       return FALSE;
     }
 
+  /* GOption stops at "--" but leaves it: what follows is an argument
+   * even if it starts with '-' (a job named "--help"). */
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_str_equal ((*argv)[i], "--"))
+        {
+          memmove (&(*argv)[i], &(*argv)[i + 1], (size_t) (*argc - i) * sizeof (char *));
+          (*argc)--;
+          break;
+        }
+    }
+
   if (json)
     ctx->json = TRUE;
   if (db != NULL)
@@ -322,8 +383,15 @@ static void
 add_cell (CtlTable   *table,
           const char *cell)
 {
-  const char *copy = g_string_chunk_insert (table->text, cell != NULL ? cell : "");
-  glong width = display_width (copy);
+  g_autofree char *escaped = NULL;
+  const char *copy;
+  glong width;
+
+  /* A name holding ESC must not drive the terminal it is printed on. */
+  if (cell != NULL && ctl_needs_escape (cell))
+    cell = escaped = custody_text_escape_controls (cell);
+  copy = g_string_chunk_insert (table->text, cell != NULL ? cell : "");
+  width = display_width (copy);
 
   g_ptr_array_add (table->cells, (gpointer) copy);
   g_array_append_val (table->widths, width);

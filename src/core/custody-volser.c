@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "custody-text.h"
 #include "custody-time.h"
 #include "custody-volser.h"
 
@@ -28,6 +29,8 @@ custody_volser_normalize (const char  *text,
                           GError     **error)
 {
   g_autofree char *volser = NULL;
+  g_autofree char *shown = NULL;
+  const char *p;
   gsize len;
 
   g_return_val_if_fail (text != NULL, NULL);
@@ -35,23 +38,35 @@ custody_volser_normalize (const char  *text,
   volser = g_ascii_strup (text, -1);
   g_strstrip (volser);
   len = strlen (volser);
+  shown = custody_text_escape_controls (text);
+
+  /* The first character that is not allowed, whole: a byte of a
+   * multibyte one would print as garbage. */
+  if (!g_utf8_validate (volser, -1, NULL))
+    {
+      g_set_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID,
+                   _("'%s' is not a volume label: it is not UTF-8 text"), shown);
+      return NULL;
+    }
+  for (p = volser; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+        {
+          g_autofree char *one = g_strndup (p, g_utf8_next_char (p) - p);
+          g_autofree char *character = custody_text_escape_controls (one);
+
+          g_set_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID,
+                       _("'%s' is not a volume label: it contains '%s'"), shown, character);
+          return NULL;
+        }
+    }
 
   if (len == 0 || len > CUSTODY_VOLSER_MAX)
     {
       g_set_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID,
                    _("'%s' is not a volume label (1 to %d letters and digits)"),
-                   text, CUSTODY_VOLSER_MAX);
+                   shown, CUSTODY_VOLSER_MAX);
       return NULL;
-    }
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (!g_ascii_isalnum (volser[i]) && volser[i] != '-' && volser[i] != '_')
-        {
-          g_set_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID,
-                       _("'%s' is not a volume label: it contains '%c'"), text, volser[i]);
-          return NULL;
-        }
     }
 
   return g_steal_pointer (&volser);

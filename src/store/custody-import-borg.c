@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <fnmatch.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
@@ -58,6 +59,23 @@ is_checkpoint (const char *name)
   return TRUE;
 }
 
+/* borg's --glob-archives: a shell-style pattern ("sh:" rules, the prefix
+ * optional) on the whole name. Archive names hold no '/', so "**" is "*". */
+static gboolean
+glob_matches (const char *glob,
+              const char *name)
+{
+  g_autofree char *pattern = NULL;
+  char *star;
+
+  if (g_str_has_prefix (glob, "sh:"))
+    glob += 3;
+  pattern = g_strdup (glob);
+  while ((star = strstr (pattern, "**")) != NULL)
+    memmove (star, star + 1, strlen (star + 1) + 1);
+  return fnmatch (pattern, name, 0) == 0;
+}
+
 static gboolean
 read_archive (CustodyImportContext  *ctx,
               CustodyJsonDoc        *doc,
@@ -95,6 +113,12 @@ read_archive (CustodyImportContext  *ctx,
       (name == NULL &&
        !custody_import_get_string (ctx, doc, archive, "archive", TRUE, what, &name, error)))
     return FALSE;
+  if (!created && ctx->options->glob_archives != NULL &&
+      !glob_matches (ctx->options->glob_archives, name))
+    {
+      ctx->left_out++;
+      return TRUE;
+    }
   g_free (what);
   what = g_strdup_printf (_("archive %u (%s)"), index, name);
 
@@ -282,6 +306,11 @@ custody_import_borg (CustodyImportContext  *ctx,
         return FALSE;
       archive = custody_json_doc_next (doc, archive);
     }
+  if (ctx->left_out > 0)
+    custody_import_note (ctx, g_dngettext (GETTEXT_PACKAGE,
+                                           "Left out %u archive that --glob-archives does not match.",
+                                           "Left out %u archives that --glob-archives does not match.",
+                                           ctx->left_out), ctx->left_out);
 
   return TRUE;
 }

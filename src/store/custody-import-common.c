@@ -13,6 +13,7 @@
 
 #include "custody-import-private.h"
 #include "custody-json.h"
+#include "custody-text.h"
 #include "custody-time.h"
 #include "custody-volser.h"
 
@@ -821,6 +822,8 @@ custody_import_find_copy (CustodyImportContext  *ctx,
                        job);
           return 0;
         }
+      if (!custody_store_check_name (job, TRUE, error))
+        return 0;
       job_id = insert_named (ctx->store,
                              "INSERT INTO jobs (name, created_at, rpo_hours, verify_days)"
                              " VALUES (?1, ?2, 24, 30)", 0, job, NULL, error);
@@ -842,6 +845,8 @@ custody_import_find_copy (CustodyImportContext  *ctx,
                    job, copy);
       return 0;
     }
+  if (!custody_store_check_name (copy, TRUE, error))
+    return 0;
   copy_id = insert_named (ctx->store,
                           "INSERT INTO copies (name, created_at, job_id, media_type)"
                           " VALUES (?1, ?2, ?3, ?4)",
@@ -1313,6 +1318,20 @@ custody_store_import (CustodyStore                *self,
     }
   else
     zone = g_time_zone_new_local ();
+
+  /* Whole, before anything is read: a NUL must not end the input early. */
+  {
+    gsize length;
+    const char *bytes = g_bytes_get_data (data, &length);
+    g_autoptr(GError) text_error = NULL;
+
+    if (length > 0 && !custody_text_validate (bytes, length, &text_error))
+      {
+        g_set_error_literal (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
+                             text_error->message);
+        return FALSE;
+      }
+  }
 
   runs = custody_run_batch_new (TRUE, describe_record);
   touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

@@ -69,6 +69,24 @@ line_error (Header      *h,
   return FALSE;
 }
 
+/* Names without control characters, texts as the store takes them. */
+static gboolean
+check_cells (Header       *h,
+             const char  **names,
+             const char  **texts,
+             GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (!custody_store_check_name (names[i], FALSE, &local))
+      return line_error (h, error, "%s", local->message);
+  for (guint i = 0; texts[i] != NULL; i++)
+    if (!custody_store_check_text (texts[i], &local))
+      return line_error (h, error, "%s", local->message);
+  return TRUE;
+}
+
 static gboolean
 read_header (Header        *h,
              const char    *required,
@@ -353,6 +371,9 @@ import_jobs_row (CustodyStore        *self,
 
   if (job[0] == '\0')
     return line_error (h, error, _("job is empty"));
+  if (!check_cells (h, (const char *[]) { job, copy, NULL },
+                    (const char *[]) { cell (h, J_SOURCE), cell (h, J_OWNER), NULL }, error))
+    return FALSE;
 
   if (!upsert_job (self, h, seen_jobs, &job_id, &job_result, error))
     return FALSE;

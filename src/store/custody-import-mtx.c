@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "custody-input.h"
 #include "custody-json.h"
 #include "custody-mtx.h"
 #include "custody-store-private.h"
@@ -20,38 +21,6 @@
  * shows is in that library, in that slot or drive. */
 
 #define MTX_MAX_INPUT (16 * 1024 * 1024)
-
-static char *
-read_all (GInputStream  *input,
-          gsize         *length,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  g_autoptr(GByteArray) data = g_byte_array_new ();
-  guint8 buffer[16384];
-
-  for (;;)
-    {
-      gssize n = g_input_stream_read (input, buffer, sizeof buffer, cancellable, error);
-
-      if (n < 0)
-        return NULL;
-      if (n == 0)
-        break;
-      if (data->len + n > MTX_MAX_INPUT)
-        {
-          g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
-                       _("the inventory is larger than %d MiB: not the output of mtx status"),
-                       MTX_MAX_INPUT / (1024 * 1024));
-          return NULL;
-        }
-      g_byte_array_append (data, buffer, n);
-    }
-
-  *length = data->len;
-  g_byte_array_append (data, (const guint8 *) "", 1);
-  return (char *) g_byte_array_free (g_steal_pointer (&data), FALSE);
-}
 
 typedef struct
 {
@@ -142,7 +111,8 @@ custody_store_import_mtx (CustodyStore        *self,
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(GError) parse_error = NULL;
   g_auto(CustodyGuard) guard = { 0, };
-  g_autofree char *text = NULL;
+  g_autoptr(GBytes) text = NULL;
+  const char *data;
   g_autofree char *entity = NULL;
   g_autofree char *what = NULL;
   CustodyImportStats counts = { 0, };
@@ -156,10 +126,16 @@ custody_store_import_mtx (CustodyStore        *self,
   g_return_val_if_fail (G_IS_INPUT_STREAM (input), FALSE);
   g_return_val_if_fail (library != NULL, FALSE);
 
-  text = read_all (input, &length, cancellable, error);
+  /* Bounded: a library of thousands of slots prints well under a MiB. */
+  text = custody_input_read_text (input, MTX_MAX_INPUT, cancellable, &parse_error);
   if (text == NULL)
-    return FALSE;
-  inv = custody_mtx_parse (text, length, &parse_error);
+    {
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
+                   _("not the output of mtx status: %s"), parse_error->message);
+      return FALSE;
+    }
+  data = g_bytes_get_data (text, &length);
+  inv = custody_mtx_parse (data, (gssize) length, &parse_error);
   if (inv == NULL)
     {
       g_set_error_literal (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,

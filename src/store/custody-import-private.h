@@ -113,6 +113,7 @@ typedef struct
   GTimeZone                  *zone;      /* for times written without one */
   gboolean                    zone_used;
   gboolean                    changed;   /* jobs, copies or bindings were added */
+  guint                       left_out;  /* snapshots or archives the filters left out */
 } CustodyImportContext;
 
 /* Each tool's reader: parses the whole input, checks it, then queues runs

@@ -125,6 +125,76 @@ check_order (CustodyImportContext  *ctx,
                                  _("%s: it ends (%s) before it starts (%s)"), what, f, s);
 }
 
+/* Whether the array @list of strings holds @value. */
+static gboolean
+has_string (CustodyJsonDoc  *doc,
+            CustodyJsonNode  list,
+            const char      *value)
+{
+  CustodyJsonNode item;
+
+  if (list == 0 || custody_json_doc_kind (doc, list) != CUSTODY_JSON_ARRAY)
+    return FALSE;
+  item = custody_json_doc_first (doc, list);
+  for (guint i = 0; i < custody_json_doc_get_length (doc, list); i++)
+    {
+      g_autofree char *text = custody_json_doc_dup_string (doc, item);
+
+      if (g_strcmp0 (text, value) == 0)
+        return TRUE;
+      item = custody_json_doc_next (doc, item);
+    }
+  return FALSE;
+}
+
+/* restic's own filters, with its meaning (restic snapshots --host --path
+ * --tag): one of the hosts; all of the paths; all the tags of one of the
+ * tag lists. In a repository that several hosts share, the others'
+ * snapshots are not this job's. */
+static gboolean
+snapshot_selected (const CustodyImportOptions *options,
+                   CustodyJsonDoc             *doc,
+                   CustodyJsonNode             snapshot)
+{
+  if (options->hosts != NULL && options->hosts[0] != NULL)
+    {
+      CustodyJsonNode node = custody_json_doc_member (doc, snapshot, "hostname");
+      g_autofree char *host = node != 0 ? custody_json_doc_dup_string (doc, node) : NULL;
+
+      if (host == NULL || !g_strv_contains (options->hosts, host))
+        return FALSE;
+    }
+
+  if (options->paths != NULL)
+    {
+      CustodyJsonNode paths = custody_json_doc_member (doc, snapshot, "paths");
+
+      for (guint i = 0; options->paths[i] != NULL; i++)
+        if (!has_string (doc, paths, options->paths[i]))
+          return FALSE;
+    }
+
+  if (options->tags != NULL && options->tags[0] != NULL)
+    {
+      CustodyJsonNode tags = custody_json_doc_member (doc, snapshot, "tags");
+      gboolean any = FALSE;
+
+      for (guint i = 0; !any && options->tags[i] != NULL; i++)
+        {
+          g_auto(GStrv) list = g_strsplit (options->tags[i], ",", -1);
+
+          any = TRUE;
+          for (guint j = 0; any && list[j] != NULL; j++)
+            if (list[j][0] != '\0' && !has_string (doc, tags, list[j]))
+              any = FALSE;
+        }
+      if (!any)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_snapshot (CustodyImportContext  *ctx,
                CustodyJsonDoc        *doc,
@@ -147,6 +217,12 @@ read_snapshot (CustodyImportContext  *ctx,
     return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, snapshot), error,
                                    _("%s should be an object, not %s"), what,
                                    custody_json_doc_kind_name (doc, snapshot));
+
+  if (!snapshot_selected (ctx->options, doc, snapshot))
+    {
+      ctx->left_out++;
+      return TRUE;
+    }
 
   if (custody_json_doc_member (doc, snapshot, "id") == 0 &&
       custody_json_doc_member (doc, snapshot, "tree") != 0)
@@ -481,7 +557,14 @@ custody_import_restic (CustodyImportContext  *ctx,
                          "the snapshot list"));
           return FALSE;
         }
-      return read_snapshot_list (ctx, doc, root, copy_id, volume_ids, error);
+      if (!read_snapshot_list (ctx, doc, root, copy_id, volume_ids, error))
+        return FALSE;
+      if (ctx->left_out > 0)
+        custody_import_note (ctx, g_dngettext (GETTEXT_PACKAGE,
+                                               "Left out %u snapshot of other hosts, paths or tags.",
+                                               "Left out %u snapshots of other hosts, paths or tags.",
+                                               ctx->left_out), ctx->left_out);
+      return TRUE;
     }
 
   if (custody_json_doc_kind (doc, root) == CUSTODY_JSON_OBJECT &&

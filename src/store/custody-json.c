@@ -317,11 +317,17 @@ custody_json_alert (CustodyAlert *a)
   return json_builder_get_root (b);
 }
 
-/* JSON text, written directly: a check of ten thousand jobs writes
- * millions of values, which a JsonBuilder tree would hold all at once. */
-static void
-append_json_string (GString    *out,
-                    const char *value)
+/**
+ * custody_json_append_string:
+ * @value: (nullable): UTF-8 text, written as it is (non-ASCII included)
+ *
+ * JSON text, written directly: a check of ten thousand jobs writes
+ * millions of values, which a JsonBuilder tree would hold all at once.
+ * Also how a list of names becomes the JSON that json_each () reads.
+ */
+void
+custody_json_append_string (GString    *out,
+                            const char *value)
 {
   if (value == NULL)
     {
@@ -367,7 +373,7 @@ append_time (GString *out,
              gint64   t)
 {
   g_autofree char *text = custody_time_format (t);
-  append_json_string (out, text);
+  custody_json_append_string (out, text);
 }
 
 static void
@@ -385,7 +391,7 @@ append_strings (GString    *out,
   for (guint i = 0; i < strings->len; i++)
     {
       g_string_append_printf (out, "%s  ", indent);
-      append_json_string (out, g_ptr_array_index (strings, i));
+      custody_json_append_string (out, g_ptr_array_index (strings, i));
       g_string_append (out, i + 1 < strings->len ? ",\n" : "\n");
     }
   g_string_append_printf (out, "%s]", indent);
@@ -407,7 +413,7 @@ custody_json_append_verdict (GString        *out,
   g_autofree char *pad = g_strnfill (indent, ' ');
 
   g_string_append_printf (out, "%s{\n%s  \"job\": ", pad, pad);
-  append_json_string (out, v->job);
+  custody_json_append_string (out, v->job);
   g_string_append_printf (out, ",\n%s  \"status\": \"%s\",\n%s  \"rules\": [\n",
                           pad, custody_status_to_string (v->status), pad);
   for (guint r = 0; r < CUSTODY_N_RULES; r++)
@@ -429,7 +435,7 @@ custody_json_append_verdict (GString        *out,
       g_autofree char *inner = g_strdup_printf ("%s    ", pad);
 
       g_string_append_printf (out, "%s\n%s    {\"copy\": ", i > 0 ? "," : "", pad);
-      append_json_string (out, c->name);
+      custody_json_append_string (out, c->name);
       g_string_append_printf (out,
                               ", \"media_type\": \"%s\", \"valid\": %s, \"offsite\": %s,"
                               " \"offline\": %s, \"immutable\": %s, \"last_success\": ",

@@ -34,6 +34,8 @@ JsonNode *custody_json_verdict       (CustodyVerdict      *verdict);
 void      custody_json_append_verdict (GString            *out,
                                        CustodyVerdict     *verdict,
                                        guint               indent);
+void      custody_json_append_string (GString            *out,
+                                      const char          *value);
 void      custody_json_add_time      (JsonBuilder         *builder,
                                       const char          *member,
                                       gint64               t);

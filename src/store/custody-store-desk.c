@@ -125,7 +125,8 @@ write_pool (CustodyStore  *self,
   gint64 id = 0;
   int rc;
 
-  if (!validate_pool (pool, error))
+  if (!validate_pool (pool, error) ||
+      !custody_store_check_name (pool->name, g_strcmp0 (pool->name, old_name) != 0, error))
     return FALSE;
   params = policy_to_json (&pool->policy);
 
@@ -548,10 +549,12 @@ custody_store_sync_desk_alerts (CustodyStore  *self,
   for (guint i = 0; verdicts != NULL && i < verdicts->len; i++)
     {
       CustodyVerdict *v = g_ptr_array_index (verdicts, i);
-      g_autofree char *escaped = g_strescape (v->job, NULL);
 
-      if (v->status == CUSTODY_STATUS_VIOLATION)
-        g_string_append_printf (violating, "%s\"%s\"", violating->len > 1 ? "," : "", escaped);
+      if (v->status != CUSTODY_STATUS_VIOLATION)
+        continue;
+      if (violating->len > 1)
+        g_string_append_c (violating, ',');
+      custody_json_append_string (violating, v->job);
     }
   g_string_append_c (violating, ']');
 

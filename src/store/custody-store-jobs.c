@@ -63,8 +63,10 @@ copy_from_row (sqlite3_stmt *stmt)
   return copy;
 }
 
+/* @old_name: what the job is called now, or %NULL for a new job */
 static gboolean
 validate_job (CustodyJob  *job,
+              const char  *old_name,
               GError     **error)
 {
   if (job->name == NULL || job->name[0] == '\0')
@@ -73,6 +75,11 @@ validate_job (CustodyJob  *job,
                    _("a job needs a name"));
       return FALSE;
     }
+  if (!custody_store_check_name (job->name, g_strcmp0 (job->name, old_name) != 0, error) ||
+      !custody_store_check_text (job->source, error) ||
+      !custody_store_check_text (job->owner, error) ||
+      !custody_store_check_text (job->tags, error))
+    return FALSE;
   if (job->rpo_hours <= 0 || job->rpo_hours > 24 * 3660)
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
@@ -189,7 +196,7 @@ custody_store_add_job (CustodyStore  *self,
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (CUSTODY_IS_JOB (job), FALSE);
 
-  if (!validate_job (job, error))
+  if (!validate_job (job, NULL, error))
     return FALSE;
 
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
@@ -244,7 +251,7 @@ custody_store_update_job (CustodyStore  *self,
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (CUSTODY_IS_JOB (job), FALSE);
 
-  if (!validate_job (job, error))
+  if (!validate_job (job, name, error))
     return FALSE;
 
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
@@ -722,8 +729,10 @@ custody_store_list_jobs_with_status (CustodyStore  *self,
 
 /* Copies */
 
+/* @old_name: what the copy is called now, or %NULL for a new copy */
 static gboolean
 validate_copy (CustodyCopy  *copy,
+               const char   *old_name,
                GError      **error)
 {
   if (copy->name == NULL || copy->name[0] == '\0')
@@ -732,6 +741,8 @@ validate_copy (CustodyCopy  *copy,
                    _("a copy needs a name"));
       return FALSE;
     }
+  if (!custody_store_check_name (copy->name, g_strcmp0 (copy->name, old_name) != 0, error))
+    return FALSE;
   if ((guint) copy->media_type >= CUSTODY_N_MEDIA_TYPES)
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
@@ -792,7 +803,7 @@ custody_store_add_copy (CustodyStore  *self,
   g_return_val_if_fail (CUSTODY_IS_COPY (copy), FALSE);
   g_return_val_if_fail (copy->job != NULL, FALSE);
 
-  if (!validate_copy (copy, error))
+  if (!validate_copy (copy, NULL, error))
     return FALSE;
 
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
@@ -880,7 +891,7 @@ custody_store_update_copy (CustodyStore  *self,
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (CUSTODY_IS_COPY (copy), FALSE);
 
-  if (!validate_copy (copy, error))
+  if (!validate_copy (copy, name, error))
     return FALSE;
 
   locker = g_mutex_locker_new (custody_store_get_mutex (self));

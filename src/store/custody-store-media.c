@@ -94,6 +94,13 @@ custody_store_insert_movement (CustodyStore     *self,
     mv->at = custody_store_now (self);
   mv->recorded_at = custody_time_now ();
 
+  if (!custody_store_check_name (mv->by, FALSE, error) ||
+      !custody_store_check_name (mv->courier, FALSE, error) ||
+      !custody_store_check_name (mv->container, FALSE, error) ||
+      !custody_store_check_name (mv->seal, FALSE, error) ||
+      !custody_store_check_text (mv->note, error))
+    return FALSE;
+
   stmt = custody_store_prepare (self,
                                 "INSERT INTO movements (media_id, from_location_id, to_location_id, at,"
                                 "  by, courier, container, seal, note, source, recorded_at)"

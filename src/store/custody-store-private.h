@@ -207,6 +207,13 @@ gboolean       custody_store_raise_observed_breaks (CustodyStore *self,
                                                     const char   *location,
                                                     GError      **error);
 
+/* What text may enter the store (custody-text.h), as store errors. */
+gboolean       custody_store_check_name         (const char      *name,
+                                                 gboolean         is_new,
+                                                 GError         **error);
+gboolean       custody_store_check_text         (const char      *text,
+                                                 GError         **error);
+
 /* Movements, shared by moves, scans and imports. */
 gboolean       custody_store_insert_movement    (CustodyStore    *self,
                                                  gint64           medium_id,

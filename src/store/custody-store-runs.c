@@ -238,6 +238,8 @@ gboolean
 custody_store_validate_execution (CustodyExecution  *e,
                                   GError           **error)
 {
+  if (!custody_store_check_text (e->message, error) || !custody_store_check_text (e->run_id, error))
+    return FALSE;
   if (e->started == CUSTODY_TIME_NONE)
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
@@ -843,6 +845,8 @@ custody_store_add_verification (CustodyStore         *self,
                    _("the error count cannot be negative"));
       return FALSE;
     }
+  if (!custody_store_check_name (v->by, FALSE, error) || !custody_store_check_text (v->note, error))
+    return FALSE;
 
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
 

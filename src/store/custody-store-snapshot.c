@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "custody-json.h"
 #include "custody-store-private.h"
 #include "custody-time.h"
 
@@ -146,8 +147,9 @@ names_as_json (const char * const *jobs)
 
   for (guint i = 0; jobs[i] != NULL; i++)
     {
-      g_autofree char *escaped = g_strescape (jobs[i], NULL);
-      g_string_append_printf (s, "%s\"%s\"", i > 0 ? "," : "", escaped);
+      if (i > 0)
+        g_string_append_c (s, ',');
+      custody_json_append_string (s, jobs[i]);
     }
   g_string_append_c (s, ']');
 

@@ -17,6 +17,7 @@
 
 #include "custody-json.h"
 #include "custody-store-private.h"
+#include "custody-text.h"
 #include "custody-time.h"
 
 struct _CustodyStore
@@ -436,6 +437,33 @@ find_id (CustodyStore *self,
   return id;
 }
 
+/* Every writer of a name or a text passes here: the command line, CSV
+ * cells, imported documents and the app's fields alike. */
+gboolean
+custody_store_check_name (const char  *name,
+                          gboolean     is_new,
+                          GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (name == NULL || custody_text_check_name (name, is_new, &local))
+    return TRUE;
+  g_set_error_literal (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID, local->message);
+  return FALSE;
+}
+
+gboolean
+custody_store_check_text (const char  *text,
+                          GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (text == NULL || custody_text_check_free (text, &local))
+    return TRUE;
+  g_set_error_literal (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID, local->message);
+  return FALSE;
+}
+
 gint64
 custody_store_find_job_id (CustodyStore  *self,
                            const char    *name,
@@ -526,6 +554,8 @@ custody_store_find_pool_id (CustodyStore  *self,
       return 0;
     }
 
+  if (!custody_store_check_name (name, TRUE, error))
+    return 0;
   stmt = custody_store_prepare (self, "INSERT INTO pools (name, created_at) VALUES (?, ?)", error);
   if (stmt == NULL)
     return 0;
@@ -1293,6 +1323,8 @@ custody_store_add_location (CustodyStore         *self,
                    _("a location needs a name"));
       return FALSE;
     }
+  if (!custody_store_check_name (name, TRUE, error))
+    return FALSE;
 
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
 

@@ -79,6 +79,13 @@ typedef struct
   gint64                     checked_at;     /* checks: when; CUSTODY_TIME_NONE: the store's now */
   gboolean                   create;         /* add unknown jobs and copies */
   int                        media_type;     /* a CustodyMediaType for --create, -1: the tool's */
+  /* Which snapshots or archives are this job's, as the tools' own filters
+   * choose them (NULL: all). restic: a snapshot of one of @hosts, with
+   * all of @paths, and with every tag of one of @tags ("a,b" each). */
+  const char * const        *hosts;
+  const char * const        *paths;
+  const char * const        *tags;
+  const char                *glob_archives;  /* borg: archive names matching, "sh:" style */
   CustodyImportProgressFunc  progress;       /* called from the importing thread */
   gpointer                   progress_data;
 } CustodyImportOptions;
