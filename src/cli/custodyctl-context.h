@@ -70,8 +70,13 @@ CustodyStore *ctl_open_store       (CtlContext      *ctx,
 int           ctl_fail             (GError          *error);
 int           ctl_usage            (const char      *format,
                                     ...) G_GNUC_PRINTF (1, 2);
+int           ctl_error            (int              exit_code,
+                                    const char      *format,
+                                    ...) G_GNUC_PRINTF (2, 3);
 int           ctl_exit_code_for    (const GError    *error);
+/* Prints @node and frees it; an object gets the "version" member. */
 void          ctl_print_json       (JsonNode        *node);
+void          ctl_print_json_data  (JsonNode        *node);
 gboolean      ctl_parse_options    (CtlContext      *ctx,
                                     GOptionEntry    *entries,
                                     int             *argc,
@@ -136,6 +141,7 @@ int ctl_db_backup       (CtlContext *ctx, int argc, char **argv);
 int ctl_db_restore      (CtlContext *ctx, int argc, char **argv);
 int ctl_db_check        (CtlContext *ctx, int argc, char **argv);
 int ctl_demo            (CtlContext *ctx, int argc, char **argv);
+int ctl_version         (CtlContext *ctx, int argc, char **argv);
 int ctl_report          (CtlContext *ctx, int argc, char **argv);
 
 G_END_DECLS

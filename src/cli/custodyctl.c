@@ -109,6 +109,7 @@ static const CtlCommand commands[] = {
     N_("Write the media and vault report (PDF)"), PRINTS (ctl_report) },
   { { "report", "summary" }, N_("--output FILE.pdf [--from TIME] [--to TIME] [--paper a4|letter]"),
     N_("Write the executive summary of a period (PDF)"), PRINTS (ctl_report) },
+  { { "version", NULL }, "", N_("Show the version and the store schema it knows"), ctl_version },
 };
 
 /*
@@ -142,12 +143,46 @@ ctl_exit_code_for (const GError *error)
   return CTL_EXIT_USAGE;
 }
 
+/* Set in main when --json is on the command line: a script that asked
+ * for JSON gets its errors as JSON too. */
+static gboolean json_errors;
+
+static int
+report_error (int         exit_code,
+              const char *message)
+{
+  if (json_errors)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "error");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "message");
+      json_builder_add_string_value (b, message);
+      json_builder_set_member_name (b, "exit_code");
+      json_builder_add_int_value (b, exit_code);
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "version");
+      json_builder_add_string_value (b, PACKAGE_VERSION);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      text = custody_json_to_string (root, FALSE);
+      fprintf (stderr, "%s\n", text);
+    }
+  else
+    fprintf (stderr, "custodyctl: error: %s\n", message);
+
+  return exit_code;
+}
+
 int
 ctl_fail (GError *error)
 {
-  int code = ctl_exit_code_for (error);
+  int code = report_error (ctl_exit_code_for (error), error->message);
 
-  fprintf (stderr, "custodyctl: error: %s\n", error->message);
   g_error_free (error);
 
   return code;
@@ -164,18 +199,43 @@ ctl_usage (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  fprintf (stderr, "custodyctl: error: %s\n", message);
-  return CTL_EXIT_USAGE;
+  return report_error (CTL_EXIT_USAGE, message);
 }
 
+int
+ctl_error (int         exit_code,
+           const char *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  return report_error (exit_code, message);
+}
+
+/* Prints a document whose keys are data (`policy show`): as it is. */
 void
-ctl_print_json (JsonNode *node)
+ctl_print_json_data (JsonNode *node)
 {
   g_autofree char *text = custody_json_to_string (node, TRUE);
 
   fputs (text, stdout);
   fputc ('\n', stdout);
   json_node_unref (node);
+}
+
+/* Every object document says which version wrote it; arrays stay
+ * arrays (help/C/custodyctl.page). */
+void
+ctl_print_json (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    json_object_set_string_member (json_node_get_object (node), "version", PACKAGE_VERSION);
+  ctl_print_json_data (node);
 }
 
 gboolean
@@ -475,8 +535,7 @@ exec_print (char **argv)
   fflush (stdout);
   execv (helper, argv);
   saved = errno;
-  g_printerr (_("custodyctl: error: cannot run %s: %s\n"), helper, g_strerror (saved));
-  return CTL_EXIT_STORE;
+  return ctl_error (CTL_EXIT_STORE, _("cannot run %s: %s"), helper, g_strerror (saved));
 }
 
 int
@@ -493,7 +552,10 @@ main (int    argc,
   /* Machine output stays in English, whatever the locale. */
   for (i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--json"))
-      setlocale (LC_MESSAGES, "C");
+      {
+        setlocale (LC_MESSAGES, "C");
+        json_errors = TRUE;
+      }
   /* An uninstalled build takes its translations from the build tree
    * (CUSTODY_LOCALEDIR=_build/po), as the app does. */
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
