@@ -168,6 +168,227 @@ test_object_documents_carry_the_version (CtlFixture    *f,
   g_assert_false (json_object_has_member (object_of (policy), "version"));
 }
 
+/*
+ * Group help
+ */
+
+static void
+assert_lists_media_subcommands (const char *text)
+{
+  static const char * const subcommands[] = { "add", "move", "list", "show", "today", "labels" };
+
+  g_assert_nonnull (strstr (text, "Subcommands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n  %s ", subcommands[i]);
+
+      g_assert_nonnull (strstr (text, line));
+    }
+  g_assert_nonnull (strstr (text, "Move volumes\n"));
+  /* Only the group's own. */
+  g_assert_null (strstr (text, "Add a job"));
+}
+
+static void
+test_group_help_lists_subcommands (CtlFixture    *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *out1 = NULL, *err1 = NULL, *out2 = NULL, *err2 = NULL;
+  g_autofree char *out3 = NULL, *err3 = NULL, *out4 = NULL, *err4 = NULL;
+
+  g_assert_cmpint (ctl_run (f, NULL, &out1, &err1, "help", "media", NULL), ==, 0);
+  assert_lists_media_subcommands (out1);
+  g_assert_cmpstr (err1, ==, "");
+
+  g_assert_cmpint (ctl_run (f, NULL, &out2, &err2, "media", "--help", NULL), ==, 0);
+  g_assert_cmpstr (out2, ==, out1);
+
+  /* Alone, an error: the list on stderr, then what is wrong. */
+  g_assert_cmpint (ctl_run (f, NULL, &out3, &err3, "media", NULL), ==, CTL_EXIT_USAGE);
+  g_assert_cmpstr (out3, ==, "");
+  assert_lists_media_subcommands (err3);
+  g_assert_true (g_str_has_suffix (err3, "custodyctl: error: 'media' needs a subcommand "
+                                         "(see 'custodyctl --help')\n"));
+
+  /* A subcommand's own help is unchanged. */
+  g_assert_cmpint (ctl_run (f, NULL, &out4, &err4, "help", "media", "move", NULL), ==, 0);
+  g_assert_nonnull (strstr (out4, "--to"));
+}
+
+/*
+ * Completion
+ */
+
+static GStrv
+complete (CtlFixture *f,
+          const char *first,
+          ...) G_GNUC_NULL_TERMINATED;
+
+/* custodyctl --db DB __complete WORDS...: the candidates, which it must
+ * print without complaint. */
+static GStrv
+complete (CtlFixture *f,
+          const char *first,
+          ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autofree char *out = NULL, *err = NULL;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) g_getenv ("CUSTODYCTL"));
+  g_ptr_array_add (args, (gpointer) "--db");
+  g_ptr_array_add (args, f->db);
+  g_ptr_array_add (args, (gpointer) "__complete");
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  g_assert_cmpint (ctl_spawn (f, (const char * const *) args->pdata, NULL, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  if (g_str_has_suffix (out, "\n"))
+    out[strlen (out) - 1] = '\0';
+
+  return out[0] != '\0' ? g_strsplit (out, "\n", -1) : g_new0 (char *, 1);
+}
+
+static void
+assert_candidates (GStrv       got,
+                   const char *expected)
+{
+  g_autofree char *joined = g_strjoinv (" ", got);
+
+  g_assert_cmpstr (joined, ==, expected);
+  g_strfreev (got);
+}
+
+static void
+test_complete_names_from_the_store (CtlFixture    *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *csv = ctl_fixture_write (f, "media.csv",
+                                            "volser,type,pool\nA00001L9,lto-9,\nA00002L9,lto-9,\n"
+                                            "B00001L9,lto-9,\n", -1);
+  g_autofree char *before = NULL, *after = NULL;
+
+  ctl_ok (f, "location", "add", "Cloud eu-west", "--kind", "offsite-repo", NULL);
+  ctl_ok (f, "location", "add", "Vault", "--kind", "offsite-vault", NULL);
+  ctl_ok (f, "job", "add", "payroll", NULL);
+  ctl_ok (f, "job", "add", "pay-slips", NULL);
+  ctl_ok (f, "job", "add", "mail", NULL);
+  ctl_ok (f, "copy", "add", "payroll", "nas", "--media-type", "disk", NULL);
+  ctl_ok (f, "copy", "add", "payroll", "tape", "--media-type", "tape", NULL);
+  ctl_ok (f, "copy", "add", "mail", "cloud", "--media-type", "object-storage", NULL);
+  ctl_ok (f, "pool", "add", "Weekly", "--scheme", "none", NULL);
+  ctl_ok (f, "import", "media", csv, NULL);
+  before = ctl_query_text (f, "SELECT group_concat (name) FROM jobs");
+
+  /* Commands and subcommands; the hidden one is not offered. */
+  assert_candidates (complete (f, "jo", NULL), "job");
+  assert_candidates (complete (f, "copy", "", NULL), "add list rm");
+  assert_candidates (complete (f, "__", NULL), "");
+  assert_candidates (complete (f, "help", "med", NULL), "media");
+
+  /* Jobs, and the copies of the job named before. */
+  assert_candidates (complete (f, "job", "show", "", NULL), "mail pay-slips payroll");
+  assert_candidates (complete (f, "job", "rm", "pay", NULL), "pay-slips payroll");
+  assert_candidates (complete (f, "copy", "rm", "payroll", "", NULL), "nas tape");
+  assert_candidates (complete (f, "verify", "mail", "", NULL), "cloud");
+  assert_candidates (complete (f, "record", "payroll", "--status", "success", "t", NULL), "tape");
+  assert_candidates (complete (f, "check", "mail", "pay", NULL), "pay-slips payroll");
+  assert_candidates (complete (f, "history", "--limit", "3", "m", NULL), "mail");
+  assert_candidates (complete (f, "copy", "rm", "payroll", "nas", "", NULL), "");
+
+  /* Option values: locations, pools, jobs and copies. */
+  assert_candidates (complete (f, "media", "move", "A00001L9", "--to", "", NULL),
+                     "Cloud eu-west Vault");
+  assert_candidates (complete (f, "copy", "add", "mail", "x", "--location", "V", NULL), "Vault");
+  assert_candidates (complete (f, "media", "list", "--pool", "", NULL), "Weekly");
+  assert_candidates (complete (f, "import", "borg", "--job", "p", NULL), "pay-slips payroll");
+  assert_candidates (complete (f, "import", "borg", "--job", "payroll", "--copy", "", NULL),
+                     "nas tape");
+  /* A report's --to is a time, not a location. */
+  assert_candidates (complete (f, "report", "audit", "--to", "", NULL), "");
+
+  /* Volumes. */
+  assert_candidates (complete (f, "media", "show", "A", NULL), "A00001L9 A00002L9");
+  assert_candidates (complete (f, "media", "move", "A00001L9", "B", NULL), "B00001L9");
+  assert_candidates (complete (f, "media", "retire", "", NULL), "A00001L9 A00002L9 B00001L9");
+
+  /* Options, from the commands' own tables, printing commands included. */
+  assert_candidates (complete (f, "job", "add", "x", "--rpo", NULL), "--rpo-hours");
+  assert_candidates (complete (f, "media", "labels", "--out", NULL), "--output");
+  assert_candidates (complete (f, "check", "--", NULL), "--verbose --json --db --at --help");
+
+  /* --db among the words is the store to read. */
+  {
+    g_autofree char *other = ctl_fixture_path (f, "other.db");
+    const char *argv[] = { g_getenv ("CUSTODYCTL"), "init", NULL };
+
+    ctl_fixture_setenv (f, "CUSTODY_DB", other);
+    g_assert_cmpint (ctl_spawn (f, argv, NULL, NULL, NULL), ==, 0);
+    assert_candidates (complete (f, "--db", other, "job", "show", "", NULL), "");
+  }
+
+  after = ctl_query_text (f, "SELECT group_concat (name) FROM jobs");
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_complete_every_command_has_options (CtlFixture    *f,
+                                         gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (ctl_run (f, NULL, &out, NULL, "--help", NULL), ==, 0);
+  lines = g_strsplit (strstr (out, "Commands:\n") + strlen ("Commands:\n"), "\n", -1);
+  for (guint i = 0; lines[i] != NULL && g_str_has_prefix (lines[i], "  "); i++)
+    {
+      g_auto(GStrv) words = g_strsplit_set (g_strstrip (lines[i]), " ", 3);
+      g_autofree char *joined = NULL;
+      GStrv got;
+
+      /* "job add  Add a job": one word, or two when the second is a
+       * subcommand (lower case, not the summary's first word). */
+      if (words[1] != NULL && words[1][0] != '\0' && g_ascii_islower (words[1][0]))
+        got = complete (f, words[0], words[1], "--", NULL);
+      else
+        got = complete (f, words[0], "--", NULL);
+      joined = g_strjoinv (" ", got);
+      g_strfreev (got);
+      if (strstr (joined, "--json") == NULL || strstr (joined, "--db") == NULL)
+        g_test_message ("%s: %s", lines[i], joined);
+      g_assert_nonnull (strstr (joined, "--json"));
+      g_assert_nonnull (strstr (joined, "--db"));
+      n++;
+    }
+  g_assert_cmpuint (n, >, 40);
+}
+
+static void
+test_complete_without_a_store_is_quiet (CtlFixture    *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *missing = ctl_fixture_path (f, "missing.db");
+  g_autofree char *garbage = ctl_fixture_write (f, "garbage.db", "not a store", -1);
+  const char *ctl = g_getenv ("CUSTODYCTL");
+  const char *no_store[] = { ctl, "--db", missing, "__complete", "job", "show", "", NULL };
+  const char *not_a_store[] = { ctl, "--db", garbage, "__complete", "media", "show", "", NULL };
+  g_autofree char *out1 = NULL, *err1 = NULL, *out2 = NULL, *err2 = NULL;
+
+  g_assert_cmpint (ctl_spawn (f, no_store, NULL, &out1, &err1), ==, 0);
+  g_assert_cmpstr (out1, ==, "");
+  g_assert_cmpstr (err1, ==, "");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (ctl_spawn (f, not_a_store, NULL, &out2, &err2), ==, 0);
+  g_assert_cmpstr (out2, ==, "");
+  g_assert_cmpstr (err2, ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -180,6 +401,10 @@ main (int    argc,
   ADD ("numbers/policy-fraction-is-printed-as-set", test_policy_fraction_is_printed_as_set);
   ADD ("errors/json-with-json", test_errors_are_json_with_json);
   ADD ("version/object-documents", test_object_documents_carry_the_version);
+  ADD ("help/group-lists-subcommands", test_group_help_lists_subcommands);
+  ADD ("complete/names-from-the-store", test_complete_names_from_the_store);
+  ADD ("complete/every-command-has-options", test_complete_every_command_has_options);
+  ADD ("complete/without-a-store-is-quiet", test_complete_without_a_store_is_quiet);
 
 #undef ADD
 

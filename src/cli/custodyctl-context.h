@@ -32,6 +32,8 @@ typedef struct
   char         *at_text;     /* --at as given, or NULL */
   gint64        at;          /* CUSTODY_TIME_NONE without --at */
   CustodyStore *store;
+  GPtrArray    *complete_options; /* __complete: a command adds its options
+                                   * here ("--flag", "--name=ARG") and stops */
 } CtlContext;
 
 typedef int (*CtlCommandFunc) (CtlContext *ctx,
@@ -86,6 +88,16 @@ gboolean      ctl_parse_time_option (const char     *name,
                                      const char     *text,
                                      gint64         *out,
                                      int            *exit_code);
+
+/* The command table, and running custodyctl-print for what prints */
+const CtlCommand *ctl_get_commands (guint           *n_commands);
+int           ctl_exec_print       (char           **argv);
+
+/* Shell completion: `custodyctl __complete WORD...` */
+int           ctl_complete         (CtlContext      *ctx,
+                                    int              n_words,
+                                    char           **words,
+                                    char           **argv);
 
 /* Aligned text tables */
 typedef struct _CtlTable CtlTable;

@@ -303,6 +303,21 @@ ctl_parse_options (CtlContext        *ctx,
     { NULL }
   };
 
+  if (ctx->complete_options != NULL)
+    {
+      /* Completion asks the command's own tables, without parsing. */
+      for (guint t = 0; t < 2; t++)
+        for (const GOptionEntry *e = t == 0 ? entries : common; e != NULL && e->long_name != NULL; e++)
+          if (!(e->flags & G_OPTION_FLAG_HIDDEN))
+            g_ptr_array_add (ctx->complete_options,
+                             e->arg == G_OPTION_ARG_NONE
+                             ? g_strdup_printf ("--%s", e->long_name)
+                             : g_strdup_printf ("--%s=%s", e->long_name,
+                                                e->arg_description != NULL ? e->arg_description : ""));
+      *exit_code = CTL_EXIT_OK;
+      return FALSE;
+    }
+
   name = command->words[1] != NULL ? g_strdup_printf ("%s %s", command->words[0], command->words[1])
                                    : g_strdup (command->words[0]);
   {
@@ -489,6 +504,43 @@ print_help (void)
   printf ("\n%s\n", _("'custodyctl COMMAND --help' tells more about a command."));
 }
 
+const CtlCommand *
+ctl_get_commands (guint *n_commands)
+{
+  *n_commands = G_N_ELEMENTS (commands);
+  return commands;
+}
+
+/* "custodyctl help media", "custodyctl media --help", and "custodyctl
+ * media" alone (an error): the group's subcommands. */
+static int
+group_help (const char *group,
+            gboolean    asked)
+{
+  FILE *out = asked ? stdout : stderr;
+  int width = 0;
+
+  /* A script that asked for JSON gets one line of JSON on stderr. */
+  if (asked || !json_errors)
+    {
+      fprintf (out, _("Usage: custodyctl [OPTIONS] %s SUBCOMMAND [ARGS...]"), group);
+      fprintf (out, "\n\n%s\n", _("Subcommands:"));
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        if (g_str_equal (commands[i].words[0], group) && commands[i].words[1] != NULL)
+          width = MAX (width, (int) strlen (commands[i].words[1]));
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        if (g_str_equal (commands[i].words[0], group) && commands[i].words[1] != NULL)
+          fprintf (out, "  %-*s %s\n", width, commands[i].words[1], _(commands[i].summary));
+      fputc ('\n', out);
+      fprintf (out, _("'custodyctl %s SUBCOMMAND --help' tells more about a subcommand."), group);
+      fputc ('\n', out);
+    }
+  if (asked)
+    return CTL_EXIT_OK;
+
+  return ctl_usage (_("'%s' needs a subcommand (see 'custodyctl --help')"), group);
+}
+
 static const CtlCommand *
 find_command (int    argc,
               char **argv,
@@ -522,8 +574,8 @@ find_command (int    argc,
 
 /* Runs custodyctl-print with the same arguments: beside this program in
  * a build tree, else where it is installed. Returns only on failure. */
-static int
-exec_print (char **argv)
+int
+ctl_exec_print (char **argv)
 {
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   g_autofree char *dir = self != NULL ? g_path_get_dirname (self) : NULL;
@@ -621,16 +673,20 @@ main (int    argc,
         }
     }
 
+  if (g_str_equal (argv[i], "__complete"))
+    return ctl_complete (&ctx, argc - i - 1, argv + i + 1, argv);
+
   command = find_command (argc, argv, i, &consumed);
   if (command == NULL)
     {
       if (consumed < 0)
-        return ctl_usage (_("'%s' needs a subcommand (see 'custodyctl --help')"), argv[i]);
+        return group_help (argv[i], i + 1 < argc && (g_str_equal (argv[i + 1], "--help") ||
+                                                      g_str_equal (argv[i + 1], "-h")));
       return ctl_usage (_("unknown command '%s' (see 'custodyctl --help')"), argv[i]);
     }
 
   if (command->run == NULL)
-    return exec_print (argv);
+    return ctl_exec_print (argv);
 
   if (ctx.at_text != NULL)
     {
