@@ -512,13 +512,18 @@ ctl_get_commands (guint *n_commands)
 }
 
 /* "custodyctl help media", "custodyctl media --help", and "custodyctl
- * media" alone (an error): the group's subcommands. */
+ * media" alone: the group's subcommands. Alone, it is an error, said
+ * first, as every error is (cli.md). */
 static int
 group_help (const char *group,
             gboolean    asked)
 {
   FILE *out = asked ? stdout : stderr;
   int width = 0;
+  int status = CTL_EXIT_OK;
+
+  if (!asked)
+    status = ctl_usage (_("'%s' needs a subcommand (see 'custodyctl --help')"), group);
 
   /* A script that asked for JSON gets one line of JSON on stderr. */
   if (asked || !json_errors)
@@ -535,10 +540,8 @@ group_help (const char *group,
       fprintf (out, _("'custodyctl %s SUBCOMMAND --help' tells more about a subcommand."), group);
       fputc ('\n', out);
     }
-  if (asked)
-    return CTL_EXIT_OK;
 
-  return ctl_usage (_("'%s' needs a subcommand (see 'custodyctl --help')"), group);
+  return status;
 }
 
 static const CtlCommand *
