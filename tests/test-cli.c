@@ -288,10 +288,21 @@ assert_fails_argv (Fixture             *f,
   g_autofree char *err = NULL;
 
   g_assert_cmpint (run_argv (f, args, stdin_text, &out, &err), ==, status);
-  if (!g_str_has_prefix (err, "custodyctl: error: ") || strstr (err, message) == NULL)
-    g_test_message ("stderr: %s", err);
-  g_assert_true (g_str_has_prefix (err, "custodyctl: error: "));
-  g_assert_nonnull (strstr (err, message));
+  g_test_message ("stderr: %s", err);
+  if (g_strv_contains (args, "--json"))
+    {
+      /* {"error": {"message": ..., "exit_code": N}, "version": ...} */
+      g_autoptr(JsonNode) doc = parse_json (err);
+      JsonObject *error = json_object_get_object_member (json_node_get_object (doc), "error");
+
+      g_assert_nonnull (strstr (json_object_get_string_member (error, "message"), message));
+      g_assert_cmpint (json_object_get_int_member (error, "exit_code"), ==, status);
+    }
+  else
+    {
+      g_assert_true (g_str_has_prefix (err, "custodyctl: error: "));
+      g_assert_nonnull (strstr (err, message));
+    }
   g_assert_true (g_str_has_suffix (err, "\n"));
   if (out[0] != '\0')
     g_test_message ("stdout: %.200s", out);
@@ -1616,7 +1627,8 @@ test_check_json_shape (Fixture       *f,
 
   check = ctl_json (f, EXIT_VIOLATION, "--at", NOW, "check", NULL);
   root = object_of (check);
-  g_assert_cmpint (json_object_get_size (root), ==, 3);
+  g_assert_cmpint (json_object_get_size (root), ==, 4);
+  g_assert_cmpstr (str_member (root, "version"), ==, PACKAGE_VERSION);
   g_assert_cmpstr (str_member (root, "evaluated_at"), ==, NOW);
   summary = object_of (member (root, "summary"));
   g_assert_cmpint (int_member (summary, "jobs"), ==, 2);

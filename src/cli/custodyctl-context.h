@@ -32,6 +32,8 @@ typedef struct
   char         *at_text;     /* --at as given, or NULL */
   gint64        at;          /* CUSTODY_TIME_NONE without --at */
   CustodyStore *store;
+  GPtrArray    *complete_options; /* __complete: a command adds its options
+                                   * here ("--flag", "--name=ARG") and stops */
 } CtlContext;
 
 typedef int (*CtlCommandFunc) (CtlContext *ctx,
@@ -71,8 +73,13 @@ gboolean      ctl_needs_escape     (const char      *text);
 int           ctl_fail             (GError          *error);
 int           ctl_usage            (const char      *format,
                                     ...) G_GNUC_PRINTF (1, 2);
+int           ctl_error            (int              exit_code,
+                                    const char      *format,
+                                    ...) G_GNUC_PRINTF (2, 3);
 int           ctl_exit_code_for    (const GError    *error);
+/* Prints @node and frees it; an object gets the "version" member. */
 void          ctl_print_json       (JsonNode        *node);
+void          ctl_print_json_data  (JsonNode        *node);
 gboolean      ctl_parse_options    (CtlContext      *ctx,
                                     GOptionEntry    *entries,
                                     int             *argc,
@@ -82,6 +89,16 @@ gboolean      ctl_parse_time_option (const char     *name,
                                      const char     *text,
                                      gint64         *out,
                                      int            *exit_code);
+
+/* The command table, and running custodyctl-print for what prints */
+const CtlCommand *ctl_get_commands (guint           *n_commands);
+int           ctl_exec_print       (char           **argv);
+
+/* Shell completion: `custodyctl __complete WORD...` */
+int           ctl_complete         (CtlContext      *ctx,
+                                    int              n_words,
+                                    char           **words,
+                                    char           **argv);
 
 /* Aligned text tables */
 typedef struct _CtlTable CtlTable;
@@ -137,6 +154,7 @@ int ctl_db_backup       (CtlContext *ctx, int argc, char **argv);
 int ctl_db_restore      (CtlContext *ctx, int argc, char **argv);
 int ctl_db_check        (CtlContext *ctx, int argc, char **argv);
 int ctl_demo            (CtlContext *ctx, int argc, char **argv);
+int ctl_version         (CtlContext *ctx, int argc, char **argv);
 int ctl_report          (CtlContext *ctx, int argc, char **argv);
 
 G_END_DECLS

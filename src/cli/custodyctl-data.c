@@ -265,14 +265,46 @@ ctl_db_check (CtlContext  *ctx,
   if (!healthy)
     {
       if (check.first_broken != 0)
-        fprintf (stderr, _("custodyctl: error: audit entry %lld is broken: %s\n"),
-                 (long long) check.first_broken, check.problem);
+        ctl_error (CTL_EXIT_STORE, _("audit entry %lld is broken: %s"),
+                   (long long) check.first_broken, check.problem);
       if (!g_str_equal (check.integrity, "ok"))
-        fprintf (stderr, _("custodyctl: error: the store is damaged: %s\n"), check.integrity);
+        ctl_error (CTL_EXIT_STORE, _("the store is damaged: %s"), check.integrity);
     }
 
   custody_store_check_clear (&check);
   return healthy ? CTL_EXIT_OK : CTL_EXIT_STORE;
+}
+
+/* What scripts check before relying on a field: this program's version
+ * and the newest store schema it reads and writes. */
+int
+ctl_version (CtlContext  *ctx,
+             int          argc,
+             char       **argv)
+{
+  PARSE_OR_RETURN (NULL);
+  if (argc > 1)
+    return ctl_usage (_("unexpected argument '%s'"), argv[1]);
+
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "version");
+      json_builder_add_string_value (b, PACKAGE_VERSION);
+      json_builder_set_member_name (b, "schema");
+      json_builder_add_int_value (b, CUSTODY_STORE_SCHEMA_VERSION);
+      json_builder_end_object (b);
+      ctl_print_json (json_builder_get_root (b));
+    }
+  else
+    {
+      printf ("custodyctl %s\n", PACKAGE_VERSION);
+      printf (_("Store schema: %d\n"), CUSTODY_STORE_SCHEMA_VERSION);
+    }
+
+  return CTL_EXIT_OK;
 }
 
 int

@@ -276,9 +276,8 @@ ctl_media_reconcile (CtlContext  *ctx,
       if (!custody_printable_write_pdf (CUSTODY_PRINTABLE (pdf), certificate, ctx->db_path, &error))
         {
           /* The reconciliation is saved: say where it is. */
-          fprintf (stderr, "custodyctl: error: %s (%s %" G_GINT64_FORMAT ")\n", error->message,
-                   _("the reconciliation is saved as number"), r->id);
-          return CTL_EXIT_USAGE;
+          return ctl_error (CTL_EXIT_USAGE, "%s (%s %" G_GINT64_FORMAT ")", error->message,
+                            _("the reconciliation is saved as number"), r->id);
         }
     }
 

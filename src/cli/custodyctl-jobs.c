@@ -848,18 +848,20 @@ ctl_policy_show (CtlContext  *ctx,
       json_builder_set_member_name (b, "at-risk-verify-days");
       json_builder_add_int_value (b, policy.at_risk_verify_days);
       json_builder_end_object (b);
-      ctl_print_json (json_builder_get_root (b));
+      /* A flat map of the keys: nothing else in it (cli.md). */
+      ctl_print_json_data (json_builder_get_root (b));
     }
   else
     {
       g_autoptr(CtlTable) table = ctl_table_new (_("KEY"), _("VALUE"), NULL);
-      char fraction[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autoptr(GString) fraction = g_string_new (NULL);
       g_autofree char *days = g_strdup_printf ("%d", policy.at_risk_verify_days);
 
-      g_ascii_formatd (fraction, sizeof fraction, "%.2f", policy.at_risk_rpo_fraction);
+      /* As set: 0.125 stays 0.125, not 0.13. */
+      custody_json_append_double (fraction, policy.at_risk_rpo_fraction);
       ctl_table_add_row (table, "production-counts", policy.production_counts ? "true" : "false", NULL);
       ctl_table_add_row (table, "warning-counts", policy.warning_counts ? "true" : "false", NULL);
-      ctl_table_add_row (table, "at-risk-rpo-fraction", fraction, NULL);
+      ctl_table_add_row (table, "at-risk-rpo-fraction", fraction->str, NULL);
       ctl_table_add_row (table, "at-risk-verify-days", days, NULL);
       ctl_table_print (table);
     }
@@ -939,7 +941,8 @@ print_check_json (GPtrArray   *verdicts,
           g_string_truncate (out, 0);
         }
     }
-  g_string_append (out, verdicts->len > 0 ? "\n  ]\n}\n" : "]\n}\n");
+  g_string_append (out, verdicts->len > 0 ? "\n  ]" : "]");
+  g_string_append (out, ",\n  \"version\": \"" PACKAGE_VERSION "\"\n}\n");
   fwrite (out->str, 1, out->len, stdout);
 }
 

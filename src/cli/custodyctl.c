@@ -110,6 +110,7 @@ static const CtlCommand commands[] = {
     N_("Write the media and vault report (PDF)"), PRINTS (ctl_report) },
   { { "report", "summary" }, N_("--output FILE.pdf [--from TIME] [--to TIME] [--paper a4|letter]"),
     N_("Write the executive summary of a period (PDF)"), PRINTS (ctl_report) },
+  { { "version", NULL }, "", N_("Show the version and the store schema it knows"), ctl_version },
 };
 
 /*
@@ -191,12 +192,46 @@ ctl_exit_code_for (const GError *error)
   return CTL_EXIT_USAGE;
 }
 
+/* Set in main when --json is on the command line: a script that asked
+ * for JSON gets its errors as JSON too. */
+static gboolean json_errors;
+
+static int
+report_error (int         exit_code,
+              const char *message)
+{
+  if (json_errors)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "error");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "message");
+      json_builder_add_string_value (b, message);
+      json_builder_set_member_name (b, "exit_code");
+      json_builder_add_int_value (b, exit_code);
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "version");
+      json_builder_add_string_value (b, PACKAGE_VERSION);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      text = custody_json_to_string (root, FALSE);
+      fprintf (stderr, "%s\n", text);
+    }
+  else
+    print_error (message);
+
+  return exit_code;
+}
+
 int
 ctl_fail (GError *error)
 {
-  int code = ctl_exit_code_for (error);
+  int code = report_error (ctl_exit_code_for (error), error->message);
 
-  print_error (error->message);
   g_error_free (error);
 
   return code;
@@ -213,18 +248,43 @@ ctl_usage (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  print_error (message);
-  return CTL_EXIT_USAGE;
+  return report_error (CTL_EXIT_USAGE, message);
 }
 
+int
+ctl_error (int         exit_code,
+           const char *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  return report_error (exit_code, message);
+}
+
+/* Prints a document whose keys are data (`policy show`): as it is. */
 void
-ctl_print_json (JsonNode *node)
+ctl_print_json_data (JsonNode *node)
 {
   g_autofree char *text = custody_json_to_string (node, TRUE);
 
   fputs (text, stdout);
   fputc ('\n', stdout);
   json_node_unref (node);
+}
+
+/* Every object document says which version wrote it; arrays stay
+ * arrays (help/C/custodyctl.page). */
+void
+ctl_print_json (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    json_object_set_string_member (json_node_get_object (node), "version", PACKAGE_VERSION);
+  ctl_print_json_data (node);
 }
 
 gboolean
@@ -291,6 +351,21 @@ ctl_parse_options (CtlContext        *ctx,
       N_("TIME") },
     { NULL }
   };
+
+  if (ctx->complete_options != NULL)
+    {
+      /* Completion asks the command's own tables, without parsing. */
+      for (guint t = 0; t < 2; t++)
+        for (const GOptionEntry *e = t == 0 ? entries : common; e != NULL && e->long_name != NULL; e++)
+          if (!(e->flags & G_OPTION_FLAG_HIDDEN))
+            g_ptr_array_add (ctx->complete_options,
+                             e->arg == G_OPTION_ARG_NONE
+                             ? g_strdup_printf ("--%s", e->long_name)
+                             : g_strdup_printf ("--%s=%s", e->long_name,
+                                                e->arg_description != NULL ? e->arg_description : ""));
+      *exit_code = CTL_EXIT_OK;
+      return FALSE;
+    }
 
   name = command->words[1] != NULL ? g_strdup_printf ("%s %s", command->words[0], command->words[1])
                                    : g_strdup (command->words[0]);
@@ -497,6 +572,46 @@ print_help (void)
   printf ("\n%s\n", _("'custodyctl COMMAND --help' tells more about a command."));
 }
 
+const CtlCommand *
+ctl_get_commands (guint *n_commands)
+{
+  *n_commands = G_N_ELEMENTS (commands);
+  return commands;
+}
+
+/* "custodyctl help media", "custodyctl media --help", and "custodyctl
+ * media" alone: the group's subcommands. Alone, it is an error, said
+ * first, as every error is (cli.md). */
+static int
+group_help (const char *group,
+            gboolean    asked)
+{
+  FILE *out = asked ? stdout : stderr;
+  int width = 0;
+  int status = CTL_EXIT_OK;
+
+  if (!asked)
+    status = ctl_usage (_("'%s' needs a subcommand (see 'custodyctl --help')"), group);
+
+  /* A script that asked for JSON gets one line of JSON on stderr. */
+  if (asked || !json_errors)
+    {
+      fprintf (out, _("Usage: custodyctl [OPTIONS] %s SUBCOMMAND [ARGS...]"), group);
+      fprintf (out, "\n\n%s\n", _("Subcommands:"));
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        if (g_str_equal (commands[i].words[0], group) && commands[i].words[1] != NULL)
+          width = MAX (width, (int) strlen (commands[i].words[1]));
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        if (g_str_equal (commands[i].words[0], group) && commands[i].words[1] != NULL)
+          fprintf (out, "  %-*s %s\n", width, commands[i].words[1], _(commands[i].summary));
+      fputc ('\n', out);
+      fprintf (out, _("'custodyctl %s SUBCOMMAND --help' tells more about a subcommand."), group);
+      fputc ('\n', out);
+    }
+
+  return status;
+}
+
 static const CtlCommand *
 find_command (int    argc,
               char **argv,
@@ -530,8 +645,8 @@ find_command (int    argc,
 
 /* Runs custodyctl-print with the same arguments: beside this program in
  * a build tree, else where it is installed. Returns only on failure. */
-static int
-exec_print (char **argv)
+int
+ctl_exec_print (char **argv)
 {
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   g_autofree char *dir = self != NULL ? g_path_get_dirname (self) : NULL;
@@ -543,8 +658,7 @@ exec_print (char **argv)
   fflush (stdout);
   execv (helper, argv);
   saved = errno;
-  g_printerr (_("custodyctl: error: cannot run %s: %s\n"), helper, g_strerror (saved));
-  return CTL_EXIT_STORE;
+  return ctl_error (CTL_EXIT_STORE, _("cannot run %s: %s"), helper, g_strerror (saved));
 }
 
 int
@@ -561,7 +675,10 @@ main (int    argc,
   /* Machine output stays in English, whatever the locale. */
   for (i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--json"))
-      setlocale (LC_MESSAGES, "C");
+      {
+        setlocale (LC_MESSAGES, "C");
+        json_errors = TRUE;
+      }
   /* An uninstalled build takes its translations from the build tree
    * (CUSTODY_LOCALEDIR=_build/po), as the app does. */
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
@@ -627,16 +744,20 @@ main (int    argc,
         }
     }
 
+  if (g_str_equal (argv[i], "__complete"))
+    return ctl_complete (&ctx, argc - i - 1, argv + i + 1, argv);
+
   command = find_command (argc, argv, i, &consumed);
   if (command == NULL)
     {
       if (consumed < 0)
-        return ctl_usage (_("'%s' needs a subcommand (see 'custodyctl --help')"), argv[i]);
+        return group_help (argv[i], i + 1 < argc && (g_str_equal (argv[i + 1], "--help") ||
+                                                      g_str_equal (argv[i + 1], "-h")));
       return ctl_usage (_("unknown command '%s' (see 'custodyctl --help')"), argv[i]);
     }
 
   if (command->run == NULL)
-    return exec_print (argv);
+    return ctl_exec_print (argv);
 
   if (ctx.at_text != NULL)
     {

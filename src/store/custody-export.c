@@ -62,8 +62,9 @@ append_value (Writer        *w,
         json_node_set_int (node, sqlite3_column_int64 (stmt, col));
       break;
     case SQLITE_FLOAT:
-      json_node_set_double (node, sqlite3_column_double (stmt, col));
-      break;
+      /* json-glib would write 0.1 as 0.10000000000000001. */
+      custody_json_append_double (w->buffer, sqlite3_column_double (stmt, col));
+      return;
     case SQLITE_NULL:
       json_node_init_null (node);
       break;

@@ -8,6 +8,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "custody-json.h"
 #include "custody-time.h"
 
@@ -473,17 +476,164 @@ custody_json_verdict (CustodyVerdict *v)
   return json_node_copy (json_parser_get_root (parser));
 }
 
+/* The shortest text that reads back as @value: json-glib 1.6 prints
+ * doubles with %.17g, which turns 0.1 into 0.10000000000000001. A value
+ * without a fraction keeps ".0" so that it reads back as a double. */
+void
+custody_json_append_double (GString *out,
+                            double   value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      /* JSON has no infinities nor NaN. */
+      g_string_append (out, "null");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, sizeof buf, formats[i], value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  g_string_append (out, buf);
+  if (strpbrk (buf, ".eE") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+append_node (GString  *out,
+             JsonNode *node,
+             gboolean  pretty,
+             guint     depth);
+
+static void
+append_newline_indent (GString  *out,
+                       gboolean  pretty,
+                       guint     depth)
+{
+  if (!pretty)
+    return;
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < depth * 2; i++)
+    g_string_append_c (out, ' ');
+}
+
+static void
+append_valid_string (GString    *out,
+                     const char *value)
+{
+  g_autofree char *valid = NULL;
+
+  /* Names and messages may come from arguments in any encoding; the
+   * document stays UTF-8. */
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
+  custody_json_append_string (out, value);
+}
+
+static void
+append_value (GString  *out,
+              JsonNode *node)
+{
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      break;
+    case G_TYPE_DOUBLE:
+      custody_json_append_double (out, json_node_get_double (node));
+      break;
+    case G_TYPE_BOOLEAN:
+      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      break;
+    case G_TYPE_STRING:
+      append_valid_string (out, json_node_get_string (node));
+      break;
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+static void
+append_node (GString  *out,
+             JsonNode *node,
+             gboolean  pretty,
+             guint     depth)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, object);
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            append_newline_indent (out, pretty, depth + 1);
+            append_valid_string (out, name);
+            g_string_append (out, pretty ? " : " : ":");
+            append_node (out, member, pretty, depth + 1);
+          }
+        if (!first)
+          append_newline_indent (out, pretty, depth);
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_newline_indent (out, pretty, depth + 1);
+            append_node (out, json_array_get_element (array, i), pretty, depth + 1);
+          }
+        if (n > 0)
+          append_newline_indent (out, pretty, depth);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      append_value (out, node);
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+/* The one JSON writer of documents built as trees: json-glib's layout
+ * (two spaces, " : "), with numbers that read as they were written. */
 char *
 custody_json_to_string (JsonNode *node,
                         gboolean  pretty)
 {
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  GString *out = g_string_new (NULL);
 
-  json_generator_set_root (gen, node);
-  json_generator_set_pretty (gen, pretty);
-  json_generator_set_indent (gen, 2);
+  append_node (out, node, pretty, 0);
 
-  return json_generator_to_data (gen, NULL);
+  return g_string_free (out, FALSE);
 }
 
 /* json-glib 1.6 overflows its stack on deeply nested input: refuse it

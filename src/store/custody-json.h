@@ -41,6 +41,8 @@ void      custody_json_add_time      (JsonBuilder         *builder,
                                       gint64               t);
 char     *custody_json_to_string     (JsonNode            *node,
                                       gboolean             pretty);
+void      custody_json_append_double (GString             *out,
+                                      double               value);
 gboolean  custody_json_check_depth   (const char          *data,
                                       gsize                length,
                                       guint                max_depth);
