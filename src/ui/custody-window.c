@@ -46,6 +46,7 @@ struct _CustodyWindow
   CustodyAutoBackup    *auto_backup;
   GtkLabel             *badges[6];
   char                 *db_path;
+  gboolean              read_only_told;  /* for the store open now */
 };
 
 G_DEFINE_FINAL_TYPE (CustodyWindow, custody_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -223,12 +224,37 @@ update_badges (CustodyWindow *self)
   }
 }
 
+/* A store the user may read but not write opens read-only: say so once,
+ * in the title and in a toast that stays, rather than let every edit fail. */
+static void
+tell_if_read_only (CustodyWindow  *self,
+                   CustodySession *session)
+{
+  CustodyStore *store = custody_session_get_store (session);
+  g_autofree char *basename = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (self->read_only_told || store == NULL || !custody_store_get_read_only (store))
+    return;
+  self->read_only_told = TRUE;
+
+  basename = g_path_get_basename (self->db_path);
+  /* Translators: the window title for a store opened read-only */
+  title = g_strdup_printf (_("Custody — %s (read-only)"), basename);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  toast = adw_toast_new (_("This store is read-only for you: you can look at everything, but not change it"));
+  adw_toast_set_timeout (toast, 0);
+  custody_window_add_toast (self, toast);
+}
+
 static void
 on_session_reloaded_cb (CustodyWindow  *self,
                         CustodySession *session)
 {
   update_badges (self);
-
+  tell_if_read_only (self, session);
 }
 
 static void
@@ -354,6 +380,7 @@ custody_window_open_store (CustodyWindow *self,
     }
 
   self->session = custody_session_new (self->db_path);
+  self->read_only_told = FALSE;
   g_signal_connect_object (self->session, "reloaded", G_CALLBACK (on_session_reloaded_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "failed", G_CALLBACK (on_session_failed_cb), self,
