@@ -29,6 +29,7 @@ struct _CustodyJobsPage
 {
   CustodyPage          parent_instance;
 
+  GtkSpinner          *loading_spinner;
   AdwLeaflet          *leaflet;
   GtkWidget           *list_pane;
   AdwWindowTitle      *list_title;
@@ -1030,6 +1031,7 @@ custody_jobs_page_class_init (CustodyJobsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/custody/Custody/ui/custody-jobs-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, list_title);
@@ -1095,6 +1097,7 @@ custody_jobs_page_init (CustodyJobsPage *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  custody_spin_while_mapped (self->loading_spinner);
 
   self->status_filter = -1;
   self->sort_key = g_strdup ("name");

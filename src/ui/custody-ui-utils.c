@@ -29,6 +29,43 @@ custody_show_help (GtkWidget  *widget,
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
 
+/* Work done a chunk per main-loop turn (thousands of rows entering a
+ * list) runs above the redraw, so that it goes on however slow the frames
+ * are: with software rendering a frame takes about 70 ms and the next is
+ * due at once, so an idle below GDK_PRIORITY_REDRAW would never run while
+ * anything animates. The millisecond between chunks gives a due frame its
+ * turn. */
+guint
+custody_add_chunk_source (GSourceFunc function,
+                          gpointer    data)
+{
+  return g_timeout_add_full (GDK_PRIORITY_REDRAW - 10, 1, function, data, NULL);
+}
+
+static void
+on_spinner_map_cb (GtkSpinner *spinner)
+{
+  gtk_spinner_set_spinning (spinner, TRUE);
+}
+
+static void
+on_spinner_unmap_cb (GtkSpinner *spinner)
+{
+  gtk_spinner_set_spinning (spinner, FALSE);
+}
+
+/* A spinning GtkSpinner animates through CSS even on a stack page that is
+ * not shown, and keeps a frame due for ever: on slow frames that starves
+ * every default idle, GTK's registration with the accessibility bus
+ * among them. This one spins only while it can be seen. */
+void
+custody_spin_while_mapped (GtkSpinner *spinner)
+{
+  g_signal_connect (spinner, "map", G_CALLBACK (on_spinner_map_cb), NULL);
+  g_signal_connect (spinner, "unmap", G_CALLBACK (on_spinner_unmap_cb), NULL);
+  gtk_spinner_set_spinning (spinner, gtk_widget_get_mapped (GTK_WIDGET (spinner)));
+}
+
 const char *
 custody_status_icon_name (CustodyStatus status)
 {
