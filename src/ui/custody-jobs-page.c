@@ -207,10 +207,17 @@ static void
 on_selection_changed_cb (CustodyJobsPage *self)
 {
   CustodyJobItem *item = gtk_single_selection_get_selected_item (self->selection);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   /* Keyboard moves in the list show the job beside it; folded, the
-   * detail opens only on activation. */
-  if (item != NULL && !adw_leaflet_get_folded (self->leaflet))
+   * detail opens only on activation. The list also selects the row under
+   * the pointer (single-click activation hovers): that must not change
+   * the job shown, e.g. the one just opened from Compliance, so only a
+   * selection made while the list has the keyboard counts. */
+  if (item != NULL && !adw_leaflet_get_folded (self->leaflet)
+      && focus != NULL && self->list_view != NULL
+      && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
     set_detail (self, item);
 }
 
