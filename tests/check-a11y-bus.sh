@@ -64,7 +64,8 @@ for db in "$dir/empty.db" "$dir/demo.db"; do
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   if [ -n "$found" ]; then
-    echo >&3 "ok $n $(basename "$db"): custody (Custody) on the accessibility bus after $(($(date +%s%3N) - start)) ms"
+    ms=$(($(date +%s%3N) - start))
+    echo >&3 "ok $n $(basename "$db"): custody (Custody) on the accessibility bus after $ms ms"
   else
     echo >&3 "not ok $n $(basename "$db"): custody (Custody) not on the accessibility bus in 30 s"
     echo >&3 "# applications: $(app_names "${addr:-none}" | tr '\n' ' ')"

@@ -706,7 +706,8 @@ test_double_click_opens_the_job (Fixture       *f,
   CustodyJobItem *shown;
   gboolean exited = FALSE;
 
-  if (g_find_program_in_path ("xdotool") == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+  if (g_find_program_in_path ("xdotool") == NULL
+      || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
     {
       g_test_skip ("xdotool on X11 is needed for real clicks");
       return;

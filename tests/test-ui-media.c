@@ -766,16 +766,17 @@ test_labels_print (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "labels.pdf", NULL);
   const char *words[] = { "A00001L9", "A00003L9", "A00005L9", NULL };
   Printed printed = { path, words };
+  GtkWidget *first, *last;
   GtkWindow *dialog;
 
   /* Print… in the labels dialog, then Print to File in GTK's. */
   gtk_widget_activate_action (GTK_WIDGET (media_page (f)), "media.print-labels", NULL);
   dialog = custody_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
-                                                          "_First Label")), "A00001L9");
-  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
-                                                          "_Last Label (for a range)")), "A00005L9");
+  first = custody_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_First Label");
+  last = custody_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_Last Label (for a range)");
+  gtk_editable_set_text (GTK_EDITABLE (first), "A00001L9");
+  gtk_editable_set_text (GTK_EDITABLE (last), "A00005L9");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "print");
   print_to_file (path);
 
