@@ -24,6 +24,9 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* What screen readers call the app (GTK's accessible root): its name,
+   * not the program's. */
+  g_set_application_name (_("Custody"));
 
   app = custody_application_new (APP_ID);
 

@@ -18,12 +18,18 @@
 
 #include <glib/gstdio.h>
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 
 #include "custody-compliance-page.h"
+#include "custody-job-detail.h"
+#include "custody-job-item.h"
+#include "custody-job-row.h"
+#include "custody-jobs-page.h"
 #include "custody-session.h"
 #include "custody-store.h"
 #include "custody-time.h"
 #include "custody-ui-test-utils.h"
+#include "custody-window.h"
 
 #define HOUR ((gint64) 3600)
 #define DAY  (24 * HOUR)
@@ -626,6 +632,141 @@ test_empty (Fixture       *f,
   g_assert_cmpstr (visible_state (f), ==, "empty");
 }
 
+/* The Jobs list's row of the job @name, under @root. */
+static GtkWidget *
+find_job_row (GtkWidget  *root,
+              const char *name)
+{
+  if (CUSTODY_IS_JOB_ROW (root) && custody_job_row_get_item (CUSTODY_JOB_ROW (root)) != NULL
+      && g_strcmp0 (custody_job_item_get_name (custody_job_row_get_item (CUSTODY_JOB_ROW (root))),
+                    name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_job_row (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The bounds, in @window's coordinates, of the list row that shows the
+ * job @name under @page: a Jobs row, or the Compliance cell's row. */
+static gboolean
+row_bounds (GtkWidget       *window,
+            GtkWidget       *page,
+            const char      *name,
+            graphene_rect_t *bounds)
+{
+  GtkWidget *row = find_job_row (page, name);
+
+  if (row == NULL)
+    row = custody_test_find (page, GTK_TYPE_LABEL, name);
+  while (row != NULL && !g_str_equal (G_OBJECT_TYPE_NAME (row), "GtkListItemWidget")
+         && !g_str_equal (G_OBJECT_TYPE_NAME (row), "GtkColumnViewRowWidget"))
+    row = gtk_widget_get_parent (row);
+  return row != NULL && gtk_widget_get_mapped (row)
+         && gtk_widget_compute_bounds (row, window, bounds);
+}
+
+static void
+on_exited_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static CustodyJobItem *
+shown_job (CustodyWindow *window)
+{
+  GtkWidget *jobs = GTK_WIDGET (custody_window_get_page (window, "jobs"));
+  GtkWidget *detail = custody_test_find (jobs, CUSTODY_TYPE_JOB_DETAIL, NULL);
+
+  return detail != NULL ? custody_job_detail_get_item (CUSTODY_JOB_DETAIL (detail)) : NULL;
+}
+
+/* A double-click on a job in Compliance opens that job in Jobs, not the
+ * one the second click lands on once the view has switched. */
+static void
+test_double_click_opens_the_job (Fixture       *f,
+                                 gconstpointer  data)
+{
+  const char *names[] = { "alpha", "bravo", "charlie" };
+  graphene_rect_t jobs_rows[G_N_ELEMENTS (names)];
+  CustodyWindow *window;
+  GtkWidget *jobs, *compliance;
+  const char *clicked = NULL, *under = NULL;
+  graphene_point_t point = { 0, };
+  double dx, dy;
+  g_autoptr(GSubprocess) xdotool = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *x = NULL, *y = NULL, *xid = NULL;
+  CustodyJobItem *shown;
+  gboolean exited = FALSE;
+
+  if (g_find_program_in_path ("xdotool") == NULL
+      || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("xdotool on X11 is needed for real clicks");
+      return;
+    }
+
+  window = custody_window_new (NULL, f->db_path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_FOR (custody_session_get_loaded (custody_window_get_session (window)));
+  jobs = GTK_WIDGET (custody_window_get_page (window, "jobs"));
+  compliance = GTK_WIDGET (custody_window_get_page (window, "compliance"));
+
+  /* Where each job's row is in Jobs, then a job whose row in Compliance
+   * lies over another job's row there. */
+  custody_window_show_view (window, "jobs");
+  settle ();
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_true (row_bounds (GTK_WIDGET (window), jobs, names[i], &jobs_rows[i]));
+  custody_window_show_view (window, "compliance");
+  settle ();
+  for (guint i = 0; i < G_N_ELEMENTS (names) && clicked == NULL; i++)
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (row_bounds (GTK_WIDGET (window), compliance, names[i], &bounds));
+      graphene_rect_get_center (&bounds, &point);
+      point.x = bounds.origin.x + 10;
+      for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+        if (j != i && graphene_rect_contains_point (&jobs_rows[j], &point))
+          {
+            clicked = names[i];
+            under = names[j];
+          }
+    }
+  g_assert_nonnull (clicked);
+  g_test_message ("double-clicking %s in Compliance, over %s in Jobs", clicked, under);
+
+  /* Two real clicks, 80 ms apart, at that point of the X window. */
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &dx, &dy);
+  x = g_strdup_printf ("%d", (int) (point.x + dx));
+  y = g_strdup_printf ("%d", (int) (point.y + dy));
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
+                                  gtk_native_get_surface (GTK_NATIVE (window))));
+  xdotool = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "xdotool", "mousemove", "--sync",
+                              "--window", xid, x, y, "click", "--repeat", "2", "--delay", "80",
+                              "1", NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (xdotool, NULL, on_exited_cb, &exited);
+  WAIT_FOR (exited);
+  settle ();
+  settle ();
+
+  g_assert_true (gtk_widget_get_mapped (jobs));
+  shown = shown_job (window);
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (custody_job_item_get_name (shown), ==, clicked);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -642,6 +783,9 @@ main (int    argc,
               fixture_set_up, test_as_of, fixture_tear_down);
   g_test_add ("/custody/ui/compliance/empty", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/custody/ui/compliance/double-click-opens-the-job", Fixture,
+              GINT_TO_POINTER (FALSE), fixture_set_up, test_double_click_opens_the_job,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -13,6 +13,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <gtk/gtkunixprint.h>
+#include <poppler.h>
 
 #include "custody-media-page.h"
 #include "custody-overview-page.h"
@@ -689,12 +691,126 @@ test_missing_alert_opens_volume (Fixture       *f,
   g_assert_true (custody_test_wait_for (detail_shows_vaulted, media_page (f), 5000));
 }
 
+/*
+ * Printing
+ */
+
+typedef struct
+{
+  const char         *path;
+  const char * const *words;
+} Printed;
+
+/* The PDF at @path, once GTK has finished it, says every word. */
+static gboolean
+pdf_says (gpointer data)
+{
+  Printed *p = data;
+  g_autofree char *uri = g_filename_to_uri (p->path, NULL, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  PopplerDocument *document;
+  gboolean says = TRUE;
+
+  if (!g_file_test (p->path, G_FILE_TEST_EXISTS))
+    return FALSE;
+  document = poppler_document_new_from_file (uri, NULL, NULL);
+  if (document == NULL)
+    return FALSE;
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      g_string_append (text, page_text);
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  for (guint i = 0; p->words[i] != NULL; i++)
+    says = says && strstr (text->str, p->words[i]) != NULL;
+  return says;
+}
+
+static gboolean
+file_printer_selected (gpointer data)
+{
+  GtkPrinter *printer = gtk_print_unix_dialog_get_selected_printer (data);
+
+  return printer != NULL && g_str_equal (gtk_printer_get_name (printer), "Print to File");
+}
+
+/* Answers the print dialog as a user who picks "Print to File" does. */
+static void
+print_to_file (const char *path)
+{
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  GtkWindow *dialog;
+
+  g_assert_true (custody_test_wait_for ((CustodyTestCondition) custody_test_find_toplevel,
+                                        GSIZE_TO_POINTER (GTK_TYPE_PRINT_UNIX_DIALOG), 10000));
+  dialog = custody_test_find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG);
+  gtk_print_settings_set_printer (settings, "Print to File");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  gtk_print_unix_dialog_set_settings (GTK_PRINT_UNIX_DIALOG (dialog), settings);
+  g_assert_true (custody_test_wait_for (file_printer_selected, dialog, 10000));
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+test_labels_print (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "labels.pdf", NULL);
+  const char *words[] = { "A00001L9", "A00003L9", "A00005L9", NULL };
+  Printed printed = { path, words };
+  GtkWidget *first, *last;
+  GtkWindow *dialog;
+
+  /* Print… in the labels dialog, then Print to File in GTK's. */
+  gtk_widget_activate_action (GTK_WIDGET (media_page (f)), "media.print-labels", NULL);
+  dialog = custody_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  first = custody_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_First Label");
+  last = custody_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_Last Label (for a range)");
+  gtk_editable_set_text (GTK_EDITABLE (first), "A00001L9");
+  gtk_editable_set_text (GTK_EDITABLE (last), "A00005L9");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "print");
+  print_to_file (path);
+
+  /* The pages are drawn once the print dialog is answered, long after
+   * the labels dialog is gone: they say the labels. */
+  g_assert_true (custody_test_wait_for (pdf_says, &printed, 10000));
+}
+
+static void
+test_handoff_sheet_prints (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "handoff.pdf", NULL);
+  const char *words[] = { "Truck", "Bob", "CASE-7", "A00001L9", "A00002L9", NULL };
+  Printed printed = { path, words };
+  CustodyScanWindow *window = start_scanning (f, "Truck", CUSTODY_DESK_SEND_OFFSITE);
+
+  scan (window, "A00001L9");
+  scan (window, "A00002L9");
+  g_assert_true (custody_test_wait_for (all_written, window, 10000));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "scan.print-handoff", NULL);
+  print_to_file (path);
+  g_assert_true (custody_test_wait_for (pdf_says, &printed, 10000));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Printing goes to GTK's file printer: no CUPS to wait for. */
+  g_object_set (gtk_settings_get_default (), "gtk-print-backends", "file", NULL);
 
   g_test_add ("/ui/media/scanner-types-120-labels-none-lost-none-twice", Fixture, NULL, fixture_set_up,
               test_scanner_speed, fixture_tear_down);
@@ -706,6 +822,10 @@ main (int   argc,
               test_overview_opens_today, fixture_tear_down);
   g_test_add ("/ui/media/missing-alert-opens-volume", Fixture, NULL, fixture_set_up,
               test_missing_alert_opens_volume, fixture_tear_down);
+  g_test_add ("/ui/media/labels-print-their-volsers", Fixture, NULL, fixture_set_up,
+              test_labels_print, fixture_tear_down);
+  g_test_add ("/ui/media/handoff-sheet-prints-the-scanned-volumes", Fixture, NULL, fixture_set_up,
+              test_handoff_sheet_prints, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "custody-import.h"
 #include "custody-job-item.h"
 #include "custody-time.h"
+#include "custody-ui-utils.h"
 
 /* Imports one file: reads it and tells what it is, asks what the tool's
  * output does not say (the job and copy of restic and borg runs, a check's
@@ -24,6 +25,7 @@ struct _CustodyImportDialog
 {
   AdwWindow             parent_instance;
 
+  GtkSpinner           *loading_spinner;
   AdwWindowTitle       *window_title;
   GtkWidget            *cancel_button;
   GtkWidget            *import_button;
@@ -403,6 +405,7 @@ custody_import_dialog_class_init (CustodyImportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/custody/Custody/ui/custody-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CustodyImportDialog, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CustodyImportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, CustodyImportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, CustodyImportDialog, import_button);
@@ -430,6 +433,7 @@ custody_import_dialog_init (CustodyImportDialog *self)
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  custody_spin_while_mapped (self->loading_spinner);
 
   self->cancellable = g_cancellable_new ();
   self->jobs = gtk_string_list_new (NULL);

@@ -29,6 +29,7 @@ struct _CustodyJobsPage
 {
   CustodyPage          parent_instance;
 
+  GtkSpinner          *loading_spinner;
   AdwLeaflet          *leaflet;
   GtkWidget           *list_pane;
   AdwWindowTitle      *list_title;
@@ -206,10 +207,17 @@ static void
 on_selection_changed_cb (CustodyJobsPage *self)
 {
   CustodyJobItem *item = gtk_single_selection_get_selected_item (self->selection);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   /* Keyboard moves in the list show the job beside it; folded, the
-   * detail opens only on activation. */
-  if (item != NULL && !adw_leaflet_get_folded (self->leaflet))
+   * detail opens only on activation. The list also selects the row under
+   * the pointer (single-click activation hovers): that must not change
+   * the job shown, e.g. the one just opened from Compliance, so only a
+   * selection made while the list has the keyboard counts. */
+  if (item != NULL && !adw_leaflet_get_folded (self->leaflet)
+      && focus != NULL && self->list_view != NULL
+      && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
     set_detail (self, item);
 }
 
@@ -1030,6 +1038,7 @@ custody_jobs_page_class_init (CustodyJobsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/custody/Custody/ui/custody-jobs-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, list_title);
@@ -1095,6 +1104,7 @@ custody_jobs_page_init (CustodyJobsPage *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  custody_spin_while_mapped (self->loading_spinner);
 
   self->status_filter = -1;
   self->sort_key = g_strdup ("name");

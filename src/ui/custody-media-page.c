@@ -31,6 +31,7 @@ struct _CustodyMediaPage
 {
   CustodyPage          parent_instance;
 
+  GtkSpinner          *loading_spinner;
   AdwLeaflet          *leaflet;
   GtkWidget           *list_pane;
   AdwViewSwitcherTitle *switcher_title;
@@ -624,7 +625,7 @@ read_inventory_cb (GObject      *source,
   self->spliced = 0;
   inventory_free (inv);
   if (splice_chunk_cb (self) == G_SOURCE_CONTINUE)
-    self->splice_source = g_idle_add (splice_chunk_cb, self);
+    self->splice_source = custody_add_chunk_source (splice_chunk_cb, self);
 }
 
 static void
@@ -1761,6 +1762,7 @@ custody_media_page_class_init (CustodyMediaPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/custody/Custody/ui/custody-media-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, switcher_title);
@@ -1853,6 +1855,7 @@ custody_media_page_init (CustodyMediaPage *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  custody_spin_while_mapped (self->loading_spinner);
 
   self->media = g_list_store_new (CUSTODY_TYPE_MEDIUM);
   self->desk_rows = g_ptr_array_new ();

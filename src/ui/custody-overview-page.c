@@ -21,6 +21,7 @@ struct _CustodyOverviewPage
 {
   CustodyPage          parent_instance;
 
+  GtkSpinner          *loading_spinner;
   AdwWindowTitle      *window_title;
   GtkStack            *stack;
   GtkLabel            *headline;
@@ -311,6 +312,7 @@ custody_overview_page_class_init (CustodyOverviewPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/custody/Custody/ui/custody-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, headline);
@@ -330,6 +332,7 @@ custody_overview_page_init (CustodyOverviewPage *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  custody_spin_while_mapped (self->loading_spinner);
   self->failure_rows = g_ptr_array_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)

@@ -20,8 +20,10 @@ static void
 on_draw_page_cb (GtkPrintOperation *operation,
                  GtkPrintContext   *context,
                  int                page,
-                 CustodyPrintable  *printable)
+                 gpointer           user_data)
 {
+  CustodyPrintable *printable = g_object_get_data (G_OBJECT (operation), "printable");
+
   custody_printable_draw_page (printable, gtk_print_context_get_cairo_context (context), page);
 }
 
@@ -79,8 +81,14 @@ custody_print_printable (GtkWidget        *parent,
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page_cb), printable, 0);
-  g_signal_connect (operation, "done", G_CALLBACK (on_print_done_cb), root);
+  /* The pages are drawn after this returns, once the dialog is answered:
+   * the operation keeps the document until then (the callers' copy is
+   * long gone, and a page drawn from nothing prints blank). */
+  g_object_set_data_full (G_OBJECT (operation), "printable", g_object_ref (printable),
+                          g_object_unref);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), NULL);
+  if (root != NULL)
+    g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done_cb), root, 0);
 
   gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                            GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);

@@ -14,6 +14,7 @@
 #include "custody-job-item.h"
 #include "custody-session.h"
 #include "custody-time.h"
+#include "custody-ui-utils.h"
 
 /* The app's view of one store. It opens the store and reads it in worker
  * threads only, keeps the lists the pages show (jobs with their verdicts,
@@ -23,7 +24,8 @@
 #define DEFAULT_POLL_MS 1000
 #define RECENT_FAILURES 8
 /* A first read of thousands of jobs enters the list this many at a time,
- * one main-loop iteration each, so that no frame waits on it. */
+ * one main-loop iteration each, so that no frame waits on it (and, above
+ * the redraw, no slow frame holds it back). */
 #define LOAD_CHUNK      200
 
 struct _CustodySession
@@ -227,7 +229,7 @@ merge_jobs (CustodySession *self,
        * chunk per main-loop iteration. */
       self->updating_jobs = g_ptr_array_ref (fresh);
       self->updated = 0;
-      self->loading_source = g_idle_add (update_chunk_cb, self);
+      self->loading_source = custody_add_chunk_source (update_chunk_cb, self);
       return FALSE;
     }
 
@@ -248,7 +250,7 @@ merge_jobs (CustodySession *self,
   if (n == 0 && items->len > LOAD_CHUNK)
     {
       self->loading_items = g_steal_pointer (&items);
-      self->loading_source = g_idle_add (load_chunk_cb, self);
+      self->loading_source = custody_add_chunk_source (load_chunk_cb, self);
       return FALSE;
     }
 

@@ -13,20 +13,82 @@
 #include "custody-time.h"
 #include "custody-ui-utils.h"
 
-/* F1: the help page of a view, in Yelp (help:custody/SECTION). */
+static void
+show_help_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  if (gtk_show_uri_full_finish (parent, result, &error)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Without a help viewer GIO says only "Operation not supported". */
+  g_debug ("Cannot show the help: %s", error->message);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("No Help Viewer"),
+                                                       _("Install the Help viewer (yelp) to read "
+                                                         "the manual.")));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* F1: the help page of a view, in Yelp (help:custody/SECTION); without
+ * Yelp, a dialog says what to install. */
 void
 custody_show_help (GtkWidget  *widget,
                    const char *section)
 {
   g_autofree char *uri = NULL;
   GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 
   if (section == NULL || g_str_equal (section, "index"))
     uri = g_strdup ("help:custody");
   else
     uri = g_strdup_printf ("help:custody/%s", section);
 
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, show_help_cb,
+                     parent != NULL ? g_object_ref (parent) : NULL);
+}
+
+/* Work done a chunk per main-loop turn (thousands of rows entering a
+ * list) runs above the redraw, so that it goes on however slow the frames
+ * are: with software rendering a frame takes about 70 ms and the next is
+ * due at once, so an idle below GDK_PRIORITY_REDRAW would never run while
+ * anything animates. The millisecond between chunks gives a due frame its
+ * turn. */
+guint
+custody_add_chunk_source (GSourceFunc function,
+                          gpointer    data)
+{
+  return g_timeout_add_full (GDK_PRIORITY_REDRAW - 10, 1, function, data, NULL);
+}
+
+static void
+on_spinner_map_cb (GtkSpinner *spinner)
+{
+  gtk_spinner_set_spinning (spinner, TRUE);
+}
+
+static void
+on_spinner_unmap_cb (GtkSpinner *spinner)
+{
+  gtk_spinner_set_spinning (spinner, FALSE);
+}
+
+/* A spinning GtkSpinner animates through CSS even on a stack page that is
+ * not shown, and keeps a frame due for ever: on slow frames that starves
+ * every default idle, GTK's registration with the accessibility bus
+ * among them. This one spins only while it can be seen. */
+void
+custody_spin_while_mapped (GtkSpinner *spinner)
+{
+  g_signal_connect (spinner, "map", G_CALLBACK (on_spinner_map_cb), NULL);
+  g_signal_connect (spinner, "unmap", G_CALLBACK (on_spinner_unmap_cb), NULL);
+  gtk_spinner_set_spinning (spinner, gtk_widget_get_mapped (GTK_WIDGET (spinner)));
 }
 
 const char *

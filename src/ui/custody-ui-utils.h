@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 
 void        custody_show_help             (GtkWidget     *widget,
                                            const char    *section);
+guint       custody_add_chunk_source      (GSourceFunc    function,
+                                           gpointer       data);
+void        custody_spin_while_mapped     (GtkSpinner    *spinner);
 const char *custody_status_icon_name      (CustodyStatus  status);
 const char *custody_status_css_class      (CustodyStatus  status);
 const char *custody_severity_icon_name    (CustodySeverity severity);
