@@ -474,6 +474,16 @@ custody_run_batch_write (CustodyRunBatch          *batch,
  * Errors that name the place
  */
 
+void
+custody_import_error_as_invalid (GError *error)
+{
+  if (error != NULL && error->domain == CUSTODY_PARSE_ERROR)
+    {
+      error->domain = CUSTODY_STORE_ERROR;
+      error->code = CUSTODY_STORE_ERROR_INVALID;
+    }
+}
+
 gboolean
 custody_import_fail_at (CustodyImportContext  *ctx,
                         gsize                  offset,

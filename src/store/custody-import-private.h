@@ -131,6 +131,10 @@ gboolean  custody_import_bareos_jobs    (CustodyImportContext  *ctx,
 gboolean  custody_import_bareos_volumes (CustodyImportContext  *ctx,
                                          GError               **error);
 
+/* The readers of formats/ fail with CUSTODY_PARSE_ERROR; to the store's
+ * callers bad input is CUSTODY_STORE_ERROR_INVALID, as it always was. */
+void      custody_import_error_as_invalid (GError              *error);
+
 /* "line 3, column 14: MESSAGE" for a byte of the input. */
 gboolean  custody_import_fail_at        (CustodyImportContext  *ctx,
                                          gsize                  offset,
