@@ -104,7 +104,7 @@ read_header (Header        *h,
     {
       if (local_error != NULL)
         {
-          custody_import_error_as_invalid (local_error);
+          custody_import_error_as_invalid (&local_error);
           g_propagate_error (error, g_steal_pointer (&local_error));
         }
       else
@@ -838,7 +838,7 @@ custody_store_import_csv (CustodyStore        *self,
 
   if (local_error != NULL)
     {
-      custody_import_error_as_invalid (local_error);
+      custody_import_error_as_invalid (&local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       goto rollback;
     }
