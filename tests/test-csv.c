@@ -18,7 +18,6 @@
 #include "custody-input.h"
 #include "custody-text.h"
 #include "custody-time.h"
-#include "custody-store.h"
 
 /*
  * A stream that hands over one byte per read
@@ -110,7 +109,7 @@ describe_with (GInputStream *input)
     }
   if (error != NULL)
     {
-      g_assert_true (g_error_matches (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID));
+      g_assert_true (g_error_matches (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID));
       g_string_append_printf (out, "error: %s\n", error->message);
     }
 
@@ -306,7 +305,7 @@ test_field_longer_than_one_mib_is_an_error (void)
   g_assert_true (custody_csv_reader_next (reader, NULL, &error));
   g_assert_no_error (error);
   g_assert_false (custody_csv_reader_next (reader, NULL, &error));
-  g_assert_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID);
+  g_assert_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "line 2: a field is longer than 1 MiB");
 }
 

@@ -599,7 +599,7 @@ custody_import_bareos_jobs (CustodyImportContext  *ctx,
           continue;
         if (!read_job (ctx, doc, job, by_jobid, media, copies, error))
           return FALSE;
-        if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+        if (g_cancellable_set_error_if_cancelled (ctx->text.cancellable, error))
           return FALSE;
       }
 
@@ -1197,7 +1197,7 @@ text_count (GStrv        cells,
 
   if (c < 0 || cells[c][0] == '\0')
     return TRUE;
-  if (!custody_import_parse_count (cells[c], out))
+  if (!custody_tool_parse_count (cells[c], out))
     return custody_import_fail_line (line, error,
                                      _("%s '%s' is not a whole number from 0 to %lld"),
                                      header[c], cells[c], (long long) G_MAXINT64);
@@ -1212,7 +1212,7 @@ read_volumes_text (CustodyImportContext  *ctx,
 {
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) header = NULL;
-  g_autofree char *text = g_strndup (ctx->data, ctx->length);
+  g_autofree char *text = g_strndup (ctx->text.data, ctx->text.length);
   g_autofree char *pool = NULL;
   g_autofree char *command_pool = NULL;
   guint listing = 0;
@@ -1291,7 +1291,7 @@ read_volumes_text (CustodyImportContext  *ctx,
             row.storage = g_strdup (cells[c]);
           if ((c = column_of (header, "lastwritten")) >= 0 && cells[c][0] != '\0' &&
               !g_str_has_prefix (cells[c], "0000-00-00") &&
-              !custody_import_parse_time (ctx, cells[c], &row.last_written))
+              !custody_tool_text_parse_time (&ctx->text, cells[c], &row.last_written))
             {
               volume_row_clear (&row);
               return custody_import_fail_line (number, error, _("lastwritten '%s' is not a time"),
@@ -1336,14 +1336,14 @@ custody_import_bareos_volumes (CustodyImportContext  *ctx,
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (VolumeRow));
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) locations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  const char *p = ctx->data;
+  const char *p = ctx->text.data;
   gboolean ok;
 
   g_array_set_clear_func (rows, volume_row_clear);
 
-  while (p < ctx->data + ctx->length && g_ascii_isspace (*p))
+  while (p < ctx->text.data + ctx->text.length && g_ascii_isspace (*p))
     p++;
-  if (p < ctx->data + ctx->length && (*p == '{' || *p == '['))
+  if (p < ctx->text.data + ctx->text.length && (*p == '{' || *p == '['))
     ok = read_volumes_json (ctx, rows, seen, error);
   else
     ok = read_volumes_text (ctx, rows, seen, error);
@@ -1354,7 +1354,7 @@ custody_import_bareos_volumes (CustodyImportContext  *ctx,
     {
       if (!apply_volume (ctx, &g_array_index (rows, VolumeRow, i), locations, error))
         return FALSE;
-      if (i % 1024 == 1023 && g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+      if (i % 1024 == 1023 && g_cancellable_set_error_if_cancelled (ctx->text.cancellable, error))
         return FALSE;
     }
 

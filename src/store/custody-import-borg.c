@@ -435,7 +435,7 @@ custody_import_borg_check (CustodyImportContext  *ctx,
   g_autofree char *digest = NULL;
   g_autofree char *text = NULL;
   BorgCheck check = { 0, };
-  gsize length = ctx->length;
+  gsize length = ctx->text.length;
   const char *p;
   gint64 copy_id;
   int exit_code;
@@ -443,9 +443,9 @@ custody_import_borg_check (CustodyImportContext  *ctx,
   check.at = CUSTODY_TIME_NONE;
   if (!custody_import_take_exit_code (ctx, &length, &exit_code, error))
     return FALSE;
-  ctx->length = length;
-  text = g_strndup (ctx->data, length);
-  ctx->data = text;
+  ctx->text.length = length;
+  text = g_strndup (ctx->text.data, length);
+  ctx->text.data = text;
 
   p = text;
   while (*p != '\0' && g_ascii_isspace (*p))

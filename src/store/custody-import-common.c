@@ -15,6 +15,7 @@
 #include "custody-json.h"
 #include "custody-text.h"
 #include "custody-time.h"
+#include "custody-tool-text.h"
 #include "custody-volser.h"
 
 /*
@@ -475,24 +476,29 @@ custody_run_batch_write (CustodyRunBatch          *batch,
  */
 
 gboolean
+custody_import_error_as_invalid (GError **error)
+{
+  if (error != NULL && *error != NULL && (*error)->domain == CUSTODY_PARSE_ERROR)
+    {
+      (*error)->domain = CUSTODY_STORE_ERROR;
+      (*error)->code = CUSTODY_STORE_ERROR_INVALID;
+    }
+  return FALSE;
+}
+
+gboolean
 custody_import_fail_at (CustodyImportContext  *ctx,
                         gsize                  offset,
                         GError               **error,
                         const char            *format,
                         ...)
 {
-  g_autofree char *message = NULL;
-  guint line, column;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  custody_tool_text_fail_at_valist (&ctx->text, offset, error, format, args);
   va_end (args);
-
-  custody_text_position (ctx->data, MIN (offset, ctx->length), &line, &column);
-  g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
-               _("line %u, column %u: %s"), line, column, message);
-  return FALSE;
+  return custody_import_error_as_invalid (error);
 }
 
 gboolean
@@ -508,9 +514,8 @@ custody_import_fail_line (guint        line,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
-               _("line %u: %s"), line, message);
-  return FALSE;
+  custody_tool_text_fail_line (line, error, "%s", message);
+  return custody_import_error_as_invalid (error);
 }
 
 CustodyJsonDoc *
@@ -518,45 +523,11 @@ custody_import_parse_json (CustodyImportContext  *ctx,
                            CustodyJsonParseFlags  flags,
                            GError               **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  CustodyJsonDoc *doc = custody_json_doc_parse (ctx->data, ctx->length, flags, &local_error);
+  CustodyJsonDoc *doc = custody_tool_text_parse_json (&ctx->text, flags, error);
 
   if (doc == NULL)
-    {
-      g_set_error_literal (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
-                           local_error->message);
-      return NULL;
-    }
+    custody_import_error_as_invalid (error);
   return doc;
-}
-
-static gboolean
-wrong_type (CustodyImportContext  *ctx,
-            CustodyJsonDoc        *doc,
-            CustodyJsonNode        node,
-            const char            *what,
-            const char            *member,
-            const char            *expected,
-            GError               **error)
-{
-  g_autofree char *text = custody_json_doc_dup_text (doc, node, 40);
-
-  /* Translators: "snapshot 3: "time" should be a string, not a number (12)" */
-  return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, node), error,
-                                 _("%s: \"%s\" should be %s, not %s (%s)"), what, member, expected,
-                                 custody_json_doc_kind_name (doc, node), text);
-}
-
-static gboolean
-missing (CustodyImportContext  *ctx,
-         CustodyJsonDoc        *doc,
-         CustodyJsonNode        object,
-         const char            *what,
-         const char            *member,
-         GError               **error)
-{
-  return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, object), error,
-                                 _("%s has no \"%s\""), what, member);
 }
 
 gboolean
@@ -569,42 +540,8 @@ custody_import_get_string (CustodyImportContext  *ctx,
                            char                 **out,
                            GError               **error)
 {
-  CustodyJsonNode node = custody_json_doc_member_nocase (doc, object, member);
-
-  if (node == 0 || custody_json_doc_kind (doc, node) == CUSTODY_JSON_NULL)
-    return required ? missing (ctx, doc, object, what, member, error) : TRUE;
-  if (custody_json_doc_kind (doc, node) != CUSTODY_JSON_STRING)
-    return wrong_type (ctx, doc, node, what, member, _("a string"), error);
-
-  g_free (*out);
-  *out = custody_json_doc_dup_string (doc, node);
-  return TRUE;
-}
-
-/* Digits with optional thousands separators, no sign, fitting in 63 bits. */
-gboolean
-custody_import_parse_count (const char *text,
-                            gint64     *out)
-{
-  guint64 value = 0;
-  gboolean digits = FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == ',' && digits && g_ascii_isdigit (p[1]))
-        continue;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      if (value > ((guint64) G_MAXINT64 - (guint64) (*p - '0')) / 10)
-        return FALSE;
-      value = value * 10 + (guint64) (*p - '0');
-      digits = TRUE;
-    }
-  if (!digits)
-    return FALSE;
-
-  *out = (gint64) value;
-  return TRUE;
+  return custody_tool_text_get_string (&ctx->text, doc, object, member, required, what, out,
+                                       error) || custody_import_error_as_invalid (error);
 }
 
 gboolean
@@ -617,102 +554,8 @@ custody_import_get_count (CustodyImportContext  *ctx,
                           gint64                *out,
                           GError               **error)
 {
-  CustodyJsonNode node = custody_json_doc_member_nocase (doc, object, member);
-  CustodyJsonKind kind;
-  g_autofree char *text = NULL;
-  gint64 value;
-
-  if (node == 0)
-    return TRUE;
-  kind = custody_json_doc_kind (doc, node);
-  if (kind == CUSTODY_JSON_NULL)
-    return TRUE;
-
-  if (kind == CUSTODY_JSON_NUMBER)
-    {
-      text = custody_json_doc_dup_text (doc, node, 40);
-      if (custody_json_doc_get_int (doc, node, &value) && value >= 0)
-        {
-          *out = value;
-          return TRUE;
-        }
-    }
-  else if (kind == CUSTODY_JSON_STRING && strings)
-    {
-      g_autofree char *s = custody_json_doc_dup_string (doc, node);
-
-      /* Bareos prints an unset count as an empty string. */
-      if (s[0] == '\0')
-        return TRUE;
-      text = custody_json_doc_dup_text (doc, node, 40);
-      if (custody_import_parse_count (s, &value))
-        {
-          *out = value;
-          return TRUE;
-        }
-    }
-  else
-    return wrong_type (ctx, doc, node, what, member, _("a whole number"), error);
-
-  /* Translators: "snapshot 3: "total_bytes_processed" 99999999999999999999 is not a
-   * whole number from 0 to 9223372036854775807" */
-  return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, node), error,
-                                 _("%s: \"%s\" %s is not a whole number from 0 to %lld"),
-                                 what, member, text, (long long) G_MAXINT64);
-}
-
-static GTimeZone *
-import_zone (CustodyImportContext *ctx)
-{
-  ctx->zone_used = TRUE;
-  return ctx->zone;
-}
-
-/* YYYY-MM-DD[T ]HH:MM:SS[.ffffff], no offset: a local time in the import's zone. */
-static gboolean
-parse_naive_time (CustodyImportContext *ctx,
-                  const char           *text,
-                  gint64               *out)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  int y, mo, d, h, mi, s, n = 0;
-  const char *p;
-
-  if (strlen (text) < 19 || (text[10] != 'T' && text[10] != ' ') ||
-      sscanf (text, "%4d-%2d-%2d%*c%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &n) != 6 || n != 19)
-    return FALSE;
-  p = text + 19;
-  if (*p == '.')
-    {
-      p++;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      while (g_ascii_isdigit (*p))
-        p++;
-    }
-  if (*p != '\0' || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59)
-    return FALSE;
-
-  dt = g_date_time_new (import_zone (ctx), y, mo, d, h, mi, s);
-  if (dt == NULL)
-    return FALSE;
-  *out = g_date_time_to_unix (dt);
-  return TRUE;
-}
-
-gboolean
-custody_import_parse_time (CustodyImportContext *ctx,
-                           const char           *text,
-                           gint64               *out)
-{
-  gsize len = strlen (text);
-
-  /* With its own offset (restic, borg 2): as written. */
-  if (len > 19 && (text[len - 1] == 'Z' || text[len - 1] == 'z' ||
-                   (len > 25 && text[len - 3] == ':' && (text[len - 6] == '+' || text[len - 6] == '-'))))
-    return custody_time_parse (text, out, NULL);
-
-  return parse_naive_time (ctx, text, out);
+  return custody_tool_text_get_count (&ctx->text, doc, object, member, strings, what, out,
+                                      error) || custody_import_error_as_invalid (error);
 }
 
 gboolean
@@ -725,25 +568,8 @@ custody_import_get_time (CustodyImportContext  *ctx,
                          gint64                *out,
                          GError               **error)
 {
-  CustodyJsonNode node = custody_json_doc_member_nocase (doc, object, member);
-  g_autofree char *text = NULL;
-
-  if (node == 0 || custody_json_doc_kind (doc, node) == CUSTODY_JSON_NULL)
-    return required ? missing (ctx, doc, object, what, member, error) : TRUE;
-  if (custody_json_doc_kind (doc, node) != CUSTODY_JSON_STRING)
-    return wrong_type (ctx, doc, node, what, member, _("a time in a string"), error);
-
-  text = custody_json_doc_dup_string (doc, node);
-  /* Bareos: a job that never started. */
-  if (!required && (text[0] == '\0' || g_str_has_prefix (text, "0000-00-00")))
-    return TRUE;
-  if (!custody_import_parse_time (ctx, text, out))
-    {
-      g_autofree char *shown = custody_json_doc_dup_text (doc, node, 60);
-      return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, node), error,
-                                     _("%s: \"%s\" %s is not a time"), what, member, shown);
-    }
-  return TRUE;
+  return custody_tool_text_get_time (&ctx->text, doc, object, member, required, what, out,
+                                     error) || custody_import_error_as_invalid (error);
 }
 
 /*
@@ -1009,31 +835,8 @@ custody_import_take_exit_code (CustodyImportContext  *ctx,
                                int                   *exit_code,
                                GError               **error)
 {
-  gsize end = *length;
-  gsize start;
-  gint64 value;
-  g_autofree char *line = NULL;
-
-  *exit_code = ctx->options->exit_code;
-
-  while (end > 0 && g_ascii_isspace (ctx->data[end - 1]))
-    end--;
-  start = end;
-  while (start > 0 && ctx->data[start - 1] != '\n')
-    start--;
-
-  line = g_strndup (ctx->data + start, end - start);
-  if (!g_str_has_prefix (line, "rc=") ||
-      !g_ascii_string_to_signed (line + 3, 10, 0, 255, &value, NULL))
-    return TRUE;
-
-  if (ctx->options->exit_code >= 0 && ctx->options->exit_code != value)
-    return custody_import_fail_at (ctx, start, error,
-                                   _("the output ends with rc=%d, but --exit-code says %d"),
-                                   (int) value, ctx->options->exit_code);
-  *exit_code = (int) value;
-  *length = start;
-  return TRUE;
+  return custody_tool_text_take_exit_code (&ctx->text, ctx->options->exit_code, length, exit_code,
+                                           error) || custody_import_error_as_invalid (error);
 }
 
 /*
@@ -1339,13 +1142,13 @@ custody_store_import (CustodyStore                *self,
   ctx.store = self;
   ctx.options = options;
   ctx.result = result;
-  ctx.data = g_bytes_get_data (data, &ctx.length);
-  if (ctx.data == NULL)
-    ctx.data = "";
-  ctx.cancellable = cancellable;
+  ctx.text.data = g_bytes_get_data (data, &ctx.text.length);
+  if (ctx.text.data == NULL)
+    ctx.text.data = "";
+  ctx.text.cancellable = cancellable;
   ctx.runs = runs;
   ctx.touched = touched;
-  ctx.zone = zone;
+  ctx.text.zone = zone;
 
   report_progress (&ctx, 0.0);
   digest = g_thread_new ("custody-import-digest", digest_thread, data);
@@ -1371,7 +1174,7 @@ custody_store_import (CustodyStore                *self,
     if (!custody_store_refresh_copy_state (self, *(gint64 *) key, error))
       goto rollback;
 
-  if (ctx.zone_used)
+  if (ctx.text.zone_used)
     {
       result->time_zone = g_strdup (g_time_zone_get_identifier (zone));
       result->time_zone_is_local = options->time_zone == NULL;

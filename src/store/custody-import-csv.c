@@ -103,7 +103,10 @@ read_header (Header        *h,
   if (!custody_csv_reader_next (h->reader, cancellable, &local_error))
     {
       if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
+        {
+          custody_import_error_as_invalid (&local_error);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+        }
       else
         g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
                      _("the file is empty: it needs a header line (%s)"), expected);
@@ -835,6 +838,7 @@ custody_store_import_csv (CustodyStore        *self,
 
   if (local_error != NULL)
     {
+      custody_import_error_as_invalid (&local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       goto rollback;
     }

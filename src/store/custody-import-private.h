@@ -6,8 +6,8 @@
  */
 #pragma once
 
-#include "custody-json-doc.h"
 #include "custody-store-private.h"
+#include "custody-tool-text.h"
 
 G_BEGIN_DECLS
 
@@ -105,13 +105,9 @@ typedef struct
   CustodyStore               *store;
   const CustodyImportOptions *options;
   CustodyImportResult        *result;
-  const char                 *data;
-  gsize                       length;
-  GCancellable               *cancellable;
+  CustodyToolText             text;      /* the input, its time zone */
   CustodyRunBatch            *runs;
   GHashTable                 *touched;   /* copy ids whose verifications changed */
-  GTimeZone                  *zone;      /* for times written without one */
-  gboolean                    zone_used;
   gboolean                    changed;   /* jobs, copies or bindings were added */
   guint                       left_out;  /* snapshots or archives the filters left out */
 } CustodyImportContext;
@@ -130,6 +126,10 @@ gboolean  custody_import_bareos_jobs    (CustodyImportContext  *ctx,
                                          GError               **error);
 gboolean  custody_import_bareos_volumes (CustodyImportContext  *ctx,
                                          GError               **error);
+
+/* The readers of formats/ fail with CUSTODY_PARSE_ERROR; to the store's
+ * callers bad input is CUSTODY_STORE_ERROR_INVALID, as it always was. */
+gboolean  custody_import_error_as_invalid (GError             **error);
 
 /* "line 3, column 14: MESSAGE" for a byte of the input. */
 gboolean  custody_import_fail_at        (CustodyImportContext  *ctx,
@@ -178,12 +178,6 @@ gboolean  custody_import_get_time       (CustodyImportContext  *ctx,
                                          const char            *what,
                                          gint64                *out,
                                          GError               **error);
-gboolean  custody_import_parse_time     (CustodyImportContext  *ctx,
-                                         const char            *text,
-                                         gint64                *out);
-/* "1,007,073,265,794" or "18": digits with optional thousands separators. */
-gboolean  custody_import_parse_count    (const char            *text,
-                                         gint64                *out);
 
 /* The job and copy runs go to. Unknown ones are an error unless
  * options->create, which adds them (the copy with @media_type, unless

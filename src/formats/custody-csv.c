@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "custody-csv.h"
-#include "custody-store.h"
+#include "custody-time.h"
 
 #define BUFFER_SIZE   (64 * 1024)
 #define MAX_FIELDS    256
@@ -150,7 +150,7 @@ fail (CustodyCsvReader  *self,
       GError           **error,
       const char        *message)
 {
-  g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
+  g_set_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID,
                _("line %u: %s"), self->record_line, message);
   return FALSE;
 }
