@@ -116,7 +116,8 @@ cli_ok (CtlFixture *f,
   args = collect_args (f, FALSE, va_arg (ap, const char *), ap);
   va_end (ap);
 
-  g_assert_cmpint (cli_run_argv (f, (const char * const *) args->pdata, NULL, &out, &err), ==, EXIT_OK);
+  g_assert_cmpint (cli_run_argv (f, (const char * const *) args->pdata, NULL, &out, &err), ==,
+                   EXIT_OK);
   g_assert_cmpstr (err, ==, "");
 
   return out;
@@ -152,7 +153,8 @@ cli_json (CtlFixture *f,
   args = collect_args (f, TRUE, va_arg (ap, const char *), ap);
   va_end (ap);
 
-  g_assert_cmpint (cli_run_argv (f, (const char * const *) args->pdata, NULL, &out, &err), ==, status);
+  g_assert_cmpint (cli_run_argv (f, (const char * const *) args->pdata, NULL, &out, &err), ==,
+                   status);
   g_assert_cmpstr (err, ==, "");
 
   return cli_parse_json (out);

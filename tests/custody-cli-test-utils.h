@@ -37,6 +37,10 @@ void        cli_fixture_set_up        (CtlFixture         *f,
 /* g_test_run (), then the shared compliant store is removed. */
 int         cli_test_run              (void);
 
+/* Each test under /cli/, with a fixture of its own. */
+#define CLI_TEST_ADD(path, func) \
+  g_test_add ("/cli/" path, CtlFixture, NULL, cli_fixture_set_up, func, ctl_fixture_tear_down)
+
 /* Deterministic garbage. */
 void        cli_fill_garbage          (guint8             *data,
                                        gsize               len,

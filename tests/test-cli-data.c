@@ -4,7 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * custodyctl from the outside (custody-cli-test-utils.h). Data in and out: import of CSV, export, the policy, db backup, restore and check, and
+ * custodyctl from the outside (custody-cli-test-utils.h).
+ * Data in and out: import of CSV, export, the policy, db backup, restore and check, and
  * the demo store.
  */
 #include "config.h"
@@ -939,38 +940,38 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add ("/cli/" path, CtlFixture, NULL, cli_fixture_set_up, func, ctl_fixture_tear_down)
-
-  ADD ("json/policy-show-and-set", test_policy_show_and_set);
-  ADD ("import/jobs-columns-in-any-order-and-defaults",
-       test_import_jobs_columns_in_any_order_and_defaults);
-  ADD ("import/header-is-required", test_import_header_is_required);
-  ADD ("import/unknown-column-is-an-error", test_import_unknown_column_is_an_error);
-  ADD ("import/rfc4180-quoting", test_import_rfc4180_quoting);
-  ADD ("import/booleans-are-true-or-false", test_import_booleans_are_true_or_false);
-  ADD ("import/jobs-rows-of-one-job-must-agree", test_import_jobs_rows_of_one_job_must_agree);
-  ADD ("import/executions-volumes-are-known-media", test_import_executions_volumes_are_known_media);
-  ADD ("import/execution-identity-is-run-id-or-started",
-       test_import_execution_identity_is_run_id_or_started);
-  ADD ("import/same-file-twice-changes-nothing", test_import_same_file_twice_changes_nothing);
-  ADD ("import/dash-reads-standard-input", test_import_dash_reads_standard_input);
-  ADD ("import/one-bad-row-in-100000-adds-nothing", test_import_one_bad_row_in_100000_adds_nothing);
-  ADD ("import/error-line-counts-records-spanning-lines",
-       test_import_error_line_counts_records_spanning_lines);
-  ADD ("import/killed-midway-leaves-the-store-as-it-was",
-       test_import_killed_midway_leaves_the_store_as_it_was);
-  ADD ("db/backup-keeps-n-generations", test_backup_keeps_n_generations);
-  ADD ("db/restore-brings-back-the-backup", test_restore_brings_back_the_backup);
-  ADD ("db/restore-refuses-a-corrupt-backup", test_restore_refuses_a_corrupt_backup);
-  ADD ("db/check-passes-on-a-good-store", test_db_check_passes_on_a_good_store);
-  ADD ("db/check-finds-a-tampered-audit-entry", test_db_check_finds_a_tampered_audit_entry);
-  ADD ("demo/fills-a-new-store-with-compliant-and-violating-jobs",
-       test_demo_fills_a_new_store_with_compliant_and_violating_jobs);
-  ADD ("export/is-one-json-document-of-the-whole-store",
-       test_export_is_one_json_document_of_the_whole_store);
-
-#undef ADD
+  CLI_TEST_ADD ("json/policy-show-and-set", test_policy_show_and_set);
+  CLI_TEST_ADD ("import/jobs-columns-in-any-order-and-defaults",
+                test_import_jobs_columns_in_any_order_and_defaults);
+  CLI_TEST_ADD ("import/header-is-required", test_import_header_is_required);
+  CLI_TEST_ADD ("import/unknown-column-is-an-error", test_import_unknown_column_is_an_error);
+  CLI_TEST_ADD ("import/rfc4180-quoting", test_import_rfc4180_quoting);
+  CLI_TEST_ADD ("import/booleans-are-true-or-false", test_import_booleans_are_true_or_false);
+  CLI_TEST_ADD ("import/jobs-rows-of-one-job-must-agree",
+                test_import_jobs_rows_of_one_job_must_agree);
+  CLI_TEST_ADD ("import/executions-volumes-are-known-media",
+                test_import_executions_volumes_are_known_media);
+  CLI_TEST_ADD ("import/execution-identity-is-run-id-or-started",
+                test_import_execution_identity_is_run_id_or_started);
+  CLI_TEST_ADD ("import/same-file-twice-changes-nothing",
+                test_import_same_file_twice_changes_nothing);
+  CLI_TEST_ADD ("import/dash-reads-standard-input", test_import_dash_reads_standard_input);
+  CLI_TEST_ADD ("import/one-bad-row-in-100000-adds-nothing",
+                test_import_one_bad_row_in_100000_adds_nothing);
+  CLI_TEST_ADD ("import/error-line-counts-records-spanning-lines",
+                test_import_error_line_counts_records_spanning_lines);
+  CLI_TEST_ADD ("import/killed-midway-leaves-the-store-as-it-was",
+                test_import_killed_midway_leaves_the_store_as_it_was);
+  CLI_TEST_ADD ("db/backup-keeps-n-generations", test_backup_keeps_n_generations);
+  CLI_TEST_ADD ("db/restore-brings-back-the-backup", test_restore_brings_back_the_backup);
+  CLI_TEST_ADD ("db/restore-refuses-a-corrupt-backup", test_restore_refuses_a_corrupt_backup);
+  CLI_TEST_ADD ("db/check-passes-on-a-good-store", test_db_check_passes_on_a_good_store);
+  CLI_TEST_ADD ("db/check-finds-a-tampered-audit-entry",
+                test_db_check_finds_a_tampered_audit_entry);
+  CLI_TEST_ADD ("demo/fills-a-new-store-with-compliant-and-violating-jobs",
+                test_demo_fills_a_new_store_with_compliant_and_violating_jobs);
+  CLI_TEST_ADD ("export/is-one-json-document-of-the-whole-store",
+                test_export_is_one_json_document_of_the_whole_store);
 
   return cli_test_run ();
 }

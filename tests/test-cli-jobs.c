@@ -4,7 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * custodyctl from the outside (custody-cli-test-utils.h). Jobs, copies, runs and checks: job, copy, record, verify and check, as JSON and as text.
+ * custodyctl from the outside (custody-cli-test-utils.h).
+ * Jobs, copies, runs and checks: job, copy, record, verify and check, as JSON and as text.
  */
 #include "config.h"
 
@@ -375,20 +376,16 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add ("/cli/" path, CtlFixture, NULL, cli_fixture_set_up, func, ctl_fixture_tear_down)
-
-  ADD ("json/job-list-and-show", test_job_list_and_show_json);
-  ADD ("json/check-shape", test_check_json_shape);
-  ADD ("text/output-is-aligned", test_text_output_is_aligned);
-  ADD ("job/add-defaults-and-rm-removes-everything-of-the-job",
-       test_job_add_defaults_and_rm_removes_everything_of_the_job);
-  ADD ("check/exit-code-follows-violations", test_check_exit_code_follows_violations);
-  ADD ("record/only-running-may-omit-finished", test_record_only_running_may_omit_finished);
-  ADD ("record/same-run-id-updates-instead-of-duplicating",
-       test_record_same_run_id_updates_instead_of_duplicating);
-
-#undef ADD
+  CLI_TEST_ADD ("json/job-list-and-show", test_job_list_and_show_json);
+  CLI_TEST_ADD ("json/check-shape", test_check_json_shape);
+  CLI_TEST_ADD ("text/output-is-aligned", test_text_output_is_aligned);
+  CLI_TEST_ADD ("job/add-defaults-and-rm-removes-everything-of-the-job",
+                test_job_add_defaults_and_rm_removes_everything_of_the_job);
+  CLI_TEST_ADD ("check/exit-code-follows-violations", test_check_exit_code_follows_violations);
+  CLI_TEST_ADD ("record/only-running-may-omit-finished",
+                test_record_only_running_may_omit_finished);
+  CLI_TEST_ADD ("record/same-run-id-updates-instead-of-duplicating",
+                test_record_same_run_id_updates_instead_of_duplicating);
 
   return cli_test_run ();
 }

@@ -4,7 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * custodyctl from the outside (custody-cli-test-utils.h). Media and locations: media, location and moves that would break compliance.
+ * custodyctl from the outside (custody-cli-test-utils.h).
+ * Media and locations: media, location and moves that would break compliance.
  */
 #include "config.h"
 
@@ -172,16 +173,11 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add ("/cli/" path, CtlFixture, NULL, cli_fixture_set_up, func, ctl_fixture_tear_down)
-
-  ADD ("json/location-list", test_location_list_json);
-  ADD ("json/media-list-and-show-movements-oldest-first",
-       test_media_list_and_show_json_movements_oldest_first);
-  ADD ("media/move-that-breaks-compliance-needs-confirm",
-       test_move_that_breaks_compliance_needs_confirm);
-
-#undef ADD
+  CLI_TEST_ADD ("json/location-list", test_location_list_json);
+  CLI_TEST_ADD ("json/media-list-and-show-movements-oldest-first",
+                test_media_list_and_show_json_movements_oldest_first);
+  CLI_TEST_ADD ("media/move-that-breaks-compliance-needs-confirm",
+                test_move_that_breaks_compliance_needs_confirm);
 
   return cli_test_run ();
 }

@@ -4,7 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * custodyctl from the outside (custody-cli-test-utils.h). Opening the store (--db, CUSTODY_DB, the default one), stores that are missing, corrupt,
+ * custodyctl from the outside (custody-cli-test-utils.h).
+ * Opening the store (--db, CUSTODY_DB, the default one), stores that are missing, corrupt,
  * locked, read-only or from a newer version, usage errors and their exit codes, names,
  * and --at.
  */
@@ -972,36 +973,39 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add ("/cli/" path, CtlFixture, NULL, cli_fixture_set_up, func, ctl_fixture_tear_down)
-
-  ADD ("store/init-creates-the-store-and-keeps-it", test_init_creates_the_store_and_keeps_it);
-  ADD ("names/round-trip-through-every-command", test_names_round_trip);
-  ADD ("names/refused-escaped-and-after-dashes", test_names_refused_escaped_and_after_dashes);
-  ADD ("names/volser-error-names-whole-characters", test_volser_error_names_whole_characters);
-  ADD ("store/db-option-wins-over-custody-db", test_db_option_wins_over_custody_db);
-  ADD ("store/custody-db-is-used-without-db-option", test_custody_db_is_used_without_db_option);
-  ADD ("store/default-store-is-under-xdg-data-home", test_default_store_is_under_xdg_data_home);
-  ADD ("store/missing-store-exits-3-except-init-and-demo",
-       test_missing_store_exits_3_except_init_and_demo);
-  ADD ("store/garbage-file-is-refused-as-corrupt", test_garbage_file_is_refused_as_corrupt);
-  ADD ("store/overwritten-pages-are-reported-corrupt",
-       test_store_with_overwritten_pages_is_reported_corrupt);
-  ADD ("store/other-sqlite-database-is-refused", test_other_sqlite_database_is_refused);
-  ADD ("store/store-from-a-newer-version-is-refused", test_store_from_a_newer_version_is_refused);
-  ADD ("store/locked-store-exits-3-after-the-busy-timeout",
-       test_locked_store_exits_3_after_the_busy_timeout);
-  ADD ("store/read-only-store-refuses-writes", test_read_only_store_refuses_writes);
-  ADD ("errors/usage-errors-exit-2", test_usage_errors_exit_2);
-  ADD ("errors/failing-commands-write-nothing", test_failing_commands_write_nothing);
-  ADD ("time/formats-are-read-and-written-as-utc", test_time_formats_are_read_and_written_as_utc);
-  ADD ("time/at-hides-what-was-added-later", test_at_hides_what_was_added_later);
-  ADD ("time/at-hides-later-runs-verifications-and-movements",
-       test_at_hides_later_runs_verifications_and_movements);
-  ADD ("time/writes-are-dated-at-and-audited-with-the-real-clock",
-       test_writes_are_dated_at_and_audited_with_the_real_clock);
-
-#undef ADD
+  CLI_TEST_ADD ("store/init-creates-the-store-and-keeps-it",
+                test_init_creates_the_store_and_keeps_it);
+  CLI_TEST_ADD ("names/round-trip-through-every-command", test_names_round_trip);
+  CLI_TEST_ADD ("names/refused-escaped-and-after-dashes",
+                test_names_refused_escaped_and_after_dashes);
+  CLI_TEST_ADD ("names/volser-error-names-whole-characters",
+                test_volser_error_names_whole_characters);
+  CLI_TEST_ADD ("store/db-option-wins-over-custody-db", test_db_option_wins_over_custody_db);
+  CLI_TEST_ADD ("store/custody-db-is-used-without-db-option",
+                test_custody_db_is_used_without_db_option);
+  CLI_TEST_ADD ("store/default-store-is-under-xdg-data-home",
+                test_default_store_is_under_xdg_data_home);
+  CLI_TEST_ADD ("store/missing-store-exits-3-except-init-and-demo",
+                test_missing_store_exits_3_except_init_and_demo);
+  CLI_TEST_ADD ("store/garbage-file-is-refused-as-corrupt",
+                test_garbage_file_is_refused_as_corrupt);
+  CLI_TEST_ADD ("store/overwritten-pages-are-reported-corrupt",
+                test_store_with_overwritten_pages_is_reported_corrupt);
+  CLI_TEST_ADD ("store/other-sqlite-database-is-refused", test_other_sqlite_database_is_refused);
+  CLI_TEST_ADD ("store/store-from-a-newer-version-is-refused",
+                test_store_from_a_newer_version_is_refused);
+  CLI_TEST_ADD ("store/locked-store-exits-3-after-the-busy-timeout",
+                test_locked_store_exits_3_after_the_busy_timeout);
+  CLI_TEST_ADD ("store/read-only-store-refuses-writes", test_read_only_store_refuses_writes);
+  CLI_TEST_ADD ("errors/usage-errors-exit-2", test_usage_errors_exit_2);
+  CLI_TEST_ADD ("errors/failing-commands-write-nothing", test_failing_commands_write_nothing);
+  CLI_TEST_ADD ("time/formats-are-read-and-written-as-utc",
+                test_time_formats_are_read_and_written_as_utc);
+  CLI_TEST_ADD ("time/at-hides-what-was-added-later", test_at_hides_what_was_added_later);
+  CLI_TEST_ADD ("time/at-hides-later-runs-verifications-and-movements",
+                test_at_hides_later_runs_verifications_and_movements);
+  CLI_TEST_ADD ("time/writes-are-dated-at-and-audited-with-the-real-clock",
+                test_writes_are_dated_at_and_audited_with_the_real_clock);
 
   return cli_test_run ();
 }
