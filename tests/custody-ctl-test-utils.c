@@ -7,40 +7,15 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "custody-ctl-test-utils.h"
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 void
 ctl_fixture_set_up (CtlFixture    *f,
                     gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("custody-import-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = custody_test_make_tmpdir ();
   f->db = g_build_filename (f->dir, "custody.db", NULL);
   f->env = g_get_environ ();
   /* Tools keep caches and configuration under HOME. */
@@ -59,7 +34,7 @@ ctl_fixture_tear_down (CtlFixture    *f,
   const char *argv[] = { "chmod", "-R", "u+rwX", f->dir, NULL };
 
   ctl_spawn (f, argv, NULL, NULL, NULL);
-  remove_tree (f->dir);
+  custody_test_remove_tmpdir (f->dir);
   g_free (f->dir);
   g_free (f->db);
   g_strfreev (f->env);
@@ -232,45 +207,18 @@ ctl_assert_fails (CtlFixture *f,
   g_assert_cmpstr (after, ==, before);
 }
 
-static sqlite3 *
-open_db (CtlFixture *f)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (f->db, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  return db;
-}
-
 gint64
 ctl_query_int (CtlFixture *f,
                const char *sql)
 {
-  sqlite3 *db = open_db (f);
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  return custody_test_query_int (f->db, sql);
 }
 
 char *
 ctl_query_text (CtlFixture *f,
                 const char *sql)
 {
-  sqlite3 *db = open_db (f);
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  return custody_test_query_text (f->db, sql);
 }
 
 JsonObject *

@@ -22,9 +22,13 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char   *dir;
-  char   *db;
-  char  **env;   /* what custodyctl and the tools it is tested with run in */
+  char       *dir;
+  char       *db;
+  char      **env;        /* what custodyctl and the tools it is tested with run in */
+  gboolean    as_nobody;  /* run it as uid 65534 (for a read-only store) */
+  gboolean    hands_off;  /* do not open the store file: this process holds
+                           * an SQLite lock on it, and closing any descriptor
+                           * of the file would drop that lock (POSIX) */
 } CtlFixture;
 
 void        ctl_fixture_set_up       (CtlFixture     *f,

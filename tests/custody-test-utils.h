@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* What every kind of test shares, without GTK or JSON: temporary
+ * directories, files, SQLite files and other programs. */
+
 /* Runs a program (argv[0] found in PATH) in @dir and @env with @stdin_text
  * (NULL: nothing) as its input; returns its exit status, or -1 if it did
  * not exit (a crash, a fatal warning). */
@@ -19,5 +22,22 @@ int         custody_test_spawn       (const char         *dir,
                                       const char         *stdin_text,
                                       char              **out,
                                       char              **err);
+
+/* Temporary directories, removed with all they hold. */
+char       *custody_test_make_tmpdir   (void);
+void        custody_test_remove_tmpdir (const char         *path);
+
+/* A file's SHA-256 in hex, or NULL if there is no such file. */
+char       *custody_test_file_sha256   (const char         *path);
+
+/* SQL on the SQLite file at @path, asserting that it runs. */
+void        custody_test_exec_sql      (const char         *path,
+                                        const char         *sql);
+/* The first column of the first row @sql returns (it must return one). */
+gint64      custody_test_query_int     (const char         *path,
+                                        const char         *sql);
+/* The same as text, or NULL for no row or an SQL NULL. */
+char       *custody_test_query_text    (const char         *path,
+                                        const char         *sql);
 
 G_END_DECLS

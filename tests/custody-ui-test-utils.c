@@ -96,35 +96,6 @@ custody_test_find_toplevel (GType type)
   return NULL;
 }
 
-char *
-custody_test_make_tmpdir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("custody-ui-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-void
-custody_test_remove_tmpdir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      /* A link is removed, never followed: it may point at the system's. */
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        custody_test_remove_tmpdir (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 /* The app's own style sheet, as AdwApplication loads it: windows made
  * without the application would otherwise look unlike the app. */
 void

@@ -11,6 +11,8 @@
 
 #include <adwaita.h>
 
+#include "custody-test-utils.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*CustodyTestCondition) (gpointer data);
@@ -23,8 +25,6 @@ GtkWidget *custody_test_find            (GtkWidget            *root,
                                          GType                 type,
                                          const char           *text);
 GtkWindow *custody_test_find_toplevel   (GType                 type);
-char      *custody_test_make_tmpdir     (void);
 void       custody_test_load_style      (void);
-void       custody_test_remove_tmpdir   (const char           *dir);
 
 G_END_DECLS

@@ -34,23 +34,6 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -69,7 +52,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  custody_test_remove_tmpdir (f->dir);
   g_free (f->dir);
   g_free (f->db);
   g_strfreev (f->env);
@@ -192,16 +175,6 @@ json_of (Fixture    *f,
   return parse_json (out);
 }
 
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-}
-
 /* A command that must fail with @status, name @message on stderr, print
  * nothing on stdout and leave the store file as it was. */
 static void
@@ -218,7 +191,7 @@ fails (Fixture    *f,
        const char *stdin_text,
        ...)
 {
-  g_autofree char *before = file_sha256 (f->db);
+  g_autofree char *before = custody_test_file_sha256 (f->db);
   g_autofree char *after = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -232,7 +205,7 @@ fails (Fixture    *f,
   g_assert_true (g_str_has_prefix (err, "custodyctl: error: "));
   g_assert_nonnull (strstr (err, message));
   g_assert_cmpstr (out, ==, "");
-  after = file_sha256 (f->db);
+  after = custody_test_file_sha256 (f->db);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -871,7 +844,7 @@ test_broken_text_refused (Fixture       *f,
       g_autofree char *command = NULL;
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
-      g_autofree char *before = file_sha256 (f->db);
+      g_autofree char *before = custody_test_file_sha256 (f->db);
       g_autofree char *after = NULL;
       const char *sh[] = { "sh", "-c", NULL, NULL };
       g_autofree char *line = NULL;
@@ -889,7 +862,7 @@ test_broken_text_refused (Fixture       *f,
       g_assert_cmpstr (out, ==, "");
       line = g_strdup_printf ("custodyctl: error: standard input: %s", inputs[i].message);
       g_assert_true (g_str_has_prefix (err, line));
-      after = file_sha256 (f->db);
+      after = custody_test_file_sha256 (f->db);
       g_assert_cmpstr (after, ==, before);
     }
 

@@ -40,31 +40,6 @@ set_up (CtlFixture    *f,
   scan = ctl_fixture_write (f, "scan.txt", "A00001L9\n", -1);
 }
 
-static char *
-file_sha256 (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &data, &len, &error);
-  g_assert_no_error (error);
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-}
-
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
 static guint
 count_names (const char *dir,
              const char *prefix,
@@ -119,7 +94,7 @@ assert_every_output_refused (CtlFixture *f,
     {
       const char *args[12] = { NULL, };
       g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-      g_autofree char *hash = file_sha256 (f->db);
+      g_autofree char *hash = custody_test_file_sha256 (f->db);
       g_autofree char *after = NULL;
       g_autofree char *out = NULL, *err = NULL;
       int status;
@@ -140,7 +115,7 @@ assert_every_output_refused (CtlFixture *f,
       g_assert_cmpstr (out, ==, "");
 
       /* Not one byte of the store changed, and no temporary is left. */
-      after = file_sha256 (f->db);
+      after = custody_test_file_sha256 (f->db);
       g_assert_cmpstr (after, ==, hash);
       g_assert_cmpuint (count_names (f->dir, ".custody-output-", ".tmp"), ==, 0);
     }
@@ -246,7 +221,7 @@ test_outputs_replace_whole (CtlFixture    *f,
 
   /* A write that fails midway (the file size limit, here) leaves the old
    * file whole and no temporary. */
-  old_hash = file_sha256 (pdf);
+  old_hash = custody_test_file_sha256 (pdf);
   /* A reader keeps the store's -shm at its size: only the output grows. */
   g_assert_cmpint (sqlite3_open (f->db, &reader), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (reader, "SELECT count(*) FROM jobs", NULL, NULL, NULL), ==,
@@ -261,7 +236,7 @@ test_outputs_replace_whole (CtlFixture    *f,
     g_assert_nonnull (strstr (err, "report.pdf"));
   }
   sqlite3_close (reader);
-  hash = file_sha256 (pdf);
+  hash = custody_test_file_sha256 (pdf);
   g_assert_cmpstr (hash, ==, old_hash);
   g_assert_cmpuint (count_names (f->dir, ".custody-output-", ".tmp"), ==, 0);
 }
@@ -674,7 +649,7 @@ test_restore_refuses_what_db_check_would_not_pass (CtlFixture    *f,
     {
       g_autofree char *name = g_strconcat (tamperings[i].name, ".db", NULL);
       g_autofree char *path = ctl_fixture_write (f, name, contents, (gssize) len);
-      g_autofree char *hash = file_sha256 (f->db);
+      g_autofree char *hash = custody_test_file_sha256 (f->db);
       g_autofree char *after = NULL;
 
       /* The audit trigger is put back with its own text: only the chain
@@ -695,13 +670,13 @@ test_restore_refuses_what_db_check_would_not_pass (CtlFixture    *f,
                                  "%s;", sqlite3_column_text (stmt, 0));
           sqlite3_finalize (stmt);
           sqlite3_close (db);
-          exec_sql (path, sql);
+          custody_test_exec_sql (path, sql);
         }
       else
-        exec_sql (path, tamperings[i].sql);
+        custody_test_exec_sql (path, tamperings[i].sql);
 
       ctl_assert_fails (f, CTL_EXIT_USAGE, tamperings[i].message, "db", "restore", path, NULL);
-      after = file_sha256 (f->db);
+      after = custody_test_file_sha256 (f->db);
       g_assert_cmpstr (after, ==, hash);
     }
   g_assert_cmpint (ctl_query_int (f, "SELECT count(*) FROM jobs"), ==, 2);

@@ -19,6 +19,7 @@
 #include "custody-labels.h"
 #include "custody-mtx.h"
 #include "custody-store.h"
+#include "custody-test-utils.h"
 #include "custody-time.h"
 
 typedef struct
@@ -53,25 +54,11 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_assert_finalize_object (f->store);
-  remove_tree (f->dir);
+  custody_test_remove_tmpdir (f->dir);
   g_free (f->dir);
 }
 

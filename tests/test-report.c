@@ -22,6 +22,7 @@
 
 #include "custody-report.h"
 #include "custody-store.h"
+#include "custody-test-utils.h"
 #include "custody-time.h"
 
 /* A fixed fortnight: the store is set up on SETUP, backups run each
@@ -61,40 +62,6 @@ t (const char *iso)
   g_assert_true (custody_time_parse (iso, &value, &error));
   g_assert_no_error (error);
   return value;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
 }
 
 static void
@@ -348,7 +315,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_assert_finalize_object (f->store);
-  remove_tree (f->dir);
+  custody_test_remove_tmpdir (f->dir);
   g_free (f->db_path);
   g_free (f->dir);
 }
@@ -688,7 +655,7 @@ test_audit_broken_chain (Fixture       *f,
 
   /* Someone edits the history behind Custody's back. */
   g_clear_object (&f->store);
-  exec_sql (f->db_path, "DROP TRIGGER audit_no_update;"
+  custody_test_exec_sql (f->db_path, "DROP TRIGGER audit_no_update;"
                         "UPDATE audit SET actor = 'mallory' WHERE id = 5;");
   f->store = custody_store_open (f->db_path, CUSTODY_STORE_OPEN_DEFAULT, NULL);
   g_assert_nonnull (f->store);

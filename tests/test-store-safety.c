@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "custody-store.h"
+#include "custody-test-utils.h"
 
 #define EXIT_OK    0
 #define EXIT_STORE 3
@@ -37,27 +38,6 @@ typedef struct
   char      *mount_point;  /* a tmpfs of the test's, unmounted at the end */
   gboolean   as_nobody;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -82,7 +62,7 @@ fixture_tear_down (Fixture       *f,
   if (f->mount_point != NULL)
     umount (f->mount_point);
   g_free (f->mount_point);
-  remove_tree (f->dir);
+  custody_test_remove_tmpdir (f->dir);
   g_free (f->dir);
   g_free (f->db);
   g_strfreev (f->env);

@@ -24,6 +24,7 @@
 
 #include "custody-json.h"
 #include "custody-store.h"
+#include "custody-test-utils.h"
 #include "custody-time.h"
 
 #define NOW       ((gint64) 1795140000)    /* 2026-11-20T02:00:00Z */
@@ -867,19 +868,6 @@ test_job_list_statuses_follow_every_change (Fixture       *f,
   }
 }
 
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *errmsg = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
-    g_error ("%s: %s", sql, errmsg);
-  sqlite3_close (db);
-}
-
 static gint64
 query_int (const char *path,
            const char *sql)
@@ -916,7 +904,7 @@ test_version_1_store_is_upgraded (Fixture       *f,
   }
 
   /* What a store written by the first release looks like. */
-  exec_sql (path, "DROP TABLE job_state; DROP INDEX copy_state_newest; DROP INDEX copies_created;"
+  custody_test_exec_sql (path, "DROP TABLE job_state; DROP INDEX copy_state_newest; DROP INDEX copies_created;"
                   " ALTER TABLE alerts DROP COLUMN detail; DROP TABLE media_repositories;"
                   " DROP TABLE reconciliation_items; DROP TABLE reconciliations;"
                   " ALTER TABLE media DROP COLUMN released_at; ALTER TABLE media DROP COLUMN slot;"
@@ -944,7 +932,7 @@ test_version_1_store_is_upgraded (Fixture       *f,
                                     " 'movements_at'"), ==, 0);
 
   /* A store from a newer release is refused, not damaged. */
-  exec_sql (path, "PRAGMA user_version = 99;");
+  custody_test_exec_sql (path, "PRAGMA user_version = 99;");
   {
     g_autoptr(CustodyStore) store = custody_store_open (path, CUSTODY_STORE_OPEN_DEFAULT, &error);
 

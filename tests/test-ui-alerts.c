@@ -185,24 +185,6 @@ expected_acknowledger (void)
   return g_strdup (real_name);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static gboolean
 object_gone (gpointer data)
 {
@@ -313,7 +295,7 @@ fixture_tear_down (Fixture       *f,
 {
   unref_and_wait (g_steal_pointer (&f->session));
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  custody_test_remove_tmpdir (f->dir);
   g_free (f->db_path);
   g_free (f->dir);
 }
@@ -644,7 +626,7 @@ test_alerts_page_empty (void)
   gtk_window_destroy (GTK_WINDOW (window));
   unref_and_wait (session);
   g_clear_object (&store);
-  remove_tree (dir);
+  custody_test_remove_tmpdir (dir);
 }
 
 /* A filter chosen before the store is read (the Overview's way in, at

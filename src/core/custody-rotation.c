@@ -54,20 +54,6 @@ custody_rotation_scheme_from_string (const char            *str,
 }
 
 const char *
-custody_rotation_scheme_get_label (CustodyRotationScheme scheme)
-{
-  g_return_val_if_fail ((guint) scheme < CUSTODY_N_ROTATION_SCHEMES, NULL);
-  return g_dgettext (GETTEXT_PACKAGE, schemes[scheme][1]);
-}
-
-const char *
-custody_rotation_tier_to_string (CustodyRotationTier tier)
-{
-  g_return_val_if_fail ((guint) tier < CUSTODY_N_TIERS, NULL);
-  return tiers[tier][0];
-}
-
-const char *
 custody_rotation_tier_get_label (CustodyRotationTier tier)
 {
   g_return_val_if_fail ((guint) tier < CUSTODY_N_TIERS, NULL);

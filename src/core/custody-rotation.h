@@ -54,8 +54,6 @@ typedef struct
 const char *custody_rotation_scheme_to_string   (CustodyRotationScheme         scheme);
 gboolean    custody_rotation_scheme_from_string (const char                   *str,
                                                  CustodyRotationScheme        *out);
-const char *custody_rotation_scheme_get_label   (CustodyRotationScheme         scheme);
-const char *custody_rotation_tier_to_string     (CustodyRotationTier           tier);
 const char *custody_rotation_tier_get_label     (CustodyRotationTier           tier);
 
 void        custody_rotation_policy_init        (CustodyRotationPolicy        *policy,

@@ -29,13 +29,6 @@ static const char * const outcomes[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (outcomes) == CUSTODY_N_SCAN_OUTCOMES);
 
-const char *
-custody_scan_outcome_to_string (CustodyScanOutcome outcome)
-{
-  g_return_val_if_fail ((guint) outcome < CUSTODY_N_SCAN_OUTCOMES, NULL);
-  return outcomes[outcome];
-}
-
 void
 custody_scan_entry_free (CustodyScanEntry *entry)
 {
@@ -116,14 +109,6 @@ custody_scan_session_new (const char * const *expected)
     }
 
   return self;
-}
-
-gboolean
-custody_scan_session_has_expected (CustodyScanSession *self)
-{
-  g_return_val_if_fail (CUSTODY_IS_SCAN_SESSION (self), FALSE);
-
-  return self->expected != NULL;
 }
 
 gboolean

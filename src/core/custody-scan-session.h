@@ -39,13 +39,11 @@ typedef struct
 } CustodyScanEntry;
 
 void        custody_scan_entry_free          (CustodyScanEntry *entry);
-const char *custody_scan_outcome_to_string   (CustodyScanOutcome outcome);
 
 #define CUSTODY_TYPE_SCAN_SESSION (custody_scan_session_get_type ())
 G_DECLARE_FINAL_TYPE (CustodyScanSession, custody_scan_session, CUSTODY, SCAN_SESSION, GObject)
 
 CustodyScanSession     *custody_scan_session_new              (const char * const *expected);
-gboolean                custody_scan_session_has_expected     (CustodyScanSession *self);
 gboolean                custody_scan_session_is_expected      (CustodyScanSession *self,
                                                                const char         *volser);
 const CustodyScanEntry *custody_scan_session_add              (CustodyScanSession *self,

@@ -81,14 +81,6 @@ custody_snapshot_unref (CustodySnapshot *self)
   g_free (self);
 }
 
-gint64
-custody_snapshot_get_at (CustodySnapshot *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->at;
-}
-
 void
 custody_snapshot_add_job (CustodySnapshot *self,
                           const char      *name,
@@ -221,14 +213,6 @@ custody_snapshot_seal (CustodySnapshot *self)
     }
 
   self->sealed = TRUE;
-}
-
-guint
-custody_snapshot_get_n_jobs (CustodySnapshot *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->jobs->len;
 }
 
 const CustodyJobFacts *

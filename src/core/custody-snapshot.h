@@ -23,7 +23,6 @@ GType                  custody_snapshot_get_type           (void) G_GNUC_CONST;
 CustodySnapshot       *custody_snapshot_new                (gint64                 at);
 CustodySnapshot       *custody_snapshot_ref                (CustodySnapshot       *self);
 void                   custody_snapshot_unref              (CustodySnapshot       *self);
-gint64                 custody_snapshot_get_at             (CustodySnapshot       *self);
 
 void                   custody_snapshot_add_job            (CustodySnapshot       *self,
                                                             const char            *name,
@@ -52,7 +51,6 @@ void                   custody_snapshot_add_verification   (CustodySnapshot     
                                                             gint64                 errors);
 void                   custody_snapshot_seal               (CustodySnapshot       *self);
 
-guint                  custody_snapshot_get_n_jobs         (CustodySnapshot       *self);
 const CustodyJobFacts *custody_snapshot_get_job            (CustodySnapshot       *self,
                                                             guint                  position);
 GPtrArray             *custody_snapshot_evaluate           (CustodySnapshot       *self,

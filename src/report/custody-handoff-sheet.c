@@ -29,8 +29,6 @@ struct _CustodyHandoffSheet
 
   char    *title;
   gint64   day;
-  char    *from;
-  char    *to;
   char    *courier;
   char    *container;
   char    *seal;
@@ -147,7 +145,6 @@ custody_handoff_sheet_draw_page (CustodyPrintable *printable,
 {
   CustodyHandoffSheet *self = CUSTODY_HANDOFF_SHEET (printable);
   g_autofree char *date = custody_time_format_date (self->day);
-  g_autofree char *subtitle = NULL;
   g_autofree char *count = NULL;
   guint first_rows, next_rows, pages, start, end;
   double x = CUSTODY_PAGE_MARGIN_MM;
@@ -159,12 +156,7 @@ custody_handoff_sheet_draw_page (CustodyPrintable *printable,
   cairo_scale (cr, CUSTODY_MM, CUSTODY_MM);
   cairo_set_source_rgb (cr, 0, 0, 0);
 
-  if (self->from != NULL && self->to != NULL)
-    /* Translators: "2026-11-20 · from Library to Iron vault" */
-    subtitle = g_strdup_printf (_("%s · from %s to %s"), date, self->from, self->to);
-  else
-    subtitle = g_strdup (date);
-  custody_desk_draw_header (cr, self->title, subtitle);
+  custody_desk_draw_header (cr, self->title, date);
 
   if (page == 0)
     {
@@ -245,8 +237,6 @@ custody_handoff_sheet_finalize (GObject *object)
   CustodyHandoffSheet *self = (CustodyHandoffSheet *) object;
 
   g_free (self->title);
-  g_free (self->from);
-  g_free (self->to);
   g_free (self->courier);
   g_free (self->container);
   g_free (self->seal);
@@ -282,19 +272,6 @@ custody_handoff_sheet_new (const char *title,
   self->title = g_strdup (title);
   self->day = day;
   return self;
-}
-
-void
-custody_handoff_sheet_set_route (CustodyHandoffSheet *self,
-                                 const char          *from,
-                                 const char          *to)
-{
-  g_return_if_fail (CUSTODY_IS_HANDOFF_SHEET (self));
-
-  g_free (self->from);
-  self->from = g_strdup (from);
-  g_free (self->to);
-  self->to = g_strdup (to);
 }
 
 /* What is not known yet is left blank, to be written in by hand. */
@@ -333,12 +310,4 @@ custody_handoff_sheet_add_volume (CustodyHandoffSheet *self,
   row.location = g_strdup (location != NULL ? location : "");
   row.note = g_strdup (note != NULL ? note : "");
   g_array_append_val (self->rows, row);
-}
-
-guint
-custody_handoff_sheet_get_n_volumes (CustodyHandoffSheet *self)
-{
-  g_return_val_if_fail (CUSTODY_IS_HANDOFF_SHEET (self), 0);
-
-  return self->rows->len;
 }

@@ -19,9 +19,6 @@ G_DECLARE_FINAL_TYPE (CustodyHandoffSheet, custody_handoff_sheet, CUSTODY, HANDO
 
 CustodyHandoffSheet *custody_handoff_sheet_new         (const char          *title,
                                                         gint64               day);
-void                 custody_handoff_sheet_set_route   (CustodyHandoffSheet *self,
-                                                        const char          *from,
-                                                        const char          *to);
 void                 custody_handoff_sheet_set_courier (CustodyHandoffSheet *self,
                                                         const char          *courier,
                                                         const char          *container,
@@ -32,6 +29,5 @@ void                 custody_handoff_sheet_add_volume  (CustodyHandoffSheet *sel
                                                         const char          *pool,
                                                         const char          *location,
                                                         const char          *note);
-guint                custody_handoff_sheet_get_n_volumes (CustodyHandoffSheet *self);
 
 G_END_DECLS

@@ -112,13 +112,6 @@ static const char * const layouts[] = { "a4", "letter", "label" };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (layouts) == CUSTODY_N_LABEL_LAYOUTS);
 
-const char *
-custody_label_layout_to_string (CustodyLabelLayout layout)
-{
-  g_return_val_if_fail ((guint) layout < CUSTODY_N_LABEL_LAYOUTS, NULL);
-  return layouts[layout];
-}
-
 gboolean
 custody_label_layout_from_string (const char         *str,
                                   CustodyLabelLayout *out)

@@ -39,7 +39,6 @@ CustodyLabels *custody_labels_new                 (const char * const *volsers,
                                                    GError            **error);
 guint          custody_labels_get_per_page        (CustodyLabels      *self);
 
-const char    *custody_label_layout_to_string     (CustodyLabelLayout  layout);
 gboolean       custody_label_layout_from_string   (const char         *str,
                                                    CustodyLabelLayout *out);
 

@@ -211,12 +211,6 @@ custody_report_layout_failed (CustodyReportLayout *self)
   return self->error != NULL;
 }
 
-gboolean
-custody_report_layout_is_drawing (CustodyReportLayout *self)
-{
-  return self->drawing;
-}
-
 static void
 check_cancelled (CustodyReportLayout *self)
 {
@@ -1136,18 +1130,6 @@ custody_report_layout_paragraph (CustodyReportLayout *self,
   self->y += 5;
 }
 
-void
-custody_report_layout_space (CustodyReportLayout *self,
-                             double               points)
-{
-  if (self->error != NULL)
-    return;
-
-  ensure_page (self);
-  if (!self->page_empty)
-    self->y = MIN (self->y + points, body_bottom (self));
-}
-
 /* What follows, @height points of it, goes on one page: a new one if the
  * rest of this one is too short (a heading and its chart). */
 void
@@ -1158,17 +1140,6 @@ custody_report_layout_keep_together (CustodyReportLayout *self,
     return;
 
   need (self, height);
-}
-
-void
-custody_report_layout_page_break (CustodyReportLayout *self)
-{
-  if (self->error != NULL)
-    return;
-
-  ensure_page (self);
-  if (!self->page_empty)
-    new_page (self);
 }
 
 /**

@@ -151,7 +151,6 @@ void     custody_report_layout_set_work               (CustodyReportLayout      
 void     custody_report_layout_add_work_done          (CustodyReportLayout       *self,
                                                        guint64                    units);
 gboolean custody_report_layout_failed                 (CustodyReportLayout       *self);
-gboolean custody_report_layout_is_drawing             (CustodyReportLayout       *self);
 
 void     custody_report_layout_title_block            (CustodyReportLayout       *self,
                                                        const char                *title,
@@ -166,9 +165,6 @@ void     custody_report_layout_paragraph              (CustodyReportLayout      
 void     custody_report_layout_figures                (CustodyReportLayout       *self,
                                                        const CustodyReportFigure *figures,
                                                        guint                      n_figures);
-void     custody_report_layout_space                  (CustodyReportLayout       *self,
-                                                       double                     points);
-void     custody_report_layout_page_break             (CustodyReportLayout       *self);
 void     custody_report_layout_keep_together          (CustodyReportLayout       *self,
                                                        double                     height);
 void     custody_report_layout_chart                  (CustodyReportLayout       *self,

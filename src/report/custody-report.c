@@ -391,14 +391,6 @@ custody_report_new (CustodyReportKind kind)
   return self;
 }
 
-CustodyReportKind
-custody_report_get_kind (CustodyReport *self)
-{
-  g_return_val_if_fail (CUSTODY_IS_REPORT (self), 0);
-
-  return self->kind;
-}
-
 /**
  * custody_report_set_period:
  * @from: the period's start, or %CUSTODY_TIME_NONE for the default span
@@ -415,22 +407,6 @@ custody_report_set_period (CustodyReport *self,
 
   self->from = from;
   self->to = to;
-}
-
-gint64
-custody_report_get_from (CustodyReport *self)
-{
-  g_return_val_if_fail (CUSTODY_IS_REPORT (self), CUSTODY_TIME_NONE);
-
-  return self->from;
-}
-
-gint64
-custody_report_get_to (CustodyReport *self)
-{
-  g_return_val_if_fail (CUSTODY_IS_REPORT (self), CUSTODY_TIME_NONE);
-
-  return self->to;
 }
 
 void
@@ -531,14 +507,6 @@ custody_report_record_pages (CustodyReport  *self,
   if (!run (self, store, NULL, &pages, cancellable, error))
     return NULL;
   return pages;
-}
-
-char *
-custody_report_dup_title (CustodyReport *self)
-{
-  g_return_val_if_fail (CUSTODY_IS_REPORT (self), NULL);
-
-  return g_strdup (custody_report_kind_get_title (self->kind));
 }
 
 /* The number of pages of the last report generated. */

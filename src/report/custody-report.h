@@ -49,12 +49,9 @@ gboolean            custody_report_paper_from_string  (const char               
                                                        CustodyReportPaper        *out);
 
 CustodyReport      *custody_report_new                (CustodyReportKind          kind);
-CustodyReportKind   custody_report_get_kind           (CustodyReport             *self);
 void                custody_report_set_period         (CustodyReport             *self,
                                                        gint64                     from,
                                                        gint64                     to);
-gint64              custody_report_get_from           (CustodyReport             *self);
-gint64              custody_report_get_to             (CustodyReport             *self);
 void                custody_report_set_paper          (CustodyReport             *self,
                                                        CustodyReportPaper         paper);
 void                custody_report_set_author         (CustodyReport             *self,
@@ -75,7 +72,6 @@ GPtrArray          *custody_report_record_pages       (CustodyReport            
                                                        CustodyStore              *store,
                                                        GCancellable              *cancellable,
                                                        GError                   **error);
-char               *custody_report_dup_title          (CustodyReport             *self);
 guint               custody_report_get_n_pages        (CustodyReport             *self);
 guint               custody_report_get_unknown_glyphs (CustodyReport             *self);
 void                custody_report_get_page_size      (CustodyReport             *self,

@@ -58,12 +58,6 @@ custody_run_batch_free (CustodyRunBatch *batch)
   g_free (batch);
 }
 
-guint
-custody_run_batch_get_length (CustodyRunBatch *batch)
-{
-  return batch->runs->len;
-}
-
 void
 custody_run_batch_add (CustodyRunBatch        *batch,
                        const CustodyImportRun *run,

@@ -55,7 +55,6 @@ typedef struct _CustodyRunBatch CustodyRunBatch;
 CustodyRunBatch *custody_run_batch_new      (gboolean                merge,
                                              char                 *(*describe) (guint position));
 void             custody_run_batch_free     (CustodyRunBatch        *batch);
-guint            custody_run_batch_get_length (CustodyRunBatch      *batch);
 /* Copies @run, its strings and its @volume_ids (media ids; may be NULL). */
 void             custody_run_batch_add      (CustodyRunBatch        *batch,
                                              const CustodyImportRun *run,

@@ -299,27 +299,6 @@ custody_json_medium (CustodyMedium *m,
   return json_builder_get_root (b);
 }
 
-JsonNode *
-custody_json_alert (CustodyAlert *a)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-
-  json_builder_begin_object (b);
-  add_int (b, "id", a->id);
-  add_string (b, "cause", a->cause);
-  add_string (b, "kind", a->kind);
-  add_string (b, "severity", custody_severity_to_string (a->severity));
-  add_string (b, "subject", a->subject);
-  add_string (b, "message", a->message);
-  custody_json_add_time (b, "raised_at", a->raised_at);
-  custody_json_add_time (b, "resolved_at", a->resolved_at);
-  add_string (b, "acknowledged_by", a->acknowledged_by);
-  custody_json_add_time (b, "acknowledged_at", a->acknowledged_at);
-  json_builder_end_object (b);
-
-  return json_builder_get_root (b);
-}
-
 /**
  * custody_json_append_string:
  * @value: (nullable): UTF-8 text, written as it is (non-ASCII included)

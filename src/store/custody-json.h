@@ -29,7 +29,6 @@ JsonNode *custody_json_rotation      (const CustodyRotationPolicy *policy);
 JsonNode *custody_json_medium        (CustodyMedium       *medium,
                                       GPtrArray           *movements);
 JsonNode *custody_json_movement      (CustodyMovement     *movement);
-JsonNode *custody_json_alert         (CustodyAlert        *alert);
 JsonNode *custody_json_verdict       (CustodyVerdict      *verdict);
 void      custody_json_append_verdict (GString            *out,
                                        CustodyVerdict     *verdict,

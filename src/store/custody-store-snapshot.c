@@ -319,28 +319,6 @@ custody_store_evaluate_locked (CustodyStore         *self,
   return custody_snapshot_evaluate (snapshot, policy);
 }
 
-CustodySnapshot *
-custody_store_load_snapshot (CustodyStore        *self,
-                             const char * const  *jobs,
-                             GError             **error)
-{
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
-
-  locker = g_mutex_locker_new (custody_store_get_mutex (self));
-
-  /* One read transaction, so every query sees the same moment. */
-  if (!custody_store_exec (self, "BEGIN", error))
-    return NULL;
-
-  {
-    CustodySnapshot *snapshot =
-      custody_store_load_snapshot_locked (self, jobs, custody_store_now (self), error);
-    sqlite3_exec (custody_store_get_db (self), "COMMIT", NULL, NULL, NULL);
-    return snapshot;
-  }
-}
-
 /**
  * custody_store_evaluate_at:
  * @jobs: (nullable): only these jobs, or %NULL for all

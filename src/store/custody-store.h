@@ -320,9 +320,6 @@ gboolean             custody_store_import_mtx          (CustodyStore           *
                                                         GError                **error);
 
 /* Compliance */
-CustodySnapshot     *custody_store_load_snapshot       (CustodyStore           *self,
-                                                        const char * const     *jobs,
-                                                        GError                **error);
 GPtrArray           *custody_store_evaluate            (CustodyStore           *self,
                                                         const char * const     *jobs,
                                                         GError                **error);

@@ -272,14 +272,6 @@ custody_alert_row_set_alert (CustodyAlertRow *self,
   update_acknowledge_button (self);
 }
 
-gboolean
-custody_alert_row_get_selection_mode (CustodyAlertRow *self)
-{
-  g_return_val_if_fail (CUSTODY_IS_ALERT_ROW (self), FALSE);
-
-  return self->selection_mode;
-}
-
 void
 custody_alert_row_set_selection_mode (CustodyAlertRow *self,
                                       gboolean         selection_mode)

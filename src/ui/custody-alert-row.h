@@ -20,7 +20,6 @@ CustodyAlert *custody_alert_row_get_alert          (CustodyAlertRow *self);
 void          custody_alert_row_set_alert          (CustodyAlertRow *self,
                                                     CustodyAlert    *alert,
                                                     gint64           now);
-gboolean      custody_alert_row_get_selection_mode (CustodyAlertRow *self);
 void          custody_alert_row_set_selection_mode (CustodyAlertRow *self,
                                                     gboolean         selection_mode);
 gboolean      custody_alert_row_get_selected       (CustodyAlertRow *self);

@@ -839,14 +839,6 @@ custody_alerts_page_init (CustodyAlertsPage *self)
  * Public API
  */
 
-int
-custody_alerts_page_get_severity_filter (CustodyAlertsPage *self)
-{
-  g_return_val_if_fail (CUSTODY_IS_ALERTS_PAGE (self), -1);
-
-  return self->severity_filter;
-}
-
 /**
  * custody_alerts_page_set_severity_filter:
  * @severity: a #CustodySeverity to show only alerts of that severity, or

@@ -13,7 +13,6 @@ G_BEGIN_DECLS
 #define CUSTODY_TYPE_ALERTS_PAGE (custody_alerts_page_get_type ())
 G_DECLARE_FINAL_TYPE (CustodyAlertsPage, custody_alerts_page, CUSTODY, ALERTS_PAGE, CustodyPage)
 
-int       custody_alerts_page_get_severity_filter (CustodyAlertsPage *self);
 void      custody_alerts_page_set_severity_filter (CustodyAlertsPage *self,
                                                    int                severity);
 gboolean  custody_alerts_page_get_selection_mode  (CustodyAlertsPage *self);

@@ -231,15 +231,6 @@ custody_auto_backup_new (CustodySession *session)
   return self;
 }
 
-/* Returns: (transfer none) */
-CustodySession *
-custody_auto_backup_get_session (CustodyAutoBackup *self)
-{
-  g_return_val_if_fail (CUSTODY_IS_AUTO_BACKUP (self), NULL);
-
-  return self->session;
-}
-
 /**
  * custody_auto_backup_run_async:
  *

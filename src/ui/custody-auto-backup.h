@@ -22,7 +22,6 @@ G_DECLARE_FINAL_TYPE (CustodyAutoBackup, custody_auto_backup, CUSTODY, AUTO_BACK
 #define CUSTODY_AUTO_BACKUP_MIN_AGE_S      (24 * 60 * 60)
 
 CustodyAutoBackup *custody_auto_backup_new          (CustodySession       *session);
-CustodySession    *custody_auto_backup_get_session  (CustodyAutoBackup    *self);
 void               custody_auto_backup_run_async    (CustodyAutoBackup    *self,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,

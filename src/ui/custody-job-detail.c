@@ -717,15 +717,6 @@ custody_job_detail_show_history (CustodyJobDetail *self)
   update_header (self);
 }
 
-/* Reads the job again: after the store changed under the same verdict. */
-void
-custody_job_detail_refresh (CustodyJobDetail *self)
-{
-  g_return_if_fail (CUSTODY_IS_JOB_DETAIL (self));
-
-  on_item_notify_job_cb (self);
-}
-
 /* Back from the history to the job, else out of the detail. Returns
  * whether there was somewhere to go back to inside the detail. */
 gboolean

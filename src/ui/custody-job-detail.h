@@ -24,7 +24,6 @@ void            custody_job_detail_set_item      (CustodyJobDetail *self,
 void            custody_job_detail_set_show_back (CustodyJobDetail *self,
                                                   gboolean          show_back);
 void            custody_job_detail_show_history  (CustodyJobDetail *self);
-void            custody_job_detail_refresh       (CustodyJobDetail *self);
 gboolean        custody_job_detail_go_back       (CustodyJobDetail *self);
 
 G_END_DECLS

@@ -503,12 +503,3 @@ custody_preferences_window_new (GtkWindow      *parent,
                        "session", session,
                        NULL);
 }
-
-/* Returns: (nullable) (transfer none) */
-CustodySession *
-custody_preferences_window_get_session (CustodyPreferencesWindow *self)
-{
-  g_return_val_if_fail (CUSTODY_IS_PREFERENCES_WINDOW (self), NULL);
-
-  return self->session;
-}

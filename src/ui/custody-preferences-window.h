@@ -18,6 +18,5 @@ G_DECLARE_FINAL_TYPE (CustodyPreferencesWindow, custody_preferences_window, CUST
 
 CustodyPreferencesWindow *custody_preferences_window_new         (GtkWindow      *parent,
                                                                   CustodySession *session);
-CustodySession           *custody_preferences_window_get_session (CustodyPreferencesWindow *self);
 
 G_END_DECLS

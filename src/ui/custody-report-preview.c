@@ -262,14 +262,6 @@ custody_report_preview_new (const char *pdf_path,
   return self;
 }
 
-const char *
-custody_report_preview_get_path (CustodyReportPreview *self)
-{
-  g_return_val_if_fail (CUSTODY_IS_REPORT_PREVIEW (self), NULL);
-
-  return self->path;
-}
-
 guint
 custody_report_preview_get_n_pages (CustodyReportPreview *self)
 {

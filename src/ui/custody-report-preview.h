@@ -17,7 +17,6 @@ CustodyReportPreview *custody_report_preview_new         (const char           *
                                                           guint                 n_pages,
                                                           double                page_width,
                                                           double                page_height);
-const char           *custody_report_preview_get_path    (CustodyReportPreview *self);
 guint                 custody_report_preview_get_n_pages (CustodyReportPreview *self);
 void                  custody_report_preview_get_page_size (CustodyReportPreview *self,
                                                           double               *width,
