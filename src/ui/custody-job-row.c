@@ -389,6 +389,14 @@ custody_job_row_new (void)
   return g_object_new (CUSTODY_TYPE_JOB_ROW, NULL);
 }
 
+CustodyJobItem *
+custody_job_row_get_item (CustodyJobRow *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_JOB_ROW (self), NULL);
+
+  return self->item;
+}
+
 void
 custody_job_row_set_item (CustodyJobRow  *self,
                           CustodyJobItem *item)

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CustodyJobRow, custody_job_row, CUSTODY, JOB_ROW, GtkWidget)
 
 GtkWidget      *custody_job_row_new      (void);
+CustodyJobItem *custody_job_row_get_item (CustodyJobRow  *self);
 void            custody_job_row_set_item (CustodyJobRow  *self,
                                           CustodyJobItem *item);
 
