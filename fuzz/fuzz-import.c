@@ -5,10 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One tool's output (FUZZ_FORMAT, set by the build) imported into a store
- * of its own, as `custodyctl import` does with --create: Bareos jobs and
- * volumes (restic's and borg's readers are fuzzed on their own,
- * fuzz-restic.c and fuzz-borg.c). Their readers queue what they read for
- * the store, so they are reached through it. The format detection that
+ * of its own, as `custodyctl import` does with --create: Bareos jobs
+ * (restic's, borg's and Bareos' volume readers are fuzzed on their own,
+ * fuzz-restic.c, fuzz-borg.c, fuzz-bareos-volumes.c). The jobs reader
+ * still queues what it reads for the store, so it is reached through it. The format detection that
  * guesses a dropped file's tool runs on every input too.
  */
 #include "config.h"
