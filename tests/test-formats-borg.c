@@ -207,6 +207,20 @@ test_create (void)
       g_assert_cmpint (a->finished - a->started, ==, 3);
       g_assert_true (a->finish_known);
     }
+
+  /* An offset without fractions of a second is as good. */
+  {
+    const char *data = "{\"archive\": {\"id\": \"" ID_A "\", \"name\": \"ws\","
+                       " \"start\": \"2026-11-25T09:10:07+01:00\", \"duration\": 2.5},"
+                       " \"repository\": null}";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) archives = NULL;
+    guint left_out;
+
+    archives = read_archives (data, strlen (data), 0, "other-*", NULL, &left_out, &error);
+    g_assert_no_error (error);
+    assert_time (g_array_index (archives, CustodyBorgArchive, 0).started, "2026-11-25T08:10:07Z");
+  }
 }
 
 static void

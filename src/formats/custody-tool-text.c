@@ -256,7 +256,7 @@ custody_tool_text_parse_time (CustodyToolText      *self,
 
   /* With its own offset (restic, borg 2): as written. */
   if (len > 19 && (text[len - 1] == 'Z' || text[len - 1] == 'z' ||
-                   (len > 25 && text[len - 3] == ':' && (text[len - 6] == '+' || text[len - 6] == '-'))))
+                   (len >= 25 && text[len - 3] == ':' && (text[len - 6] == '+' || text[len - 6] == '-'))))
     return custody_time_parse (text, out, NULL);
 
   return parse_naive_time (self, text, out);
