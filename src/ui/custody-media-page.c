@@ -170,7 +170,7 @@ on_list_activate_cb (CustodyMediaPage *self,
   if (m == NULL)
     return;
   show_detail (self, m);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
+  custody_page_show_detail (CUSTODY_PAGE (self));
 }
 
 static void
@@ -178,20 +178,8 @@ on_selection_changed_cb (CustodyMediaPage *self)
 {
   CustodyMedium *m = gtk_single_selection_get_selected_item (self->selection);
 
-  if (m != NULL && !adw_leaflet_get_folded (self->leaflet))
+  if (m != NULL && !custody_page_get_list_folded (CUSTODY_PAGE (self)))
     show_detail (self, m);
-}
-
-static void
-on_detail_back_cb (CustodyMediaPage *self)
-{
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-}
-
-static void
-on_leaflet_folded_cb (CustodyMediaPage *self)
-{
-  custody_medium_detail_set_show_back (self->detail, adw_leaflet_get_folded (self->leaflet));
 }
 
 /*
@@ -216,7 +204,7 @@ on_search_activate_cb (CustodyMediaPage *self)
     {
       gtk_single_selection_set_selected (self->selection, 0);
       show_detail (self, m);
-      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
+      custody_page_show_detail (CUSTODY_PAGE (self));
     }
 }
 
@@ -717,8 +705,6 @@ custody_media_page_class_init (CustodyMediaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, today_headline);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_detail_back_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
@@ -831,7 +817,8 @@ custody_media_page_init (CustodyMediaPage *self)
       self->desk_groups[l] = ADW_PREFERENCES_GROUP (group);
     }
 
-  on_leaflet_folded_cb (self);
+  custody_page_set_list_detail (CUSTODY_PAGE (self), self->leaflet, self->list_pane, GTK_WIDGET (self->detail),
+                                (CustodyPageShowBackFunc) custody_medium_detail_set_show_back);
   show_detail (self, NULL);
   update_list_state (self);
   update_today (self);
@@ -847,7 +834,7 @@ custody_media_page_show_today (CustodyMediaPage *self)
   g_return_if_fail (CUSTODY_IS_MEDIA_PAGE (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, "today");
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  custody_page_show_list (CUSTODY_PAGE (self));
 }
 
 void
@@ -856,7 +843,7 @@ custody_media_page_show_inventory (CustodyMediaPage *self)
   g_return_if_fail (CUSTODY_IS_MEDIA_PAGE (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, "inventory");
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  custody_page_show_list (CUSTODY_PAGE (self));
 }
 
 /* Shows a volume's detail; if the inventory is not read yet, once it is. */
@@ -881,7 +868,7 @@ custody_media_page_select_volume (CustodyMediaPage *self,
     }
 
   if (select_volser (self, volser))
-    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
+    custody_page_show_detail (CUSTODY_PAGE (self));
   else
     {
       g_free (self->pending_select);
