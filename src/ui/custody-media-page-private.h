@@ -66,5 +66,7 @@ struct _CustodyMediaPage
 };
 
 void custody_media_page_class_add_actions (CustodyMediaPageClass *klass);
+void custody_media_page_init_today        (CustodyMediaPage      *self);
+void custody_media_page_update_today      (CustodyMediaPage      *self);
 
 G_END_DECLS
