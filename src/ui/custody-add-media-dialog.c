@@ -43,7 +43,8 @@ custody_add_media_dialog_class_init (CustodyAddMediaDialogClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = custody_add_media_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-add-media-dialog.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-add-media-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyAddMediaDialog, first_row);
   gtk_widget_class_bind_template_child (widget_class, CustodyAddMediaDialog, last_row);
   gtk_widget_class_bind_template_child (widget_class, CustodyAddMediaDialog, type_row);
@@ -109,7 +110,9 @@ custody_add_media_dialog_get_pool (CustodyAddMediaDialog *self)
 {
   g_return_val_if_fail (CUSTODY_IS_ADD_MEDIA_DIALOG (self), NULL);
 
-  return adw_combo_row_get_selected (self->pool_row) > 0 ? custody_form_get_choice (self->pool_row) : NULL;
+  if (adw_combo_row_get_selected (self->pool_row) == 0)
+    return NULL;
+  return custody_form_get_choice (self->pool_row);
 }
 
 /* Returns: (nullable): where the volumes are, %NULL if not recorded */

@@ -12,7 +12,8 @@
 G_BEGIN_DECLS
 
 #define CUSTODY_TYPE_ADD_MEDIA_DIALOG (custody_add_media_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (CustodyAddMediaDialog, custody_add_media_dialog, CUSTODY, ADD_MEDIA_DIALOG, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (CustodyAddMediaDialog, custody_add_media_dialog, CUSTODY, ADD_MEDIA_DIALOG,
+                      AdwMessageDialog)
 
 CustodyAddMediaDialog *custody_add_media_dialog_new          (GtkWidget             *parent,
                                                              GPtrArray             *pools,

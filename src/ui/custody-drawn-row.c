@@ -51,7 +51,8 @@ custody_drawn_row_measure (GtkWidget      *widget,
 {
   if (orientation == GTK_ORIENTATION_VERTICAL)
     {
-      int text = custody_line_height (widget, 1.0) + LINE_GAP + custody_line_height (widget, PANGO_SCALE_SMALL);
+      int text = custody_line_height (widget, 1.0) + LINE_GAP +
+                 custody_line_height (widget, PANGO_SCALE_SMALL);
 
       *minimum = *natural = 2 * PAD_Y + MAX (text, ICON_SIZE);
       return;
@@ -96,13 +97,14 @@ custody_drawn_row_snapshot (GtkWidget     *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   int end_height, title_height, sub_height, text_x, text_width, text_y;
+  GtkIconTheme *theme;
   GtkIconPaintable *icon;
   GdkRGBA fg, dim;
 
   custody_drawn_row_get_colors (widget, &fg, &dim);
 
-  icon = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (widget)),
-                                     icon_name, NULL, ICON_SIZE, gtk_widget_get_scale_factor (widget),
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+  icon = gtk_icon_theme_lookup_icon (theme, icon_name, NULL, ICON_SIZE, gtk_widget_get_scale_factor (widget),
                                      gtk_widget_get_direction (widget), 0);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PAD_X, (height - ICON_SIZE) / 2.0f));
@@ -131,7 +133,8 @@ custody_drawn_row_snapshot (GtkWidget     *widget,
   gtk_snapshot_restore (snapshot);
 
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - PAD_X - end_width, (height - end_height) / 2.0f));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - PAD_X - end_width,
+                                                          (height - end_height) / 2.0f));
   gtk_snapshot_append_layout (snapshot, end, end_color);
   gtk_snapshot_restore (snapshot);
 }

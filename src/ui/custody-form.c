@@ -71,5 +71,7 @@ custody_form_dialog_new (GType      type,
 {
   GtkRoot *root = gtk_widget_get_root (parent);
 
-  return g_object_new (type, "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+
+  return g_object_new (type, "transient-for", window, NULL);
 }

@@ -43,7 +43,8 @@ custody_handoff_dialog_class_init (CustodyHandoffDialogClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = custody_handoff_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-handoff-dialog.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-handoff-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyHandoffDialog, courier_row);
   gtk_widget_class_bind_template_child (widget_class, CustodyHandoffDialog, container_row);
   gtk_widget_class_bind_template_child (widget_class, CustodyHandoffDialog, seal_row);
@@ -78,6 +79,7 @@ custody_handoff_dialog_dup_sheet (CustodyHandoffDialog *self,
   g_autofree char *container = NULL;
   g_autofree char *seal = NULL;
   CustodyHandoffSheet *sheet;
+  const char *title;
   GPtrArray *items;
 
   g_return_val_if_fail (CUSTODY_IS_HANDOFF_DIALOG (self), NULL);
@@ -85,9 +87,9 @@ custody_handoff_dialog_dup_sheet (CustodyHandoffDialog *self,
   courier = custody_form_dup_text (self->courier_row);
   container = custody_form_dup_text (self->container_row);
   seal = custody_form_dup_text (self->seal_row);
-  sheet = custody_handoff_sheet_new (self->list == CUSTODY_DESK_RECALL ? _("Courier Hand-off: Recall from the Vault")
-                                                                       : _("Courier Hand-off: Send Off Site"),
-                                     desk->day);
+  title = self->list == CUSTODY_DESK_RECALL ? _("Courier Hand-off: Recall from the Vault")
+                                            : _("Courier Hand-off: Send Off Site");
+  sheet = custody_handoff_sheet_new (title, desk->day);
   custody_handoff_sheet_set_courier (sheet, courier, container, seal);
   items = desk->lists[self->list];
   for (guint i = 0; i < items->len; i++)

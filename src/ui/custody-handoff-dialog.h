@@ -14,7 +14,8 @@
 G_BEGIN_DECLS
 
 #define CUSTODY_TYPE_HANDOFF_DIALOG (custody_handoff_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (CustodyHandoffDialog, custody_handoff_dialog, CUSTODY, HANDOFF_DIALOG, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (CustodyHandoffDialog, custody_handoff_dialog, CUSTODY, HANDOFF_DIALOG,
+                      AdwMessageDialog)
 
 CustodyHandoffDialog *custody_handoff_dialog_new       (GtkWidget            *parent,
                                                        CustodyDeskList       list);

@@ -39,7 +39,8 @@ custody_inventory_dialog_class_init (CustodyInventoryDialogClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = custody_inventory_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-inventory-dialog.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-inventory-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyInventoryDialog, library_row);
 }
 

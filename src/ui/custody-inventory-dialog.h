@@ -12,7 +12,8 @@
 G_BEGIN_DECLS
 
 #define CUSTODY_TYPE_INVENTORY_DIALOG (custody_inventory_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (CustodyInventoryDialog, custody_inventory_dialog, CUSTODY, INVENTORY_DIALOG, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (CustodyInventoryDialog, custody_inventory_dialog, CUSTODY, INVENTORY_DIALOG,
+                      AdwMessageDialog)
 
 CustodyInventoryDialog *custody_inventory_dialog_new         (GtkWidget              *parent,
                                                              const char * const     *libraries);

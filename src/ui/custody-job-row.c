@@ -234,8 +234,8 @@ custody_job_row_snapshot (GtkWidget   *widget,
       break;
     }
 
-  custody_drawn_row_snapshot (widget, snapshot, custody_status_icon_name (self->status), &status_color,
-                              self->name_layout, self->subtitle_layout, self->marks_layout, 0, &fg);
+  custody_drawn_row_snapshot (widget, snapshot, custody_status_icon_name (self->status),
+                              &status_color, self->name_layout, self->subtitle_layout, self->marks_layout, 0, &fg);
 }
 
 static void

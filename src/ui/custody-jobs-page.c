@@ -1118,7 +1118,8 @@ custody_jobs_page_init (CustodyJobsPage *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
-  custody_page_set_list_detail (CUSTODY_PAGE (self), self->leaflet, self->list_pane, GTK_WIDGET (self->detail),
+  custody_page_set_list_detail (CUSTODY_PAGE (self), self->leaflet, self->list_pane,
+                                GTK_WIDGET (self->detail),
                                 (CustodyPageShowBackFunc) custody_job_detail_set_show_back);
   update_action_states (self);
   update_list_state (self);

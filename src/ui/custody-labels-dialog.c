@@ -43,7 +43,8 @@ custody_labels_dialog_class_init (CustodyLabelsDialogClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = custody_labels_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-labels-dialog.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-labels-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyLabelsDialog, first_row);
   gtk_widget_class_bind_template_child (widget_class, CustodyLabelsDialog, last_row);
   gtk_widget_class_bind_template_child (widget_class, CustodyLabelsDialog, layout_row);

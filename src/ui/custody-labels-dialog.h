@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 #define CUSTODY_TYPE_LABELS_DIALOG (custody_labels_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (CustodyLabelsDialog, custody_labels_dialog, CUSTODY, LABELS_DIALOG, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (CustodyLabelsDialog, custody_labels_dialog, CUSTODY, LABELS_DIALOG,
+                      AdwMessageDialog)
 
 CustodyLabelsDialog *custody_labels_dialog_new        (GtkWidget            *parent,
                                                       const char           *first);

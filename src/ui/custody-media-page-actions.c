@@ -255,8 +255,9 @@ add_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   CustodyMediaPage *self = CUSTODY_MEDIA_PAGE (widget);
-  CustodyAddMediaDialog *dialog = custody_add_media_dialog_new (widget, self->pools, self->locations);
+  CustodyAddMediaDialog *dialog;
 
+  dialog = custody_add_media_dialog_new (widget, self->pools, self->locations);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -353,7 +354,8 @@ release_action (GtkWidget  *widget,
   if (m == NULL)
     return;
 
-  dialog = custody_release_dialog_new (widget, m, retire ? CUSTODY_MEDIUM_RETIRED : CUSTODY_MEDIUM_SCRATCH);
+  dialog = custody_release_dialog_new (widget, m,
+                                       retire ? CUSTODY_MEDIUM_RETIRED : CUSTODY_MEDIUM_SCRATCH);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_release_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

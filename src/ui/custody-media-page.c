@@ -631,7 +631,8 @@ custody_media_page_init (CustodyMediaPage *self)
 
   custody_media_page_init_today (self);
 
-  custody_page_set_list_detail (CUSTODY_PAGE (self), self->leaflet, self->list_pane, GTK_WIDGET (self->detail),
+  custody_page_set_list_detail (CUSTODY_PAGE (self), self->leaflet, self->list_pane,
+                                GTK_WIDGET (self->detail),
                                 (CustodyPageShowBackFunc) custody_medium_detail_set_show_back);
   show_detail (self, NULL);
   update_list_state (self);

@@ -48,7 +48,8 @@ custody_medium_editor_class_init (CustodyMediumEditorClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = custody_medium_editor_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-medium-editor.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-medium-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyMediumEditor, type_row);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediumEditor, pool_row);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediumEditor, status_row);
@@ -81,8 +82,10 @@ custody_medium_editor_new (GtkWidget     *parent,
   for (guint i = 0; i < CUSTODY_N_MEDIUM_STATUSES; i++)
     g_strv_builder_add (statuses, custody_medium_status_get_label (i));
   status_names = g_strv_builder_end (statuses);
-  retention = medium->retention_until != CUSTODY_TIME_NONE ? custody_time_format_date (medium->retention_until)
-                                                           : g_strdup ("");
+  if (medium->retention_until != CUSTODY_TIME_NONE)
+    retention = custody_time_format_date (medium->retention_until);
+  else
+    retention = g_strdup ("");
 
   self->medium = g_object_ref (medium);
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
@@ -115,7 +118,8 @@ custody_medium_editor_dup_medium (CustodyMediumEditor  *self,
   if (adw_combo_row_get_selected (self->pool_row) > 0)
     m->pool = g_strdup (custody_form_get_choice (self->pool_row));
   status = adw_combo_row_get_selected (self->status_row);
-  m->status = status < CUSTODY_N_MEDIUM_STATUSES ? (CustodyMediumStatus) status : self->medium->status;
+  m->status = status < CUSTODY_N_MEDIUM_STATUSES ? (CustodyMediumStatus) status
+                                                 : self->medium->status;
   m->capacity_bytes = self->medium->capacity_bytes;
   m->worm = self->medium->worm;
   g_free (m->note);

@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 #define CUSTODY_TYPE_MEDIUM_EDITOR (custody_medium_editor_get_type ())
-G_DECLARE_FINAL_TYPE (CustodyMediumEditor, custody_medium_editor, CUSTODY, MEDIUM_EDITOR, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (CustodyMediumEditor, custody_medium_editor, CUSTODY, MEDIUM_EDITOR,
+                      AdwMessageDialog)
 
 CustodyMediumEditor *custody_medium_editor_new        (GtkWidget            *parent,
                                                       CustodyMedium        *medium,

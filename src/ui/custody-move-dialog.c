@@ -43,7 +43,8 @@ custody_move_dialog_class_init (CustodyMoveDialogClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = custody_move_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-move-dialog.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-move-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyMoveDialog, to_row);
   gtk_widget_class_bind_template_child (widget_class, CustodyMoveDialog, courier_row);
   gtk_widget_class_bind_template_child (widget_class, CustodyMoveDialog, container_row);

@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 #define CUSTODY_TYPE_MOVE_DIALOG (custody_move_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (CustodyMoveDialog, custody_move_dialog, CUSTODY, MOVE_DIALOG, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (CustodyMoveDialog, custody_move_dialog, CUSTODY, MOVE_DIALOG,
+                      AdwMessageDialog)
 
 CustodyMoveDialog *custody_move_dialog_new          (GtkWidget         *parent,
                                                     CustodyMedium     *medium,

@@ -268,7 +268,8 @@ custody_page_set_list_detail (CustodyPage             *self,
   priv->show_back = show_back;
   g_signal_connect_object (leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (detail, "back", G_CALLBACK (custody_page_show_list), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (detail, "back", G_CALLBACK (custody_page_show_list), self,
+                           G_CONNECT_SWAPPED);
   on_leaflet_folded_cb (self);
 }
 

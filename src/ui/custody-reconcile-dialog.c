@@ -50,7 +50,8 @@ custody_reconcile_dialog_class_init (CustodyReconcileDialogClass *klass)
   G_OBJECT_CLASS (klass)->dispose = custody_reconcile_dialog_dispose;
   widget_class->show = custody_reconcile_dialog_show;
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-reconcile-dialog.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-reconcile-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyReconcileDialog, location_row);
   gtk_widget_class_bind_template_child (widget_class, CustodyReconcileDialog, labels_view);
 }

@@ -12,7 +12,8 @@
 G_BEGIN_DECLS
 
 #define CUSTODY_TYPE_RECONCILE_DIALOG (custody_reconcile_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (CustodyReconcileDialog, custody_reconcile_dialog, CUSTODY, RECONCILE_DIALOG, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (CustodyReconcileDialog, custody_reconcile_dialog, CUSTODY, RECONCILE_DIALOG,
+                      AdwMessageDialog)
 
 CustodyReconcileDialog *custody_reconcile_dialog_new          (GtkWidget              *parent,
                                                               GPtrArray              *locations);

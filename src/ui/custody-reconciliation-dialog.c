@@ -21,7 +21,8 @@ struct _CustodyReconciliationDialog
   CustodyReconciliation *reconciliation;
 };
 
-G_DEFINE_FINAL_TYPE (CustodyReconciliationDialog, custody_reconciliation_dialog, ADW_TYPE_MESSAGE_DIALOG)
+G_DEFINE_FINAL_TYPE (CustodyReconciliationDialog, custody_reconciliation_dialog,
+                     ADW_TYPE_MESSAGE_DIALOG)
 
 static void
 custody_reconciliation_dialog_dispose (GObject *object)
@@ -41,7 +42,8 @@ custody_reconciliation_dialog_class_init (CustodyReconciliationDialogClass *klas
 
   G_OBJECT_CLASS (klass)->dispose = custody_reconciliation_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-reconciliation-dialog.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-reconciliation-dialog.ui");
 }
 
 static void
@@ -54,7 +56,8 @@ CustodyReconciliationDialog *
 custody_reconciliation_dialog_new (GtkWidget             *parent,
                                    CustodyReconciliation *reconciliation)
 {
-  CustodyReconciliationDialog *self = custody_form_dialog_new (CUSTODY_TYPE_RECONCILIATION_DIALOG, parent);
+  CustodyReconciliationDialog *self =
+    custody_form_dialog_new (CUSTODY_TYPE_RECONCILIATION_DIALOG, parent);
   g_autofree char *heading = g_strdup_printf (_("Reconciliation of %s"), reconciliation->location);
   /* Translators: "12 present, 1 missing, 2 surplus." */
   g_autofree char *body = g_strdup_printf (_("%u present, %u missing, %u surplus. Missing volumes raise an alert until they are found."),

@@ -39,7 +39,8 @@ custody_release_dialog_class_init (CustodyReleaseDialogClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = custody_release_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-release-dialog.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-release-dialog.ui");
 }
 
 static void
@@ -65,7 +66,8 @@ custody_release_dialog_new (GtkWidget           *parent,
                                retire ? _("It leaves service. The restore points on it stop counting for their jobs.")
                                       : _("It may be overwritten. The restore points on it stop counting for their jobs."));
   if (!retire)
-    adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "release", _("Return to _Scratch"));
+    adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "release",
+                                           _("Return to _Scratch"));
   return self;
 }
 

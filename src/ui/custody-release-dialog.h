@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 #define CUSTODY_TYPE_RELEASE_DIALOG (custody_release_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (CustodyReleaseDialog, custody_release_dialog, CUSTODY, RELEASE_DIALOG, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (CustodyReleaseDialog, custody_release_dialog, CUSTODY, RELEASE_DIALOG,
+                      AdwMessageDialog)
 
 CustodyReleaseDialog *custody_release_dialog_new        (GtkWidget            *parent,
                                                        CustodyMedium        *medium,
