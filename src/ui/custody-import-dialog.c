@@ -404,7 +404,8 @@ custody_import_dialog_class_init (CustodyImportDialogClass *klass)
   window_class->close_request = custody_import_dialog_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-import-dialog.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyImportDialog, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CustodyImportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, CustodyImportDialog, cancel_button);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "custody-drawn-row.h"
 #include "custody-job-row.h"
 #include "custody-ui-utils.h"
 
@@ -39,11 +40,6 @@ struct _CustodyJobRow
 
 G_DEFINE_FINAL_TYPE (CustodyJobRow, custody_job_row, GTK_TYPE_WIDGET)
 
-#define PAD_X      6
-#define PAD_Y      9
-#define ICON_SIZE  16
-#define GAP        12
-#define LINE_GAP   2
 #define MARKS_WIDTH 120   /* "3✓ 2✓ 1✓ 1✓ 0✓" at the default size, with room */
 
 static const char *digits[CUSTODY_N_RULES] = { "3", "2", "1", "1", "0" };
@@ -60,34 +56,15 @@ lookup_color (GtkWidget  *widget,
     gdk_rgba_parse (color, fallback);
 }
 
-static PangoLayout *
-make_layout (CustodyJobRow *self,
-             gboolean       bold,
-             gboolean       small)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  if (bold)
-    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  if (small)
-    pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
-  pango_layout_set_attributes (layout, attrs);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_attr_list_unref (attrs);
-
-  return layout;
-}
-
 static void
 ensure_layouts (CustodyJobRow *self)
 {
   if (self->name_layout != NULL)
     return;
 
-  self->name_layout = make_layout (self, TRUE, FALSE);
-  self->subtitle_layout = make_layout (self, FALSE, TRUE);
-  self->marks_layout = make_layout (self, FALSE, FALSE);
+  self->name_layout = custody_drawn_row_layout_new (GTK_WIDGET (self), TRUE, FALSE);
+  self->subtitle_layout = custody_drawn_row_layout_new (GTK_WIDGET (self), FALSE, TRUE);
+  self->marks_layout = custody_drawn_row_layout_new (GTK_WIDGET (self), FALSE, FALSE);
   pango_layout_set_ellipsize (self->marks_layout, PANGO_ELLIPSIZE_NONE);
 }
 
@@ -216,15 +193,6 @@ on_query_tooltip_cb (GtkWidget  *widget,
  * GtkWidget
  */
 
-static int
-layout_height (PangoLayout *layout)
-{
-  int height;
-
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  return height;
-}
-
 static void
 custody_job_row_measure (GtkWidget      *widget,
                          GtkOrientation  orientation,
@@ -234,17 +202,8 @@ custody_job_row_measure (GtkWidget      *widget,
                          int            *minimum_baseline,
                          int            *natural_baseline)
 {
-  if (orientation == GTK_ORIENTATION_VERTICAL)
-    {
-      int text = custody_line_height (widget, 1.0) + LINE_GAP + custody_line_height (widget, PANGO_SCALE_SMALL);
-
-      *minimum = *natural = 2 * PAD_Y + MAX (text, ICON_SIZE);
-      return;
-    }
-
   /* Room for the icon, a few letters of the name, and the marks. */
-  *minimum = 2 * PAD_X + ICON_SIZE + GAP + 48 + GAP + MARKS_WIDTH;
-  *natural = *minimum + 160;
+  custody_drawn_row_measure (widget, orientation, 48, MARKS_WIDTH, 160, minimum, natural);
 }
 
 static void
@@ -252,20 +211,13 @@ custody_job_row_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
 {
   CustodyJobRow *self = CUSTODY_JOB_ROW (widget);
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  int marks_width, marks_height, name_height, sub_height, text_x, text_width, text_y;
-  GtkIconPaintable *icon;
   GdkRGBA fg, dim, status_color;
 
   if (self->item == NULL)
     return;
 
   fill_layouts (self);
-  gtk_style_context_get_color (context, &fg);
-  dim = fg;
-  dim.alpha *= 0.55f;
+  custody_drawn_row_get_colors (widget, &fg, &dim);
 
   switch (self->status)
     {
@@ -282,39 +234,8 @@ custody_job_row_snapshot (GtkWidget   *widget,
       break;
     }
 
-  icon = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (widget)),
-                                     custody_status_icon_name (self->status), NULL, ICON_SIZE,
-                                     gtk_widget_get_scale_factor (widget),
-                                     gtk_widget_get_direction (widget), 0);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PAD_X, (height - ICON_SIZE) / 2.0f));
-  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, ICON_SIZE,
-                                            ICON_SIZE, &status_color, 1);
-  gtk_snapshot_restore (snapshot);
-  g_object_unref (icon);
-
-  pango_layout_get_pixel_size (self->marks_layout, &marks_width, &marks_height);
-  text_x = PAD_X + ICON_SIZE + GAP;
-  text_width = MAX (width - text_x - GAP - marks_width - PAD_X, 1);
-
-  pango_layout_set_width (self->name_layout, text_width * PANGO_SCALE);
-  pango_layout_set_width (self->subtitle_layout, text_width * PANGO_SCALE);
-  name_height = layout_height (self->name_layout);
-  sub_height = layout_height (self->subtitle_layout);
-  text_y = (height - name_height - LINE_GAP - sub_height) / 2;
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (text_x, text_y));
-  gtk_snapshot_append_layout (snapshot, self->name_layout, &fg);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, name_height + LINE_GAP));
-  gtk_snapshot_append_layout (snapshot, self->subtitle_layout, &dim);
-  gtk_snapshot_restore (snapshot);
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - PAD_X - marks_width,
-                                                          (height - marks_height) / 2.0f));
-  gtk_snapshot_append_layout (snapshot, self->marks_layout, &fg);
-  gtk_snapshot_restore (snapshot);
+  custody_drawn_row_snapshot (widget, snapshot, custody_status_icon_name (self->status),
+                              &status_color, self->name_layout, self->subtitle_layout, self->marks_layout, 0, &fg);
 }
 
 static void

@@ -190,7 +190,7 @@ show_detail (CustodyJobsPage *self,
              CustodyJobItem  *item)
 {
   set_detail (self, item);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
+  custody_page_show_detail (CUSTODY_PAGE (self));
 }
 
 static void
@@ -215,22 +215,10 @@ on_selection_changed_cb (CustodyJobsPage *self)
    * the pointer (single-click activation hovers): that must not change
    * the job shown, e.g. the one just opened from Compliance, so only a
    * selection made while the list has the keyboard counts. */
-  if (item != NULL && !adw_leaflet_get_folded (self->leaflet)
+  if (item != NULL && !custody_page_get_list_folded (CUSTODY_PAGE (self))
       && focus != NULL && self->list_view != NULL
       && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
     set_detail (self, item);
-}
-
-static void
-on_detail_back_cb (CustodyJobsPage *self)
-{
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-}
-
-static void
-on_leaflet_folded_cb (CustodyJobsPage *self)
-{
-  custody_job_detail_set_show_back (self->detail, adw_leaflet_get_folded (self->leaflet));
 }
 
 /*
@@ -281,7 +269,7 @@ custody_jobs_page_search (CustodyPage *page)
 {
   CustodyJobsPage *self = CUSTODY_JOBS_PAGE (page);
 
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  custody_page_show_list (CUSTODY_PAGE (self));
   gtk_toggle_button_set_active (self->search_button, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   return TRUE;
@@ -611,7 +599,7 @@ delete_action (GtkWidget  *widget,
   custody_job_item_set_hidden (item, TRUE);
   set_detail (self, NULL);
   refilter (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  custody_page_show_list (CUSTODY_PAGE (self));
 
   title = g_strdup_printf (_("Job “%s” deleted"), custody_job_item_get_name (item));
   toast = adw_toast_new (title);
@@ -1049,8 +1037,6 @@ custody_jobs_page_class_init (CustodyJobsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_detail_back_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
@@ -1132,7 +1118,9 @@ custody_jobs_page_init (CustodyJobsPage *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
-  on_leaflet_folded_cb (self);
+  custody_page_set_list_detail (CUSTODY_PAGE (self), self->leaflet, self->list_pane,
+                                GTK_WIDGET (self->detail),
+                                (CustodyPageShowBackFunc) custody_job_detail_set_show_back);
   update_action_states (self);
   update_list_state (self);
 }
@@ -1158,7 +1146,7 @@ custody_jobs_page_select_job (CustodyJobsPage *self,
     }
 
   if (select_by_name (self, name))
-    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
+    custody_page_show_detail (CUSTODY_PAGE (self));
   else
     {
       g_free (self->pending_select);
@@ -1186,7 +1174,7 @@ custody_jobs_page_set_status_filter (CustodyJobsPage *self,
     self->status_filter = -1;
 
   refilter (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  custody_page_show_list (CUSTODY_PAGE (self));
   if (old != self->status_filter)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_FILTER]);
 }

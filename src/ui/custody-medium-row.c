@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "custody-drawn-row.h"
 #include "custody-medium-row.h"
 #include "custody-ui-utils.h"
 
@@ -34,11 +35,6 @@ struct _CustodyMediumRow
 
 G_DEFINE_FINAL_TYPE (CustodyMediumRow, custody_medium_row, GTK_TYPE_WIDGET)
 
-#define PAD_X      6
-#define PAD_Y      9
-#define ICON_SIZE  16
-#define GAP        12
-#define LINE_GAP   2
 #define STATUS_WIDTH 72
 
 const char *
@@ -67,25 +63,6 @@ custody_location_kind_icon_name (CustodyLocationKind kind)
     }
 }
 
-static PangoLayout *
-make_layout (CustodyMediumRow *self,
-             gboolean          bold,
-             gboolean          small)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  if (bold)
-    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  if (small)
-    pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
-  pango_layout_set_attributes (layout, attrs);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_attr_list_unref (attrs);
-
-  return layout;
-}
-
 static void
 fill_layouts (CustodyMediumRow *self)
 {
@@ -94,9 +71,9 @@ fill_layouts (CustodyMediumRow *self)
 
   if (self->volser_layout == NULL)
     {
-      self->volser_layout = make_layout (self, TRUE, FALSE);
-      self->subtitle_layout = make_layout (self, FALSE, TRUE);
-      self->status_layout = make_layout (self, FALSE, TRUE);
+      self->volser_layout = custody_drawn_row_layout_new (GTK_WIDGET (self), TRUE, FALSE);
+      self->subtitle_layout = custody_drawn_row_layout_new (GTK_WIDGET (self), FALSE, TRUE);
+      self->status_layout = custody_drawn_row_layout_new (GTK_WIDGET (self), FALSE, TRUE);
       pango_layout_set_alignment (self->status_layout, PANGO_ALIGN_RIGHT);
       self->dirty = TRUE;
     }
@@ -123,17 +100,8 @@ custody_medium_row_measure (GtkWidget      *widget,
                             int            *minimum_baseline,
                             int            *natural_baseline)
 {
-  if (orientation == GTK_ORIENTATION_VERTICAL)
-    {
-      int text = custody_line_height (widget, 1.0) + LINE_GAP + custody_line_height (widget, PANGO_SCALE_SMALL);
-
-      *minimum = *natural = 2 * PAD_Y + MAX (text, ICON_SIZE);
-      return;
-    }
-
   /* Room for the icon, a label, and the status. */
-  *minimum = 2 * PAD_X + ICON_SIZE + GAP + 96 + GAP + STATUS_WIDTH;
-  *natural = *minimum + 120;
+  custody_drawn_row_measure (widget, orientation, 96, STATUS_WIDTH, 120, minimum, natural);
 }
 
 static void
@@ -142,19 +110,13 @@ custody_medium_row_snapshot (GtkWidget   *widget,
 {
   CustodyMediumRow *self = CUSTODY_MEDIUM_ROW (widget);
   GtkStyleContext *context = gtk_widget_get_style_context (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  int volser_height, sub_height, status_width, status_height, text_x, text_width, text_y;
-  GtkIconPaintable *icon;
   GdkRGBA fg, dim, status_color;
 
   if (self->medium == NULL)
     return;
 
   fill_layouts (self);
-  gtk_style_context_get_color (context, &fg);
-  dim = fg;
-  dim.alpha *= 0.55f;
+  custody_drawn_row_get_colors (widget, &fg, &dim);
   status_color = fg;
   if (self->medium->status == CUSTODY_MEDIUM_ERROR)
     {
@@ -164,42 +126,12 @@ custody_medium_row_snapshot (GtkWidget   *widget,
   else if (self->medium->status == CUSTODY_MEDIUM_RETIRED || self->medium->status == CUSTODY_MEDIUM_SCRATCH)
     status_color = dim;
 
-  icon = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (widget)),
-                                     custody_location_kind_icon_name (self->medium->location != NULL
-                                                                      ? self->medium->location_kind
-                                                                      : CUSTODY_LOCATION_NONE),
-                                     NULL, ICON_SIZE, gtk_widget_get_scale_factor (widget),
-                                     gtk_widget_get_direction (widget), 0);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PAD_X, (height - ICON_SIZE) / 2.0f));
-  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, ICON_SIZE,
-                                            ICON_SIZE, &fg, 1);
-  gtk_snapshot_restore (snapshot);
-  g_object_unref (icon);
-
-  pango_layout_set_width (self->status_layout, STATUS_WIDTH * PANGO_SCALE);
-  pango_layout_get_pixel_size (self->status_layout, &status_width, &status_height);
-  text_x = PAD_X + ICON_SIZE + GAP;
-  text_width = MAX (width - text_x - GAP - STATUS_WIDTH - PAD_X, 1);
-
-  pango_layout_set_width (self->volser_layout, text_width * PANGO_SCALE);
-  pango_layout_set_width (self->subtitle_layout, text_width * PANGO_SCALE);
-  pango_layout_get_pixel_size (self->volser_layout, NULL, &volser_height);
-  pango_layout_get_pixel_size (self->subtitle_layout, NULL, &sub_height);
-  text_y = (height - volser_height - LINE_GAP - sub_height) / 2;
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (text_x, text_y));
-  gtk_snapshot_append_layout (snapshot, self->volser_layout, &fg);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, volser_height + LINE_GAP));
-  gtk_snapshot_append_layout (snapshot, self->subtitle_layout, &dim);
-  gtk_snapshot_restore (snapshot);
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - PAD_X - STATUS_WIDTH,
-                                                          (height - status_height) / 2.0f));
-  gtk_snapshot_append_layout (snapshot, self->status_layout, &status_color);
-  gtk_snapshot_restore (snapshot);
+  custody_drawn_row_snapshot (widget, snapshot,
+                              custody_location_kind_icon_name (self->medium->location != NULL
+                                                               ? self->medium->location_kind
+                                                               : CUSTODY_LOCATION_NONE),
+                              &fg, self->volser_layout, self->subtitle_layout, self->status_layout,
+                              STATUS_WIDTH, &status_color);
 }
 
 static void

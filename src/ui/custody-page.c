@@ -15,6 +15,12 @@ typedef struct
   CustodySession *session;
   GCancellable   *cancellable;
   gboolean        folded;
+
+  /* A list beside the detail of one of its items, when the page has one. */
+  AdwLeaflet     *leaflet;
+  GtkWidget      *list_pane;
+  GtkWidget      *detail;
+  CustodyPageShowBackFunc show_back;
 } CustodyPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (CustodyPage, custody_page, ADW_TYPE_BIN)
@@ -29,6 +35,9 @@ custody_page_dispose (GObject *object)
 
   g_cancellable_cancel (priv->cancellable);
   g_clear_object (&priv->session);
+  priv->leaflet = NULL;
+  priv->list_pane = NULL;
+  priv->detail = NULL;
 
   G_OBJECT_CLASS (custody_page_parent_class)->dispose (object);
 }
@@ -221,4 +230,81 @@ custody_page_get_cancellable (CustodyPage *self)
 
   priv = custody_page_get_instance_private (self);
   return priv->cancellable;
+}
+
+static void
+on_leaflet_folded_cb (CustodyPage *self)
+{
+  CustodyPagePrivate *priv = custody_page_get_instance_private (self);
+
+  priv->show_back (priv->detail, adw_leaflet_get_folded (priv->leaflet));
+}
+
+/**
+ * custody_page_set_list_detail:
+ * @leaflet: the leaflet holding @list_pane and @detail
+ * @detail: a widget with a "back" signal
+ * @show_back: shows or hides @detail's back button
+ *
+ * Makes the page a list beside the detail of one item: folded, the
+ * detail shows a back button to the list.
+ */
+void
+custody_page_set_list_detail (CustodyPage             *self,
+                              AdwLeaflet              *leaflet,
+                              GtkWidget               *list_pane,
+                              GtkWidget               *detail,
+                              CustodyPageShowBackFunc  show_back)
+{
+  CustodyPagePrivate *priv;
+
+  g_return_if_fail (CUSTODY_IS_PAGE (self));
+  g_return_if_fail (ADW_IS_LEAFLET (leaflet));
+
+  priv = custody_page_get_instance_private (self);
+  priv->leaflet = leaflet;
+  priv->list_pane = list_pane;
+  priv->detail = detail;
+  priv->show_back = show_back;
+  g_signal_connect_object (leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (detail, "back", G_CALLBACK (custody_page_show_list), self,
+                           G_CONNECT_SWAPPED);
+  on_leaflet_folded_cb (self);
+}
+
+/* Shows the list, when folded. */
+void
+custody_page_show_list (CustodyPage *self)
+{
+  CustodyPagePrivate *priv;
+
+  g_return_if_fail (CUSTODY_IS_PAGE (self));
+
+  priv = custody_page_get_instance_private (self);
+  adw_leaflet_set_visible_child (priv->leaflet, priv->list_pane);
+}
+
+/* Shows the detail, when folded. */
+void
+custody_page_show_detail (CustodyPage *self)
+{
+  CustodyPagePrivate *priv;
+
+  g_return_if_fail (CUSTODY_IS_PAGE (self));
+
+  priv = custody_page_get_instance_private (self);
+  adw_leaflet_set_visible_child (priv->leaflet, priv->detail);
+}
+
+/* Whether the list and the detail are shown one at a time. */
+gboolean
+custody_page_get_list_folded (CustodyPage *self)
+{
+  CustodyPagePrivate *priv;
+
+  g_return_val_if_fail (CUSTODY_IS_PAGE (self), FALSE);
+
+  priv = custody_page_get_instance_private (self);
+  return adw_leaflet_get_folded (priv->leaflet);
 }

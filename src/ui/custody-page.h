@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 #define CUSTODY_TYPE_PAGE (custody_page_get_type ())
 G_DECLARE_DERIVABLE_TYPE (CustodyPage, custody_page, CUSTODY, PAGE, AdwBin)
 
+typedef void (*CustodyPageShowBackFunc) (gpointer detail,
+                                         gboolean show_back);
+
 /* One view of the window's sidebar. The window hands every page the
  * session and tells it whether the sidebar is folded away (then the page
  * shows a back button). */
@@ -39,5 +42,13 @@ gboolean        custody_page_search            (CustodyPage    *self);
 void            custody_page_toast             (CustodyPage    *self,
                                                 AdwToast       *toast);
 GCancellable   *custody_page_get_cancellable   (CustodyPage    *self);
+void            custody_page_set_list_detail   (CustodyPage             *self,
+                                                AdwLeaflet              *leaflet,
+                                                GtkWidget               *list_pane,
+                                                GtkWidget               *detail,
+                                                CustodyPageShowBackFunc  show_back);
+void            custody_page_show_list         (CustodyPage    *self);
+void            custody_page_show_detail       (CustodyPage    *self);
+gboolean        custody_page_get_list_folded   (CustodyPage    *self);
 
 G_END_DECLS
