@@ -965,6 +965,8 @@ test_volser_error_names_whole_characters (CtlFixture    *f,
              "A00\x1b", "--type", "LTO-9", NULL);
   cli_fails (f, EXIT_USAGE, "is not a volume label: it is not UTF-8 text", "media", "add",
              "A0\xff", "--type", "LTO-9", NULL);
+  /* Each was refused whole: no volume was added. */
+  g_assert_cmpint (ctl_query_int (f, "SELECT count(*) FROM media"), ==, 0);
 }
 
 int
