@@ -336,24 +336,19 @@ compare_generations (gconstpointer a,
   return g_strcmp0 (ga->stamp, gb->stamp);
 }
 
-/* Removes this store's generations beyond the @keep newest, and nothing
- * else: not the store, not another store's backups, not a file this
- * store did not write. */
-static void
-prune_generations (const char *directory,
-                   const char *store_path,
-                   const char *site_id,
-                   guint       keep)
+/* This store's generations in @directory, oldest first: not the store, not another
+ * store's backups, not a file this store did not write. */
+static GPtrArray *
+collect_generations (const char *directory,
+                     const char *store_path,
+                     const char *site_id)
 {
   g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
-  g_autoptr(GPtrArray) generations = g_ptr_array_new_with_free_func (generation_free);
+  GPtrArray *generations = g_ptr_array_new_with_free_func (generation_free);
   g_autofree char *id8 = g_strndup (site_id, BACKUP_ID_LENGTH);
   const char *name;
 
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = NULL;
       const char *stamp;
@@ -375,6 +370,18 @@ prune_generations (const char *directory,
 
   /* Names carry a UTC timestamp, so they sort oldest first. */
   g_ptr_array_sort (generations, compare_generations);
+  return generations;
+}
+
+/* Removes this store's generations beyond the @keep newest, and nothing else. */
+static void
+prune_generations (const char *directory,
+                   const char *store_path,
+                   const char *site_id,
+                   guint       keep)
+{
+  g_autoptr(GPtrArray) generations = collect_generations (directory, store_path, site_id);
+
   for (guint i = 0; i + keep < generations->len; i++)
     {
       Generation *g = g_ptr_array_index (generations, i);
@@ -594,6 +601,19 @@ remove_temporary (const char *tmp_path)
   g_unlink (tmp_path);
 }
 
+/* @directory, or "backups" beside the store when it is %NULL. */
+static char *
+backup_directory (CustodyStore *self,
+                  const char   *directory)
+{
+  g_autofree char *parent = NULL;
+
+  if (directory != NULL)
+    return g_strdup (directory);
+  parent = g_path_get_dirname (custody_store_get_path (self));
+  return g_build_filename (parent, "backups", NULL);
+}
+
 /**
  * custody_store_backup:
  * @directory: (nullable): where generations live; %NULL for "backups"
@@ -641,13 +661,7 @@ custody_store_backup (CustodyStore  *self,
     return NULL;
   id8 = g_strndup (site_id, BACKUP_ID_LENGTH);
 
-  if (directory != NULL)
-    dir = g_strdup (directory);
-  else
-    {
-      g_autofree char *parent = g_path_get_dirname (store_path);
-      dir = g_build_filename (parent, "backups", NULL);
-    }
+  dir = backup_directory (self, directory);
 
   if (!make_directory (dir, have_owner ? &store_st : NULL, error))
     return NULL;
@@ -730,6 +744,46 @@ custody_store_backup (CustodyStore  *self,
   return g_steal_pointer (&final_path);
 }
 
+/* Whether @file is a whole backup of a schema this version reads. A damaged backup
+ * is bad input, not a damaged store: the error says the store was not touched. */
+static gboolean
+check_backup (const char  *file,
+              GError     **error)
+{
+  g_autofree char *problem = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 schema = 0;
+
+  if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
+                   _("no backup at '%s'"), file);
+      return FALSE;
+    }
+  if (!check_file (file, &problem, &schema, &local_error))
+    {
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
+                   _("%s; the store was not touched"), local_error->message);
+      return FALSE;
+    }
+  if (schema < 1 || schema > CUSTODY_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
+                   _("'%s' is not a Custody store this version can read (schema %d); "
+                     "the store was not touched"), file, (int) schema);
+      return FALSE;
+    }
+  if (problem != NULL)
+    {
+      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
+                   _("'%s' failed its check (%s); the store was not touched"),
+                   file, problem);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * custody_store_restore:
  * @file: a backup generation
@@ -746,45 +800,15 @@ custody_store_restore (CustodyStore  *self,
                        const char    *file,
                        GError       **error)
 {
-  g_autofree char *problem = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(GError) local_error = NULL;
   sqlite3 *src = NULL;
   sqlite3_backup *backup;
-  gint64 schema = 0;
   int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
 
-  if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
-                   _("no backup at '%s'"), file);
-      return FALSE;
-    }
-
-  /* A damaged backup is bad input, not a damaged store: the store is
-   * fine and stays as it is. */
-  if (!check_file (file, &problem, &schema, &local_error))
-    {
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
-                   _("%s; the store was not touched"), local_error->message);
-      return FALSE;
-    }
-  if (schema < 1 || schema > CUSTODY_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
-                   _("'%s' is not a Custody store this version can read (schema %d); the store was not touched"),
-                   file, (int) schema);
-      return FALSE;
-    }
-  if (problem != NULL)
-    {
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
-                   _("'%s' failed its check (%s); the store was not touched"),
-                   file, problem);
-      return FALSE;
-    }
+  if (!check_backup (file, error))
+    return FALSE;
 
   rc = sqlite3_open_v2 (file, &src, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
@@ -830,6 +854,140 @@ custody_store_restore (CustodyStore  *self,
     return custody_store_write_commit (self, "store.restore", "store", NULL,
                                        json_builder_get_root (b), error);
   }
+}
+
+/* The UTC time of a generation's stamp "20261120T090000Z-123456", in seconds. */
+static gint64
+stamp_time (const char *stamp)
+{
+  g_autofree char *iso = g_strndup (stamp, 16);
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  when = g_date_time_new_from_iso8601 (iso, utc);
+  return when != NULL ? g_date_time_to_unix (when) : CUSTODY_TIME_NONE;
+}
+
+static gint64
+count_rows (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+void
+custody_backup_info_free (CustodyBackupInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->path);
+  g_free (info);
+}
+
+/**
+ * custody_store_list_backups:
+ * @directory: (nullable): where generations live; %NULL for "backups" beside the store
+ *
+ * This store's own backups in @directory (what custody_store_backup() made, never
+ * another store's or a stranger file), newest first, each with the time in its
+ * name, its size and what it holds. A generation that cannot be read as a store of
+ * this version is listed with @readable FALSE and counts of -1.
+ *
+ * Returns: (transfer full) (element-type CustodyBackupInfo): the generations
+ */
+GPtrArray *
+custody_store_list_backups (CustodyStore  *self,
+                            const char    *directory,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) generations = NULL;
+  g_autofree char *site_id = NULL;
+  g_autofree char *dir = NULL;
+  GPtrArray *backups;
+
+  g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
+
+  site_id = store_site_id (self, error);
+  if (site_id == NULL)
+    return NULL;
+  dir = backup_directory (self, directory);
+  generations = collect_generations (dir, custody_store_get_path (self), site_id);
+
+  backups = g_ptr_array_new_with_free_func ((GDestroyNotify) custody_backup_info_free);
+  for (guint i = generations->len; i > 0; i--)
+    {
+      Generation *g = g_ptr_array_index (generations, i - 1);
+      CustodyBackupInfo *info = g_new0 (CustodyBackupInfo, 1);
+      sqlite3 *db = NULL;
+      struct stat st;
+
+      info->path = g_strdup (g->path);
+      info->taken_at = stamp_time (g->stamp);
+      info->size = stat (g->path, &st) == 0 ? (gint64) st.st_size : -1;
+      info->jobs = info->runs = info->media = -1;
+
+      if (sqlite3_open_v2 (g->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+        {
+          gint64 schema = count_rows (db, "PRAGMA user_version");
+
+          if (schema >= 1 && schema <= CUSTODY_STORE_SCHEMA_VERSION)
+            {
+              info->jobs = count_rows (db, "SELECT count(*) FROM jobs");
+              info->runs = count_rows (db, "SELECT count(*) FROM executions");
+              info->media = count_rows (db, "SELECT count(*) FROM media");
+              info->readable = info->jobs >= 0 && info->runs >= 0 && info->media >= 0;
+            }
+        }
+      sqlite3_close_v2 (db);
+      g_ptr_array_add (backups, info);
+    }
+
+  return backups;
+}
+
+/**
+ * custody_store_restore_keeping:
+ * @file: the backup to restore
+ * @directory: (nullable): where to keep the current store first; %NULL for "backups"
+ * @kept: (out) (optional): the backup of the store as it was
+ *
+ * Backs the store up as it is now (pruning nothing, so that @file stays whatever its
+ * age), then restores @file over it as custody_store_restore() does. If the backup
+ * fails, nothing is restored.
+ */
+gboolean
+custody_store_restore_keeping (CustodyStore  *self,
+                               const char    *file,
+                               const char    *directory,
+                               char         **kept,
+                               GError       **error)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
+
+  if (!check_backup (file, error))
+    return FALSE;
+  backups = custody_store_list_backups (self, directory, error);
+  if (backups == NULL)
+    return FALSE;
+  path = custody_store_backup (self, directory, backups->len + 1, error);
+  if (path == NULL)
+    return FALSE;
+  if (!custody_store_restore (self, file, error))
+    return FALSE;
+
+  if (kept != NULL)
+    *kept = g_steal_pointer (&path);
+  return TRUE;
 }
 
 void

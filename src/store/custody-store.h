@@ -107,6 +107,18 @@ typedef struct
   char    *integrity;        /* "ok" or SQLite's report */
 } CustodyStoreCheck;
 
+/* One of the store's own backups, as custody_store_list_backups() finds it. */
+typedef struct
+{
+  char     *path;
+  gint64    taken_at;         /* Unix seconds, from its name */
+  gint64    size;             /* bytes, -1 if unknown */
+  gint64    jobs;             /* -1 when it cannot be read */
+  gint64    runs;
+  gint64    media;
+  gboolean  readable;         /* a store of a schema this version reads */
+} CustodyBackupInfo;
+
 /* One job as `job list` shows it; its strings belong to the list. */
 typedef struct
 {
@@ -379,6 +391,15 @@ char                *custody_store_backup              (CustodyStore           *
                                                         GError                **error);
 gboolean             custody_store_restore             (CustodyStore           *self,
                                                         const char             *file,
+                                                        GError                **error);
+GPtrArray           *custody_store_list_backups        (CustodyStore           *self,
+                                                        const char             *directory,
+                                                        GError                **error);
+void                 custody_backup_info_free          (CustodyBackupInfo      *info);
+gboolean             custody_store_restore_keeping     (CustodyStore           *self,
+                                                        const char             *file,
+                                                        const char             *directory,
+                                                        char                  **kept,
                                                         GError                **error);
 gboolean             custody_store_check               (CustodyStore           *self,
                                                         CustodyStoreCheck      *check,
