@@ -26,5 +26,7 @@ GtkWidget *custody_test_find            (GtkWidget            *root,
                                          const char           *text);
 GtkWindow *custody_test_find_toplevel   (GType                 type);
 void       custody_test_load_style      (void);
+void       custody_test_save_screenshot (GtkWidget            *widget,
+                                         const char           *name);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "custody-media-page.h"
 #include "custody-overview-page.h"
 #include "custody-reports-page.h"
+#include "custody-restore-dialog.h"
 #include "custody-session.h"
 #include "custody-ui-utils.h"
 #include "custody-window.h"
@@ -701,6 +702,90 @@ open_demo_action (GtkWidget  *widget,
 }
 
 /*
+ * Restoring one of the store's own backups
+ */
+
+typedef struct
+{
+  CustodyWindow *window;
+  char          *file;
+  char          *label;   /* when the backup was taken, as the dialog showed it */
+  char          *kept;    /* the backup of the store as it was */
+} Restore;
+
+static void
+restore_free (Restore *restore)
+{
+  g_object_unref (restore->window);
+  g_free (restore->file);
+  g_free (restore->label);
+  g_free (restore->kept);
+  g_free (restore);
+}
+
+static gboolean
+restore_write (CustodyStore  *store,
+               gpointer       data,
+               GError       **error)
+{
+  Restore *restore = data;
+
+  return custody_store_restore_keeping (store, restore->file, NULL, &restore->kept, error);
+}
+
+static void
+restore_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Restore *restore = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (custody_session_write_finish (CUSTODY_SESSION (source), result, &error))
+    text = g_strdup_printf (_("Restored the backup of %s. The store as it was is kept as a "
+                              "backup."), restore->label);
+  else
+    text = g_strdup_printf (_("Cannot restore the backup: %s"), error->message);
+  custody_window_add_toast (restore->window, adw_toast_new (text));
+  restore_free (restore);
+}
+
+static void
+on_restore_response_cb (CustodyRestoreDialog *dialog,
+                        const char           *response,
+                        CustodyWindow        *self)
+{
+  Restore *restore;
+
+  if (!g_str_equal (response, "restore") || custody_restore_dialog_get_path (dialog) == NULL)
+    return;
+
+  restore = g_new0 (Restore, 1);
+  restore->window = g_object_ref (self);
+  restore->file = g_strdup (custody_restore_dialog_get_path (dialog));
+  restore->label = custody_restore_dialog_dup_label (dialog);
+  custody_session_write_async (self->session, restore_write, restore, NULL, NULL,
+                               restore_cb, restore);
+}
+
+static void
+restore_backup_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CustodyWindow *self = CUSTODY_WINDOW (widget);
+  CustodyRestoreDialog *dialog;
+
+  if (self->session == NULL || custody_session_get_store (self->session) == NULL)
+    return;
+
+  dialog = custody_restore_dialog_new (widget, self->session);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/*
  * GObject
  */
 
@@ -828,6 +913,8 @@ custody_window_class_init (CustodyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
   gtk_widget_class_install_action (widget_class, "win.open-store", NULL, open_store_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL,
+                                   restore_backup_action);
   gtk_widget_class_install_action (widget_class, "win.open-job", "s", open_job_action);
   gtk_widget_class_install_action (widget_class, "win.jobs-status", "s", jobs_status_action);
   gtk_widget_class_install_action (widget_class, "win.new-job", NULL, new_job_action);
