@@ -816,18 +816,65 @@ test_summary (Fixture       *f,
   assert_page_numbers (pdf, FALSE);
   g_assert_cmpstr (outline, ==, "Key Figures|Trends|Jobs Needing Attention");
 
+  /* History starts once there are runs and verifications: the change counts from there. */
   assert_text (pdf, "50.0% 2 +50.0 pts 95.8%\n"
-                    "Jobs compliant now Jobs in violation now Change in compliance over the Backup runs that succeeded");
+                    "Jobs compliant now Jobs in violation now Change in compliance since Backup runs "
+                    "that succeeded\n2026-11-19, when history starts");
   assert_text (pdf, "1 8 8.0 GB");
   /* The charts: titles, legends, axes with their units and dates. */
   assert_text (pdf, "Compliance over Time\nShare of jobs Compliant or at risk Compliant, not at risk\n100%\n80%");
   assert_text (pdf, "Backup Success over Time");
-  assert_text (pdf, "Share of the runs that finished in each interval Succeeded, warnings included");
+  /* Every share is above a half: the axis is cut, and says so. */
+  assert_text (pdf, "Share of the runs that finished in each interval (axis from 80%) Succeeded, "
+                    "warnings included");
   assert_text (pdf, "Stored Data over Time\nStored data Newest restore point of every copy\n8 GB");
   assert_text (pdf, "0 B\n2026-11-15 2026-11-16 2026-11-17 2026-11-18 2026-11-19 2026-11-20\n");
   /* Who needs attention, and why. */
   assert_text (pdf, "erp-db 3 copies, 2 media types, 0 errors 2 of 3 copies, production included");
   assert_text (pdf, "mail-server 3 copies, 2 media types, 1 off-site,");
+}
+
+/* A store whose history starts mid-period, compliant from its first run: the
+ * summary must not claim a rise from the empty days before it. */
+static void
+test_summary_starts_where_history_starts (void)
+{
+  g_autofree char *dir = custody_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "custody.db", NULL);
+  g_autoptr(CustodyStore) store = NULL;
+  g_autoptr(CustodyReport) report = new_report (CUSTODY_REPORT_SUMMARY);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(Pdf) pdf = NULL;
+
+  store = custody_store_open (path, CUSTODY_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  custody_store_set_clock (store, t (SETUP));
+  add_location (store, "Server room NAS", CUSTODY_LOCATION_ONSITE_REPO);
+  add_location (store, "Cloud eu-west", CUSTODY_LOCATION_OFFSITE_REPO);
+  add_job (store, "payroll-db", "Emma Lindqvist");
+  add_copy (store, "payroll-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
+  add_copy (store, "payroll-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud eu-west", TRUE);
+  for (int day = 17; day <= 19; day++)
+    {
+      record (store, "payroll-db", "nas", day, CUSTODY_RUN_SUCCESS, NULL);
+      record (store, "payroll-db", "cloud", day, CUSTODY_RUN_SUCCESS, NULL);
+    }
+  verify (store, "payroll-db", "nas", "2026-11-17T23:30:00Z", TRUE, 0);
+  verify (store, "payroll-db", "cloud", "2026-11-17T23:30:00Z", TRUE, 0);
+
+  bytes = generate (store, report, &error);
+  g_assert_no_error (error);
+  pdf = read_pdf (bytes);
+  /* Compliant at every moment with history: no change, and no "0%" before it. */
+  assert_text (pdf, "100.0% 0 +0.0 pts");
+  assert_text (pdf, "Change in compliance since");
+  assert_no_text (pdf, "+100.0 pts");
+  assert_no_text (pdf, "Share of jobs Compliant or at risk Compliant, not at risk\n100%\n80%\n60%"
+                       "\n40%\n20%\n0%");
+
+  g_clear_object (&store);
+  custody_test_remove_tmpdir (dir);
 }
 
 static void
@@ -1095,6 +1142,8 @@ main (int    argc,
   ADD ("/report/media", test_media);
   ADD ("/report/media/desk-lists-follow-rotation", test_media_desk_lists_follow_rotation);
   ADD ("/report/summary", test_summary);
+  g_test_add_func ("/report/summary/starts-where-history-starts",
+                   test_summary_starts_where_history_starts);
   g_test_add_func ("/report/layout/wide-figure-stays-in-its-box", test_wide_figure_stays_in_its_box);
   ADD ("/report/paper", test_paper);
   ADD ("/report/long-tables", test_long_tables);

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "custody-report-chart.h"
@@ -124,6 +125,28 @@ tick_label (gint64    t,
   return custody_report_time (t, buf) + 5;
 }
 
+/* The usual mark of a cut axis: the axis interrupted by two short slanted strokes
+ * around (@x, @y). */
+static void
+draw_axis_break (cairo_t *cr,
+                 double   x,
+                 double   y)
+{
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, x - 5, y - 2, 10, 4);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+  cairo_set_line_width (cr, 0.8);
+  for (int k = -1; k <= 1; k += 2)
+    {
+      cairo_move_to (cr, x - 4, y + k * 2 + 1.5);
+      cairo_line_to (cr, x + 4, y + k * 2 - 1.5);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 set_dash (cairo_t  *cr,
           gboolean  dashed)
@@ -175,8 +198,20 @@ custody_report_chart_draw (CustodyReportLayout *layout,
   top = y + line + 10;
   bottom = y + height - line - 6;
 
-  /* What the values are, and the legend, over the plot. */
-  if (chart->y_title != NULL)
+  /* What the values are, and the legend, over the plot; an axis that does not start
+   * at zero says so, in words and with a break in the axis. */
+  if (chart->y_title != NULL && floor_value > 0)
+    {
+      g_autofree char *from = custody_report_chart_format (chart->unit, floor_value);
+      /* Translators: a chart's title, then where its value axis starts, e.g.
+       * "Share of jobs (axis from 60%)" */
+      g_autofree char *title = g_strdup_printf (_("%s (axis from %s)"), chart->y_title, from);
+
+      custody_report_layout_draw_text (layout, cr, CUSTODY_REPORT_STYLE_SMALL_BOLD,
+                                       CUSTODY_REPORT_TONE_MUTED, title, x, y,
+                                       CUSTODY_REPORT_ALIGN_START);
+    }
+  else if (chart->y_title != NULL)
     custody_report_layout_draw_text (layout, cr, CUSTODY_REPORT_STYLE_SMALL_BOLD,
                                      CUSTODY_REPORT_TONE_MUTED, chart->y_title, x, y,
                                      CUSTODY_REPORT_ALIGN_START);
@@ -224,6 +259,8 @@ custody_report_chart_draw (CustodyReportLayout *layout,
   cairo_line_to (cr, left, bottom);
   cairo_line_to (cr, right, bottom);
   cairo_stroke (cr);
+  if (floor_value > 0)
+    draw_axis_break (cr, left, bottom - 7);
 
   /* x ticks: as many dated labels as fit; times of day too over a few days */
   with_time = t1 - t0 < 4 * 24 * 3600;

@@ -44,6 +44,8 @@ typedef struct
   gint64               runs[N_POINTS][CUSTODY_N_RUN_STATUSES];
   GHashTable          *slots;                 /* copy id -> Slot[N_POINTS] */
   GPtrArray           *verdicts;              /* at the end */
+  gint64               first_run;             /* the first run's end */
+  gint64               history_start;         /* see custody_report_summary_prepare() */
   guint                by_status[CUSTODY_N_STATUSES];
   CustodyReportCounts  counts;
 } Summary;
@@ -86,6 +88,7 @@ run_fact_cb (gconstpointer row,
   guint first = point_for (s, r->finished);
   Slot *slots;
 
+  s->first_run = MIN (s->first_run, r->finished);
   if (first >= N_POINTS)
     return TRUE;
 
@@ -136,6 +139,7 @@ custody_report_summary_prepare (CustodyReportContext  *ctx,
   ctx->data = s;
   ctx->data_free = summary_free;
   s->slots = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  s->first_run = G_MAXINT64;
 
   for (guint i = 0; i < N_POINTS; i++)
     s->times[i] = ctx->from + (ctx->to - ctx->from) * (gint64) i / (N_POINTS - 1);
@@ -166,6 +170,17 @@ custody_report_summary_prepare (CustodyReportContext  *ctx,
     }
   g_clear_pointer (&s->slots, g_hash_table_unref);
 
+  /* History starts when the records the engine judges by have begun: the first
+   * run, and the first verification once there is one. Before, there is nothing
+   * to show: no "0%" or "0 B" that would read as a fall, or make today's share
+   * look like a rise. */
+  if (s->counts.first_verification != CUSTODY_TIME_NONE)
+    s->history_start = MAX (s->first_run, s->counts.first_verification);
+  else
+    s->history_start = s->first_run;
+  for (guint i = 0; i + 1 < N_POINTS && s->times[i] < s->first_run; i++)
+    s->stored[i] = NAN;
+
   /* The engine, replayed at points of the period: at every point for a
    * store of a few thousand copies; for a larger one at every second,
    * third, fourth or sixth (and always the last), so that the summary of
@@ -191,7 +206,7 @@ custody_report_summary_prepare (CustodyReportContext  *ctx,
         guint by_status[CUSTODY_N_STATUSES] = { 0, };
 
         s->compliant[i] = s->clean[i] = NAN;
-        if (i % step != 0)
+        if (i % step != 0 || (i + 1 < N_POINTS && s->times[i] < s->history_start))
           continue;
 
         if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
@@ -244,16 +259,49 @@ key_figures (CustodyReportLayout *layout,
   const CustodyReportCounts *c = &s->counts;
   gint64 runs = c->runs[CUSTODY_RUN_SUCCESS] + c->runs[CUSTODY_RUN_WARNING] + c->runs[CUSTODY_RUN_FAILED];
   double success = share (runs - c->runs[CUSTODY_RUN_FAILED], runs);
-  double now = s->compliant[N_POINTS - 1], then = s->compliant[0];
-  double stored = s->stored[N_POINTS - 1], before = s->stored[0];
+  double now = s->compliant[N_POINTS - 1], then = NAN;
+  gint64 then_at = CUSTODY_TIME_NONE;
+  double stored = s->stored[N_POINTS - 1], before = NAN;
   char b[8][CUSTODY_REPORT_BUF];
   g_autofree char *stored_text = custody_report_bytes ((gint64) stored);
   g_autofree char *change = NULL;
+  g_autofree char *change_label = NULL;
   g_autofree char *growth = NULL;
+  g_autofree char *growth_label = NULL;
 
+  /* From the first moment with history: the period's start, or later. */
+  for (guint i = 0; i + 1 < N_POINTS && isnan (then); i++)
+    if (!isnan (s->compliant[i]))
+      {
+        then = s->compliant[i];
+        then_at = s->times[i];
+      }
   if (!isnan (now) && !isnan (then))
     /* Translators: a change in percentage points, e.g. "+3.2 pts" */
     change = g_strdup_printf (_("%+.1f pts"), (now - then) * 100);
+  if (then_at != CUSTODY_TIME_NONE && then_at > s->times[0])
+    {
+      char date[CUSTODY_REPORT_BUF];
+
+      /* Translators: %s is the date the store's history starts */
+      change_label = g_strdup_printf (_("Change in compliance since %s, when history starts"),
+                                      custody_report_date (then_at, date));
+    }
+  else
+    change_label = g_strdup (_("Change in compliance over the period"));
+  if (isnan (s->stored[0]))
+    {
+      char date[CUSTODY_REPORT_BUF];
+
+      /* Translators: %s is the date the store's history starts */
+      growth_label = g_strdup_printf (_("Growth of stored data since %s, when history starts"),
+                                      custody_report_date (MIN (s->first_run, s->times[N_POINTS - 1]),
+                                                           date));
+    }
+  else
+    growth_label = g_strdup (_("Growth of stored data over the period"));
+  for (guint i = 0; i + 1 < N_POINTS && isnan (before); i++)
+    before = s->stored[i];
   if (before > 0)
     growth = g_strdup_printf ("%+.1f%%", (stored - before) / before * 100);
 
@@ -262,7 +310,7 @@ key_figures (CustodyReportLayout *layout,
       { maybe_percent (now, b[0]), _("Jobs compliant now"), rate_tone (now) },
       { custody_report_count (s->by_status[CUSTODY_STATUS_VIOLATION], b[1]), _("Jobs in violation now"),
         s->by_status[CUSTODY_STATUS_VIOLATION] > 0 ? CUSTODY_REPORT_TONE_BAD : CUSTODY_REPORT_TONE_GOOD },
-      { change != NULL ? change : "\xe2\x80\x94", _("Change in compliance over the period"),
+      { change != NULL ? change : "\xe2\x80\x94", change_label,
         change == NULL ? CUSTODY_REPORT_TONE_MUTED
         : now >= then ? CUSTODY_REPORT_TONE_GOOD : CUSTODY_REPORT_TONE_BAD },
       { maybe_percent (success, b[2]), _("Backup runs that succeeded"), rate_tone (success) },
@@ -270,7 +318,7 @@ key_figures (CustodyReportLayout *layout,
         c->runs[CUSTODY_RUN_FAILED] > 0 ? CUSTODY_REPORT_TONE_BAD : CUSTODY_REPORT_TONE_GOOD },
       { custody_report_count (c->tests, b[4]), _("Verifications"), CUSTODY_REPORT_TONE_STRONG },
       { stored_text, _("Data stored now (newest restore points)"), CUSTODY_REPORT_TONE_STRONG },
-      { growth != NULL ? growth : "\xe2\x80\x94", _("Growth of stored data over the period"),
+      { growth != NULL ? growth : "\xe2\x80\x94", growth_label,
         CUSTODY_REPORT_TONE_STRONG },
     };
 

@@ -192,7 +192,8 @@ custody_store_report_counts (CustodyStore         *self,
                                 " (SELECT count(*) FROM audit WHERE business_at > ?1 AND business_at <= ?2),"
                                 " (SELECT count(*) FROM jobs WHERE created_at <= ?2),"
                                 " (SELECT count(*) FROM copies WHERE created_at <= ?2),"
-                                " (SELECT count(*) FROM media WHERE created_at <= ?2)", error);
+                                " (SELECT count(*) FROM media WHERE created_at <= ?2),"
+                                " (SELECT min (at) FROM verifications)", error);
   if (stmt == NULL)
     return FALSE;
   bind_period (stmt, from, to);
@@ -207,6 +208,8 @@ custody_store_report_counts (CustodyStore         *self,
       counts->jobs = sqlite3_column_int64 (stmt, 5);
       counts->copies = sqlite3_column_int64 (stmt, 6);
       counts->volumes = sqlite3_column_int64 (stmt, 7);
+      counts->first_verification = sqlite3_column_type (stmt, 8) == SQLITE_NULL
+                                   ? CUSTODY_TIME_NONE : sqlite3_column_int64 (stmt, 8);
     }
   return finish_walk (self, stmt, rc, error);
 }

@@ -138,6 +138,7 @@ typedef struct
   gint64 jobs;                  /* that existed at the end */
   gint64 copies;
   gint64 volumes;
+  gint64 first_verification;    /* of all time; CUSTODY_TIME_NONE: none yet */
 } CustodyReportCounts;
 
 /* The audit trail's hash chain, walked whole. */
