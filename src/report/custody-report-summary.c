@@ -203,8 +203,8 @@ custody_report_summary_prepare (CustodyReportContext  *ctx,
         for (guint k = 0; k < verdicts->len; k++)
           by_status[((CustodyVerdict *) g_ptr_array_index (verdicts, k))->status]++;
 
-        s->compliant[i] = share (by_status[CUSTODY_STATUS_COMPLIANT] + by_status[CUSTODY_STATUS_AT_RISK],
-                                 verdicts->len);
+        s->compliant[i] = share (by_status[CUSTODY_STATUS_COMPLIANT] +
+                                 by_status[CUSTODY_STATUS_AT_RISK], verdicts->len);
         s->clean[i] = share (by_status[CUSTODY_STATUS_COMPLIANT], verdicts->len);
         if (i + 1 == N_POINTS)
           {
@@ -242,7 +242,8 @@ key_figures (CustodyReportLayout *layout,
              Summary             *s)
 {
   const CustodyReportCounts *c = &s->counts;
-  gint64 runs = c->runs[CUSTODY_RUN_SUCCESS] + c->runs[CUSTODY_RUN_WARNING] + c->runs[CUSTODY_RUN_FAILED];
+  gint64 runs = c->runs[CUSTODY_RUN_SUCCESS] + c->runs[CUSTODY_RUN_WARNING] +
+                c->runs[CUSTODY_RUN_FAILED];
   double success = share (runs - c->runs[CUSTODY_RUN_FAILED], runs);
   double now = s->compliant[N_POINTS - 1], then = s->compliant[0];
   double stored = s->stored[N_POINTS - 1], before = s->stored[0];
@@ -260,8 +261,10 @@ key_figures (CustodyReportLayout *layout,
   {
     CustodyReportFigure figures[] = {
       { maybe_percent (now, b[0]), _("Jobs compliant now"), rate_tone (now) },
-      { custody_report_count (s->by_status[CUSTODY_STATUS_VIOLATION], b[1]), _("Jobs in violation now"),
-        s->by_status[CUSTODY_STATUS_VIOLATION] > 0 ? CUSTODY_REPORT_TONE_BAD : CUSTODY_REPORT_TONE_GOOD },
+      { custody_report_count (s->by_status[CUSTODY_STATUS_VIOLATION], b[1]),
+        _("Jobs in violation now"),
+        s->by_status[CUSTODY_STATUS_VIOLATION] > 0 ? CUSTODY_REPORT_TONE_BAD
+        : CUSTODY_REPORT_TONE_GOOD },
       { change != NULL ? change : "\xe2\x80\x94", _("Change in compliance over the period"),
         change == NULL ? CUSTODY_REPORT_TONE_MUTED
         : now >= then ? CUSTODY_REPORT_TONE_GOOD : CUSTODY_REPORT_TONE_BAD },
@@ -371,7 +374,8 @@ attention (CustodyReportLayout *layout,
   if (violations > shown)
     {
       char more[CUSTODY_REPORT_BUF];
-      g_autofree char *text = g_strdup_printf (_("And %s more: the compliance report lists every job with its reasons."),
+      g_autofree char *text = g_strdup_printf (_("And %s more: the compliance report lists every "
+                                                 "job with its reasons."),
                                                custody_report_count (violations - shown, more));
 
       custody_report_layout_paragraph (layout, CUSTODY_REPORT_TONE_MUTED, text);
