@@ -197,7 +197,8 @@ main (int   argc,
 
   /* A search for one job, typed, then deleted: the list narrows to one
    * row, then widens back to every job. */
-  if (g_list_model_get_n_items (custody_session_get_jobs (custody_window_get_session (b.window))) > 0)
+  if (g_list_model_get_n_items (custody_session_get_jobs (
+                                  custody_window_get_session (b.window))) > 0)
     {
       g_autoptr(GObject) item =
         g_list_model_get_item (custody_session_get_jobs (custody_window_get_session (b.window)),
@@ -228,7 +229,8 @@ main (int   argc,
       filtered = thread_cpu_us ();
       iterate_until (repainted, &b, 10);
       {
-        double ms = ((double) (filtered - start) + (double) (b.paint_end - b.layout_start)) / 1000.0;
+        double ms = ((double) (filtered - start) + (double) (b.paint_end - b.layout_start)) /
+                    1000.0;
         g_array_append_val (keys, ms);
       }
     }

@@ -151,7 +151,8 @@ print_commands (const char *group,
       if (group != NULL && !g_str_equal (commands[i].words[0], group))
         continue;
       /* The table keeps a group's subcommands together. */
-      if (word == NULL || (last != NULL && g_str_equal (word, last)) || !g_str_has_prefix (word, prefix))
+      if (word == NULL || (last != NULL && g_str_equal (word, last)) ||
+          !g_str_has_prefix (word, prefix))
         continue;
       printf ("%s\n", word);
       last = word;

@@ -93,8 +93,8 @@ ctl_export (CtlContext  *ctx,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &path, N_("Write to this file instead of standard output"),
-      N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &path,
+      N_("Write to this file instead of standard output"), N_("FILE") },
     { NULL }
   };
 
@@ -143,8 +143,8 @@ ctl_db_backup (CtlContext  *ctx,
   gint keep = 5;
   GOptionEntry entries[] = {
     { "keep", 0, 0, G_OPTION_ARG_INT, &keep, N_("Generations to keep (default 5)"), N_("N") },
-    { "dir", 0, 0, G_OPTION_ARG_FILENAME, &dir, N_("Where to keep them (default: backups/ beside the store)"),
-      N_("DIR") },
+    { "dir", 0, 0, G_OPTION_ARG_FILENAME, &dir,
+      N_("Where to keep them (default: backups/ beside the store)"), N_("DIR") },
     { NULL }
   };
 
@@ -187,7 +187,8 @@ ctl_db_restore (CtlContext  *ctx,
 
   PARSE_OR_RETURN (NULL);
   if (argc != 2)
-    return ctl_usage (argc < 2 ? _("missing the backup to restore") : _("db restore takes one file"));
+    return ctl_usage (argc < 2 ? _("missing the backup to restore")
+                      : _("db restore takes one file"));
   if (ctl_open_store (ctx, FALSE) == NULL)
     return CTL_EXIT_STORE;
 
@@ -334,7 +335,8 @@ ctl_demo (CtlContext  *ctx,
   if (ctl_open_store (ctx, TRUE) == NULL)
     return CTL_EXIT_STORE;
 
-  if (!custody_store_fill_demo (ctx->store, (guint) jobs, (guint64) executions, (guint32) seed, &error))
+  if (!custody_store_fill_demo (ctx->store, (guint) jobs, (guint64) executions, (guint32) seed,
+                                &error))
     return ctl_fail (g_steal_pointer (&error));
 
   if (ctx->json)

@@ -246,7 +246,8 @@ ctl_media_reconcile (CtlContext  *ctx,
 
   PARSE_OR_RETURN (entries);
   if (argc != 2)
-    return ctl_usage (_("media reconcile takes one file of volumes, one a line (or - for standard input)"));
+    return ctl_usage (_("media reconcile takes one file of volumes, one a line "
+                        "(or - for standard input)"));
   if (location == NULL)
     return ctl_usage (_("media reconcile needs --location"));
   /* Refused before anything is recorded, not after. */

@@ -218,8 +218,8 @@ ctl_media_today (CtlContext  *ctx,
           continue;
         }
       {
-        g_autoptr(CtlTable) table = ctl_table_new (_("VOLSER"), _("POOL"), _("LOCATION"), _("REASON"),
-                                                   NULL);
+        g_autoptr(CtlTable) table = ctl_table_new (_("VOLSER"), _("POOL"), _("LOCATION"),
+                                                   _("REASON"), NULL);
 
         for (guint i = 0; i < list->len; i++)
           {
@@ -285,11 +285,13 @@ ctl_media_scan (CtlContext  *ctx,
 
   PARSE_OR_RETURN (entries);
   if (argc > 1)
-    return ctl_usage (_("media scan reads the volumes from standard input, one a line; unexpected argument '%s'"),
+    return ctl_usage (_("media scan reads the volumes from standard input, one a line; "
+                        "unexpected argument '%s'"),
                       argv[1]);
   if (to == NULL)
     return ctl_usage (_("media scan needs --to"));
-  if (expect != NULL && !g_str_equal (expect, "today-offsite") && !g_str_equal (expect, "today-recall"))
+  if (expect != NULL && !g_str_equal (expect, "today-offsite") &&
+      !g_str_equal (expect, "today-recall"))
     return ctl_usage (_("--expect: '%s' is not one of today-offsite, today-recall"), expect);
 
   text = ctl_read_text ("-", &error);
@@ -301,8 +303,9 @@ ctl_media_scan (CtlContext  *ctx,
 
   if (expect != NULL)
     {
-      expected = expected_volsers (ctx, g_str_equal (expect, "today-offsite") ? CUSTODY_DESK_SEND_OFFSITE
-                                                                              : CUSTODY_DESK_RECALL,
+      expected = expected_volsers (ctx,
+                                   g_str_equal (expect, "today-offsite") ? CUSTODY_DESK_SEND_OFFSITE
+                                                                         : CUSTODY_DESK_RECALL,
                                    &error);
       if (expected == NULL)
         return ctl_fail (g_steal_pointer (&error));
@@ -342,8 +345,8 @@ ctl_media_scan (CtlContext  *ctx,
                                      confirm, &error))
         return ctl_fail (g_steal_pointer (&error));
       for (guint i = 0; i < serials->len; i++)
-        custody_scan_session_resolve (session, g_array_index (serials, guint, i), CUSTODY_SCAN_MOVED,
-                                      0, NULL);
+        custody_scan_session_resolve (session, g_array_index (serials, guint, i),
+                                      CUSTODY_SCAN_MOVED, 0, NULL);
     }
   else
     {
@@ -547,7 +550,8 @@ apply_pool_options (PoolOptions  *o,
         p->offsite_after_days = (int) days;
       else
         {
-          *exit_code = ctl_usage (_("--offsite-after: '%s' is not a number of days (0 to 366) or never"),
+          *exit_code = ctl_usage (_("--offsite-after: '%s' is not a number of days "
+                                    "(0 to 366) or never"),
                                   o->offsite_after);
           return FALSE;
         }
@@ -635,8 +639,10 @@ pool_write (CtlContext  *ctx,
         return ctl_usage (_("unknown pool '%s'"), argv[1]);
     }
 
-  if (!apply_pool_options (&o, pool, add || (o.scheme != NULL &&
-                                             !g_str_equal (o.scheme, custody_rotation_scheme_to_string (pool->policy.scheme))),
+  if (!apply_pool_options (&o, pool,
+                           add || (o.scheme != NULL &&
+                                   !g_str_equal (o.scheme, custody_rotation_scheme_to_string (
+                                                             pool->policy.scheme))),
                            &exit_code))
     return exit_code;
   if (o.name != NULL)
@@ -654,7 +660,8 @@ pool_write (CtlContext  *ctx,
   else
     {
       g_autofree char *description = custody_rotation_policy_describe (&pool->policy);
-      printf (add ? _("Added pool %s: %s.\n") : _("Changed pool %s: %s.\n"), pool->name, description);
+      printf (add ? _("Added pool %s: %s.\n") : _("Changed pool %s: %s.\n"), pool->name,
+              description);
     }
 
   return CTL_EXIT_OK;
@@ -705,7 +712,8 @@ ctl_pool_list (CtlContext  *ctx,
     }
   else
     {
-      g_autoptr(CtlTable) table = ctl_table_new (_("POOL"), _("TYPE"), _("VOLUMES"), _("ROTATION"), NULL);
+      g_autoptr(CtlTable) table = ctl_table_new (_("POOL"), _("TYPE"), _("VOLUMES"), _("ROTATION"),
+                                                 NULL);
 
       for (guint i = 0; i < pools->len; i++)
         {
@@ -713,7 +721,8 @@ ctl_pool_list (CtlContext  *ctx,
           g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, pool->n_media);
           g_autofree char *rotation = custody_rotation_policy_describe (&pool->policy);
 
-          ctl_table_add_row (table, pool->name, pool->media_type[0] != '\0' ? pool->media_type : "-",
+          ctl_table_add_row (table, pool->name,
+                             pool->media_type[0] != '\0' ? pool->media_type : "-",
                              count, rotation, NULL);
         }
       ctl_table_print (table);
@@ -779,7 +788,8 @@ ctl_media_edit (CtlContext  *ctx,
 
   PARSE_OR_RETURN (entries);
   if (argc != 2)
-    return ctl_usage (argc < 2 ? _("missing the volume's label") : _("media edit takes one volume"));
+    return ctl_usage (argc < 2 ? _("missing the volume's label")
+                      : _("media edit takes one volume"));
   OPEN_OR_RETURN (FALSE);
 
   changes = custody_store_get_medium (ctx->store, argv[1], &error);

@@ -203,10 +203,11 @@ ctl_job_add (CtlContext  *ctx,
   gint64 rpo_hours = G_MININT64, verify_days = G_MININT64;
   int status;
   GOptionEntry entries[] = {
-    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("What is backed up: host, path, VM, database"),
-      N_("TEXT") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source,
+      N_("What is backed up: host, path, VM, database"), N_("TEXT") },
     { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("Who answers for it"), N_("TEXT") },
-    { "rpo-hours", 0, 0, G_OPTION_ARG_INT64, &rpo_hours, N_("Freshness window (default 24)"), N_("N") },
+    { "rpo-hours", 0, 0, G_OPTION_ARG_INT64, &rpo_hours, N_("Freshness window (default 24)"),
+      N_("N") },
     { "verify-days", 0, 0, G_OPTION_ARG_INT64, &verify_days, N_("Verification window (default 30)"),
       N_("N") },
     { NULL }
@@ -399,7 +400,8 @@ ctl_job_show (CtlContext  *ctx,
       ctl_table_add_row (info, _("RPO"), rpo, NULL);
       ctl_table_add_row (info, _("Verification window"), verify, NULL);
       if (job->verdict != NULL)
-        ctl_table_add_row (info, _("Status"), custody_status_to_string (job->verdict->status), NULL);
+        ctl_table_add_row (info, _("Status"), custody_status_to_string (job->verdict->status),
+                           NULL);
       ctl_table_print (info);
       printf ("\n");
 
@@ -468,9 +470,10 @@ ctl_copy_add (CtlContext  *ctx,
       N_("disk, object-storage, tape, removable-disk or optical"), N_("TYPE") },
     { "location", 0, 0, G_OPTION_ARG_STRING, &location, N_("Where the repository is"), N_("NAME") },
     { "immutable", 0, 0, G_OPTION_ARG_NONE, &immutable, N_("WORM or object lock"), NULL },
-    { "air-gapped", 0, 0, G_OPTION_ARG_NONE, &air_gapped, N_("Not reachable over a network"), NULL },
-    { "retention-days", 0, 0, G_OPTION_ARG_INT64, &retention_days, N_("How long it keeps restore points"),
-      N_("N") },
+    { "air-gapped", 0, 0, G_OPTION_ARG_NONE, &air_gapped, N_("Not reachable over a network"),
+      NULL },
+    { "retention-days", 0, 0, G_OPTION_ARG_INT64, &retention_days,
+      N_("How long it keeps restore points"), N_("N") },
     { NULL }
   };
 
@@ -670,7 +673,8 @@ ctl_record (CtlContext  *ctx,
       ctl_print_json (node);
     }
   else
-    printf (added ? _("Recorded a %s run of %s into %s.\n") : _("Updated a %s run of %s into %s.\n"),
+    printf (added ? _("Recorded a %s run of %s into %s.\n")
+            : _("Updated a %s run of %s into %s.\n"),
             custody_run_status_to_string (e->status), e->job, e->copy);
 
   return CTL_EXIT_OK;
@@ -696,7 +700,8 @@ ctl_verify (CtlContext  *ctx,
       N_("KIND") },
     { "errors", 0, 0, G_OPTION_ARG_INT64, &errors, N_("Errors found"), N_("N") },
     { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("When it was done (default: now)"), N_("TIME") },
-    { "duration-s", 0, 0, G_OPTION_ARG_INT64, &duration, N_("How long it took, in seconds"), N_("N") },
+    { "duration-s", 0, 0, G_OPTION_ARG_INT64, &duration, N_("How long it took, in seconds"),
+      N_("N") },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Who did it"), N_("NAME") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note"), N_("TEXT") },
     { NULL }
@@ -802,7 +807,8 @@ ctl_history (CtlContext  *ctx,
           CustodyExecution *e = g_ptr_array_index (runs, i);
           g_autofree char *started = custody_time_format (e->started);
           g_autofree char *finished = custody_time_format (e->finished);
-          g_autofree char *bytes = e->bytes >= 0 ? g_format_size ((guint64) e->bytes) : g_strdup ("-");
+          g_autofree char *bytes = e->bytes >= 0 ? g_format_size ((guint64) e->bytes)
+                                   : g_strdup ("-");
           g_autofree char *volumes = g_strjoinv (",", e->volumes);
 
           ctl_table_add_row (table, started, finished != NULL ? finished : "-", e->copy,
@@ -859,7 +865,8 @@ ctl_policy_show (CtlContext  *ctx,
 
       /* As set: 0.125 stays 0.125, not 0.13. */
       custody_json_append_double (fraction, policy.at_risk_rpo_fraction);
-      ctl_table_add_row (table, "production-counts", policy.production_counts ? "true" : "false", NULL);
+      ctl_table_add_row (table, "production-counts", policy.production_counts ? "true" : "false",
+                         NULL);
       ctl_table_add_row (table, "warning-counts", policy.warning_counts ? "true" : "false", NULL);
       ctl_table_add_row (table, "at-risk-rpo-fraction", fraction->str, NULL);
       ctl_table_add_row (table, "at-risk-verify-days", days, NULL);
@@ -957,8 +964,8 @@ ctl_check (CtlContext  *ctx,
   guint counts[CUSTODY_N_STATUSES] = { 0, };
   gboolean verbose = FALSE;
   GOptionEntry entries[] = {
-    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("Show every job's rules, not only the failing ones"),
-      NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
+      N_("Show every job's rules, not only the failing ones"), NULL },
     { NULL }
   };
 

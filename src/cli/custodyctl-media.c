@@ -69,7 +69,8 @@ ctl_media_add (CtlContext  *ctx,
       medium->worm = worm;
 
       OPEN_OR_RETURN (FALSE);
-      if (!custody_store_add_media_range (ctx->store, first, last, medium, location, &n_added, &error))
+      if (!custody_store_add_media_range (ctx->store, first, last, medium, location, &n_added,
+                                          &error))
         return ctl_fail (g_steal_pointer (&error));
       if (ctx->json)
         {
@@ -208,7 +209,8 @@ ctl_media_list (CtlContext  *ctx,
   else
     {
       g_autoptr(CtlTable) table = ctl_table_new (_("VOLSER"), _("TYPE"), _("POOL"), _("STATUS"),
-                                                 _("LOCATION"), _("RETENTION UNTIL"), _("WORM"), NULL);
+                                                 _("LOCATION"), _("RETENTION UNTIL"), _("WORM"),
+                                                 NULL);
 
       for (guint i = 0; i < media->len; i++)
         {
@@ -238,7 +240,8 @@ ctl_media_show (CtlContext  *ctx,
 
   PARSE_OR_RETURN (NULL);
   if (argc != 2)
-    return ctl_usage (argc < 2 ? _("missing the volume's label") : _("media show takes one volume"));
+    return ctl_usage (argc < 2 ? _("missing the volume's label")
+                      : _("media show takes one volume"));
   OPEN_OR_RETURN (FALSE);
 
   medium = custody_store_get_medium (ctx->store, argv[1], &error);
@@ -260,7 +263,8 @@ ctl_media_show (CtlContext  *ctx,
       ctl_table_add_row (info, _("Type"), medium->type, NULL);
       ctl_table_add_row (info, _("Pool"), medium->pool != NULL ? medium->pool : "-", NULL);
       ctl_table_add_row (info, _("Status"), custody_medium_status_to_string (medium->status), NULL);
-      ctl_table_add_row (info, _("Location"), medium->location != NULL ? medium->location : "-", NULL);
+      ctl_table_add_row (info, _("Location"), medium->location != NULL ? medium->location : "-",
+                         NULL);
       if (medium->slot[0] != '\0')
         ctl_table_add_row (info, _("Slot"), medium->slot, NULL);
       ctl_table_add_row (info, _("Retention until"), retention != NULL ? retention : "-", NULL);

@@ -56,12 +56,12 @@ ctl_report (CtlContext  *ctx,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &path, N_("The PDF file to write"), N_("FILE") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("Start of the period (audit, summary)"),
       N_("TIME") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("End of the period, or the moment (default: now or --at)"),
-      N_("TIME") },
-    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text, N_("a4 or letter (default: from the locale)"),
-      N_("SIZE") },
-    { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("Who the report says generated it (default: you)"),
-      N_("NAME") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text,
+      N_("End of the period, or the moment (default: now or --at)"), N_("TIME") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text,
+      N_("a4 or letter (default: from the locale)"), N_("SIZE") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author,
+      N_("Who the report says generated it (default: you)"), N_("NAME") },
     { NULL }
   };
 
@@ -116,7 +116,8 @@ ctl_report (CtlContext  *ctx,
   if (!custody_output_commit (output, &error))
     return ctl_fail (g_steal_pointer (&error));
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
+                            NULL);
   shown = g_file_get_path (file);
   if (shown == NULL)
     shown = g_file_get_uri (file);
@@ -149,12 +150,14 @@ ctl_report (CtlContext  *ctx,
     }
   else
     {
-      g_autofree char *size = g_format_size (info != NULL ? (guint64) g_file_info_get_size (info) : 0);
+      g_autofree char *size = g_format_size (info != NULL ? (guint64) g_file_info_get_size (info)
+                                             : 0);
 
       printf (g_dngettext (GETTEXT_PACKAGE, "Wrote the %s (%u page, %s) to %s.\n",
                            "Wrote the %s (%u pages, %s) to %s.\n",
                            custody_report_get_n_pages (report)),
-              custody_report_kind_get_title (kind), custody_report_get_n_pages (report), size, shown);
+              custody_report_kind_get_title (kind), custody_report_get_n_pages (report), size,
+              shown);
     }
 
   return CTL_EXIT_OK;

@@ -32,13 +32,15 @@ static const CtlCommand commands[] = {
   { { "location", "list" }, "", N_("List locations"), ctl_location_list },
   { { "job", "add" }, N_("NAME [--source TEXT] [--owner TEXT] [--rpo-hours N] [--verify-days N]"),
     N_("Add a job"), ctl_job_add },
-  { { "job", "edit" }, N_("NAME [--name NEW] [--source TEXT] [--owner TEXT] [--rpo-hours N] [--verify-days N]"),
+  { { "job", "edit" },
+    N_("NAME [--name NEW] [--source TEXT] [--owner TEXT] [--rpo-hours N] [--verify-days N]"),
     N_("Change a job"), ctl_job_edit },
   { { "job", "list" }, "", N_("List jobs and their status"), ctl_job_list },
   { { "job", "show" }, N_("NAME"), N_("Show a job and its copies"), ctl_job_show },
   { { "job", "rm" }, N_("NAME"), N_("Remove a job with its copies, runs and verifications"),
     ctl_job_rm },
-  { { "copy", "add" }, N_("JOB COPY --media-type TYPE [--location NAME] [--immutable] [--air-gapped]"),
+  { { "copy", "add" },
+    N_("JOB COPY --media-type TYPE [--location NAME] [--immutable] [--air-gapped]"),
     N_("Add a copy to a job"), ctl_copy_add },
   { { "copy", "list" }, N_("JOB"), N_("List a job's copies"), ctl_copy_list },
   { { "copy", "rm" }, N_("JOB COPY"), N_("Remove a copy with its runs and verifications"),
@@ -49,9 +51,11 @@ static const CtlCommand commands[] = {
     N_("Record a verification"), ctl_verify },
   { { "history", NULL }, N_("JOB [--limit N]"), N_("List a job's runs, newest first"),
     ctl_history },
-  { { "media", "add" }, N_("VOLSER|--range FIRST-LAST --type TYPE [--pool NAME] [--location NAME] ..."),
+  { { "media", "add" },
+    N_("VOLSER|--range FIRST-LAST --type TYPE [--pool NAME] [--location NAME] ..."),
     N_("Add a volume, or a range of them"), ctl_media_add },
-  { { "media", "move" }, N_("VOLSER... --to LOCATION [--courier NAME] [--container ID] [--seal ID]"),
+  { { "media", "move" },
+    N_("VOLSER... --to LOCATION [--courier NAME] [--container ID] [--seal ID]"),
     N_("Move volumes"), ctl_media_move },
   { { "media", "list" }, N_("[--location NAME] [--pool NAME]"), N_("List volumes"),
     ctl_media_list },
@@ -63,7 +67,8 @@ static const CtlCommand commands[] = {
   { { "media", "scratch" }, N_("VOLSER [--confirm]"), N_("Return a volume to scratch for reuse"),
     ctl_media_scratch },
   { { "media", "today" }, "", N_("What the desk moves today"), ctl_media_today },
-  { { "media", "scan" }, N_("--to LOCATION [--courier NAME] [--container ID] [--seal ID] [--expect LIST] < VOLSERS"),
+  { { "media", "scan" },
+    N_("--to LOCATION [--courier NAME] [--container ID] [--seal ID] [--expect LIST] < VOLSERS"),
     N_("Move the volumes scanned, one a line"), ctl_media_scan },
   { { "media", "labels" }, N_("VOLSER...|--range FIRST-LAST --output FILE.pdf [--layout LAYOUT]"),
     N_("Print barcode labels to PDF"), PRINTS (ctl_media_labels) },
@@ -71,7 +76,8 @@ static const CtlCommand commands[] = {
     N_("Print today's courier hand-off sheet to PDF"), PRINTS (ctl_media_handoff) },
   { { "media", "reconcile" }, N_("--location NAME FILE|- [--certificate FILE.pdf]"),
     N_("Compare what is at a location with the records"), PRINTS (ctl_media_reconcile) },
-  { { "pool", "add" }, N_("NAME --scheme gfs|cycle|none [--daily N] [--weekly N] [--monthly N] ..."),
+  { { "pool", "add" },
+    N_("NAME --scheme gfs|cycle|none [--daily N] [--weekly N] [--monthly N] ..."),
     N_("Add a pool of volumes and its rotation"), ctl_pool_add },
   { { "pool", "edit" }, N_("NAME [--scheme SCHEME] [--name NEW] ..."), N_("Change a pool"),
     ctl_pool_edit },
@@ -356,13 +362,15 @@ ctl_parse_options (CtlContext        *ctx,
     {
       /* Completion asks the command's own tables, without parsing. */
       for (guint t = 0; t < 2; t++)
-        for (const GOptionEntry *e = t == 0 ? entries : common; e != NULL && e->long_name != NULL; e++)
+        for (const GOptionEntry *e = t == 0 ? entries : common; e != NULL && e->long_name != NULL;
+             e++)
           if (!(e->flags & G_OPTION_FLAG_HIDDEN))
             g_ptr_array_add (ctx->complete_options,
                              e->arg == G_OPTION_ARG_NONE
                              ? g_strdup_printf ("--%s", e->long_name)
                              : g_strdup_printf ("--%s=%s", e->long_name,
-                                                e->arg_description != NULL ? e->arg_description : ""));
+                                                e->arg_description != NULL ? e->arg_description
+                                                : ""));
       *exit_code = CTL_EXIT_OK;
       return FALSE;
     }
@@ -561,7 +569,8 @@ print_help (void)
   /* The summaries line up after the longest command name. */
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     width = MAX (width, (int) (strlen (commands[i].words[0]) +
-                               (commands[i].words[1] != NULL ? 1 + strlen (commands[i].words[1]) : 0)));
+                               (commands[i].words[1] != NULL
+                                ? 1 + strlen (commands[i].words[1]) : 0)));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *name = commands[i].words[1] != NULL

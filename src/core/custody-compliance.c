@@ -145,7 +145,8 @@ judge_volumes (const CustodyCopyFacts *copy,
       if (copy->location != NULL)
         {
           const char *r = add_reason (out->reasons,
-                                      _("no volumes recorded for the latest restore point; using the copy's location '%s' (%s)"),
+                                      _("no volumes recorded for the latest restore point; using "
+                                        "the copy's location '%s' (%s)"),
                                       copy->location, location_kind_key (copy->location_kind));
           out->offsite = custody_location_kind_is_offsite (copy->location_kind);
           out->offline = custody_location_kind_is_offline (copy->location_kind);
@@ -160,7 +161,8 @@ judge_volumes (const CustodyCopyFacts *copy,
       else
         {
           const char *r = add_reason (out->reasons,
-                                      _("no volumes recorded for the latest restore point: counted as on-site and online"));
+                                      _("no volumes recorded for the latest restore point: counted "
+                                        "as on-site and online"));
           g_ptr_array_add (out->why_not_offsite, (gpointer) r);
           g_ptr_array_add (out->why_not_offline, (gpointer) r);
         }
@@ -264,7 +266,8 @@ judge_repository (const CustodyCopyFacts *copy,
   if (!copy->immutable && !copy->air_gapped)
     g_ptr_array_add (out->why_not_offline,
                      (gpointer) add_reason (out->reasons,
-                                            _("online repository, neither immutable nor air-gapped")));
+                                            _("online repository, "
+                                              "neither immutable nor air-gapped")));
 }
 
 static void
@@ -542,13 +545,15 @@ stable_until (const CustodyJobFacts  *job,
 
       earliest_after (&until, now, cv->valid_until + 1);
       earliest_after (&until, now,
-                      (gint64) floor ((double) cv->valid_until - policy->at_risk_rpo_fraction * rpo) + 1);
+                      (gint64) floor ((double) cv->valid_until -
+                                      policy->at_risk_rpo_fraction * rpo) + 1);
 
       v = latest_verification (&job->copies[i], now);
       if (v != NULL)
         {
           earliest_after (&until, now, v->at + window + 1);
-          earliest_after (&until, now, v->at + window - (gint64) policy->at_risk_verify_days * DAY + 1);
+          earliest_after (&until, now,
+                          v->at + window - (gint64) policy->at_risk_verify_days * DAY + 1);
         }
     }
 

@@ -214,7 +214,8 @@ place_volume (Computation             *c,
         {
           g_autofree char *when = custody_date_format (&since);
           add_item (c, CUSTODY_DESK_OVERDUE, v, &due,
-                    g_strdup_printf (_("in transit since %s: it should have arrived by now"), when));
+                    g_strdup_printf (_("in transit since %s: it should have arrived by now"),
+                                     when));
         }
       return;
     }
@@ -236,7 +237,8 @@ place_volume (Computation             *c,
           if (g_date_compare (&c->today, &expiry) >= 0)
             {
               add_item (c, CUSTODY_DESK_OVERDUE, v, &recall,
-                        g_strdup_printf (_("retention ended on %s: it should have left the vault on %s"),
+                        g_strdup_printf (_("retention ended on %s: "
+                                           "it should have left the vault on %s"),
                                          ends, by));
               return;
             }
@@ -372,7 +374,8 @@ custody_desk_dup_expected (CustodyDesk     *self,
   g_return_val_if_fail (list == CUSTODY_DESK_SEND_OFFSITE || list == CUSTODY_DESK_RECALL, NULL);
 
   for (guint i = 0; i < self->lists[list]->len; i++)
-    g_strv_builder_add (builder, ((CustodyDeskItem *) g_ptr_array_index (self->lists[list], i))->volser);
+    g_strv_builder_add (builder,
+                        ((CustodyDeskItem *) g_ptr_array_index (self->lists[list], i))->volser);
 
   overdue = self->lists[CUSTODY_DESK_OVERDUE];
   for (guint i = 0; i < overdue->len; i++)

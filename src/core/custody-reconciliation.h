@@ -14,7 +14,8 @@ G_BEGIN_DECLS
  * was there, on one date. */
 
 #define CUSTODY_TYPE_RECONCILIATION (custody_reconciliation_get_type ())
-G_DECLARE_FINAL_TYPE (CustodyReconciliation, custody_reconciliation, CUSTODY, RECONCILIATION, GObject)
+G_DECLARE_FINAL_TYPE (CustodyReconciliation, custody_reconciliation, CUSTODY, RECONCILIATION,
+                      GObject)
 
 struct _CustodyReconciliation
 {

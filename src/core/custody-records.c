@@ -46,7 +46,8 @@ custody_severity_get_label (CustodySeverity severity)
 
 /* Both the English wording the store keeps and the reader's. */
 #define ALERT_TEXT(format) \
-  (translated ? g_strdup_printf (_(format), subject, detail) : g_strdup_printf (format, subject, detail))
+  (translated ? g_strdup_printf (_(format), subject, detail) \
+              : g_strdup_printf (format, subject, detail))
 
 /* Splits a detail of tab-separated fields into exactly @n of them. */
 static gboolean
@@ -74,8 +75,10 @@ describe_overdue (const char *detail,
     return NULL;
   n = (guint) g_ascii_strtoull (f[0], NULL, 10);
   if (translated)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volume is overdue at the desk since %s: %s",
-                                         "%u volumes are overdue at the desk, the oldest since %s: %s", n),
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u volume is overdue at the desk since %s: %s",
+                                         "%u volumes are overdue at the desk, the oldest "
+                                         "since %s: %s", n),
                             n, f[1], f[2]);
   return g_strdup_printf (n == 1 ? "%u volume is overdue at the desk since %s: %s"
                                  : "%u volumes are overdue at the desk, the oldest since %s: %s",

@@ -143,7 +143,8 @@ custody_rotation_policy_validate (const CustodyRotationPolicy  *policy,
       policy->offsite_after_days < -1 || policy->offsite_after_days > 366)
     {
       g_set_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID,
-                   _("a rotation keeps volumes at most 100 years, sends them off site within a year and recalls them at most a year early"));
+                   _("a rotation keeps volumes at most 100 years, sends them off site within a "
+                     "year and recalls them at most a year early"));
       return FALSE;
     }
 
@@ -167,8 +168,9 @@ custody_rotation_policy_describe (const CustodyRotationPolicy *policy)
         g_string_append_printf (s, _(", yearlies %u y"), policy->keep_yearly);
       break;
     case CUSTODY_ROTATION_CYCLE:
-      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "Cycle of %u week", "Cycle of %u weeks",
-                                              policy->cycle_weeks), policy->cycle_weeks);
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "Cycle of %u week",
+                                              "Cycle of %u weeks", policy->cycle_weeks),
+                              policy->cycle_weeks);
       break;
     case CUSTODY_ROTATION_NONE:
     case CUSTODY_N_ROTATION_SCHEMES:

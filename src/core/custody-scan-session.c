@@ -117,7 +117,8 @@ custody_scan_session_is_expected (CustodyScanSession *self,
 {
   g_return_val_if_fail (CUSTODY_IS_SCAN_SESSION (self), FALSE);
 
-  return self->expected == NULL || (volser != NULL && g_hash_table_contains (self->expected, volser));
+  return self->expected == NULL ||
+         (volser != NULL && g_hash_table_contains (self->expected, volser));
 }
 
 /**
@@ -214,8 +215,9 @@ custody_scan_session_undo_last (CustodyScanSession *self)
     return NULL;
 
   return custody_scan_session_take (self,
-                                    ((CustodyScanEntry *) g_ptr_array_index (self->entries,
-                                                                             self->entries->len - 1))->serial);
+                                    ((CustodyScanEntry *)
+                                     g_ptr_array_index (self->entries,
+                                                        self->entries->len - 1))->serial);
 }
 
 /**

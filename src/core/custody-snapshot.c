@@ -26,7 +26,8 @@ struct _CustodySnapshot
   GArray          *verifications;  /* CustodyVerificationFact */
 };
 
-G_DEFINE_BOXED_TYPE (CustodySnapshot, custody_snapshot, custody_snapshot_ref, custody_snapshot_unref)
+G_DEFINE_BOXED_TYPE (CustodySnapshot, custody_snapshot, custody_snapshot_ref,
+                     custody_snapshot_unref)
 
 static const char *
 intern (CustodySnapshot *self,

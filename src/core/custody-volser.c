@@ -158,7 +158,8 @@ custody_volser_range (const char  *first,
 
   if (strlen (a) != strlen (b) || !split_number (a, &a_prefix, &a_digits) ||
       !split_number (b, &b_prefix, &b_digits) || a_prefix != b_prefix || a_digits != b_digits ||
-      strncmp (a, b, a_prefix) != 0 || strcmp (a + a_prefix + a_digits, b + b_prefix + b_digits) != 0)
+      strncmp (a, b, a_prefix) != 0 ||
+      strcmp (a + a_prefix + a_digits, b + b_prefix + b_digits) != 0)
     {
       g_set_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID,
                    _("'%s' and '%s' do not make a range: they must differ only in their number"),

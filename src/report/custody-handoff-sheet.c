@@ -88,8 +88,8 @@ draw_table_row (cairo_t    *cr,
 
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
     {
-      custody_desk_draw_cell (cr, x + 1, y + 1.8, widths[i] - 2, header ? 3.0 : (i == 5 ? 2.8 : 3.4),
-                              header || i == 1, cells[i]);
+      custody_desk_draw_cell (cr, x + 1, y + 1.8, widths[i] - 2,
+                              header ? 3.0 : (i == 5 ? 2.8 : 3.4), header || i == 1, cells[i]);
       x += widths[i];
     }
   cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
@@ -188,7 +188,8 @@ custody_handoff_sheet_draw_page (CustodyPrintable *printable,
     {
       Row *row = &g_array_index (self->rows, Row, i);
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      const char *cells[6] = { number, row->volser, row->type, row->pool, row->location, row->note };
+      const char *cells[6] = { number, row->volser, row->type, row->pool, row->location,
+                               row->note };
 
       draw_table_row (cr, y, FALSE, cells);
       y += ROW_HEIGHT;

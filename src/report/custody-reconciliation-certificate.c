@@ -27,8 +27,9 @@ static void custody_reconciliation_certificate_printable_init (CustodyPrintableI
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CustodyReconciliationCertificate, custody_reconciliation_certificate,
                                G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (CUSTODY_TYPE_PRINTABLE,
-                                                      custody_reconciliation_certificate_printable_init))
+                               G_IMPLEMENT_INTERFACE (
+                                 CUSTODY_TYPE_PRINTABLE,
+                                 custody_reconciliation_certificate_printable_init))
 
 /* The content flows as lines of fixed height, so that pages are known
  * before drawing: a heading, or up to COLUMNS volumes. */
@@ -166,16 +167,22 @@ draw_summary (CustodyReconciliationCertificate *self,
       cairo_set_source_rgb (cr, i == 1 && figures[i].count > 0 ? 0.75 : 0, 0, 0);
       custody_desk_draw_text (cr, fx, 54, quarter, 9.0, TRUE, PANGO_ALIGN_LEFT, count);
       cairo_set_source_rgb (cr, 0, 0, 0);
-      custody_desk_draw_text (cr, fx, 66, quarter, 3.2, FALSE, PANGO_ALIGN_LEFT, _(figures[i].label));
+      custody_desk_draw_text (cr, fx, 66, quarter, 3.2, FALSE, PANGO_ALIGN_LEFT,
+                              _(figures[i].label));
     }
 
   if (g_strv_length (r->missing) == 0)
-    statement = g_strdup_printf (_("Every volume the records place at %s was found there. Checked by %s."),
+    statement = g_strdup_printf (_("Every volume the records place at %s was found there. "
+                                   "Checked by %s."),
                                  r->location, r->by);
   else
     statement = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u volume the records place at %s was not found there; an alert stays open until it is. Checked by %s.",
-                                              "%u volumes the records place at %s were not found there; an alert stays open for each until it is. Checked by %s.",
+                                              "%u volume the records place at %s was not found "
+                                              "there; an alert stays open until it is. "
+                                              "Checked by %s.",
+                                              "%u volumes the records place at %s were not found "
+                                              "there; an alert stays open for each until it is. "
+                                              "Checked by %s.",
                                               g_strv_length (r->missing)),
                                  g_strv_length (r->missing), r->location, r->by);
   custody_desk_draw_text (cr, x, 74, w, 3.4, FALSE, PANGO_ALIGN_LEFT, statement);

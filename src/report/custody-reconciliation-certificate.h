@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CustodyReconciliationCertificate, custody_reconciliation_certificate,
                       CUSTODY, RECONCILIATION_CERTIFICATE, GObject)
 
-CustodyReconciliationCertificate *custody_reconciliation_certificate_new (CustodyReconciliation *reconciliation);
+CustodyReconciliationCertificate *
+custody_reconciliation_certificate_new (CustodyReconciliation *reconciliation);
 
 G_END_DECLS

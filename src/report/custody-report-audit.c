@@ -65,7 +65,8 @@ custody_report_audit_prepare (CustodyReportContext  *ctx,
 
   if (!custody_store_report_counts (ctx->store, ctx->from, ctx->to, &a->counts, error) ||
       !custody_store_report_chain (ctx->store, &a->chain, error) ||
-      !custody_store_report_job_activity (ctx->store, ctx->from, ctx->to, keep_activity_cb, a, error))
+      !custody_store_report_job_activity (ctx->store, ctx->from, ctx->to, keep_activity_cb, a,
+                                          error))
     return FALSE;
 
   /* The totals of runs and verifications are those of the jobs. */
@@ -115,13 +116,18 @@ chain_statement (const CustodyReportChain *chain,
   if (chain->first_broken == 0)
     {
       *tone = CUSTODY_REPORT_TONE_GOOD;
-      return g_strdup_printf (_("The audit trail's hash chain verifies: all %s entries are in order and each carries the SHA-256 of the one before, so none was changed or removed after it was written. Its head is entry %s, hash %s."),
+      return g_strdup_printf (_("The audit trail's hash chain verifies: all %s entries are in "
+                                "order and each carries the SHA-256 of the one before, so none was "
+                                "changed or removed after it was written. "
+                                "Its head is entry %s, hash %s."),
                               custody_report_count (chain->entries, n),
                               custody_report_count (chain->head_id, head), chain->head_hash);
     }
 
   *tone = CUSTODY_REPORT_TONE_BAD;
-  return g_strdup_printf (_("The audit trail's hash chain does NOT verify: entry %s is broken (%s). The history from that entry on cannot be trusted; restore a backup of the store and investigate."),
+  return g_strdup_printf (_("The audit trail's hash chain does NOT verify: entry %s is broken "
+                            "(%s). The history from that entry on cannot be trusted; restore a "
+                            "backup of the store and investigate."),
                           custody_report_count (chain->first_broken, first), chain->problem);
 }
 
@@ -153,7 +159,8 @@ summary (CustodyReportLayout *layout,
     { custody_report_count (c->alerts_raised, b[5]), _("Alerts raised"),
       c->alerts_raised > 0 ? CUSTODY_REPORT_TONE_WARNING : CUSTODY_REPORT_TONE_MUTED },
     { custody_report_count (c->movements, b[6]), _("Media movements"), CUSTODY_REPORT_TONE_STRONG },
-    { custody_report_count (c->audit_entries, b[7]), _("Audit entries"), CUSTODY_REPORT_TONE_STRONG },
+    { custody_report_count (c->audit_entries, b[7]), _("Audit entries"),
+      CUSTODY_REPORT_TONE_STRONG },
   };
   const CustodyReportColumn facts[] = {
     { NULL, 2, CUSTODY_REPORT_ALIGN_START },
@@ -174,7 +181,8 @@ summary (CustodyReportLayout *layout,
   custody_report_layout_figures (layout, figures, G_N_ELEMENTS (figures));
   custody_report_layout_paragraph (layout, chain_tone, chain);
   custody_report_layout_begin_table (layout, facts, G_N_ELEMENTS (facts),
-                                     CUSTODY_REPORT_TABLE_NO_HEADER | CUSTODY_REPORT_TABLE_NO_STRIPES);
+                                     CUSTODY_REPORT_TABLE_NO_HEADER |
+                                     CUSTODY_REPORT_TABLE_NO_STRIPES);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     custody_report_layout_row (layout, rows[i], NULL);
   custody_report_layout_end_table (layout);
@@ -197,7 +205,9 @@ backups_by_job (CustodyReportLayout *layout,
 
   custody_report_layout_section (layout, _("Backups by Job"));
   custody_report_layout_paragraph (layout, CUSTODY_REPORT_TONE_MUTED,
-                                   _("The runs of each job that finished in the period, into all of its copies. A job with no run in the period is shown too."));
+                                   _("The runs of each job that finished in the period, into all "
+                                     "of its copies. "
+                                     "A job with no run in the period is shown too."));
   custody_report_layout_begin_table (layout, columns, G_N_ELEMENTS (columns), 0);
   for (guint i = 0; i < a->activity->len; i++)
     {
@@ -291,7 +301,8 @@ verifications_by_job (CustodyReportLayout *layout,
 
   custody_report_layout_section (layout, _("Verifications by Job"));
   custody_report_layout_paragraph (layout, CUSTODY_REPORT_TONE_MUTED,
-                                   _("Restore tests, checksums and boot tests of each job's copies in the period."));
+                                   _("Restore tests, checksums and boot tests "
+                                     "of each job's copies in the period."));
   custody_report_layout_begin_table (layout, columns, G_N_ELEMENTS (columns), 0);
   for (guint i = 0; i < a->activity->len; i++)
     {
@@ -306,7 +317,8 @@ verifications_by_job (CustodyReportLayout *layout,
         CUSTODY_REPORT_TONE_NORMAL,
         r->tests > 0 ? CUSTODY_REPORT_TONE_NORMAL : CUSTODY_REPORT_TONE_WARNING,
         r->tests_failed > 0 ? CUSTODY_REPORT_TONE_BAD : CUSTODY_REPORT_TONE_MUTED,
-        r->last_test != CUSTODY_TIME_NONE ? CUSTODY_REPORT_TONE_NORMAL : CUSTODY_REPORT_TONE_WARNING,
+        r->last_test != CUSTODY_TIME_NONE ? CUSTODY_REPORT_TONE_NORMAL
+        : CUSTODY_REPORT_TONE_WARNING,
       };
 
       if (!custody_report_layout_row (layout, cells, tones))
@@ -364,7 +376,8 @@ failed_tests (CustodyReportLayout   *layout,
     }
 
   custody_report_layout_begin_table (layout, columns, G_N_ELEMENTS (columns), 0);
-  if (!custody_store_report_failed_tests (ctx->store, ctx->from, ctx->to, failed_test_cb, &w, error))
+  if (!custody_store_report_failed_tests (ctx->store, ctx->from, ctx->to, failed_test_cb, &w,
+                                          error))
     return FALSE;
   custody_report_layout_end_table (layout);
   return TRUE;
@@ -383,7 +396,8 @@ alert_cb (gconstpointer row,
     CUSTODY_REPORT_TONE_NORMAL,
     r->resolved_at != CUSTODY_TIME_NONE ? CUSTODY_REPORT_TONE_GOOD : CUSTODY_REPORT_TONE_BAD,
     r->severity == CUSTODY_SEVERITY_CRITICAL ? CUSTODY_REPORT_TONE_BAD
-    : r->severity == CUSTODY_SEVERITY_WARNING ? CUSTODY_REPORT_TONE_WARNING : CUSTODY_REPORT_TONE_NORMAL,
+    : r->severity == CUSTODY_SEVERITY_WARNING ? CUSTODY_REPORT_TONE_WARNING
+    : CUSTODY_REPORT_TONE_NORMAL,
     CUSTODY_REPORT_TONE_STRONG, CUSTODY_REPORT_TONE_NORMAL,
     r->acknowledged_by != NULL ? CUSTODY_REPORT_TONE_NORMAL : CUSTODY_REPORT_TONE_MUTED,
   };
@@ -422,7 +436,9 @@ alerts (CustodyReportLayout   *layout,
 
   custody_report_layout_section (layout, _("Alerts"));
   custody_report_layout_paragraph (layout, CUSTODY_REPORT_TONE_MUTED,
-                                   _("Violations, failed runs and overdue verifications raised as alerts: those raised or resolved in the period, and those open during it."));
+                                   _("Violations, failed runs and overdue verifications raised as "
+                                     "alerts: those raised or resolved in the period, and those "
+                                     "open during it."));
   custody_report_layout_begin_table (layout, columns, G_N_ELEMENTS (columns), 0);
   if (!custody_store_report_alerts (ctx->store, ctx->from, ctx->to, alert_cb, &w, error))
     return FALSE;
@@ -515,7 +531,8 @@ movement_cb (gconstpointer row,
   Movements *w = user_data;
   char at[CUSTODY_REPORT_BUF], day[CUSTODY_REPORT_BUF];
   const char *cells[] = {
-    custody_report_time (m->at, at) + 11, m->volser, m->from != NULL ? m->from : "\xe2\x80\x94", m->to,
+    custody_report_time (m->at, at) + 11, m->volser,
+    m->from != NULL ? m->from : "\xe2\x80\x94", m->to,
     m->by, m->courier, m->container, m->seal, m->note,
   };
   static const CustodyReportTone tones[] = {
@@ -564,7 +581,9 @@ movements (CustodyReportLayout   *layout,
     }
 
   custody_report_layout_paragraph (layout, CUSTODY_REPORT_TONE_MUTED,
-                                   _("The chain of custody: every movement of every volume in the period, day by day in the order they happened, with who handed it over, the courier, the case and its seal."));
+                                   _("The chain of custody: every movement of every volume in the "
+                                     "period, day by day in the order they happened, with who "
+                                     "handed it over, the courier, the case and its seal."));
   ok = custody_store_report_movements (ctx->store, ctx->from, ctx->to, movement_cb, &w, error);
   custody_report_layout_end_table (layout);
   return ok;
@@ -620,9 +639,12 @@ audit_trail (CustodyReportLayout   *layout,
     }
 
   custody_report_layout_paragraph (layout, CUSTODY_REPORT_TONE_MUTED,
-                                   _("Every change to the store dated in the period. Recorded shows when a change was entered, where that differs from when it happened."));
+                                   _("Every change to the store dated in the period. Recorded "
+                                     "shows when a change was entered, where that differs from "
+                                     "when it happened."));
   custody_report_layout_begin_table (layout, columns, G_N_ELEMENTS (columns), 0);
-  if (!custody_store_report_audit_entries (ctx->store, ctx->from, ctx->to, audit_entry_cb, &w, error))
+  if (!custody_store_report_audit_entries (ctx->store, ctx->from, ctx->to, audit_entry_cb, &w,
+                                           error))
     return FALSE;
   custody_report_layout_end_table (layout);
   return TRUE;

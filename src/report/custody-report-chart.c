@@ -190,7 +190,9 @@ custody_report_chart_draw (CustodyReportLayout *layout,
   for (double v = floor_value; v <= top_value + step / 2; v += step)
     {
       g_autofree char *label = custody_report_chart_format (chart->unit, v);
-      label_width = MAX (label_width, custody_report_layout_text_width (layout, CUSTODY_REPORT_STYLE_SMALL, label));
+      label_width = MAX (label_width,
+                         custody_report_layout_text_width (layout, CUSTODY_REPORT_STYLE_SMALL,
+                                                           label));
     }
 
   left = x + label_width + 6;
@@ -219,7 +221,8 @@ custody_report_chart_draw (CustodyReportLayout *layout,
   for (int s = (int) chart->n_series - 1; s >= 0; s--)
     {
       const CustodyReportSeries *series = &chart->series[s];
-      double w = custody_report_layout_text_width (layout, CUSTODY_REPORT_STYLE_SMALL, series->label);
+      double w = custody_report_layout_text_width (layout, CUSTODY_REPORT_STYLE_SMALL,
+                                                   series->label);
 
       legend_x -= w;
       custody_report_layout_draw_text (layout, cr, CUSTODY_REPORT_STYLE_SMALL,
@@ -274,8 +277,9 @@ custody_report_chart_draw (CustodyReportLayout *layout,
   }
   for (guint i = 0; i < chart->n_points; i++)
     {
-      double px = t1 > t0 ? left + (right - left) * (double) (chart->times[i] - t0) / (double) (t1 - t0)
-                          : left;
+      double px = t1 > t0
+                  ? left + (right - left) * (double) (chart->times[i] - t0) / (double) (t1 - t0)
+                  : left;
       char buf[CUSTODY_REPORT_BUF];
 
       cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
@@ -323,7 +327,9 @@ custody_report_chart_draw (CustodyReportLayout *layout,
                 pen_down = FALSE;
               continue;
             }
-          px = t1 > t0 ? left + (right - left) * (double) (chart->times[i] - t0) / (double) (t1 - t0) : left;
+          px = t1 > t0
+               ? left + (right - left) * (double) (chart->times[i] - t0) / (double) (t1 - t0)
+               : left;
           py = bottom - (bottom - top) * (CLAMP (v, floor_value, top_value) - floor_value)
                         / (top_value - floor_value);
           if (pen_down)
@@ -345,7 +351,9 @@ custody_report_chart_draw (CustodyReportLayout *layout,
 
           if (isnan (v))
             continue;
-          px = t1 > t0 ? left + (right - left) * (double) (chart->times[i] - t0) / (double) (t1 - t0) : left;
+          px = t1 > t0
+               ? left + (right - left) * (double) (chart->times[i] - t0) / (double) (t1 - t0)
+               : left;
           py = bottom - (bottom - top) * (CLAMP (v, floor_value, top_value) - floor_value)
                         / (top_value - floor_value);
           cairo_new_sub_path (cr);
@@ -357,8 +365,8 @@ custody_report_chart_draw (CustodyReportLayout *layout,
         {
           g_autofree char *label = custody_report_chart_format (chart->unit, last_value);
 
-          custody_report_layout_draw_text (layout, cr, CUSTODY_REPORT_STYLE_SMALL_BOLD, series->tone,
-                                           label, last_x + 5,
+          custody_report_layout_draw_text (layout, cr, CUSTODY_REPORT_STYLE_SMALL_BOLD,
+                                           series->tone, label, last_x + 5,
                                            last_y - line / 2 + (s == 0 ? -line / 2 : line / 2),
                                            CUSTODY_REPORT_ALIGN_START);
         }

@@ -168,9 +168,11 @@ summary (CustodyReportLayout *layout,
     { custody_report_count (c->by_status[CUSTODY_STATUS_COMPLIANT], compliant), _("Compliant"),
       CUSTODY_REPORT_TONE_GOOD },
     { custody_report_count (c->by_status[CUSTODY_STATUS_AT_RISK], at_risk), _("At risk"),
-      c->by_status[CUSTODY_STATUS_AT_RISK] > 0 ? CUSTODY_REPORT_TONE_WARNING : CUSTODY_REPORT_TONE_MUTED },
+      c->by_status[CUSTODY_STATUS_AT_RISK] > 0 ? CUSTODY_REPORT_TONE_WARNING
+      : CUSTODY_REPORT_TONE_MUTED },
     { custody_report_count (c->by_status[CUSTODY_STATUS_VIOLATION], violation), _("In violation"),
-      c->by_status[CUSTODY_STATUS_VIOLATION] > 0 ? CUSTODY_REPORT_TONE_BAD : CUSTODY_REPORT_TONE_MUTED },
+      c->by_status[CUSTODY_STATUS_VIOLATION] > 0 ? CUSTODY_REPORT_TONE_BAD
+      : CUSTODY_REPORT_TONE_MUTED },
   };
   const CustodyReportColumn facts[] = {
     { NULL, 2, CUSTODY_REPORT_ALIGN_START },
@@ -178,7 +180,8 @@ summary (CustodyReportLayout *layout,
   };
   const char *rows[][2] = {
     { _("Compliance rate"), n > 0 ? custody_report_percent (
-        (double) (c->by_status[CUSTODY_STATUS_COMPLIANT] + c->by_status[CUSTODY_STATUS_AT_RISK]) / n, rate)
+        (double) (c->by_status[CUSTODY_STATUS_COMPLIANT] +
+                  c->by_status[CUSTODY_STATUS_AT_RISK]) / n, rate)
       : "\xe2\x80\x94" },
     { _("Production counts as a copy"), yes_no (c->policy.production_counts) },
     { _("A run with warnings counts as a success"), yes_no (c->policy.warning_counts) },
@@ -189,10 +192,15 @@ summary (CustodyReportLayout *layout,
   custody_report_layout_section (layout, _("Summary"));
   custody_report_layout_figures (layout, figures, G_N_ELEMENTS (figures));
   custody_report_layout_paragraph (layout, CUSTODY_REPORT_TONE_NORMAL,
-                                   _("A job is compliant when it keeps three copies of its data, on two media types, one of them off-site and one offline or immutable, with zero errors. Only valid copies count: a copy whose last good run is older than the job's RPO does not. At risk means compliant now, but about to fail."));
+                                   _("A job is compliant when it keeps three copies of its data, "
+                                     "on two media types, one of them off-site and one offline or "
+                                     "immutable, with zero errors. Only valid copies count: a copy "
+                                     "whose last good run is older than the job's RPO does not. "
+                                     "At risk means compliant now, but about to fail."));
 
   custody_report_layout_begin_table (layout, facts, G_N_ELEMENTS (facts),
-                                     CUSTODY_REPORT_TABLE_NO_HEADER | CUSTODY_REPORT_TABLE_NO_STRIPES);
+                                     CUSTODY_REPORT_TABLE_NO_HEADER |
+                                     CUSTODY_REPORT_TABLE_NO_STRIPES);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     custody_report_layout_row (layout, rows[i], NULL);
   custody_report_layout_end_table (layout);
@@ -220,7 +228,8 @@ rules (CustodyReportLayout *layout,
         custody_rule_get_label (r), rule_meaning (r), custody_report_count (c->failing[r], count),
         n > 0 ? custody_report_percent ((double) c->failing[r] / n, share) : "\xe2\x80\x94",
       };
-      CustodyReportTone bad = c->failing[r] > 0 ? CUSTODY_REPORT_TONE_BAD : CUSTODY_REPORT_TONE_GOOD;
+      CustodyReportTone bad = c->failing[r] > 0 ? CUSTODY_REPORT_TONE_BAD
+                              : CUSTODY_REPORT_TONE_GOOD;
       const CustodyReportTone tones[] = {
         CUSTODY_REPORT_TONE_STRONG, CUSTODY_REPORT_TONE_NORMAL, bad, bad,
       };
@@ -242,7 +251,8 @@ rule_cell (const CustodyVerdict *v,
   if (rule == CUSTODY_RULE_0_ERRORS)
     g_snprintf (buf, CUSTODY_REPORT_BUF, "%" G_GINT64_FORMAT, r->have);
   else
-    g_snprintf (buf, CUSTODY_REPORT_BUF, "%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, r->have, r->need);
+    g_snprintf (buf, CUSTODY_REPORT_BUF, "%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, r->have,
+                r->need);
   *cell = buf;
   *tone = r->pass ? CUSTODY_REPORT_TONE_GOOD : CUSTODY_REPORT_TONE_BAD;
 }
@@ -264,7 +274,9 @@ matrix (CustodyReportLayout *layout,
 
   custody_report_layout_section (layout, _("Jobs by Rule"));
   custody_report_layout_paragraph (layout, CUSTODY_REPORT_TONE_MUTED,
-                                   _("Each rule shows what the job has against what it needs (copies, media types, off-site and offline copies), and for zero errors the errors found."));
+                                   _("Each rule shows what the job has against what it needs "
+                                     "(copies, media types, off-site and offline copies), and for "
+                                     "zero errors the errors found."));
   custody_report_layout_begin_table (layout, columns, G_N_ELEMENTS (columns), 0);
   for (guint i = 0; i < c->verdicts->len; i++)
     {
@@ -375,7 +387,8 @@ copies (CustodyReportLayout *layout,
         Compliance          *c)
 {
   /* The yes-or-no columns are as wide as the longer answer (or header). */
-  const char *answer = custody_report_layout_text_width (layout, CUSTODY_REPORT_STYLE_TABLE_BOLD, yes_no (TRUE))
+  const char *answer = custody_report_layout_text_width (layout, CUSTODY_REPORT_STYLE_TABLE_BOLD,
+                                                         yes_no (TRUE))
     > custody_report_layout_text_width (layout, CUSTODY_REPORT_STYLE_TABLE_BOLD, yes_no (FALSE))
     ? yes_no (TRUE) : yes_no (FALSE);
   const CustodyReportColumn columns[] = {
@@ -394,7 +407,9 @@ copies (CustodyReportLayout *layout,
 
   custody_report_layout_section (layout, _("Copies"));
   custody_report_layout_paragraph (layout, CUSTODY_REPORT_TONE_MUTED,
-                                   _("Every copy of every job with the facts its job's verdict rests on: whether it is valid, where it is, its last good run and its latest verification."));
+                                   _("Every copy of every job with the facts its job's verdict "
+                                     "rests on: whether it is valid, where it is, its last good "
+                                     "run and its latest verification."));
   custody_report_layout_begin_table (layout, columns, G_N_ELEMENTS (columns), 0);
   for (guint i = 0; i < c->verdicts->len && !custody_report_layout_failed (layout); i++)
     {
@@ -402,8 +417,8 @@ copies (CustodyReportLayout *layout,
 
       if (v->n_copies == 0)
         {
-          const char *cells[G_N_ELEMENTS (columns)] = { v->job, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                                                        _("The job has no backup copies.") };
+          const char *cells[G_N_ELEMENTS (columns)] = { v->job, NULL, NULL, NULL, NULL, NULL, NULL,
+                                                        NULL, _("The job has no backup copies.") };
           CustodyReportTone tones[G_N_ELEMENTS (columns)] = { CUSTODY_REPORT_TONE_STRONG, };
 
           tones[8] = CUSTODY_REPORT_TONE_BAD;

@@ -51,7 +51,8 @@ custody_report_date (gint64  t,
 
   if (!local_tm (t, &tm))
     return NONE_TEXT;
-  g_snprintf (buf, CUSTODY_REPORT_BUF, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+  g_snprintf (buf, CUSTODY_REPORT_BUF, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+              tm.tm_mday);
   return buf;
 }
 

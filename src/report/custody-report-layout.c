@@ -320,7 +320,8 @@ style_init (Style        *s,
   if (line == NULL || line->runs == NULL)
     return;
   s->font = g_object_ref (((PangoGlyphItem *) line->runs->data)->item->analysis.font);
-  s->scaled = cairo_scaled_font_reference (pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (s->font)));
+  s->scaled =
+    cairo_scaled_font_reference (pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (s->font)));
   if (s->scaled == NULL || cairo_scaled_font_status (s->scaled) != CAIRO_STATUS_SUCCESS)
     return;
 
@@ -485,7 +486,8 @@ style_run (CustodyReportLayout *self,
         {
           Segment *last = &g_array_index (segments, Segment, segments->len - 1);
 
-          if (last->slot == segment.slot && last->text_start + last->text_length == segment.text_start)
+          if (last->slot == segment.slot &&
+              last->text_start + last->text_length == segment.text_start)
             {
               last->n_glyphs += segment.n_glyphs;
               last->n_clusters += segment.n_clusters;
@@ -901,7 +903,8 @@ start_page (CustodyReportLayout *self)
   if (self->target == TARGET_RECORDING)
     {
       cairo_rectangle_t extents = { 0, 0, self->page_width, self->page_height };
-      cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                                 &extents);
 
       self->cr = cairo_create (surface);
       cairo_surface_destroy (surface);
@@ -1190,7 +1193,8 @@ custody_report_layout_figures (CustodyReportLayout       *self,
             cairo_set_line_width (self->cr, 0.6);
             cairo_stroke (self->cr);
 
-            value_width = custody_report_layout_text_width (self, CUSTODY_REPORT_STYLE_FIGURE, f->value);
+            value_width = custody_report_layout_text_width (self, CUSTODY_REPORT_STYLE_FIGURE,
+                                                            f->value);
             if (value_width > box_width - 2 * pad)
               {
                 /* A value too wide for its box ("+81.8 ポイント") is set
@@ -1200,7 +1204,8 @@ custody_report_layout_figures (CustodyReportLayout       *self,
                 cairo_save (self->cr);
                 cairo_translate (self->cr, x + pad, self->y + pad + value->baseline * (1 - scale));
                 cairo_scale (self->cr, scale, scale);
-                custody_report_layout_draw_text (self, self->cr, CUSTODY_REPORT_STYLE_FIGURE, f->tone,
+                custody_report_layout_draw_text (self, self->cr, CUSTODY_REPORT_STYLE_FIGURE,
+                                                 f->tone,
                                                  f->value, 0, 0, CUSTODY_REPORT_ALIGN_START);
                 flush_batches (self, self->cr);
                 cairo_restore (self->cr);
@@ -1530,7 +1535,8 @@ widest_header_word (CustodyReportLayout *self,
   const char *p = title;
   gsize length;
 
-  if (title != NULL && !is_plain_ascii (title, &length) && g_utf8_strlen (title, -1) <= SHORT_CJK_HEADER)
+  if (title != NULL && !is_plain_ascii (title, &length) &&
+      g_utf8_strlen (title, -1) <= SHORT_CJK_HEADER)
     return custody_report_layout_text_width (self, CUSTODY_REPORT_STYLE_TABLE_BOLD, title);
 
   while (p != NULL && *p != '\0')
@@ -1543,7 +1549,9 @@ widest_header_word (CustodyReportLayout *self,
         {
           g_autofree char *word = g_strndup (p, end - p);
 
-          widest = MAX (widest, custody_report_layout_text_width (self, CUSTODY_REPORT_STYLE_TABLE_BOLD, word));
+          widest = MAX (widest,
+                        custody_report_layout_text_width (self, CUSTODY_REPORT_STYLE_TABLE_BOLD,
+                                                          word));
           p = end;
         }
       else
@@ -1567,7 +1575,8 @@ widen_for_header_words (CustodyReportLayout       *self,
 
   for (guint c = 0; c < n_columns; c++)
     {
-      least[c] = columns[c].title != NULL ? widest_header_word (self, columns[c].title) + 2 * CELL_PAD_X + 1 : 0;
+      least[c] = columns[c].title != NULL
+                 ? widest_header_word (self, columns[c].title) + 2 * CELL_PAD_X + 1 : 0;
       if (sampled && columns[c].sample != NULL)
         least[c] = MAX (least[c], widths[c]);
       if (widths[c] < least[c])
@@ -1737,7 +1746,8 @@ custody_report_layout_end_table (CustodyReportLayout *self)
   if (self->table == NULL)
     return;
 
-  if (self->drawing && self->error == NULL && !(self->table->flags & CUSTODY_REPORT_TABLE_NO_HEADER))
+  if (self->drawing && self->error == NULL &&
+      !(self->table->flags & CUSTODY_REPORT_TABLE_NO_HEADER))
     draw_rule (self->cr, self->left, self->page_width - self->right, self->y, 0.6, 0.4);
   g_clear_pointer (&self->table, table_free);
   self->y += 10;
@@ -1818,7 +1828,8 @@ write_cb (void                *closure,
 
   if (self->error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (self->output, data, length, NULL, self->cancellable, &self->error))
+  if (!g_output_stream_write_all (self->output, data, length, NULL, self->cancellable,
+                                  &self->error))
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
@@ -1827,7 +1838,8 @@ static void
 set_metadata (CustodyReportLayout *self)
 {
   g_autoptr(GDateTime) created = g_date_time_new_from_unix_utc (self->created);
-  g_autofree char *date = created != NULL ? g_date_time_format (created, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+  g_autofree char *date = created != NULL ? g_date_time_format (created, "%Y-%m-%dT%H:%M:%SZ")
+                          : NULL;
 
   if (self->title != NULL)
     cairo_pdf_surface_set_metadata (self->pdf, CAIRO_PDF_METADATA_TITLE, self->title);
@@ -1837,7 +1849,8 @@ set_metadata (CustodyReportLayout *self)
     cairo_pdf_surface_set_metadata (self->pdf, CAIRO_PDF_METADATA_SUBJECT, self->subject);
   if (self->keywords != NULL)
     cairo_pdf_surface_set_metadata (self->pdf, CAIRO_PDF_METADATA_KEYWORDS, self->keywords);
-  cairo_pdf_surface_set_metadata (self->pdf, CAIRO_PDF_METADATA_CREATOR, "Custody " PACKAGE_VERSION);
+  cairo_pdf_surface_set_metadata (self->pdf, CAIRO_PDF_METADATA_CREATOR,
+                                  "Custody " PACKAGE_VERSION);
   if (date != NULL)
     {
       cairo_pdf_surface_set_metadata (self->pdf, CAIRO_PDF_METADATA_CREATE_DATE, date);
@@ -1873,7 +1886,8 @@ custody_report_layout_write_pdf (CustodyReportLayout     *self,
   self->output = g_buffered_output_stream_new_sized (output, 256 * 1024);
   g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (self->output), FALSE);
   self->target = TARGET_PDF;
-  self->pdf = cairo_pdf_surface_create_for_stream (write_cb, self, self->page_width, self->page_height);
+  self->pdf = cairo_pdf_surface_create_for_stream (write_cb, self, self->page_width,
+                                                   self->page_height);
   cairo_pdf_surface_restrict_to_version (self->pdf, CAIRO_PDF_VERSION_1_5);
   set_metadata (self);
   self->cr = cairo_create (self->pdf);

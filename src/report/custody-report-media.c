@@ -118,13 +118,15 @@ count_volume_cb (gconstpointer row,
   p->written += v->bytes_written;
   if (v->location_kind == CUSTODY_LOCATION_TRANSIT)
     p->transit++;
-  else if (v->location_kind != CUSTODY_LOCATION_NONE && custody_location_kind_is_offsite (v->location_kind))
+  else if (v->location_kind != CUSTODY_LOCATION_NONE &&
+           custody_location_kind_is_offsite (v->location_kind))
     p->offsite++;
   else if (v->location_kind != CUSTODY_LOCATION_DESTROYED)
     p->onsite++;
 
   m->volumes++;
-  m->by_kind[v->location_kind == CUSTODY_LOCATION_NONE ? CUSTODY_N_LOCATION_KINDS : v->location_kind]++;
+  m->by_kind[v->location_kind == CUSTODY_LOCATION_NONE ? CUSTODY_N_LOCATION_KINDS
+             : v->location_kind]++;
   return TRUE;
 }
 
@@ -170,7 +172,8 @@ summary (CustodyReportLayout *layout,
          Media               *m)
 {
   char b[4][CUSTODY_REPORT_BUF];
-  gint64 offsite = m->by_kind[CUSTODY_LOCATION_OFFSITE_VAULT] + m->by_kind[CUSTODY_LOCATION_OFFSITE_REPO];
+  gint64 offsite = m->by_kind[CUSTODY_LOCATION_OFFSITE_VAULT] +
+                   m->by_kind[CUSTODY_LOCATION_OFFSITE_REPO];
   gint64 transit = m->by_kind[CUSTODY_LOCATION_TRANSIT];
   gint64 destroyed = m->by_kind[CUSTODY_LOCATION_DESTROYED];
   CustodyReportFigure figures[] = {
@@ -227,11 +230,13 @@ desk_lists (CustodyReportLayout *layout,
             CustodyDesk         *lists)
 {
   char date[CUSTODY_REPORT_BUF];
-  g_autofree char *title = g_strdup_printf (_("Desk Lists for %s"), custody_report_date (lists->day, date));
+  g_autofree char *title = g_strdup_printf (_("Desk Lists for %s"),
+                                            custody_report_date (lists->day, date));
 
   custody_report_layout_section (layout, title);
   custody_report_layout_paragraph (layout, CUSTODY_REPORT_TONE_MUTED,
-                                   _("From each pool's rotation: what the tape desk's Today page showed that day."));
+                                   _("From each pool's rotation: what the tape desk's Today page "
+                                     "showed that day."));
   desk_list (layout, lists->lists[CUSTODY_DESK_SEND_OFFSITE], _("Send Off-site"),
              _("Nothing to send off-site."));
   desk_list (layout, lists->lists[CUSTODY_DESK_RECALL], _("Recall from the Vault"),
@@ -261,7 +266,8 @@ by_location (CustodyReportLayout *layout,
   custody_report_layout_section (layout, _("Volumes by Location"));
   if (m->locations->len == 0)
     {
-      custody_report_layout_paragraph (layout, CUSTODY_REPORT_TONE_MUTED, _("The store holds no volume."));
+      custody_report_layout_paragraph (layout, CUSTODY_REPORT_TONE_MUTED,
+                                       _("The store holds no volume."));
       return;
     }
 
@@ -285,7 +291,8 @@ by_location (CustodyReportLayout *layout,
         CUSTODY_REPORT_TONE_STRONG, CUSTODY_REPORT_TONE_MUTED, CUSTODY_REPORT_TONE_STRONG,
         CUSTODY_REPORT_TONE_NORMAL, CUSTODY_REPORT_TONE_NORMAL, CUSTODY_REPORT_TONE_NORMAL,
         CUSTODY_REPORT_TONE_MUTED,
-        l->by_status[CUSTODY_MEDIUM_ERROR] > 0 ? CUSTODY_REPORT_TONE_BAD : CUSTODY_REPORT_TONE_MUTED,
+        l->by_status[CUSTODY_MEDIUM_ERROR] > 0 ? CUSTODY_REPORT_TONE_BAD
+        : CUSTODY_REPORT_TONE_MUTED,
         CUSTODY_REPORT_TONE_NORMAL,
       };
 
@@ -363,7 +370,8 @@ listed_volume_cb (gconstpointer row,
   const char *cells[] = {
     v->volser, v->type, v->pool, custody_medium_status_get_label (v->status),
     custody_report_time (v->since, since), v->container,
-    custody_report_date (v->retention_until, retention), custody_report_time (v->last_written, written),
+    custody_report_date (v->retention_until, retention),
+    custody_report_time (v->last_written, written),
   };
   const CustodyReportTone tones[] = {
     CUSTODY_REPORT_TONE_STRONG, CUSTODY_REPORT_TONE_NORMAL, CUSTODY_REPORT_TONE_NORMAL,
@@ -426,7 +434,8 @@ custody_report_media_build (CustodyReportLayout  *layout,
   for (guint i = 0; i < CUSTODY_N_DESK_LISTS; i++)
     desk += ctx->desk->lists[i]->len;
 
-  custody_report_layout_set_work (layout, m->volumes + m->locations->len + m->pools->len + desk + 4);
+  custody_report_layout_set_work (layout,
+                                  m->volumes + m->locations->len + m->pools->len + desk + 4);
   custody_report_title_block (layout, ctx);
   summary (layout, m);
   desk_lists (layout, ctx->desk);

@@ -218,8 +218,8 @@ custody_report_summary_prepare (CustodyReportContext  *ctx,
         for (guint k = 0; k < verdicts->len; k++)
           by_status[((CustodyVerdict *) g_ptr_array_index (verdicts, k))->status]++;
 
-        s->compliant[i] = share (by_status[CUSTODY_STATUS_COMPLIANT] + by_status[CUSTODY_STATUS_AT_RISK],
-                                 verdicts->len);
+        s->compliant[i] = share (by_status[CUSTODY_STATUS_COMPLIANT] +
+                                 by_status[CUSTODY_STATUS_AT_RISK], verdicts->len);
         s->clean[i] = share (by_status[CUSTODY_STATUS_COMPLIANT], verdicts->len);
         if (i + 1 == N_POINTS)
           {
@@ -257,7 +257,8 @@ key_figures (CustodyReportLayout *layout,
              Summary             *s)
 {
   const CustodyReportCounts *c = &s->counts;
-  gint64 runs = c->runs[CUSTODY_RUN_SUCCESS] + c->runs[CUSTODY_RUN_WARNING] + c->runs[CUSTODY_RUN_FAILED];
+  gint64 runs = c->runs[CUSTODY_RUN_SUCCESS] + c->runs[CUSTODY_RUN_WARNING] +
+                c->runs[CUSTODY_RUN_FAILED];
   double success = share (runs - c->runs[CUSTODY_RUN_FAILED], runs);
   double now = s->compliant[N_POINTS - 1], then = NAN;
   gint64 then_at = CUSTODY_TIME_NONE;
@@ -294,9 +295,10 @@ key_figures (CustodyReportLayout *layout,
       char date[CUSTODY_REPORT_BUF];
 
       /* Translators: %s is the date the store's history starts */
+      gint64 since = MIN (s->first_run, s->times[N_POINTS - 1]);
+
       growth_label = g_strdup_printf (_("Growth of stored data since %s, when history starts"),
-                                      custody_report_date (MIN (s->first_run, s->times[N_POINTS - 1]),
-                                                           date));
+                                      custody_report_date (since, date));
     }
   else
     growth_label = g_strdup (_("Growth of stored data over the period"));
@@ -308,8 +310,10 @@ key_figures (CustodyReportLayout *layout,
   {
     CustodyReportFigure figures[] = {
       { maybe_percent (now, b[0]), _("Jobs compliant now"), rate_tone (now) },
-      { custody_report_count (s->by_status[CUSTODY_STATUS_VIOLATION], b[1]), _("Jobs in violation now"),
-        s->by_status[CUSTODY_STATUS_VIOLATION] > 0 ? CUSTODY_REPORT_TONE_BAD : CUSTODY_REPORT_TONE_GOOD },
+      { custody_report_count (s->by_status[CUSTODY_STATUS_VIOLATION], b[1]),
+        _("Jobs in violation now"),
+        s->by_status[CUSTODY_STATUS_VIOLATION] > 0 ? CUSTODY_REPORT_TONE_BAD
+        : CUSTODY_REPORT_TONE_GOOD },
       { change != NULL ? change : "\xe2\x80\x94", change_label,
         change == NULL ? CUSTODY_REPORT_TONE_MUTED
         : now >= then ? CUSTODY_REPORT_TONE_GOOD : CUSTODY_REPORT_TONE_BAD },
@@ -419,7 +423,8 @@ attention (CustodyReportLayout *layout,
   if (violations > shown)
     {
       char more[CUSTODY_REPORT_BUF];
-      g_autofree char *text = g_strdup_printf (_("And %s more: the compliance report lists every job with its reasons."),
+      g_autofree char *text = g_strdup_printf (_("And %s more: the compliance report lists every "
+                                                 "job with its reasons."),
                                                custody_report_count (violations - shown, more));
 
       custody_report_layout_paragraph (layout, CUSTODY_REPORT_TONE_MUTED, text);

@@ -53,11 +53,13 @@ static const struct
 } kinds[CUSTODY_N_REPORT_KINDS] = {
   [CUSTODY_REPORT_COMPLIANCE] = {
     "compliance", N_("Compliance Report"),
-    N_("Every job against the 3-2-1-1-0 rule at one moment, with the copies and reasons behind each verdict"),
+    N_("Every job against the 3-2-1-1-0 rule at one moment, "
+       "with the copies and reasons behind each verdict"),
     FALSE, 0, 0.1, custody_report_compliance_prepare, custody_report_compliance_build },
   [CUSTODY_REPORT_AUDIT] = {
     "audit", N_("Audit Report"),
-    N_("What happened in a period: runs, verifications, alerts, acknowledgements, media movements and the audit trail"),
+    N_("What happened in a period: runs, verifications, alerts, acknowledgements, media movements "
+       "and the audit trail"),
     TRUE, 30 * DAY, 0.1, custody_report_audit_prepare, custody_report_audit_build },
   [CUSTODY_REPORT_MEDIA] = {
     "media", N_("Media and Vault Report"),
@@ -186,7 +188,8 @@ time_zone_text (gint64 at)
 {
   g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
   g_autoptr(GDateTime) moment = g_date_time_new_from_unix_local (at);
-  g_autofree char *offset = moment != NULL ? g_date_time_format (moment, "%:z") : g_strdup ("+00:00");
+  g_autofree char *offset = moment != NULL ? g_date_time_format (moment, "%:z")
+                            : g_strdup ("+00:00");
   const char *id = g_time_zone_get_identifier (zone);
 
   /* Translators: the time zone of a report's times, e.g. "UTC+09:00 (Asia/Tokyo)" */
@@ -296,8 +299,10 @@ run (CustodyReport  *self,
   ctx.to = self->to != CUSTODY_TIME_NONE ? self->to : custody_store_get_clock (store);
   ctx.from = CUSTODY_TIME_NONE;
   if (kinds[self->kind].has_period)
-    ctx.from = self->from != CUSTODY_TIME_NONE ? self->from : ctx.to - kinds[self->kind].default_span;
-  ctx.generated_at = self->generated_at != CUSTODY_TIME_NONE ? self->generated_at : custody_time_now ();
+    ctx.from = self->from != CUSTODY_TIME_NONE ? self->from
+               : ctx.to - kinds[self->kind].default_span;
+  ctx.generated_at = self->generated_at != CUSTODY_TIME_NONE ? self->generated_at
+                     : custody_time_now ();
   self->last_generated_at = ctx.generated_at;
   ctx.author = self->author != NULL ? self->author : g_get_real_name ();
   if (ctx.author == NULL || ctx.author[0] == '\0' || g_str_equal (ctx.author, "Unknown"))

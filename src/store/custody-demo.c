@@ -138,7 +138,8 @@ add_locations_and_pools (Demo    *d,
   static const char * const schemes[] = { "gfs", "cycle", "gfs" };
   /* With fewer runs a year, the tapes go round more slowly. */
   gint64 days = MAX (1, (YEAR / d->runs_per_copy + DAY - 1) / DAY);
-  g_autofree char *daily = g_strdup_printf ("{\"daily\":%" G_GINT64_FORMAT ",\"weekly\":5,\"monthly\":12,"
+  g_autofree char *daily = g_strdup_printf ("{\"daily\":%" G_GINT64_FORMAT ","
+                                            "\"weekly\":5,\"monthly\":12,"
                                             "\"offsite_after_days\":0,\"recall_days\":1}",
                                             VOLUMES_PER_TAPE_COPY * days);
   g_autofree char *weekly = g_strdup_printf ("{\"cycle_weeks\":%" G_GINT64_FORMAT ","
@@ -152,7 +153,8 @@ add_locations_and_pools (Demo    *d,
   sqlite3_stmt *stmt;
 
   stmt = custody_store_prepare (d->store,
-                                "INSERT INTO locations (name, kind, created_at) VALUES (?, ?, ?)", error);
+                                "INSERT INTO locations (name, kind, created_at) VALUES (?, ?, ?)",
+                                error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < N_LOCATIONS; i++)
@@ -215,10 +217,12 @@ add_movement (Demo     *d,
     sqlite3_bind_null (stmt, 2);
   sqlite3_bind_int64 (stmt, 3, d->location_ids[to]);
   sqlite3_bind_int64 (stmt, 4, at);
-  sqlite3_bind_text (stmt, 5, demo_owners[medium_id % G_N_ELEMENTS (demo_owners)], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, demo_owners[medium_id % G_N_ELEMENTS (demo_owners)], -1,
+                     SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, courier, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, container, -1, SQLITE_STATIC);
-  seal = container[0] != '\0' ? g_strdup_printf ("S%07u", (guint) (at / 3600) % 10000000) : g_strdup ("");
+  seal = container[0] != '\0' ? g_strdup_printf ("S%07u", (guint) (at / 3600) % 10000000)
+         : g_strdup ("");
   sqlite3_bind_text (stmt, 8, seal, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 9, at);
   return step (d, stmt, error);
@@ -285,8 +289,8 @@ add_medium (Demo     *d,
   sqlite3_stmt *stmt = custody_store_prepare (d->store,
                                               "INSERT INTO media (volser, type, pool_id, status,"
                                               " capacity_bytes, worm, created_at)"
-                                              " VALUES (?, 'LTO-9', ?, 'in-use', 18000000000000, ?, ?)",
-                                              error);
+                                              " VALUES (?, 'LTO-9', ?, 'in-use', 18000000000000,"
+                                              "         ?, ?)", error);
   char volser[16];
   guint n = d->next_volser++;
 
@@ -316,8 +320,8 @@ add_copy (Demo       *d,
           GError    **error)
 {
   sqlite3_stmt *stmt = custody_store_prepare (d->store,
-                                              "INSERT INTO copies (job_id, name, media_type, location_id,"
-                                              " immutable, retention_days, created_at)"
+                                              "INSERT INTO copies (job_id, name, media_type,"
+                                              " location_id, immutable, retention_days, created_at)"
                                               " VALUES (?, ?, ?, ?, ?, 90, ?)", error);
 
   if (stmt == NULL)
@@ -349,14 +353,15 @@ add_execution (Demo       *d,
                GError    **error)
 {
   sqlite3_stmt *stmt = custody_store_prepare (d->store,
-                                              "INSERT INTO executions (copy_id, started, finished, status,"
-                                              " bytes, files, run_id, message)"
+                                              "INSERT INTO executions (copy_id, started, finished,"
+                                              " status, bytes, files, run_id, message)"
                                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
   char run_id[32];
 
   if (stmt == NULL)
     return FALSE;
-  g_snprintf (run_id, sizeof run_id, "demo-%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, copy_id, started);
+  g_snprintf (run_id, sizeof run_id, "demo-%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, copy_id,
+              started);
   sqlite3_bind_int64 (stmt, 1, copy_id);
   sqlite3_bind_int64 (stmt, 2, started);
   sqlite3_bind_int64 (stmt, 3, finished);
@@ -381,9 +386,9 @@ add_verification (Demo       *d,
                   GError    **error)
 {
   sqlite3_stmt *stmt = custody_store_prepare (d->store,
-                                              "INSERT INTO verifications (copy_id, kind, at, result, errors,"
-                                              " duration_s, by, note) VALUES (?, ?, ?, ?, ?, ?, ?, '')",
-                                              error);
+                                              "INSERT INTO verifications (copy_id, kind, at,"
+                                              " result, errors, duration_s, by, note)"
+                                              " VALUES (?, ?, ?, ?, ?, ?, ?, '')", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -453,8 +458,8 @@ add_history (Demo     *d,
           gint64 medium_id = g_array_index (volume_ids, gint64, v);
           sqlite3_stmt *stmt = custody_store_prepare (d->store,
                                                       "INSERT INTO execution_volumes"
-                                                      " (execution_id, position, media_id) VALUES (?, 0, ?)",
-                                                      error);
+                                                      " (execution_id, position, media_id)"
+                                                      " VALUES (?, 0, ?)", error);
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_int64 (stmt, 1, execution_id);
@@ -505,7 +510,8 @@ add_verifications (Demo     *d,
       gboolean latest = at == newest;
       gboolean bad = latest && errors_on_this_copy;
 
-      if (!add_verification (d, copy_id, (copy_id + at / DAY) % 3 == 0 ? "checksum" : "restore-test",
+      if (!add_verification (d, copy_id,
+                             (copy_id + at / DAY) % 3 == 0 ? "checksum" : "restore-test",
                              at, !bad, bad ? 3 : 0, error))
         return FALSE;
     }
@@ -541,8 +547,8 @@ add_job (Demo     *d,
 
   source = g_strdup_printf ("%s.corp.example:/srv/%s", name, name);
   stmt = custody_store_prepare (d->store,
-                                "INSERT INTO jobs (name, source, owner, rpo_hours, verify_days, tags,"
-                                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                                "INSERT INTO jobs (name, source, owner, rpo_hours, verify_days,"
+                                " tags, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
@@ -604,9 +610,11 @@ add_job (Demo     *d,
            * holds is that last run (a rotated tape is overwritten). */
           stmt = custody_store_prepare (d->store,
                                         "UPDATE media SET last_written = ?1, mounts = ?3,"
-                                        " bytes_written = coalesce ((SELECT e.bytes FROM execution_volumes ev"
+                                        " bytes_written = coalesce ((SELECT e.bytes"
+                                        "   FROM execution_volumes ev"
                                         "   JOIN executions e ON e.id = ev.execution_id"
-                                        "   WHERE ev.media_id = ?2 ORDER BY e.finished DESC LIMIT 1), 0)"
+                                        "   WHERE ev.media_id = ?2"
+                                        "   ORDER BY e.finished DESC LIMIT 1), 0)"
                                         " WHERE id = ?2", error);
           ok = stmt != NULL;
           if (ok)
@@ -680,8 +688,9 @@ custody_store_fill_demo (CustodyStore  *self,
   if (!custody_store_write_begin (self, error))
     return FALSE;
 
-  stmt = custody_store_prepare (self, "SELECT (SELECT count(*) FROM jobs) + (SELECT count(*) FROM media)"
-                                      " + (SELECT count(*) FROM locations)", error);
+  stmt = custody_store_prepare (self,
+                                "SELECT (SELECT count(*) FROM jobs) + (SELECT count(*) FROM media)"
+                                " + (SELECT count(*) FROM locations)", error);
   if (stmt == NULL)
     goto fail;
   rc = sqlite3_step (stmt);

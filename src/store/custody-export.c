@@ -157,7 +157,8 @@ custody_store_export_json (CustodyStore   *self,
     { "executions", "SELECT j.name AS job, c.name AS copy, e.started, e.finished, e.status,"
                     " e.bytes, e.files,"
                     " (SELECT group_concat (m.volser, ';') FROM execution_volumes ev"
-                    "   JOIN media m ON m.id = ev.media_id WHERE ev.execution_id = e.id) AS volumes,"
+                    "   JOIN media m ON m.id = ev.media_id"
+                    "   WHERE ev.execution_id = e.id) AS volumes,"
                     " e.run_id, e.message"
                     " FROM executions e JOIN copies c ON c.id = e.copy_id"
                     " JOIN jobs j ON j.id = c.job_id ORDER BY e.id" },
@@ -182,7 +183,8 @@ custody_store_export_json (CustodyStore   *self,
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
 
   now = custody_time_format (custody_time_now ());
-  g_string_append_printf (buffer, "{\n  \"version\": 1,\n  \"schema\": %d,\n  \"exported_at\": \"%s\"",
+  g_string_append_printf (buffer,
+                          "{\n  \"version\": 1,\n  \"schema\": %d,\n  \"exported_at\": \"%s\"",
                           CUSTODY_STORE_SCHEMA_VERSION, now);
 
   /* One read transaction: every table from the same moment. */

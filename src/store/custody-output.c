@@ -149,7 +149,8 @@ custody_output_check_target (const char  *path,
       g_autofree char *target = g_file_read_link (path, NULL);
 
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_REFUSED,
-                   _("'%s' is a symbolic link to '%s'; refusing to write through it: give the file itself or another name"),
+                   _("'%s' is a symbolic link to '%s'; refusing to write through it: give the file "
+                     "itself or another name"),
                    path, target != NULL ? target : "?");
       return FALSE;
     }
@@ -172,7 +173,8 @@ custody_output_check_target (const char  *path,
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_REFUSED,
                    g_str_equal (kind, "wal")
                    ? _("refusing to write over '%s': it is a database's write-ahead log")
-                   : _("refusing to write over '%s': it is a database (a store or a backup of one)"),
+                   : _("refusing to write over '%s': "
+                       "it is a database (a store or a backup of one)"),
                    path);
       return FALSE;
     }

@@ -112,8 +112,8 @@ prepare (CustodyRunBulk  *bulk,
   if (bulk->insert_runs == NULL)
     return FALSE;
   bulk->insert_volumes = prepare_rows (bulk->store,
-                                       "INSERT OR FAIL INTO execution_volumes (execution_id, position,"
-                                       " media_id) VALUES",
+                                       "INSERT OR FAIL INTO execution_volumes (execution_id,"
+                                       " position, media_id) VALUES",
                                        VOLUME_CHUNK, VOLUME_COLUMNS, error);
   return bulk->insert_volumes != NULL;
 }
@@ -171,8 +171,8 @@ write_volumes (CustodyRunBulk  *bulk,
       const PendingVolume *v = &g_array_index (bulk->volumes, PendingVolume, done);
 
       stmt = custody_store_prepare (bulk->store,
-                                    "INSERT INTO execution_volumes (execution_id, position, media_id)"
-                                    " VALUES (?, ?, ?)", error);
+                                    "INSERT INTO execution_volumes (execution_id, position,"
+                                    " media_id) VALUES (?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, v->execution_id);

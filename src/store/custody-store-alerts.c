@@ -135,8 +135,8 @@ custody_store_sync_alerts (CustodyStore  *self,
    * its own (missing and overdue volumes). */
   stmt = custody_store_prepare (self,
                                 "SELECT id, cause, message FROM alerts WHERE resolved_at IS NULL"
-                                "   AND kind IN ('violation', 'failed-run', 'verification-overdue')",
-                                error);
+                                "   AND kind IN ('violation', 'failed-run',"
+                                "                'verification-overdue')", error);
   if (stmt == NULL)
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -181,8 +181,8 @@ custody_store_sync_alerts (CustodyStore  *self,
         continue;
       message = custody_alert_describe (c->kind, c->subject, c->detail, FALSE);
       stmt = custody_store_prepare (self,
-                                    "INSERT INTO alerts (cause, kind, severity, subject, message, detail,"
-                                    " raised_at) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                                    "INSERT INTO alerts (cause, kind, severity, subject, message,"
+                                    " detail, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_text (stmt, 1, c->cause, -1, SQLITE_STATIC);
@@ -263,7 +263,8 @@ custody_store_list_alerts (CustodyStore  *self,
       a->subject = g_strdup (custody_alert_subject (a->kind, custody_sql_text (stmt, 4)));
       /* Worded for the reader when the alert says what it is about. */
       if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
-        a->message = custody_alert_describe (a->kind, a->subject, custody_sql_text (stmt, 10), TRUE);
+        a->message = custody_alert_describe (a->kind, a->subject, custody_sql_text (stmt, 10),
+                                             TRUE);
       if (a->message == NULL)
         a->message = g_strdup (custody_sql_text (stmt, 5));
       a->raised_at = sqlite3_column_int64 (stmt, 6);

@@ -103,7 +103,8 @@ check_db (sqlite3           *db,
     {
       g_string_append_printf (integrity, "%sforeign key broken in %s row %" G_GINT64_FORMAT,
                               integrity->len > 0 ? "; " : "",
-                              sqlite3_column_text (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1));
+                              sqlite3_column_text (stmt, 0),
+                              (gint64) sqlite3_column_int64 (stmt, 1));
       rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
@@ -147,7 +148,8 @@ check_db (sqlite3           *db,
       else if (!g_str_equal (computed, hash))
         {
           check->first_broken = id;
-          check->problem = g_strdup (_("its content does not match its hash: it was changed after it was written"));
+          check->problem = g_strdup (_("its content does not match its hash: "
+                                       "it was changed after it was written"));
         }
 
       g_free (prev);
@@ -708,7 +710,8 @@ custody_store_backup (CustodyStore  *self,
   if (rc != SQLITE_OK && rc != SQLITE_DONE)
     {
       g_set_error (error, CUSTODY_STORE_ERROR,
-                   (rc & 0xff) == SQLITE_BUSY ? CUSTODY_STORE_ERROR_LOCKED : CUSTODY_STORE_ERROR_FAILED,
+                   (rc & 0xff) == SQLITE_BUSY ? CUSTODY_STORE_ERROR_LOCKED
+                   : CUSTODY_STORE_ERROR_FAILED,
                    _("the backup failed: %s"), sqlite3_errstr (rc));
       remove_temporary (tmp_path);
       return NULL;

@@ -171,8 +171,8 @@ write_pool (CustodyStore  *self,
     }
 
   entity = g_strconcat ("pool:", pool->name, NULL);
-  return custody_store_write_commit (self, old_name != NULL ? "pool.edit" : "pool.add", entity, NULL,
-                                     pool_json (pool), error);
+  return custody_store_write_commit (self, old_name != NULL ? "pool.edit" : "pool.add", entity,
+                                     NULL, pool_json (pool), error);
 
 fail:
   custody_store_write_rollback (self);
@@ -224,7 +224,8 @@ custody_store_list_pools (CustodyStore  *self,
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
 
   stmt = custody_store_prepare (self,
-                                "SELECT p.id, p.name, p.media_type, p.scheme, p.params, p.created_at,"
+                                "SELECT p.id, p.name, p.media_type, p.scheme, p.params,"
+                                "       p.created_at,"
                                 "  (SELECT count (*) FROM media m WHERE m.pool_id = p.id"
                                 "     AND m.created_at <= ?1)"
                                 " FROM pools p WHERE p.created_at <= ?1 ORDER BY p.name", error);
@@ -348,7 +349,8 @@ load_desk (CustodyStore  *self,
       goto out;
     }
 
-  desk = custody_desk_compute ((CustodyDeskVolume *) volumes->data, volumes->len, now, desk_zone ());
+  desk = custody_desk_compute ((CustodyDeskVolume *) volumes->data, volumes->len, now,
+                               desk_zone ());
 
 out:
   g_string_chunk_free (chunk);
@@ -428,7 +430,8 @@ custody_store_raise_alert (CustodyStore     *self,
   g_return_val_if_fail (message != NULL, FALSE);
 
   stmt = custody_store_prepare (self,
-                                "INSERT INTO alerts (cause, kind, severity, subject, message, raised_at, detail)"
+                                "INSERT INTO alerts (cause, kind, severity, subject, message,"
+                                "                    raised_at, detail)"
                                 " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS"
                                 "  (SELECT 1 FROM alerts WHERE cause = ?1 AND resolved_at IS NULL)",
                                 error);
@@ -463,7 +466,8 @@ custody_store_raise_observed_breaks (CustodyStore  *self,
       g_autofree char *cause = g_strconcat ("observed-break:", job, NULL);
 
       const char *open = strchr (entry, '(');
-      g_autofree char *rules = open != NULL ? g_strndup (open + 1, strcspn (open + 1, ")")) : g_strdup ("");
+      g_autofree char *rules = open != NULL ? g_strndup (open + 1, strcspn (open + 1, ")"))
+                               : g_strdup ("");
       g_autofree char *detail = g_strdup_printf ("%s\t%s", location, rules);
 
       if (!custody_store_raise_alert (self, cause, "observed-break", CUSTODY_SEVERITY_CRITICAL, job,
@@ -504,7 +508,8 @@ static char *
 overdue_detail (GPtrArray *overdue)
 {
   g_autoptr(GString) detail = g_string_new (NULL);
-  g_autofree char *due = custody_time_format_date (((CustodyDeskItem *) g_ptr_array_index (overdue, 0))->due);
+  g_autofree char *due =
+    custody_time_format_date (((CustodyDeskItem *) g_ptr_array_index (overdue, 0))->due);
 
   g_string_printf (detail, "%u\t%s\t", overdue->len, due);
   for (guint i = 0; i < MIN (overdue->len, 5); i++)
@@ -545,7 +550,8 @@ custody_store_sync_desk_alerts (CustodyStore  *self,
 
   overdue = desk->lists[CUSTODY_DESK_OVERDUE];
   detail = overdue->len > 0 ? overdue_detail (overdue) : NULL;
-  message = detail != NULL ? custody_alert_describe ("media-overdue", "Tape desk", detail, FALSE) : NULL;
+  message = detail != NULL ? custody_alert_describe ("media-overdue", "Tape desk", detail, FALSE)
+            : NULL;
   for (guint i = 0; verdicts != NULL && i < verdicts->len; i++)
     {
       CustodyVerdict *v = g_ptr_array_index (verdicts, i);
@@ -581,9 +587,9 @@ custody_store_sync_desk_alerts (CustodyStore  *self,
     {
       /* The open alert says what is overdue now. */
       stmt = custody_store_prepare (self,
-                                    "UPDATE alerts SET message = ?1, detail = ?2 WHERE resolved_at IS NULL"
-                                    "   AND cause = 'media-overdue' AND (message != ?1 OR detail IS NOT ?2)",
-                                    error);
+                                    "UPDATE alerts SET message = ?1, detail = ?2"
+                                    " WHERE resolved_at IS NULL AND cause = 'media-overdue'"
+                                    "   AND (message != ?1 OR detail IS NOT ?2)", error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_text (stmt, 1, message, -1, SQLITE_STATIC);
@@ -601,8 +607,8 @@ custody_store_sync_desk_alerts (CustodyStore  *self,
         int before = sqlite3_total_changes (custody_store_get_db (self));
 
         /* Stored in English, like every subject; readers translate it. */
-        if (!custody_store_raise_alert (self, "media-overdue", "media-overdue", CUSTODY_SEVERITY_WARNING,
-                                        "Tape desk", detail, error))
+        if (!custody_store_raise_alert (self, "media-overdue", "media-overdue",
+                                        CUSTODY_SEVERITY_WARNING, "Tape desk", detail, error))
           goto fail;
         changed += sqlite3_total_changes (custody_store_get_db (self)) - before;
       }
@@ -677,8 +683,8 @@ insert_item (CustodyStore  *self,
 {
   sqlite3_stmt *stmt = custody_store_prepare (self,
                                               "INSERT INTO reconciliation_items"
-                                              " (reconciliation_id, volser, media_id, result, scans)"
-                                              " VALUES (?, ?, ?, ?, ?)", error);
+                                              " (reconciliation_id, volser, media_id, result,"
+                                              "  scans) VALUES (?, ?, ?, ?, ?)", error);
   int rc;
 
   if (stmt == NULL)
@@ -833,8 +839,8 @@ custody_store_reconcile (CustodyStore        *self,
 
   /* The reconciliation itself. */
   stmt = custody_store_prepare (self,
-                                "INSERT INTO reconciliations (location_id, at, by, note, source, scans,"
-                                "  recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                                "INSERT INTO reconciliations (location_id, at, by, note, source,"
+                                "  scans, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, location_id);
@@ -877,8 +883,8 @@ custody_store_reconcile (CustodyStore        *self,
 
           mv->source = g_strdup ("reconcile");
           mv->note = g_strdup_printf (_("found during %s"), what);
-          if (!custody_store_insert_movement (self, g_array_index (moving, gint64, i), location_id, mv,
-                                              error))
+          if (!custody_store_insert_movement (self, g_array_index (moving, gint64, i), location_id,
+                                              mv, error))
             goto fail;
         }
       broken = custody_store_guard_end (self, &guard, error);
@@ -889,11 +895,14 @@ custody_store_reconcile (CustodyStore        *self,
   /* Found: no longer missing. Not found: missing until it is. */
   for (guint i = 0; i < present->len; i++)
     {
-      g_autofree char *cause = g_strconcat ("media-missing:", ((Seen *) g_ptr_array_index (present, i))->volser,
+      g_autofree char *cause = g_strconcat ("media-missing:",
+                                            ((Seen *) g_ptr_array_index (present, i))->volser,
                                             NULL);
       guint changed = 0;
 
-      if (!run_update (self, "UPDATE alerts SET resolved_at = ?1 WHERE resolved_at IS NULL AND cause = ?2",
+      if (!run_update (self,
+                       "UPDATE alerts SET resolved_at = ?1"
+                       " WHERE resolved_at IS NULL AND cause = ?2",
                        now, cause, &changed, error))
         goto fail;
     }
@@ -1006,8 +1015,8 @@ load_items (CustodyStore           *self,
 
   stmt = custody_store_prepare (self,
                                 "SELECT volser, media_id IS NULL, result, scans"
-                                " FROM reconciliation_items WHERE reconciliation_id = ? ORDER BY volser",
-                                error);
+                                " FROM reconciliation_items"
+                                " WHERE reconciliation_id = ? ORDER BY volser", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, r->id);

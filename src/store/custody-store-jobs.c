@@ -14,7 +14,8 @@
 #include "custody-store-private.h"
 #include "custody-time.h"
 
-#define JOB_COLUMNS "j.id, j.name, j.source, j.owner, j.rpo_hours, j.verify_days, j.tags, j.created_at"
+#define JOB_COLUMNS "j.id, j.name, j.source, j.owner, j.rpo_hours, j.verify_days, j.tags," \
+                    " j.created_at"
 /* Every job that exists at the store's clock, by name. */
 #define LIST_JOBS_SQL "SELECT " JOB_COLUMNS " FROM jobs j WHERE j.created_at <= ? ORDER BY j.name"
 #define COPY_COLUMNS \
@@ -107,8 +108,8 @@ load_job (CustodyStore  *self,
   int rc;
 
   stmt = custody_store_prepare (self,
-                                "SELECT " JOB_COLUMNS " FROM jobs j WHERE j.name = ? AND j.created_at <= ?",
-                                error);
+                                "SELECT " JOB_COLUMNS " FROM jobs j"
+                                " WHERE j.name = ? AND j.created_at <= ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
@@ -206,8 +207,9 @@ custody_store_add_job (CustodyStore  *self,
 
   job->created_at = custody_store_now (self);
   stmt = custody_store_prepare (self,
-                                "INSERT INTO jobs (name, source, owner, rpo_hours, verify_days, tags,"
-                                "                  created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                                "INSERT INTO jobs (name, source, owner, rpo_hours, verify_days,"
+                                "                  tags, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                error);
   if (stmt == NULL)
     goto fail;
   bind_job (stmt, job);
@@ -443,7 +445,8 @@ read_head (CustodyStore  *self,
            gint64        *head,
            GError       **error)
 {
-  sqlite3_stmt *stmt = custody_store_prepare (self, "SELECT coalesce (max (id), 0) FROM audit", error);
+  sqlite3_stmt *stmt = custody_store_prepare (self, "SELECT coalesce (max (id), 0) FROM audit",
+                                              error);
   int rc;
 
   if (stmt == NULL)
@@ -559,8 +562,8 @@ keep_statuses (CustodyStore *self,
       const Judged *j = &g_array_index (judged, Judged, i);
 
       stmt = custody_store_prepare (self,
-                                    "INSERT OR REPLACE INTO job_state (job_id, status, evaluated_at,"
-                                    " stable_until) VALUES (?, ?, ?, ?)", NULL);
+                                    "INSERT OR REPLACE INTO job_state (job_id, status,"
+                                    " evaluated_at, stable_until) VALUES (?, ?, ?, ?)", NULL);
       if (stmt == NULL)
         break;
       sqlite3_bind_int64 (stmt, 1, j->job_id);
@@ -691,7 +694,8 @@ custody_store_list_jobs_with_status (CustodyStore  *self,
   g_ptr_array_add (stale, NULL);
   verdicts = custody_store_evaluate_at (self,
                                         stale->len > jobs->len / 2 ? NULL
-                                                                   : (const char * const *) stale->pdata,
+                                                                   : (const char * const *)
+                                                                     stale->pdata,
                                         now, error);
   if (verdicts == NULL)
     return NULL;
@@ -818,7 +822,8 @@ custody_store_add_copy (CustodyStore  *self,
   copy->created_at = custody_store_now (self);
   stmt = custody_store_prepare (self,
                                 "INSERT INTO copies (name, media_type, location_id, immutable,"
-                                "                    air_gapped, retention_days, job_id, created_at)"
+                                "                    air_gapped, retention_days, job_id,"
+                                "                    created_at)"
                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL || !bind_copy (self, stmt, copy, error))
     goto fail;

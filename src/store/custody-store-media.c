@@ -102,8 +102,8 @@ custody_store_insert_movement (CustodyStore     *self,
     return FALSE;
 
   stmt = custody_store_prepare (self,
-                                "INSERT INTO movements (media_id, from_location_id, to_location_id, at,"
-                                "  by, courier, container, seal, note, source, recorded_at)"
+                                "INSERT INTO movements (media_id, from_location_id, to_location_id,"
+                                "  at, by, courier, container, seal, note, source, recorded_at)"
                                 " SELECT ?1, (SELECT mv.to_location_id FROM movements mv"
                                 "              WHERE mv.media_id = ?1 AND mv.at <= ?3"
                                 "              ORDER BY mv.at DESC, mv.id DESC LIMIT 1),"
@@ -113,7 +113,8 @@ custody_store_insert_movement (CustodyStore     *self,
   sqlite3_bind_int64 (stmt, 1, medium_id);
   sqlite3_bind_int64 (stmt, 2, to_location_id);
   sqlite3_bind_int64 (stmt, 3, mv->at);
-  sqlite3_bind_text (stmt, 4, mv->by != NULL ? mv->by : custody_store_get_actor (self), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, mv->by != NULL ? mv->by : custody_store_get_actor (self), -1,
+                     SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, mv->courier != NULL ? mv->courier : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, mv->container != NULL ? mv->container : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, mv->seal != NULL ? mv->seal : "", -1, SQLITE_STATIC);
@@ -144,7 +145,8 @@ custody_store_insert_movement (CustodyStore     *self,
 
   stmt = custody_store_prepare (self,
                                 "UPDATE alerts SET resolved_at = ?2 WHERE resolved_at IS NULL"
-                                "   AND cause = 'media-missing:' || (SELECT volser FROM media WHERE id = ?1)",
+                                "   AND cause = 'media-missing:'"
+                                "               || (SELECT volser FROM media WHERE id = ?1)",
                                 error);
   if (stmt == NULL)
     return FALSE;
@@ -306,12 +308,13 @@ custody_store_list_movements (CustodyStore  *self,
     return NULL;
 
   stmt = custody_store_prepare (self,
-                                "SELECT mv.id, f.name, t.name, mv.at, mv.by, mv.courier, mv.container,"
-                                "       mv.seal, mv.note, mv.source, mv.recorded_at"
+                                "SELECT mv.id, f.name, t.name, mv.at, mv.by, mv.courier,"
+                                "       mv.container, mv.seal, mv.note, mv.source, mv.recorded_at"
                                 " FROM movements mv"
                                 " LEFT JOIN locations f ON f.id = mv.from_location_id"
                                 " JOIN locations t ON t.id = mv.to_location_id"
-                                " WHERE mv.media_id = ? AND mv.at <= ? ORDER BY mv.at, mv.id", error);
+                                " WHERE mv.media_id = ? AND mv.at <= ? ORDER BY mv.at, mv.id",
+                                error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, medium_id);
@@ -475,7 +478,8 @@ custody_store_set_refusal (GError     **error,
   g_autoptr(GString) list = g_string_new (NULL);
 
   for (guint i = 0; i < broken->len; i++)
-    g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", (const char *) g_ptr_array_index (broken, i));
+    g_string_append_printf (list, "%s%s", i > 0 ? ", " : "",
+                            (const char *) g_ptr_array_index (broken, i));
   /* Translators: "moving to 'Library' would break the compliance of payroll (1-offsite); ..." */
   g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_REFUSED,
                _("%s would break the compliance of %s; add --confirm to go ahead anyway"),
@@ -782,8 +786,8 @@ custody_store_undo_movement (CustodyStore  *self,
   stmt = custody_store_prepare (self,
                                 "SELECT mv.media_id, mv.from_location_id, m.volser, m.movement_id,"
                                 "       mv.courier, mv.container, mv.seal"
-                                " FROM movements mv JOIN media m ON m.id = mv.media_id WHERE mv.id = ?",
-                                error);
+                                " FROM movements mv JOIN media m ON m.id = mv.media_id"
+                                " WHERE mv.id = ?", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, movement_id);
@@ -903,7 +907,8 @@ insert_medium (CustodyStore   *self,
 
       mv->source = g_strdup ("add");
       mv->note = g_strdup (_("added to the inventory"));
-      if (!custody_store_insert_movement (self, sqlite3_last_insert_rowid (custody_store_get_db (self)),
+      if (!custody_store_insert_movement (self,
+                                          sqlite3_last_insert_rowid (custody_store_get_db (self)),
                                           location_id, mv, error))
         return FALSE;
     }
@@ -1085,7 +1090,8 @@ custody_store_update_medium (CustodyStore   *self,
                                 "UPDATE media SET type = ?2, pool_id = ?3, status = ?4,"
                                 "  retention_until = ?5, capacity_bytes = ?6, worm = ?7, note = ?8,"
                                 "  released_at = CASE WHEN ?9 THEN ?10"
-                                "                     WHEN ?4 IN ('retired', 'scratch') THEN released_at"
+                                "                     WHEN ?4 IN ('retired', 'scratch')"
+                                "                       THEN released_at"
                                 "                     ELSE NULL END"
                                 " WHERE id = ?1", error);
   if (stmt == NULL)
@@ -1120,7 +1126,8 @@ custody_store_update_medium (CustodyStore   *self,
   if (broken->len > 0 && !confirm)
     {
       g_autofree char *what = g_strdup_printf (changes->status == CUSTODY_MEDIUM_RETIRED
-                                                 ? _("retiring '%s'") : _("returning '%s' to scratch"),
+                                                 ? _("retiring '%s'")
+                                                 : _("returning '%s' to scratch"),
                                                normalized);
       custody_store_set_refusal (error, what, broken);
       goto fail;
@@ -1144,7 +1151,8 @@ custody_store_update_medium (CustodyStore   *self,
   if (!releasing)
     action = g_strdup ("media.edit");
   else
-    action = g_strconcat (changes->status == CUSTODY_MEDIUM_RETIRED ? "media.retire" : "media.scratch",
+    action = g_strconcat (changes->status == CUSTODY_MEDIUM_RETIRED ? "media.retire"
+                          : "media.scratch",
                           broken->len > 0 ? "-confirmed" : "", NULL);
   entity = g_strconcat ("media:", normalized, NULL);
   return custody_store_write_commit (self, action, entity, custody_json_medium (before, NULL),
@@ -1186,8 +1194,8 @@ custody_store_list_restore_points (CustodyStore  *self,
     return NULL;
 
   stmt = custody_store_prepare (self,
-                                "SELECT e.id, j.name, c.name, e.started, e.finished, e.status, e.bytes,"
-                                "       e.files, e.run_id, e.message"
+                                "SELECT e.id, j.name, c.name, e.started, e.finished, e.status,"
+                                "       e.bytes, e.files, e.run_id, e.message"
                                 " FROM execution_volumes ev"
                                 " JOIN executions e ON e.id = ev.execution_id"
                                 " JOIN copies c ON c.id = e.copy_id"

@@ -18,7 +18,8 @@ G_BEGIN_DECLS
  * here expects the caller to hold the store's mutex (STORE_LOCK). */
 
 #define STORE_LOCK(self) \
-  g_autoptr(GMutexLocker) G_PASTE (locker, __LINE__) = g_mutex_locker_new (custody_store_get_mutex (self))
+  g_autoptr(GMutexLocker) G_PASTE (locker, __LINE__) = \
+    g_mutex_locker_new (custody_store_get_mutex (self))
 
 void           custody_store_init_locking       (void);
 
@@ -184,7 +185,8 @@ gboolean       custody_store_forget_media_status (CustodyStore *self,
   " LEFT JOIN locations l ON l.id = mv.to_location_id"
 
 #define CUSTODY_MEDIA_AT_SELECT \
-  "SELECT m.id, m.volser, m.type, p.name, m.status, l.name, l.kind, mv.at, nullif (mv.container, '')," \
+  "SELECT m.id, m.volser, m.type, p.name, m.status, l.name, l.kind, mv.at," \
+  " nullif (mv.container, '')," \
   "       m.retention_until, m.capacity_bytes, m.bytes_written, m.mounts, m.errors, m.worm," \
   "       m.last_written, m.created_at, m.note, m.slot" \
   CUSTODY_MEDIA_AT_FROM

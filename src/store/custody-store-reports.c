@@ -184,12 +184,15 @@ custody_store_report_counts (CustodyStore         *self,
 
   stmt = custody_store_prepare (self,
                                 "SELECT"
-                                " (SELECT count(*) FROM alerts WHERE raised_at > ?1 AND raised_at <= ?2),"
-                                " (SELECT count(*) FROM alerts WHERE resolved_at > ?1 AND resolved_at <= ?2),"
+                                " (SELECT count(*) FROM alerts"
+                                "   WHERE raised_at > ?1 AND raised_at <= ?2),"
+                                " (SELECT count(*) FROM alerts"
+                                "   WHERE resolved_at > ?1 AND resolved_at <= ?2),"
                                 " (SELECT count(*) FROM alerts"
                                 "   WHERE acknowledged_at > ?1 AND acknowledged_at <= ?2),"
                                 " (SELECT count(*) FROM movements WHERE at > ?1 AND at <= ?2),"
-                                " (SELECT count(*) FROM audit WHERE business_at > ?1 AND business_at <= ?2),"
+                                " (SELECT count(*) FROM audit"
+                                "   WHERE business_at > ?1 AND business_at <= ?2),"
                                 " (SELECT count(*) FROM jobs WHERE created_at <= ?2),"
                                 " (SELECT count(*) FROM copies WHERE created_at <= ?2),"
                                 " (SELECT count(*) FROM media WHERE created_at <= ?2),"
@@ -340,7 +343,8 @@ custody_store_report_chain (CustodyStore        *self,
       else if (!g_str_equal (computed, hash))
         {
           chain->first_broken = id;
-          chain->problem = g_strdup (_("its content does not match its hash: it was changed after it was written"));
+          chain->problem = g_strdup (_("its content does not match its hash: "
+                                       "it was changed after it was written"));
         }
 
       g_free (prev);
@@ -425,7 +429,8 @@ custody_store_report_job_activity (CustodyStore         *self,
   /* The runs of a year are a million rows: read in the table's own order
    * and added up here, rather than grouped by a join in SQL. */
   stmt = custody_store_prepare (self,
-                                "SELECT copy_id, status, bytes, finished FROM executions NOT INDEXED"
+                                "SELECT copy_id, status, bytes, finished"
+                                " FROM executions NOT INDEXED"
                                 " WHERE finished > ?1 AND finished <= ?2", error);
   if (stmt == NULL)
     return FALSE;
@@ -456,7 +461,8 @@ custody_store_report_job_activity (CustodyStore         *self,
 
   stmt = custody_store_prepare (self,
                                 "SELECT copy_id, result = 'failed' OR errors > 0, at"
-                                " FROM verifications NOT INDEXED WHERE at > ?1 AND at <= ?2", error);
+                                " FROM verifications NOT INDEXED WHERE at > ?1 AND at <= ?2",
+                                error);
   if (stmt == NULL)
     return FALSE;
   bind_period (stmt, from, to);
@@ -475,8 +481,8 @@ custody_store_report_job_activity (CustodyStore         *self,
     return FALSE;
 
   stmt = custody_store_prepare (self,
-                                "SELECT id, name, owner FROM jobs WHERE created_at <= ?2 ORDER BY name",
-                                error);
+                                "SELECT id, name, owner FROM jobs WHERE created_at <= ?2"
+                                " ORDER BY name", error);
   if (stmt == NULL)
     return FALSE;
   bind_period (stmt, from, to);
@@ -528,7 +534,8 @@ custody_store_report_failed_runs (CustodyStore         *self,
                                 "SELECT e.started, e.finished, j.name, c.name, e.message"
                                 " FROM executions e JOIN copies c ON c.id = e.copy_id"
                                 " JOIN jobs j ON j.id = c.job_id"
-                                " WHERE e.status = 'failed' AND e.finished > ?1 AND e.finished <= ?2"
+                                " WHERE e.status = 'failed'"
+                                "   AND e.finished > ?1 AND e.finished <= ?2"
                                 " ORDER BY e.finished, e.id", error);
   if (stmt == NULL)
     return FALSE;
@@ -570,8 +577,8 @@ custody_store_report_failed_tests (CustodyStore         *self,
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
 
   stmt = custody_store_prepare (self,
-                                "SELECT v.at, j.name, c.name, v.kind, v.result = 'passed', v.errors,"
-                                "       v.by, v.note"
+                                "SELECT v.at, j.name, c.name, v.kind, v.result = 'passed',"
+                                "       v.errors, v.by, v.note"
                                 " FROM verifications v JOIN copies c ON c.id = v.copy_id"
                                 " JOIN jobs j ON j.id = c.job_id"
                                 " WHERE (v.result = 'failed' OR v.errors > 0)"
@@ -652,10 +659,12 @@ custody_store_report_alerts (CustodyStore         *self,
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
 
   stmt = custody_store_prepare (self,
-                                "SELECT raised_at, CASE WHEN resolved_at <= ?2 THEN resolved_at END,"
+                                "SELECT raised_at,"
+                                "       CASE WHEN resolved_at <= ?2 THEN resolved_at END,"
                                 "       kind, severity, subject, message,"
                                 "       CASE WHEN acknowledged_at <= ?2 THEN acknowledged_by END,"
-                                "       CASE WHEN acknowledged_at <= ?2 THEN acknowledged_at END, detail"
+                                "       CASE WHEN acknowledged_at <= ?2 THEN acknowledged_at END,"
+                                "       detail"
                                 " FROM alerts"
                                 " WHERE raised_at <= ?2"
                                 "   AND (raised_at > ?1 OR resolved_at IS NULL OR resolved_at > ?1)"
@@ -695,7 +704,8 @@ custody_store_report_acknowledgements (CustodyStore         *self,
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
 
   stmt = custody_store_prepare (self,
-                                "SELECT raised_at, CASE WHEN resolved_at <= ?2 THEN resolved_at END,"
+                                "SELECT raised_at,"
+                                "       CASE WHEN resolved_at <= ?2 THEN resolved_at END,"
                                 "       kind, severity, subject, message, acknowledged_by,"
                                 "       acknowledged_at, detail"
                                 " FROM alerts"
@@ -773,8 +783,8 @@ custody_store_report_movements (CustodyStore         *self,
     return FALSE;
 
   stmt = custody_store_prepare (self,
-                                "SELECT at, media_id, from_location_id, to_location_id, by, courier,"
-                                "       container, seal, note"
+                                "SELECT at, media_id, from_location_id, to_location_id, by,"
+                                "       courier, container, seal, note"
                                 " FROM movements WHERE at > ?1 AND at <= ?2"
                                 " ORDER BY at, id", error);
   if (stmt == NULL)
@@ -790,7 +800,8 @@ custody_store_report_movements (CustodyStore         *self,
 
       row.at = sqlite3_column_int64 (stmt, 0);
       row.volser = g_hash_table_lookup (volsers, &media_id);
-      row.from = sqlite3_column_type (stmt, 2) != SQLITE_NULL ? g_hash_table_lookup (locations, &from_id)
+      row.from = sqlite3_column_type (stmt, 2) != SQLITE_NULL
+                 ? g_hash_table_lookup (locations, &from_id)
                                                               : NULL;
       row.to = g_hash_table_lookup (locations, &to_id);
       row.by = custody_sql_text (stmt, 4);

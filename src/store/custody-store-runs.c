@@ -303,7 +303,8 @@ same_volumes (CustodyStore  *self,
   sqlite3_bind_int64 (stmt, 1, execution_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (n >= volume_ids->len || g_array_index (volume_ids, gint64, n) != sqlite3_column_int64 (stmt, 0))
+      if (n >= volume_ids->len ||
+          g_array_index (volume_ids, gint64, n) != sqlite3_column_int64 (stmt, 0))
         *same = FALSE;
       n++;
     }
@@ -358,8 +359,11 @@ custody_store_media_mark_written (CustodyStore  *self,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       sqlite3_stmt *stmt = custody_store_prepare (self,
-                                                  "UPDATE media SET last_written = max (coalesce (last_written, 0), ?),"
-                                                  " status = CASE status WHEN 'scratch' THEN 'in-use' ELSE status END"
+                                                  "UPDATE media"
+                                                  " SET last_written ="
+                                                  "       max (coalesce (last_written, 0), ?),"
+                                                  "     status = CASE status WHEN 'scratch'"
+                                                  "              THEN 'in-use' ELSE status END"
                                                   " WHERE id = ?", error);
       int rc;
 
@@ -404,8 +408,8 @@ write_volumes (CustodyStore      *self,
   for (guint i = 0; i < volume_ids->len; i++)
     {
       stmt = custody_store_prepare (self,
-                                    "INSERT INTO execution_volumes (execution_id, position, media_id)"
-                                    " VALUES (?, ?, ?)", error);
+                                    "INSERT INTO execution_volumes (execution_id, position,"
+                                    " media_id) VALUES (?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, execution_id);
@@ -444,8 +448,8 @@ custody_store_upsert_execution (CustodyStore         *self,
 
   stmt = custody_store_prepare (self,
                                 "INSERT OR IGNORE INTO executions"
-                                " (copy_id, started, finished, status, bytes, files, run_id, message)"
-                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                " (copy_id, started, finished, status, bytes, files, run_id,"
+                                "  message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, copy_id);
@@ -630,7 +634,8 @@ load_execution_volumes (CustodyStore  *self,
   int rc;
 
   stmt = custody_store_prepare (self,
-                                "SELECT m.volser FROM execution_volumes ev JOIN media m ON m.id = ev.media_id"
+                                "SELECT m.volser FROM execution_volumes ev"
+                                " JOIN media m ON m.id = ev.media_id"
                                 " WHERE ev.execution_id = ? ORDER BY ev.position", error);
   if (stmt == NULL)
     return NULL;
@@ -681,8 +686,8 @@ custody_store_list_executions (CustodyStore  *self,
   /* Newest first by (started, id): a total order, so pages neither repeat
    * nor skip a run. */
   stmt = custody_store_prepare (self,
-                                "SELECT e.id, c.name, e.started, e.finished, e.status, e.bytes, e.files,"
-                                "       e.run_id, e.message"
+                                "SELECT e.id, c.name, e.started, e.finished, e.status, e.bytes,"
+                                "       e.files, e.run_id, e.message"
                                 " FROM copies c JOIN executions e ON e.copy_id = c.id"
                                 " WHERE c.job_id = ?1 AND coalesce (e.finished, e.started) <= ?2"
                                 " ORDER BY e.started DESC, e.id DESC LIMIT ?4 OFFSET ?3", error);
@@ -750,8 +755,10 @@ custody_store_count_executions (CustodyStore  *self,
     return -1;
 
   stmt = custody_store_prepare (self,
-                                "SELECT count(*) FROM copies c JOIN executions e ON e.copy_id = c.id"
-                                " WHERE c.job_id = ? AND coalesce (e.finished, e.started) <= ?", error);
+                                "SELECT count(*) FROM copies c"
+                                " JOIN executions e ON e.copy_id = c.id"
+                                " WHERE c.job_id = ? AND coalesce (e.finished, e.started) <= ?",
+                                error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, job_id);
@@ -918,8 +925,8 @@ custody_store_list_verifications (CustodyStore  *self,
     return NULL;
 
   stmt = custody_store_prepare (self,
-                                "SELECT v.id, c.name, v.kind, v.at, v.result, v.errors, v.duration_s,"
-                                "       v.by, v.note"
+                                "SELECT v.id, c.name, v.kind, v.at, v.result, v.errors,"
+                                "       v.duration_s, v.by, v.note"
                                 " FROM copies c JOIN verifications v ON v.copy_id = c.id"
                                 " WHERE c.job_id = ? AND v.at <= ? ORDER BY v.at DESC, v.id DESC",
                                 error);
@@ -939,7 +946,8 @@ custody_store_list_verifications (CustodyStore  *self,
       v->at = sqlite3_column_int64 (stmt, 3);
       v->passed = g_str_equal (custody_sql_text (stmt, 4), "passed");
       v->errors = sqlite3_column_int64 (stmt, 5);
-      v->duration_s = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 6);
+      v->duration_s = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1
+                      : sqlite3_column_int64 (stmt, 6);
       g_free (v->by);
       v->by = g_strdup (custody_sql_text (stmt, 7));
       g_free (v->note);

@@ -126,7 +126,8 @@ is_disk_full (CustodyStore *self,
   if ((rc & 0xff) == SQLITE_FULL)
     return TRUE;
   /* Growing the -shm file, or syncing, on a full file system. */
-  return (rc & 0xff) == SQLITE_IOERR && self->db != NULL && sqlite3_system_errno (self->db) == ENOSPC;
+  return (rc & 0xff) == SQLITE_IOERR && self->db != NULL &&
+         sqlite3_system_errno (self->db) == ENOSPC;
 }
 
 static gboolean
@@ -134,7 +135,8 @@ fail_disk_full (CustodyStore  *self,
                 GError       **error)
 {
   g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_FAILED,
-               _("the store '%s' cannot be written: its file system is full; free some space on it and try again"),
+               _("the store '%s' cannot be written: its file system is full; "
+                 "free some space on it and try again"),
                self->path);
   return FALSE;
 }
@@ -161,7 +163,8 @@ custody_store_fail (CustodyStore  *self,
       break;
     case CUSTODY_STORE_ERROR_CORRUPT:
       g_set_error (error, CUSTODY_STORE_ERROR, code,
-                   _("the store '%s' is corrupt (%s); restore a backup with 'custodyctl db restore'"),
+                   _("the store '%s' is corrupt (%s); "
+                     "restore a backup with 'custodyctl db restore'"),
                    self->path, detail);
       break;
     case CUSTODY_STORE_ERROR_READ_ONLY:
@@ -623,7 +626,8 @@ custody_store_forget_copy_status (CustodyStore  *self,
                                   gint64         copy_id,
                                   GError       **error)
 {
-  return forget (self, "DELETE FROM job_state WHERE job_id = (SELECT job_id FROM copies WHERE id = ?)",
+  return forget (self,
+                 "DELETE FROM job_state WHERE job_id = (SELECT job_id FROM copies WHERE id = ?)",
                  copy_id, error);
 }
 
@@ -846,7 +850,8 @@ open_database (CustodyStore           *self,
       g_free (uri);
       uri = read_only_uri (self->path, TRUE);
       self->disk_full = TRUE;
-      rc = open_connection (self, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX);
+      rc = open_connection (self, uri,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX);
       if (rc != SQLITE_OK || !read_header (self->db, &version, &n_tables, &rc))
         return custody_store_fail (self, rc, error);
     }
@@ -854,7 +859,8 @@ open_database (CustodyStore           *self,
   if (version > CUSTODY_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_SCHEMA_TOO_NEW,
-                   _("the store '%s' was made by a newer version of Custody (schema %d, this one knows %d); it was left unchanged"),
+                   _("the store '%s' was made by a newer version of Custody (schema %d, this one "
+                     "knows %d); it was left unchanged"),
                    self->path, (int) version, CUSTODY_STORE_SCHEMA_VERSION);
       return FALSE;
     }
@@ -1191,7 +1197,8 @@ parse_policy_value (const char     *key,
   else
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
-                   _("unknown policy '%s' (one of production-counts, warning-counts, at-risk-rpo-fraction, at-risk-verify-days)"),
+                   _("unknown policy '%s' (one of production-counts, warning-counts, "
+                     "at-risk-rpo-fraction, at-risk-verify-days)"),
                    key);
       return FALSE;
     }
@@ -1209,7 +1216,8 @@ custody_store_read_policy (CustodyStore   *self,
 
   custody_policy_init_defaults (policy);
 
-  stmt = custody_store_prepare (self, "SELECT key, value FROM meta WHERE key LIKE 'policy.%'", error);
+  stmt = custody_store_prepare (self, "SELECT key, value FROM meta WHERE key LIKE 'policy.%'",
+                                error);
   if (stmt == NULL)
     return FALSE;
 

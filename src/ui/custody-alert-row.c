@@ -173,7 +173,8 @@ custody_alert_row_class_init (CustodyAlertRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-alert-row.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-alert-row.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyAlertRow, severity_icon);
   gtk_widget_class_bind_template_child (widget_class, CustodyAlertRow, severity_label);
   gtk_widget_class_bind_template_child (widget_class, CustodyAlertRow, subject_label);

@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 #define CUSTODY_TYPE_COMPLIANCE_PAGE (custody_compliance_page_get_type ())
-G_DECLARE_FINAL_TYPE (CustodyCompliancePage, custody_compliance_page, CUSTODY, COMPLIANCE_PAGE, CustodyPage)
+G_DECLARE_FINAL_TYPE (CustodyCompliancePage, custody_compliance_page, CUSTODY, COMPLIANCE_PAGE,
+                      CustodyPage)
 
 const char *custody_compliance_page_get_filter  (CustodyCompliancePage *self);
 void        custody_compliance_page_set_filter  (CustodyCompliancePage *self,

@@ -39,7 +39,8 @@ static guint signals[N_SIGNALS];
 static gboolean
 is_valid (CustodyCopyEditor *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  g_autofree char *name =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
 
   return name[0] != '\0';
 }
@@ -98,7 +99,8 @@ custody_copy_editor_class_init (CustodyCopyEditorClass *klass)
                                 NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-copy-editor.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-copy-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyCopyEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, CustodyCopyEditor, media_row);
   gtk_widget_class_bind_template_child (widget_class, CustodyCopyEditor, location_row);

@@ -104,7 +104,8 @@ custody_drawn_row_snapshot (GtkWidget     *widget,
   custody_drawn_row_get_colors (widget, &fg, &dim);
 
   theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
-  icon = gtk_icon_theme_lookup_icon (theme, icon_name, NULL, ICON_SIZE, gtk_widget_get_scale_factor (widget),
+  icon = gtk_icon_theme_lookup_icon (theme, icon_name, NULL, ICON_SIZE,
+                                     gtk_widget_get_scale_factor (widget),
                                      gtk_widget_get_direction (widget), 0);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PAD_X, (height - ICON_SIZE) / 2.0f));

@@ -96,7 +96,8 @@ page_cb (GObject      *source,
   PageCallbackData *d = user_data;
   g_autoptr(CustodyExecutionModel) self = d->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) runs = custody_session_read_finish (CUSTODY_SESSION (source), result, &error);
+  g_autoptr(GPtrArray) runs = custody_session_read_finish (CUSTODY_SESSION (source), result,
+                                                           &error);
   guint page = d->page, generation = d->generation, first, n;
 
   g_free (d);

@@ -77,7 +77,8 @@ static gboolean
 typed_exit_code (CustodyImportDialog *self,
                  int                 *code)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->exit_row))));
+  g_autofree char *text =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->exit_row))));
   gint64 value;
 
   *code = -1;
@@ -253,7 +254,8 @@ load_cb (GObject      *source,
 
   tool = custody_import_source_get_format (self->source, &format);
   size = g_format_size (custody_import_source_get_size (self->source));
-  adw_preferences_group_set_title (self->kind_group, custody_import_source_get_label (self->source));
+  adw_preferences_group_set_title (self->kind_group,
+                                   custody_import_source_get_label (self->source));
   /* Translators: "backup.json, 12.3 MB" */
   description = g_strdup_printf (_("%s, %s"), custody_import_source_get_name (self->source), size);
   adw_preferences_group_set_description (self->kind_group, description);
@@ -263,7 +265,8 @@ load_cb (GObject      *source,
                           tool && (format == CUSTODY_IMPORT_BORG ||
                                    format == CUSTODY_IMPORT_BAREOS_JOBS ||
                                    format == CUSTODY_IMPORT_BAREOS_VOLUMES));
-  gtk_widget_set_visible (GTK_WIDGET (self->exit_row), tool && custody_import_format_is_check (format));
+  gtk_widget_set_visible (GTK_WIDGET (self->exit_row),
+                          tool && custody_import_format_is_check (format));
   gtk_widget_set_visible (self->create_row, tool && format == CUSTODY_IMPORT_BAREOS_JOBS);
   gtk_widget_set_visible (self->options_group,
                           gtk_widget_get_visible (GTK_WIDGET (self->zone_row)) ||

@@ -78,7 +78,8 @@ load_worker (GTask        *task,
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE,
                             cancellable, NULL);
   if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_TIME_MODIFIED))
-    source->modified = (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+    source->modified = (gint64) g_file_info_get_attribute_uint64 (info,
+                                                                  G_FILE_ATTRIBUTE_TIME_MODIFIED);
 
   source->data = g_file_load_bytes (file, cancellable, NULL, &error);
   if (source->data == NULL)
@@ -90,7 +91,8 @@ load_worker (GTask        *task,
   data = g_bytes_get_data (source->data, &length);
   if (data != NULL && custody_import_detect (data, length, &source->format))
     {
-      g_task_return_pointer (task, g_steal_pointer (&source), (GDestroyNotify) custody_import_source_unref);
+      g_task_return_pointer (task, g_steal_pointer (&source),
+                             (GDestroyNotify) custody_import_source_unref);
       return;
     }
 
@@ -106,7 +108,8 @@ load_worker (GTask        *task,
       return;
     }
 
-  g_task_return_pointer (task, g_steal_pointer (&source), (GDestroyNotify) custody_import_source_unref);
+  g_task_return_pointer (task, g_steal_pointer (&source),
+                         (GDestroyNotify) custody_import_source_unref);
 }
 
 void
@@ -362,10 +365,12 @@ custody_import_result_describe (const CustodyImportResult *result)
     {
       g_string_append (text, "\n");
       if (result->time_zone_is_local)
-        g_string_append_printf (text, _("Times without a zone were read in %s, this computer’s zone."),
+        g_string_append_printf (text,
+                                _("Times without a zone were read in %s, this computer’s zone."),
                                 result->time_zone);
       else
-        g_string_append_printf (text, _("Times without a zone were read in %s."), result->time_zone);
+        g_string_append_printf (text, _("Times without a zone were read in %s."),
+                                result->time_zone);
     }
   for (guint i = 0; result->notes != NULL && i < result->notes->len; i++)
     {

@@ -200,7 +200,8 @@ fill_copies (CustodyJobDetail *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No copies yet"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Add the places this job is backed up to: a disk repository, tapes, the cloud."));
+                                   _("Add the places this job is backed up to: a disk repository, "
+                                     "tapes, the cloud."));
       add_row (self, self->copies_group, row);
       return;
     }
@@ -274,7 +275,8 @@ verifications_cb (GObject      *source,
 {
   g_autoptr(CustodyJobDetail) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = custody_session_read_finish (CUSTODY_SESSION (source), result, &error);
+  g_autoptr(GPtrArray) list = custody_session_read_finish (CUSTODY_SESSION (source), result,
+                                                           &error);
   gint64 now = custody_time_now ();
 
   if (list == NULL)
@@ -286,7 +288,8 @@ verifications_cb (GObject      *source,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Never verified"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("A restore test or a checksum proves a copy can be read back. Record one after each test."));
+                                   _("A restore test or a checksum proves a copy can be read back. "
+                                     "Record one after each test."));
       add_row (self, self->verifications_group, row);
       return;
     }
@@ -302,14 +305,16 @@ verifications_cb (GObject      *source,
       g_autofree char *subtitle = NULL;
 
       if (v->passed && v->errors == 0)
-        title = g_strdup_printf (_("%s of %s passed"), custody_verify_kind_get_label (v->kind), v->copy);
+        title = g_strdup_printf (_("%s of %s passed"), custody_verify_kind_get_label (v->kind),
+                                 v->copy);
       else if (v->passed)
         title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s passed with %lld error",
                                               "%s of %s passed with %lld errors", v->errors),
                                  custody_verify_kind_get_label (v->kind), v->copy,
                                  (long long) v->errors);
       else
-        title = g_strdup_printf (_("%s of %s failed"), custody_verify_kind_get_label (v->kind), v->copy);
+        title = g_strdup_printf (_("%s of %s failed"), custody_verify_kind_get_label (v->kind),
+                                 v->copy);
 
       subtitle = v->by[0] != '\0' ? g_strdup_printf (_("%s, by %s"), ago, v->by) : g_strdup (ago);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -406,7 +411,8 @@ bind_run_cb (GtkSignalListItemFactory *factory,
 
   started = custody_format_time (e->started);
   /* Translators: "2026-11-25 01:00 · nas · Success" */
-  title_text = g_strdup_printf (_("%s · %s · %s"), started, e->copy, custody_run_status_get_label (e->status));
+  title_text = g_strdup_printf (_("%s · %s · %s"), started, e->copy,
+                                custody_run_status_get_label (e->status));
   gtk_label_set_label (GTK_LABEL (title), title_text);
 
   details = g_string_new (NULL);
@@ -507,8 +513,10 @@ fill (CustodyJobDetail *self)
                                     job->rpo_hours), (long long) job->rpo_hours);
   verify = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld day", "%lld days",
                                          job->verify_days), (long long) job->verify_days);
-  adw_action_row_set_subtitle (self->source_row, job->source[0] != '\0' ? job->source : _("Not given"));
-  adw_action_row_set_subtitle (self->owner_row, job->owner[0] != '\0' ? job->owner : _("Not given"));
+  adw_action_row_set_subtitle (self->source_row,
+                               job->source[0] != '\0' ? job->source : _("Not given"));
+  adw_action_row_set_subtitle (self->owner_row,
+                               job->owner[0] != '\0' ? job->owner : _("Not given"));
   adw_action_row_set_subtitle (self->rpo_row, rpo);
   adw_action_row_set_subtitle (self->verify_row, verify);
 
@@ -609,7 +617,8 @@ custody_job_detail_class_init (CustodyJobDetailClass *klass)
                                 NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-job-detail.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-job-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyJobDetail, header);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobDetail, back_button);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobDetail, menu_button);
@@ -688,7 +697,8 @@ custody_job_detail_set_item (CustodyJobDetail *self,
     self->notify_id = g_signal_connect_swapped (item, "notify::job",
                                                 G_CALLBACK (on_item_notify_job_cb), self);
 
-  if (self->stack != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "history") == 0)
+  if (self->stack != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "history") == 0)
     gtk_stack_set_visible_child_name (self->stack, "job");
   set_runs_model (self);
   if (self->stack != NULL)

@@ -37,7 +37,8 @@ static guint signals[N_SIGNALS];
 static gboolean
 is_valid (CustodyJobEditor *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  g_autofree char *name =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
 
   return name[0] != '\0';
 }
@@ -94,7 +95,8 @@ custody_job_editor_class_init (CustodyJobEditorClass *klass)
                                 NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-job-editor.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-job-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyJobEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobEditor, source_row);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobEditor, owner_row);

@@ -142,13 +142,15 @@ update (CustodyJobRow *self)
   g_free (self->subtitle);
   if (job->owner[0] != '\0')
     /* Translators: "Violation · Aiko Tanaka" */
-    self->subtitle = g_strdup_printf (_("%s · %s"), custody_status_get_label (self->status), job->owner);
+    self->subtitle = g_strdup_printf (_("%s · %s"), custody_status_get_label (self->status),
+                                      job->owner);
   else
     self->subtitle = g_strdup (custody_status_get_label (self->status));
 
   summary = rules_summary (job->verdict);
   accessible = g_strdup_printf ("%s, %s. %s", job->name, self->subtitle, summary);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
 
   /* Laid out when drawn: of the rows a list keeps, few are on screen. */
   self->dirty = TRUE;
@@ -235,7 +237,8 @@ custody_job_row_snapshot (GtkWidget   *widget,
     }
 
   custody_drawn_row_snapshot (widget, snapshot, custody_status_icon_name (self->status),
-                              &status_color, self->name_layout, self->subtitle_layout, self->marks_layout, 0, &fg);
+                              &status_color, self->name_layout, self->subtitle_layout,
+                              self->marks_layout, 0, &fg);
 }
 
 static void

@@ -158,8 +158,8 @@ write_cb (GObject      *source,
                                                              _("This Breaks Compliance"),
                                                              error->message);
 
-      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "confirm", _("Do It _Anyway"),
-                                        NULL);
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "confirm",
+                                        _("Do It _Anyway"), NULL);
       adw_message_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_default_response (dialog, "cancel");
       adw_message_dialog_set_close_response (dialog, "cancel");
@@ -180,7 +180,8 @@ write_add (CustodyStore  *store,
   Write *w = data;
 
   if (w->last != NULL && w->last[0] != '\0')
-    return custody_store_add_media_range (store, w->first, w->last, w->medium, w->location, NULL, error);
+    return custody_store_add_media_range (store, w->first, w->last, w->medium, w->location, NULL,
+                                          error);
   g_free (w->medium->volser);
   w->medium->volser = g_strdup (w->first);
   return custody_store_add_medium (store, w->medium, w->location, error);
@@ -245,7 +246,8 @@ on_add_response_cb (CustodyAddMediaDialog *dialog,
       g_auto(GStrv) range = custody_volser_range (w->first, w->last, CUSTODY_STORE_MAX_RANGE, NULL);
       n = range != NULL ? g_strv_length (range) : 0;
     }
-  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u volume", "Added %u volumes", n), n);
+  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u volume", "Added %u volumes", n),
+                          n);
   run_write (self, write_add, w, done, _("Nothing was added"));
 }
 
@@ -329,7 +331,8 @@ on_release_response_cb (CustodyReleaseDialog *dialog,
   w->medium->type = g_strdup (m->type);
   w->medium->pool = g_strdup (m->pool);
   w->medium->status = status;
-  w->medium->retention_until = status == CUSTODY_MEDIUM_SCRATCH ? CUSTODY_TIME_NONE : m->retention_until;
+  w->medium->retention_until = status == CUSTODY_MEDIUM_SCRATCH ? CUSTODY_TIME_NONE
+                               : m->retention_until;
   w->medium->capacity_bytes = m->capacity_bytes;
   w->medium->worm = m->worm;
   g_free (w->medium->note);
@@ -533,8 +536,8 @@ reconcile_worker (CustodyStore  *store,
 {
   ReconcileData *d = data;
 
-  return custody_store_reconcile (store, d->location, (const char * const *) d->scanned, NULL, "scan",
-                                  error);
+  return custody_store_reconcile (store, d->location, (const char * const *) d->scanned, NULL,
+                                  "scan", error);
 }
 
 static void
@@ -543,7 +546,8 @@ on_certificate_response_cb (CustodyReconciliationDialog *dialog,
                             CustodyMediaPage            *self)
 {
   CustodyReconciliation *r = custody_reconciliation_dialog_get_reconciliation (dialog);
-  g_autoptr(CustodyReconciliationCertificate) certificate = custody_reconciliation_certificate_new (r);
+  g_autoptr(CustodyReconciliationCertificate) certificate =
+    custody_reconciliation_certificate_new (r);
 
   if (g_str_equal (response, "print"))
     custody_print_printable (GTK_WIDGET (self), CUSTODY_PRINTABLE (certificate));
@@ -644,7 +648,8 @@ import_inventory_worker (CustodyStore  *store,
   if (input == NULL)
     return NULL;
   stats = g_new0 (CustodyImportStats, 1);
-  if (!custody_store_import_mtx (store, G_INPUT_STREAM (input), d->library, stats, NULL, NULL, error))
+  if (!custody_store_import_mtx (store, G_INPUT_STREAM (input), d->library, stats, NULL, NULL,
+                                 error))
     g_clear_pointer (&stats, g_free);
   return stats;
 }
@@ -656,8 +661,8 @@ import_inventory_cb (GObject      *source,
 {
   g_autoptr(CustodyMediaPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree CustodyImportStats *stats = custody_session_read_finish (CUSTODY_SESSION (source), result,
-                                                                      &error);
+  g_autofree CustodyImportStats *stats = custody_session_read_finish (CUSTODY_SESSION (source),
+                                                                      result, &error);
   g_autofree char *text = NULL;
   g_autofree char *added = NULL, *updated = NULL, *unchanged = NULL;
 
@@ -671,8 +676,8 @@ import_inventory_cb (GObject      *source,
   added = g_strdup_printf ("%" G_GUINT64_FORMAT, stats->added);
   updated = g_strdup_printf ("%" G_GUINT64_FORMAT, stats->updated);
   unchanged = g_strdup_printf ("%" G_GUINT64_FORMAT, stats->unchanged);
-  text = g_strdup_printf (_("Library inventory: %s added, %s updated, %s unchanged"), added, updated,
-                          unchanged);
+  text = g_strdup_printf (_("Library inventory: %s added, %s updated, %s unchanged"), added,
+                          updated, unchanged);
   custody_page_toast (CUSTODY_PAGE (self), adw_toast_new (text));
 }
 
@@ -690,10 +695,10 @@ on_inventory_file_cb (GtkNativeDialog *chooser,
 
       d->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       d->library = g_strdup (chosen->library);
-      custody_session_read_async (custody_page_get_session (CUSTODY_PAGE (self)), import_inventory_worker,
-                                  d, inventory_data_free, g_free,
-                                  custody_page_get_cancellable (CUSTODY_PAGE (self)), import_inventory_cb,
-                                  g_object_ref (self));
+      custody_session_read_async (custody_page_get_session (CUSTODY_PAGE (self)),
+                                  import_inventory_worker, d, inventory_data_free, g_free,
+                                  custody_page_get_cancellable (CUSTODY_PAGE (self)),
+                                  import_inventory_cb, g_object_ref (self));
     }
   g_object_unref (chooser);
 }
@@ -733,7 +738,8 @@ import_inventory_action (GtkWidget  *widget,
   if (libraries[0] == NULL)
     {
       custody_page_toast (CUSTODY_PAGE (self),
-                          adw_toast_new (_("Add a location of kind library first: an inventory describes one")));
+                          adw_toast_new (_("Add a location of kind library first: "
+                                           "an inventory describes one")));
       return;
     }
 
@@ -749,7 +755,8 @@ open_volume_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  custody_media_page_select_volume (CUSTODY_MEDIA_PAGE (widget), g_variant_get_string (parameter, NULL));
+  custody_media_page_select_volume (CUSTODY_MEDIA_PAGE (widget),
+                                    g_variant_get_string (parameter, NULL));
 }
 
 void
@@ -766,11 +773,13 @@ custody_media_page_class_add_actions (CustodyMediaPageClass *klass)
   gtk_widget_class_install_action (widget_class, "media.print-label", NULL, print_label_action);
   gtk_widget_class_install_action (widget_class, "media.handoff", "s", handoff_action);
   gtk_widget_class_install_action (widget_class, "media.reconcile", NULL, reconcile_action);
-  gtk_widget_class_install_action (widget_class, "media.import-inventory", NULL, import_inventory_action);
+  gtk_widget_class_install_action (widget_class, "media.import-inventory", NULL,
+                                   import_inventory_action);
   gtk_widget_class_install_action (widget_class, "media.open-volume", "s", open_volume_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "media.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "media.print-labels",
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "media.add",
                                        NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "media.print-labels", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "media.scan", "s", "none");
 }

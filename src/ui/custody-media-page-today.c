@@ -75,12 +75,14 @@ custody_media_page_update_today (CustodyMediaPage *self)
       return;
     }
 
-  adw_view_stack_page_set_needs_attention (self->today_page, desk->lists[CUSTODY_DESK_OVERDUE]->len > 0);
+  adw_view_stack_page_set_needs_attention (self->today_page,
+                                           desk->lists[CUSTODY_DESK_OVERDUE]->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "media.handoff", TRUE);
 
   /* The rows are widgets, rebuilt at every reload of the store: they are
    * built when the Today page is shown, not while the inventory is. */
-  self->today_stale = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "today") != 0;
+  self->today_stale = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                 "today") != 0;
   if (self->today_stale)
     return;
 
@@ -121,8 +123,10 @@ custody_media_page_update_today (CustodyMediaPage *self)
           adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
           adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
           gtk_widget_set_tooltip_text (row, item->reason);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (desk_icon (l)));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                     gtk_image_new_from_icon_name (desk_icon (l)));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     gtk_image_new_from_icon_name ("go-next-symbolic"));
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
           gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "media.open-volume");
           gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", item->volser);
@@ -140,21 +144,25 @@ custody_media_page_update_today (CustodyMediaPage *self)
         {
           GtkWidget *row = adw_action_row_new ();
           g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more",
-                                                                "And %u more", list->len - TODAY_MAX_ROWS),
+                                                                "And %u more",
+                                                                list->len - TODAY_MAX_ROWS),
                                                    list->len - TODAY_MAX_ROWS);
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                       _("A scan session expects them all; the hand-off sheet lists them all."));
+                                       _("A scan session expects them all; the hand-off sheet "
+                                         "lists them all."));
           gtk_widget_add_css_class (row, "dim-label");
           add_desk_row (self, self->desk_groups[l], row);
         }
     }
 
   /* The overdue go first: they are late already. */
-  gtk_box_reorder_child_after (GTK_BOX (self->today_box), GTK_WIDGET (self->desk_groups[CUSTODY_DESK_OVERDUE]),
-                               desk->lists[CUSTODY_DESK_OVERDUE]->len > 0 ? GTK_WIDGET (self->today_headline)
-                                                                          : GTK_WIDGET (self->desk_groups[CUSTODY_DESK_EXPIRING]));
+  gtk_box_reorder_child_after (GTK_BOX (self->today_box),
+                               GTK_WIDGET (self->desk_groups[CUSTODY_DESK_OVERDUE]),
+                               desk->lists[CUSTODY_DESK_OVERDUE]->len > 0
+                               ? GTK_WIDGET (self->today_headline)
+                               : GTK_WIDGET (self->desk_groups[CUSTODY_DESK_EXPIRING]));
 }
 
 static GtkWidget *
@@ -166,7 +174,8 @@ desk_group_button (const char *icon,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
@@ -191,12 +200,14 @@ custody_media_page_init_today (CustodyMediaPage *self)
       GtkWidget *group = adw_preferences_group_new ();
       GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), custody_desk_list_get_label (l));
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                       custody_desk_list_get_label (l));
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _(descriptions[l]));
       if (l == CUSTODY_DESK_SEND_OFFSITE || l == CUSTODY_DESK_RECALL)
         {
           gtk_box_append (GTK_BOX (suffix), desk_group_button ("document-print-symbolic",
-                                                               _("Hand-off Sheet…"), "media.handoff",
+                                                               _("Hand-off Sheet…"),
+                                                               "media.handoff",
                                                                custody_desk_list_to_string (l)));
           gtk_box_append (GTK_BOX (suffix), desk_group_button ("scanner-symbolic", _("Scan These…"),
                                                                "media.scan",

@@ -93,7 +93,8 @@ update_list_state (CustodyMediaPage *self)
   if (shown != total)
     subtitle = g_strdup_printf (_("%u of %u"), shown, total);
   else if (total > 0)
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volume", "%u volumes", total), total);
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volume", "%u volumes", total),
+                                total);
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
 }
 
@@ -379,7 +380,8 @@ read_inventory_cb (GObject      *source,
     {
       if (inv == NULL)
         {
-          g_autofree char *text = g_strdup_printf (_("Cannot read the volumes: %s"), error->message);
+          g_autofree char *text = g_strdup_printf (_("Cannot read the volumes: %s"),
+                                                   error->message);
           custody_page_toast (CUSTODY_PAGE (self), adw_toast_new (text));
         }
       g_clear_pointer (&inv, inventory_free);
@@ -543,7 +545,8 @@ custody_media_page_class_init (CustodyMediaPageClass *klass)
   page_class->search = custody_media_page_search;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-media-page.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-media-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, list_pane);
@@ -608,8 +611,8 @@ custody_media_page_init (CustodyMediaPage *self)
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filter_model));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed_cb),
-                            self);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (on_selection_changed_cb), self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);

@@ -228,7 +228,8 @@ read_history_cb (GObject      *source,
     {
       CustodyExecution *e = g_ptr_array_index (h->restore_points, i);
       g_autofree char *title = g_strdup_printf ("%s · %s", e->job, e->copy);
-      g_autofree char *when = custody_format_time (e->finished != CUSTODY_TIME_NONE ? e->finished : e->started);
+      g_autofree char *when = custody_format_time (e->finished != CUSTODY_TIME_NONE ? e->finished
+                                                   : e->started);
       g_autofree char *size = e->bytes >= 0 ? g_format_size (e->bytes) : NULL;
       g_autofree char *subtitle = size != NULL
         ? g_strdup_printf ("%s · %s · %s", when, custody_run_status_get_label (e->status), size)
@@ -239,7 +240,8 @@ read_history_cb (GObject      *source,
       /* Target first: a name without its target warns when the row maps. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", e->job);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-job");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
     }
   if (h->restore_points->len == 0)
     add_row (self, self->restore_group, _("None"), _("No run has been recorded on this volume."));
@@ -278,7 +280,8 @@ load_history (CustodyMediumDetail *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   custody_session_read_async (self->session, read_history, g_strdup (self->medium->volser), g_free,
-                              history_free, self->cancellable, read_history_cb, g_object_ref (self));
+                              history_free, self->cancellable, read_history_cb,
+                              g_object_ref (self));
 }
 
 /*
@@ -348,7 +351,8 @@ custody_medium_detail_class_init (CustodyMediumDetailClass *klass)
                                 NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-medium-detail.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-medium-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyMediumDetail, back_button);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediumDetail, window_title);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediumDetail, menu_button);

@@ -123,7 +123,8 @@ custody_medium_row_snapshot (GtkWidget   *widget,
       if (!gtk_style_context_lookup_color (context, "error_color", &status_color))
         gdk_rgba_parse (&status_color, "#c01c28");
     }
-  else if (self->medium->status == CUSTODY_MEDIUM_RETIRED || self->medium->status == CUSTODY_MEDIUM_SCRATCH)
+  else if (self->medium->status == CUSTODY_MEDIUM_RETIRED ||
+           self->medium->status == CUSTODY_MEDIUM_SCRATCH)
     status_color = dim;
 
   custody_drawn_row_snapshot (widget, snapshot,
@@ -213,7 +214,8 @@ custody_medium_row_set_medium (CustodyMediumRow *self,
   accessible = g_strdup_printf (_("%s, %s, %s, in %s"), medium->volser,
                                 custody_medium_status_get_label (medium->status), medium->type,
                                 medium->location != NULL ? medium->location : _("nowhere yet"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
 
   /* Laid out when drawn: of the rows a list keeps, few are on screen. */
   self->dirty = TRUE;

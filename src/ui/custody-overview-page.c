@@ -62,7 +62,8 @@ desk_title (CustodyDeskList list,
     case CUSTODY_DESK_OVERDUE:
     case CUSTODY_N_DESK_LISTS:
     default:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volume overdue", "%u volumes overdue", n),
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volume overdue",
+                                           "%u volumes overdue", n),
                               n);
     }
 }
@@ -84,7 +85,8 @@ update_desk (CustodyOverviewPage *self,
 
       for (guint i = 0; i < MIN (n, 4); i++)
         g_string_append_printf (subtitle, "%s%s", i > 0 ? ", " : "",
-                                ((CustodyDeskItem *) g_ptr_array_index (desk->lists[l], i))->volser);
+                                ((CustodyDeskItem *)
+                                 g_ptr_array_index (desk->lists[l], i))->volser);
       if (n > 4)
         g_string_append (subtitle, "…");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->desk_rows[l]), title);
@@ -141,8 +143,9 @@ update (CustodyOverviewPage *self)
                                              counts[CUSTODY_STATUS_AT_RISK]),
                                 counts[CUSTODY_STATUS_AT_RISK]);
   else
-    headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The job is safe", "All %u jobs are safe",
-                                             n_jobs), n_jobs);
+    headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The job is safe",
+                                             "All %u jobs are safe", n_jobs),
+                                n_jobs);
   gtk_label_set_label (self->headline, headline);
 
   when = custody_format_time (custody_session_get_evaluated_at (session));
@@ -159,12 +162,14 @@ update (CustodyOverviewPage *self)
     {
       g_autofree char *subtitle = failing[r] == 0
         ? g_strdup (_("Every job passes"))
-        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u job fails", "%u jobs fail", failing[r]),
+        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u job fails", "%u jobs fail",
+                                        failing[r]),
                            failing[r]);
 
       adw_action_row_set_subtitle (self->rule_rows[r], subtitle);
       gtk_image_set_from_icon_name (self->rule_icons[r],
-                                    failing[r] == 0 ? "emblem-ok-symbolic" : "window-close-symbolic");
+                                    failing[r] == 0 ? "emblem-ok-symbolic"
+                                    : "window-close-symbolic");
       custody_add_css_class_if (GTK_WIDGET (self->rule_icons[r]), "success", failing[r] == 0);
       custody_add_css_class_if (GTK_WIDGET (self->rule_icons[r]), "error", failing[r] > 0);
     }
@@ -210,9 +215,11 @@ update (CustodyOverviewPage *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name ("window-close-symbolic");
       g_autofree char *title = g_strdup_printf ("%s · %s", e->job, e->copy);
-      g_autofree char *ago = custody_format_ago (e->finished, custody_session_get_evaluated_at (session));
-      g_autofree char *subtitle = e->message[0] != '\0' ? g_strdup_printf ("%s · %s", ago, e->message)
-                                                        : g_strdup (ago);
+      g_autofree char *ago = custody_format_ago (e->finished,
+                                                 custody_session_get_evaluated_at (session));
+      g_autofree char *subtitle = e->message[0] != '\0'
+                                  ? g_strdup_printf ("%s · %s", ago, e->message)
+                                  : g_strdup (ago);
 
       gtk_widget_add_css_class (icon, "error");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
@@ -222,7 +229,8 @@ update (CustodyOverviewPage *self)
       /* Target first: a name without its target warns when the row maps. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", e->job);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-job");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
       adw_preferences_group_add (self->failures_group, row);
       g_ptr_array_add (self->failure_rows, row);
     }
@@ -311,7 +319,8 @@ custody_overview_page_class_init (CustodyOverviewPageClass *klass)
   page_class->session_changed = custody_overview_page_session_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-overview-page.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, stack);
@@ -345,7 +354,8 @@ custody_overview_page_init (CustodyOverviewPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), custody_rule_get_label (r));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.compliance-filter");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", custody_rule_to_string (r));
@@ -357,13 +367,15 @@ custody_overview_page_init (CustodyOverviewPage *self)
   for (guint l = 0; l < CUSTODY_N_DESK_LISTS; l++)
     {
       static const char *icons[CUSTODY_N_DESK_LISTS] = {
-        "mail-send-symbolic", "mail-send-receive-symbolic", "alarm-symbolic", "task-past-due-symbolic",
+        "mail-send-symbolic", "mail-send-receive-symbolic", "alarm-symbolic",
+        "task-past-due-symbolic",
       };
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name (icons[l]);
 
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.media-today");
       adw_preferences_group_add (self->desk_group, row);

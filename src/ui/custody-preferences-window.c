@@ -444,7 +444,8 @@ custody_preferences_window_class_init (CustodyPreferencesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-preferences-window.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyPreferencesWindow, production_switch);
   gtk_widget_class_bind_template_child (widget_class, CustodyPreferencesWindow, warning_switch);
   gtk_widget_class_bind_template_child (widget_class, CustodyPreferencesWindow, rpo_fraction_spin);

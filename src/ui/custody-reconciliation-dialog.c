@@ -60,7 +60,8 @@ custody_reconciliation_dialog_new (GtkWidget             *parent,
     custody_form_dialog_new (CUSTODY_TYPE_RECONCILIATION_DIALOG, parent);
   g_autofree char *heading = g_strdup_printf (_("Reconciliation of %s"), reconciliation->location);
   /* Translators: "12 present, 1 missing, 2 surplus." */
-  g_autofree char *body = g_strdup_printf (_("%u present, %u missing, %u surplus. Missing volumes raise an alert until they are found."),
+  g_autofree char *body = g_strdup_printf (_("%u present, %u missing, %u surplus. Missing volumes "
+                                             "raise an alert until they are found."),
                                            g_strv_length (reconciliation->present),
                                            g_strv_length (reconciliation->missing),
                                            g_strv_length (reconciliation->surplus));

@@ -63,8 +63,10 @@ custody_release_dialog_new (GtkWidget           *parent,
   self->status = status;
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
-                               retire ? _("It leaves service. The restore points on it stop counting for their jobs.")
-                                      : _("It may be overwritten. The restore points on it stop counting for their jobs."));
+                               retire ? _("It leaves service. The restore points on it stop "
+                                          "counting for their jobs.")
+                                      : _("It may be overwritten. The restore points on it stop "
+                                          "counting for their jobs."));
   if (!retire)
     adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "release",
                                            _("Return to _Scratch"));

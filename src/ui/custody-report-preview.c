@@ -223,7 +223,8 @@ custody_report_preview_class_init (CustodyReportPreviewClass *klass)
   object_class->dispose = custody_report_preview_dispose;
   object_class->finalize = custody_report_preview_finalize;
 
-  signals[PAGE_RENDERED] = g_signal_new ("page-rendered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  signals[PAGE_RENDERED] = g_signal_new ("page-rendered", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 

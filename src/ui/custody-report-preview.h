@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 #define CUSTODY_TYPE_REPORT_PREVIEW (custody_report_preview_get_type ())
-G_DECLARE_FINAL_TYPE (CustodyReportPreview, custody_report_preview, CUSTODY, REPORT_PREVIEW, GObject)
+G_DECLARE_FINAL_TYPE (CustodyReportPreview, custody_report_preview, CUSTODY, REPORT_PREVIEW,
+                      GObject)
 
 CustodyReportPreview *custody_report_preview_new         (const char           *pdf_path,
                                                           guint                 n_pages,

@@ -258,11 +258,13 @@ generate_worker (GTask        *task,
   if (g->out_path != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_path (g->out_path);
-      g_autoptr(GFileOutputStream) output = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE,
+      g_autoptr(GFileOutputStream) output = g_file_replace (file, NULL, FALSE,
+                                                            G_FILE_CREATE_PRIVATE,
                                                             cancellable, &error);
 
       ok = output != NULL &&
-           custody_report_write_pdf (report, store, G_OUTPUT_STREAM (output), cancellable, &error) &&
+           custody_report_write_pdf (report, store, G_OUTPUT_STREAM (output), cancellable,
+                                     &error) &&
            g_output_stream_close (G_OUTPUT_STREAM (output), cancellable, &error);
     }
   else
@@ -338,7 +340,8 @@ update_options (CustodyReportsPage *self)
 {
   g_autofree char *label = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->period_row), custody_report_kind_has_period (self->kind));
+  gtk_widget_set_visible (GTK_WIDGET (self->period_row),
+                          custody_report_kind_has_period (self->kind));
 
   if (self->as_of == CUSTODY_TIME_NONE)
     label = g_strdup (_("Now"));
@@ -461,7 +464,8 @@ update_visible_cb (gpointer user_data)
 
   first = (guint) MAX (0, gtk_adjustment_get_value (adjustment) / row - 1);
   last = (guint) MIN ((double) n_pages - 1,
-                      (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment)) / row + 1);
+                      (gtk_adjustment_get_value (adjustment) +
+                       gtk_adjustment_get_page_size (adjustment)) / row + 1);
 
   g_hash_table_iter_init (&iter, self->requested);
   while (g_hash_table_iter_next (&iter, &page, NULL))
@@ -531,7 +535,8 @@ on_page_bind_cb (GtkListItemFactory *factory,
     }
 
   /* Translators: the accessible name of a page of a report's preview */
-  name = g_strdup_printf (_("Page %u of %u"), page + 1, custody_report_preview_get_n_pages (self->preview));
+  name = g_strdup_printf (_("Page %u of %u"), page + 1,
+                          custody_report_preview_get_n_pages (self->preview));
   gtk_picture_set_alternative_text (picture, name);
 
   size_picture (self, GTK_WIDGET (picture));
@@ -599,8 +604,10 @@ generate_cb (GObject      *source,
   self->shown_from = g->from;
   self->shown_to = g->to;
   self->shown_paper = g->paper;
-  self->preview = custody_report_preview_new (self->pdf_path, g->n_pages, g->page_width, g->page_height);
-  g_signal_connect_object (self->preview, "page-rendered", G_CALLBACK (on_page_rendered_cb), self, 0);
+  self->preview = custody_report_preview_new (self->pdf_path, g->n_pages, g->page_width,
+                                              g->page_height);
+  g_signal_connect_object (self->preview, "page-rendered", G_CALLBACK (on_page_rendered_cb), self,
+                           0);
 
   for (guint i = 0; i < g->n_pages; i++)
     {
@@ -608,7 +615,8 @@ generate_cb (GObject      *source,
       gtk_string_list_append (self->page_numbers, date);
     }
 
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u page", "%s, %u pages", g->n_pages),
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u page", "%s, %u pages",
+                                           g->n_pages),
                               custody_report_kind_get_title (g->kind), g->n_pages);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_label_set_label (self->preview_label, subtitle);
@@ -660,7 +668,8 @@ start_generation (CustodyReportsPage  *self,
   self->for_printing = for_printing;
   set_working (self, cancellable);
 
-  title = g_strdup_printf (for_printing ? _("Preparing the %s for Printing") : _("Generating the %s"),
+  title = g_strdup_printf (for_printing ? _("Preparing the %s for Printing")
+                           : _("Generating the %s"),
                            custody_report_kind_get_title (kind));
   adw_status_page_set_title (self->busy_status, title);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
@@ -894,7 +903,8 @@ save_action (GtkWidget  *widget,
 
   /* A native chooser: in a Flatpak the portal's, with no file system
    * access of our own needed. */
-  chooser = gtk_file_chooser_native_new (_("Save the Report"), GTK_IS_WINDOW (native) ? GTK_WINDOW (native) : NULL,
+  chooser = gtk_file_chooser_native_new (_("Save the Report"),
+                                         GTK_IS_WINDOW (native) ? GTK_WINDOW (native) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_suffix (filter, "pdf");
@@ -955,7 +965,8 @@ on_print_done_cb (GtkPrintOperation       *operation,
       g_autofree char *text = NULL;
 
       gtk_print_operation_get_error (operation, &error);
-      text = g_strdup_printf (_("Cannot print the report: %s"), error != NULL ? error->message : "");
+      text = g_strdup_printf (_("Cannot print the report: %s"),
+                              error != NULL ? error->message : "");
       toast (self, text);
     }
   g_signal_emit (self, signals[PRINTED], 0, result == GTK_PRINT_OPERATION_RESULT_APPLY);
@@ -967,8 +978,9 @@ run_print_operation (CustodyReportsPage *self)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (self->shown_paper == CUSTODY_REPORT_PAPER_LETTER
-                                                      ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+  g_autoptr(GtkPaperSize) paper =
+    gtk_paper_size_new (self->shown_paper == CUSTODY_REPORT_PAPER_LETTER
+                        ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
   g_autofree char *title = suggested_name (self);
   GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
   GtkPrintOperationAction action = GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG;
@@ -992,7 +1004,8 @@ run_print_operation (CustodyReportsPage *self)
       action = GTK_PRINT_OPERATION_ACTION_EXPORT;
     }
 
-  gtk_print_operation_run (operation, action, GTK_IS_WINDOW (native) ? GTK_WINDOW (native) : NULL, &error);
+  gtk_print_operation_run (operation, action, GTK_IS_WINDOW (native) ? GTK_WINDOW (native) : NULL,
+                           &error);
   if (error != NULL)
     g_debug ("Printing did not start: %s", error->message);
 }
@@ -1015,7 +1028,8 @@ prepare_print_cb (GObject      *source,
       show_pages (self);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_autofree char *text = g_strdup_printf (_("Cannot print the report: %s"), error->message);
+          g_autofree char *text = g_strdup_printf (_("Cannot print the report: %s"),
+                                                   error->message);
           toast (self, text);
         }
       return;
@@ -1041,7 +1055,9 @@ print_action (GtkWidget  *widget,
   n_pages = custody_report_preview_get_n_pages (self->preview);
   if (n_pages > MAX_PRINT_PAGES)
     {
-      g_autofree char *text = g_strdup_printf (_("%u pages are too many to print from here: save the report and print it from a PDF viewer, or choose a shorter period"),
+      g_autofree char *text = g_strdup_printf (_("%u pages are too many to print from here: "
+                                                 "save the report and print it from a PDF viewer, "
+                                                 "or choose a shorter period"),
                                                n_pages);
       toast (self, text);
       return;
@@ -1201,7 +1217,8 @@ custody_reports_page_class_init (CustodyReportsPageClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-reports-page.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-reports-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyReportsPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, CustodyReportsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CustodyReportsPage, options_pane);
@@ -1238,8 +1255,10 @@ custody_reports_page_class_init (CustodyReportsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.as-of-now", NULL, as_of_now_action);
   gtk_widget_class_install_action (widget_class, "reports.show-options", NULL, show_options_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "reports.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "reports.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "reports.save",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "reports.print",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "reports.generate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "reports.cancel", NULL);
@@ -1266,13 +1285,15 @@ custody_reports_page_init (CustodyReportsPage *self)
   rows[CUSTODY_REPORT_SUMMARY] = self->summary_row;
   for (guint kind = 0; kind < CUSTODY_N_REPORT_KINDS; kind++)
     {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows[kind]), custody_report_kind_get_title (kind));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows[kind]),
+                                     custody_report_kind_get_title (kind));
       adw_action_row_set_subtitle (rows[kind], custody_report_kind_get_description (kind));
     }
   gtk_check_button_set_active (self->compliance_check, TRUE);
   adw_combo_row_set_selected (self->period_row, 1);
   adw_combo_row_set_selected (self->paper_row,
-                              custody_report_paper_for_locale () == CUSTODY_REPORT_PAPER_LETTER ? 1 : 0);
+                              custody_report_paper_for_locale () == CUSTODY_REPORT_PAPER_LETTER
+                              ? 1 : 0);
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_page_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_page_bind_cb), self);
@@ -1280,9 +1301,11 @@ custody_reports_page_init (CustodyReportsPage *self)
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->page_numbers)));
   gtk_list_view_set_factory (self->pages_view, factory);
   gtk_list_view_set_model (self->pages_view, GTK_SELECTION_MODEL (selection));
-  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->pages_view)), "changed",
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->pages_view)),
+                           "changed",
                            G_CALLBACK (schedule_visible_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->pages_view)), "value-changed",
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->pages_view)),
+                           "value-changed",
                            G_CALLBACK (schedule_visible_update), self, G_CONNECT_SWAPPED);
 
   update_options (self);

@@ -168,7 +168,8 @@ update_chunk_cb (gpointer user_data)
 
   for (; self->updated < end; self->updated++)
     {
-      g_autoptr(CustodyJobItem) item = g_list_model_get_item (G_LIST_MODEL (self->jobs), self->updated);
+      g_autoptr(CustodyJobItem) item = g_list_model_get_item (G_LIST_MODEL (self->jobs),
+                                                              self->updated);
       custody_job_item_set_job (item, g_ptr_array_index (self->updating_jobs, self->updated));
     }
 

@@ -198,7 +198,8 @@ custody_message_dialog_new (GtkWidget  *parent,
 {
   GtkRoot *root = gtk_widget_get_root (parent);
 
-  return ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  return ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                          : NULL,
                                                      heading, body));
 }
 

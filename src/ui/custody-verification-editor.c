@@ -105,7 +105,8 @@ custody_verification_editor_class_init (CustodyVerificationEditorClass *klass)
                                 NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-verification-editor.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-verification-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyVerificationEditor, copy_row);
   gtk_widget_class_bind_template_child (widget_class, CustodyVerificationEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, CustodyVerificationEditor, result_row);

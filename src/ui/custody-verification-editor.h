@@ -20,10 +20,12 @@ CustodyVerificationEditor *custody_verification_editor_new      (GtkWindow      
                                                                  const char                *job,
                                                                  const char * const        *copies,
                                                                  const char                *copy);
-CustodyVerification       *custody_verification_editor_dup_verification (CustodyVerificationEditor *self);
+CustodyVerification       *custody_verification_editor_dup_verification
+                                                                (CustodyVerificationEditor *self);
 void                       custody_verification_editor_set_busy (CustodyVerificationEditor *self,
                                                                  gboolean                   busy);
-void                       custody_verification_editor_show_error (CustodyVerificationEditor *self,
-                                                                   const char                *message);
+void                       custody_verification_editor_show_error
+                                                               (CustodyVerificationEditor *self,
+                                                                const char                *message);
 
 G_END_DECLS
