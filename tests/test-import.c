@@ -516,6 +516,15 @@ test_bareos_jobs_refuse_broken_input (CtlFixture    *f,
       "{\"jobmedia\": [{\"jobid\": \"1\", \"volumename\": \"A00042L8\"}]}}", { NULL },
       "jobmedia row 1: unknown volume 'A00042L8' (import Bareos' volumes first: custodyctl import "
       "bareos-volumes)" },
+    /* The whole input is read before the store is asked: a job the store
+     * does not know is named only when every record reads. */
+    { JOBS_HEAD "{\"jobid\": \"1\", \"name\": \"nobody\", \"type\": \"B\", \"jobstatus\": "
+      "\"T\", \"starttime\": \"2026-11-20 01:00:00\", \"poolname\": \"nas\"},\n"
+      JOB ("2", "Q") "}]}}", { NULL },
+      "line 2, column 70: job 2 (JobId 2): jobstatus 'Q' is not a Bareos job status" },
+    { JOBS_HEAD JOB ("1", "T") "}]}}\n{\"jsonrpc\": \"2.0\", \"id\": null, \"result\": "
+      "{\"jobmedia\": [{\"jobid\": \"1\", \"volumename\": \"A00042L8\"}, \"row\"]}}", { NULL },
+      "line 2, column 98: jobmedia row 2 should be an object, not a string" },
   };
 
   assert_each_refused (f, "bareos-jobs", none, cases, G_N_ELEMENTS (cases));

@@ -480,92 +480,6 @@ custody_import_error_as_invalid (GError **error)
   return FALSE;
 }
 
-gboolean
-custody_import_fail_at (CustodyImportContext  *ctx,
-                        gsize                  offset,
-                        GError               **error,
-                        const char            *format,
-                        ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  custody_tool_text_fail_at_valist (&ctx->text, offset, error, format, args);
-  va_end (args);
-  return custody_import_error_as_invalid (error);
-}
-
-gboolean
-custody_import_fail_line (guint        line,
-                          GError     **error,
-                          const char  *format,
-                          ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  custody_tool_text_fail_line (line, error, "%s", message);
-  return custody_import_error_as_invalid (error);
-}
-
-CustodyJsonDoc *
-custody_import_parse_json (CustodyImportContext  *ctx,
-                           CustodyJsonParseFlags  flags,
-                           GError               **error)
-{
-  CustodyJsonDoc *doc = custody_tool_text_parse_json (&ctx->text, flags, error);
-
-  if (doc == NULL)
-    custody_import_error_as_invalid (error);
-  return doc;
-}
-
-gboolean
-custody_import_get_string (CustodyImportContext  *ctx,
-                           CustodyJsonDoc        *doc,
-                           CustodyJsonNode        object,
-                           const char            *member,
-                           gboolean               required,
-                           const char            *what,
-                           char                 **out,
-                           GError               **error)
-{
-  return custody_tool_text_get_string (&ctx->text, doc, object, member, required, what, out,
-                                       error) || custody_import_error_as_invalid (error);
-}
-
-gboolean
-custody_import_get_count (CustodyImportContext  *ctx,
-                          CustodyJsonDoc        *doc,
-                          CustodyJsonNode        object,
-                          const char            *member,
-                          gboolean               strings,
-                          const char            *what,
-                          gint64                *out,
-                          GError               **error)
-{
-  return custody_tool_text_get_count (&ctx->text, doc, object, member, strings, what, out,
-                                      error) || custody_import_error_as_invalid (error);
-}
-
-gboolean
-custody_import_get_time (CustodyImportContext  *ctx,
-                         CustodyJsonDoc        *doc,
-                         CustodyJsonNode        object,
-                         const char            *member,
-                         gboolean               required,
-                         const char            *what,
-                         gint64                *out,
-                         GError               **error)
-{
-  return custody_tool_text_get_time (&ctx->text, doc, object, member, required, what, out,
-                                     error) || custody_import_error_as_invalid (error);
-}
-
 /*
  * Jobs, copies, verifications, volumes
  */
@@ -821,16 +735,6 @@ custody_import_find_repository_volume (CustodyImportContext  *ctx,
                        ctx->options->volume);
   *volume = given;
   return TRUE;
-}
-
-gboolean
-custody_import_take_exit_code (CustodyImportContext  *ctx,
-                               gsize                 *length,
-                               int                   *exit_code,
-                               GError               **error)
-{
-  return custody_tool_text_take_exit_code (&ctx->text, ctx->options->exit_code, length, exit_code,
-                                           error) || custody_import_error_as_invalid (error);
 }
 
 /*
@@ -1152,8 +1056,13 @@ custody_store_import (CustodyStore                *self,
   if (!custody_store_write_begin_bulk (self, error))
     goto fail;
 
+  /* The readers of formats/ fail with CUSTODY_PARSE_ERROR: to the
+   * store's callers bad input is CUSTODY_STORE_ERROR_INVALID. */
   if (!formats[format].run (&ctx, error))
-    goto rollback;
+    {
+      custody_import_error_as_invalid (error);
+      goto rollback;
+    }
 
   report_progress (&ctx, 0.2);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
