@@ -402,7 +402,8 @@ test_jobs_errors (void)
     { NULL, 0, "{\"result\": {\"jobs\": [], \"jobmedia\": [{\"jobid\": \"1\"}]}}", 0,
       "line 1, column 38: jobmedia row 1 has no \"volumename\"" },
     { NULL, 0, "{\"result\": {\"jobmedia\": []}}", 0,
-      "line 1, column 1: no list of jobs here: give bconsole's 'llist jobs' in JSON mode (.api 2)" },
+      "line 1, column 1: no list of jobs here: give bconsole's 'llist jobs' in JSON mode "
+      "(.api 2)" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

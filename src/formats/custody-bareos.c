@@ -202,7 +202,8 @@ add_volume (CustodyToolText      *text,
 
       if (other->listing == row->listing)
         {
-          custody_bareos_volume_fail (text, row, error, _("volume %s appears twice in one listing"), row->volser);
+          custody_bareos_volume_fail (text, row, error,
+                                      _("volume %s appears twice in one listing"), row->volser);
           volume_row_clear (row);
           return FALSE;
         }
@@ -228,7 +229,6 @@ read_volume_object (CustodyToolText      *text,
                     GError               **error)
 {
   g_autofree char *what = g_strdup_printf (_("volume %u"), index);
-  g_autofree char *in_changer = NULL;
   CustodyBareosVolume row = { 0, };
   gint64 flag = -1;
 

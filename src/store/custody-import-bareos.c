@@ -281,7 +281,8 @@ changer_location (CustodyImportContext  *ctx,
                   GHashTable            *cache,
                   GError               **error)
 {
-  const char *named = kind == CUSTODY_LOCATION_LIBRARY ? ctx->options->library : ctx->options->shelf;
+  const char *named = kind == CUSTODY_LOCATION_LIBRARY ? ctx->options->library
+                                                       : ctx->options->shelf;
   const char *option = kind == CUSTODY_LOCATION_LIBRARY ? "--library" : "--shelf";
   g_autofree char *key = g_strdup_printf ("%d\x1f%s", kind, named != NULL ? named
                                           : storage != NULL ? storage : "");
@@ -296,7 +297,8 @@ changer_location (CustodyImportContext  *ctx,
   if (found != NULL)
     return *(gint64 *) found;
 
-  stmt = custody_store_prepare (ctx->store, "SELECT id, name FROM locations WHERE kind = ? ORDER BY name",
+  stmt = custody_store_prepare (ctx->store,
+                                "SELECT id, name FROM locations WHERE kind = ? ORDER BY name",
                                 error);
   if (stmt == NULL)
     return 0;
@@ -331,7 +333,8 @@ changer_location (CustodyImportContext  *ctx,
       if (!ctx->options->create)
         {
           g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_NOT_FOUND,
-                       _("%s: unknown location '%s' (add it, or import with --create)"), option, named);
+                       _("%s: unknown location '%s' (add it, or import with --create)"), option,
+                       named);
           return 0;
         }
       fallback = named;
@@ -352,7 +355,8 @@ changer_location (CustodyImportContext  *ctx,
   else if (named == NULL && names->len == 0 && !ctx->options->create)
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_NOT_FOUND,
-                   _("there is no %s location to move volumes to: add one, or import with --create"),
+                   _("there is no %s location to move volumes to: add one, or import with "
+                     "--create"),
                    custody_location_kind_to_string (kind));
       return 0;
     }
@@ -360,7 +364,8 @@ changer_location (CustodyImportContext  *ctx,
   if (id == 0)
     {
       stmt = custody_store_prepare (ctx->store,
-                                    "INSERT INTO locations (name, kind, created_at) VALUES (?, ?, ?)",
+                                    "INSERT INTO locations (name, kind, created_at)"
+                                    " VALUES (?, ?, ?)",
                                     error);
       if (stmt == NULL)
         return 0;
@@ -443,15 +448,17 @@ apply_volume (CustodyImportContext       *ctx,
                                                         : CUSTODY_UPSERT_UPDATED;
   if (result == CUSTODY_UPSERT_ADDED)
     stmt = custody_store_prepare (store,
-                                  "INSERT INTO media (volser, type, pool_id, status, retention_until,"
-                                  " bytes_written, last_written, errors, mounts, created_at)"
+                                  "INSERT INTO media (volser, type, pool_id, status,"
+                                  " retention_until, bytes_written, last_written, errors,"
+                                  " mounts, created_at)"
                                   " VALUES (?1, ?2, ?3, ?4, ?5, max (?6, 0), ?7, max (?8, 0),"
                                   " max (?9, 0), ?10)", error);
   else if (result == CUSTODY_UPSERT_UPDATED)
     stmt = custody_store_prepare (store,
                                   "UPDATE media SET type = ?2, pool_id = coalesce (?3, pool_id),"
                                   " status = ?4, retention_until = ?5,"
-                                  " bytes_written = CASE WHEN ?6 < 0 THEN bytes_written ELSE ?6 END,"
+                                  " bytes_written = CASE WHEN ?6 < 0 THEN bytes_written"
+                                  "   ELSE ?6 END,"
                                   " last_written = ?7,"
                                   " errors = CASE WHEN ?8 < 0 THEN errors ELSE ?8 END,"
                                   " mounts = CASE WHEN ?9 < 0 THEN mounts ELSE ?9 END"

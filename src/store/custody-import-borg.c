@@ -83,10 +83,11 @@ custody_import_borg (CustodyImportContext  *ctx,
     return FALSE;
   add_archives (ctx, archives, copy_id, volume_ids);
   if (ctx->left_out > 0)
-    custody_import_note (ctx, g_dngettext (GETTEXT_PACKAGE,
-                                           "Left out %u archive that --glob-archives does not match.",
-                                           "Left out %u archives that --glob-archives does not match.",
-                                           ctx->left_out), ctx->left_out);
+    custody_import_note (ctx,
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "Left out %u archive that --glob-archives does not match.",
+                                      "Left out %u archives that --glob-archives does not match.",
+                                      ctx->left_out), ctx->left_out);
   return TRUE;
 }
 

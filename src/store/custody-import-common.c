@@ -269,7 +269,8 @@ account (BatchWriter          *w,
          GError              **error)
 {
   const CustodyImportRun *run = run_at (w, i);
-  gboolean last_of_copy = i + 1 == w->batch->runs->len || run_at (w, i + 1)->copy_id != run->copy_id;
+  gboolean last_of_copy = i + 1 == w->batch->runs->len ||
+                          run_at (w, i + 1)->copy_id != run->copy_id;
 
   custody_import_stats_count (w->stats, result);
   if (result == CUSTODY_UPSERT_UPDATED)
@@ -329,14 +330,15 @@ write_one (BatchWriter  *w,
   g_array_set_size (w->volume_ids, 0);
   /* Runs without volumes: the batch's array may have no storage at all. */
   if (run->n_volumes > 0)
-    g_array_append_vals (w->volume_ids, &g_array_index (w->batch->volumes, gint64, run->first_volume),
+    g_array_append_vals (w->volume_ids,
+                         &g_array_index (w->batch->volumes, gint64, run->first_volume),
                          run->n_volumes);
 
   if (merge && run_needs_merge (run) && !merge_stored (w->store, run, e, w->volume_ids, error))
     return FALSE;
 
-  if (!custody_store_upsert_execution (w->store, run->copy_id, e, w->volume_ids, w->written, &result,
-                                       error))
+  if (!custody_store_upsert_execution (w->store, run->copy_id, e, w->volume_ids, w->written,
+                                       &result, error))
     {
       g_autofree char *where = w->batch->describe (run->position);
 
@@ -369,13 +371,15 @@ write_chunk (BatchWriter  *w,
 
   for (guint k = 0; k < n; k++)
     runs[k] = run_at (w, chunk[k]);
-  if (!custody_run_bulk_insert (w->bulk, runs, (const gint64 *) w->batch->volumes->data, ids, error))
+  if (!custody_run_bulk_insert (w->bulk, runs, (const gint64 *) w->batch->volumes->data, ids,
+                                error))
     return FALSE;
 
   for (guint k = 0; k < n; k++)
     {
-      gboolean ok = ids[k] != 0 ? account (w, chunk[k], CUSTODY_UPSERT_ADDED, ids[k], runs[k]->status,
-                                           runs[k]->started, runs[k]->finished, error)
+      gboolean ok = ids[k] != 0 ? account (w, chunk[k], CUSTODY_UPSERT_ADDED, ids[k],
+                                           runs[k]->status, runs[k]->started,
+                                           runs[k]->finished, error)
                                 : write_one (w, chunk[k], FALSE, error);
       if (!ok)
         return FALSE;
@@ -552,7 +556,8 @@ custody_import_find_copy (CustodyImportContext  *ctx,
       if (!ctx->options->create)
         {
           g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_NOT_FOUND,
-                       _("unknown job '%s' (add it with 'custodyctl job add', or import with --create)"),
+                       _("unknown job '%s' (add it with 'custodyctl job add', or import with "
+                         "--create)"),
                        job);
           return 0;
         }
@@ -575,7 +580,8 @@ custody_import_find_copy (CustodyImportContext  *ctx,
   if (!ctx->options->create)
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_NOT_FOUND,
-                   _("job '%s' has no copy '%s' (add it with 'custodyctl copy add', or import with --create)"),
+                   _("job '%s' has no copy '%s' (add it with 'custodyctl copy add', or import "
+                     "with --create)"),
                    job, copy);
       return 0;
     }
@@ -607,8 +613,8 @@ custody_import_upsert_verification (CustodyImportContext  *ctx,
   int rc;
 
   stmt = custody_store_prepare (store,
-                                "INSERT OR IGNORE INTO verifications (copy_id, kind, at, result, errors,"
-                                "  duration_s, by, note, source_id)"
+                                "INSERT OR IGNORE INTO verifications (copy_id, kind, at, result,"
+                                "  errors, duration_s, by, note, source_id)"
                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
   if (stmt == NULL)
     return FALSE;
@@ -719,8 +725,8 @@ custody_import_find_repository_volume (CustodyImportContext  *ctx,
   /* Bound from now on; a disk that was re-initialised holds a new
    * repository, and the volume follows it. */
   stmt = custody_store_prepare (store,
-                                "INSERT OR REPLACE INTO media_repositories (repository_id, media_id)"
-                                " VALUES (?, ?)", error);
+                                "INSERT OR REPLACE INTO media_repositories"
+                                " (repository_id, media_id) VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, repository_id, -1, SQLITE_STATIC);
@@ -749,7 +755,8 @@ static const struct
   gboolean    check;
   gboolean  (*run) (CustodyImportContext *ctx, GError **error);
 } formats[] = {
-  [CUSTODY_IMPORT_RESTIC] = { "restic", N_("restic snapshots"), TRUE, FALSE, custody_import_restic },
+  [CUSTODY_IMPORT_RESTIC] = { "restic", N_("restic snapshots"), TRUE, FALSE,
+                              custody_import_restic },
   [CUSTODY_IMPORT_RESTIC_CHECK] = { "restic-check", N_("restic check"), TRUE, TRUE,
                                     custody_import_restic_check },
   [CUSTODY_IMPORT_BORG] = { "borg", N_("borg archives"), TRUE, FALSE, custody_import_borg },

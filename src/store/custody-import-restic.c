@@ -162,7 +162,8 @@ custody_import_restic (CustodyImportContext  *ctx,
   if (copy_id == 0)
     return FALSE;
 
-  if (ctx->options->repository_id != NULL && !custody_restic_is_id (ctx->options->repository_id, 64))
+  if (ctx->options->repository_id != NULL &&
+      !custody_restic_is_id (ctx->options->repository_id, 64))
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
                    _("--repository-id: '%s' is not a restic repository id (64 hexadecimal digits, "

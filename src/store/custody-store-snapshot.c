@@ -157,8 +157,9 @@ names_as_json (const char * const *jobs)
  * @jobs: (nullable): only these jobs, or %NULL for all
  * @at: the moment
  *
- * The facts the engine needs about each job, as they were at @at. copy_state answers for a copy unless one of its facts is dated
- * after that moment; then the history is asked.
+ * The facts the engine needs about each job, as they were at @at.
+ * copy_state answers for a copy unless one of its facts is dated after
+ * that moment; then the history is asked.
  */
 CustodySnapshot *
 custody_store_load_snapshot_locked (CustodyStore        *self,
@@ -194,7 +195,8 @@ custody_store_load_snapshot_locked (CustodyStore        *self,
                                 " LEFT JOIN copies c ON c.job_id = j.id AND c.created_at <= ?1"
                                 " LEFT JOIN copy_state s ON s.copy_id = c.id"
                                 " WHERE j.created_at <= ?1"
-                                "   AND (?2 IS NULL OR j.name IN (SELECT value FROM json_each (?2)))"
+                                "   AND (?2 IS NULL"
+                                "        OR j.name IN (SELECT value FROM json_each (?2)))"
                                 " ORDER BY j.name, c.name", error);
   if (stmt == NULL)
     return NULL;
