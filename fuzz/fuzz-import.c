@@ -5,11 +5,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One tool's output (FUZZ_FORMAT, set by the build) imported into a store
- * of its own, as `custodyctl import` does with --create: Bareos jobs
- * (restic's, borg's and Bareos' volume readers are fuzzed on their own,
- * fuzz-restic.c, fuzz-borg.c, fuzz-bareos-volumes.c). The jobs reader
- * still queues what it reads for the store, so it is reached through it. The format detection that
- * guesses a dropped file's tool runs on every input too.
+ * of its own, as `custodyctl import` does with --create: Bareos jobs. The
+ * readers are fuzzed on their own too (fuzz-bareos-jobs.c, fuzz-restic.c,
+ * fuzz-borg.c, fuzz-bareos-volumes.c); this one reaches what the store
+ * does with what they read. The format detection that guesses a dropped
+ * file's tool runs on every input too.
  */
 #include "config.h"
 

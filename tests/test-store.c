@@ -24,6 +24,7 @@
 
 #include "custody-json.h"
 #include "custody-store.h"
+#include "custody-store-private.h"
 #include "custody-test-utils.h"
 #include "custody-time.h"
 
@@ -141,7 +142,8 @@ static char *
 runs_as_csv (const Run *runs,
              guint      n)
 {
-  GString *csv = g_string_new ("job,copy,started,finished,status,bytes,files,volumes,run_id,message\n");
+  GString *csv = g_string_new ("job,copy,started,finished,status,bytes,files,volumes,run_id,"
+                               "message\n");
 
   for (guint i = 0; i < n; i++)
     {
@@ -531,7 +533,8 @@ histories_text (CustodyStore *store)
           CustodyExecution *e = g_ptr_array_index (runs, i);
           g_autofree char *volumes = g_strjoinv (";", e->volumes);
 
-          g_string_append_printf (text, "%s %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s %s %s\n",
+          g_string_append_printf (text,
+                                  "%s %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s %s %s\n",
                                   job, e->copy, e->started, e->finished,
                                   custody_run_status_to_string (e->status), volumes,
                                   e->run_id != NULL ? e->run_id : "-");
@@ -904,7 +907,8 @@ test_version_1_store_is_upgraded (Fixture       *f,
   }
 
   /* What a store written by the first release looks like. */
-  custody_test_exec_sql (path, "DROP TABLE job_state; DROP INDEX copy_state_newest; DROP INDEX copies_created;"
+  custody_test_exec_sql (path, "DROP TABLE job_state; DROP INDEX copy_state_newest;"
+                  " DROP INDEX copies_created;"
                   " ALTER TABLE alerts DROP COLUMN detail; DROP TABLE media_repositories;"
                   " DROP TABLE reconciliation_items; DROP TABLE reconciliations;"
                   " ALTER TABLE media DROP COLUMN released_at; ALTER TABLE media DROP COLUMN slot;"
@@ -1014,7 +1018,8 @@ test_alerts_read_in_the_readers_language (Fixture       *f,
     const char *nothing[] = { NULL };
     const char *english_text = "VLT001L9 was not found when “Shelf 7” was reconciled";
 
-    g_assert_true (custody_store_add_location (store, "Shelf 7", CUSTODY_LOCATION_OFFSITE_VAULT, &error));
+    g_assert_true (custody_store_add_location (store, "Shelf 7", CUSTODY_LOCATION_OFFSITE_VAULT,
+                                               &error));
     medium->volser = g_strdup ("VLT001L9");
     medium->type = g_strdup ("LTO-9");
     g_assert_true (custody_store_add_medium (store, medium, "Shelf 7", &error));
@@ -1042,9 +1047,119 @@ test_alerts_read_in_the_readers_language (Fixture       *f,
         g_assert_cmpstr (j->message, ==, "「Shelf 7」の照合で VLT001L9 が見つかりませんでした");
       }
     g_assert_cmpint (query_int (path, "SELECT count(*) FROM alerts WHERE kind = 'media-missing'"
-                                      " AND message = 'VLT001L9 was not found when “Shelf 7” was reconciled'"),
+                                      " AND message = 'VLT001L9 was not found when"
+                                      " “Shelf 7” was reconciled'"),
                      ==, 1);
   }
+}
+
+/* "Where was this volume at time T" has one answer in the store
+ * (CUSTODY_MEDIA_AT_FROM): the restore points the engine judges say what
+ * `media show --at` says, before, between and after two movements. */
+static void
+test_volume_location_between_movements (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "moves.db", NULL);
+  g_autoptr(CustodyStore) store = NULL;
+  g_autoptr(CustodyJob) job = custody_job_new ();
+  g_autoptr(CustodyCopy) copy = custody_copy_new ();
+  g_autoptr(CustodyMedium) medium = custody_medium_new ();
+  g_autoptr(CustodyExecution) run = custody_execution_new ();
+  g_autoptr(GError) error = NULL;
+  const char *volumes[] = { "A00001L9", NULL };
+  static const struct
+  {
+    gint64               at;
+    const char          *location;
+    CustodyLocationKind  kind;
+  } moments[] = {
+    { NOW - 9 * DAY + 7200, "Library", CUSTODY_LOCATION_LIBRARY },
+    { NOW - 8 * DAY, "Vault", CUSTODY_LOCATION_OFFSITE_VAULT },   /* the movement's moment */
+    { NOW - 5 * DAY, "Vault", CUSTODY_LOCATION_OFFSITE_VAULT },   /* between the two */
+    { NOW - 1 * DAY, "Library", CUSTODY_LOCATION_LIBRARY },
+  };
+
+  store = custody_store_open (path, CUSTODY_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  custody_store_set_clock (store, NOW - 10 * DAY);
+  g_assert_true (custody_store_add_location (store, "Library", CUSTODY_LOCATION_LIBRARY, &error));
+  g_assert_true (custody_store_add_location (store, "Vault", CUSTODY_LOCATION_OFFSITE_VAULT,
+                                             &error));
+  job->name = g_strdup ("ws");
+  g_assert_true (custody_store_add_job (store, job, &error));
+  copy->job = g_strdup ("ws");
+  copy->name = g_strdup ("tape");
+  copy->media_type = CUSTODY_MEDIA_TYPE_TAPE;
+  g_assert_true (custody_store_add_copy (store, copy, &error));
+  medium->volser = g_strdup ("A00001L9");
+  medium->type = g_strdup ("LTO-9");
+  g_assert_true (custody_store_add_medium (store, medium, "Library", &error));
+  g_assert_no_error (error);
+
+  run->job = g_strdup ("ws");
+  run->copy = g_strdup ("tape");
+  run->started = NOW - 9 * DAY;
+  run->finished = NOW - 9 * DAY + 3600;
+  run->status = CUSTODY_RUN_SUCCESS;
+  g_strfreev (run->volumes);
+  run->volumes = g_strdupv ((char **) volumes);
+  g_assert_true (custody_store_record_execution (store, run, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(CustodyMovement) move = custody_movement_new ();
+
+      move->to = g_strdup (i == 0 ? "Vault" : "Library");
+      move->at = i == 0 ? NOW - 8 * DAY : NOW - 2 * DAY;
+      g_assert_true (custody_store_move_media (store, volumes, move, TRUE, &error));
+      g_assert_no_error (error);
+    }
+  custody_store_set_clock (store, NOW);
+
+  for (guint i = 0; i < G_N_ELEMENTS (moments); i++)
+    {
+      g_autofree char *when = custody_time_format (moments[i].at);
+      g_autoptr(CustodyMedium) then = NULL;
+      g_autoptr(CustodySnapshot) snapshot = NULL;
+      g_autoptr(GPtrArray) verdicts = NULL;
+      const CustodyJobFacts *facts;
+      const CustodyRunFact *last;
+      CustodyVerdict *verdict;
+
+      g_test_message ("at %s", when);
+      custody_store_set_clock (store, moments[i].at);
+      then = custody_store_get_medium (store, "A00001L9", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (then->location, ==, moments[i].location);
+      g_assert_cmpint (then->location_kind, ==, moments[i].kind);
+
+      {
+        g_autoptr(GMutexLocker) locker =
+          g_mutex_locker_new (custody_store_get_mutex (store));
+
+        snapshot = custody_store_load_snapshot_locked (store, NULL, moments[i].at, &error);
+        g_assert_no_error (error);
+      }
+      facts = custody_snapshot_get_job (snapshot, 0);
+      g_assert_cmpuint (facts->n_copies, ==, 1);
+      g_assert_cmpuint (facts->copies[0].n_runs, ==, 1);
+      last = &facts->copies[0].runs[0];
+      g_assert_cmpuint (last->n_volumes, ==, 1);
+      g_assert_cmpstr (last->volumes[0].volser, ==, "A00001L9");
+      g_assert_cmpstr (last->volumes[0].location, ==, then->location);
+      g_assert_cmpint (last->volumes[0].location_kind, ==, then->location_kind);
+
+      /* And what the user reads from it: off site only while in the vault. */
+      verdicts = custody_store_evaluate_at (store, NULL, moments[i].at, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (verdicts->len, ==, 1);
+      verdict = g_ptr_array_index (verdicts, 0);
+      g_assert_cmpuint (verdict->n_copies, ==, 1);
+      g_assert_cmpint (verdict->copies[0].offsite, ==,
+                       moments[i].kind == CUSTODY_LOCATION_OFFSITE_VAULT);
+    }
 }
 
 int
@@ -1067,6 +1182,8 @@ main (int   argc,
               fixture_set_up, test_job_list_statuses_follow_every_change, fixture_tear_down);
   g_test_add ("/store/alerts-read-in-the-readers-language", Fixture, GUINT_TO_POINTER (6),
               fixture_set_up, test_alerts_read_in_the_readers_language, fixture_tear_down);
+  g_test_add ("/store/volume-location-between-movements", Fixture, GUINT_TO_POINTER (1),
+              fixture_set_up, test_volume_location_between_movements, fixture_tear_down);
   g_test_add ("/store/version-1-store-is-upgraded", Fixture, GUINT_TO_POINTER (5),
               fixture_set_up, test_version_1_store_is_upgraded, fixture_tear_down);
 

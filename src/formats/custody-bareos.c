@@ -120,19 +120,12 @@ volume_row_clear (gpointer data)
   g_free (row->storage);
 }
 
-static gboolean
-volume_fail (CustodyToolText      *text,
-             const CustodyBareosVolume       *row,
-             GError               **error,
-             const char            *format,
-             ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-volume_fail (CustodyToolText      *text,
-             const CustodyBareosVolume       *row,
-             GError               **error,
-             const char            *format,
-             ...)
+gboolean
+custody_bareos_volume_fail (CustodyToolText            *text,
+                            const CustodyBareosVolume  *volume,
+                            GError                    **error,
+                            const char                 *format,
+                            ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -141,9 +134,9 @@ volume_fail (CustodyToolText      *text,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (row->line > 0)
-    return custody_tool_text_fail_line (row->line, error, "%s", message);
-  return custody_tool_text_fail_at (text, row->offset, error, "%s", message);
+  if (volume->line > 0)
+    return custody_tool_text_fail_line (volume->line, error, "%s", message);
+  return custody_tool_text_fail_at (text, volume->offset, error, "%s", message);
 }
 
 static const struct
@@ -182,7 +175,7 @@ add_volume (CustodyToolText      *text,
 
   if (volser == NULL)
     {
-      volume_fail (text, row, error, "%s", local_error->message);
+      custody_bareos_volume_fail (text, row, error, "%s", local_error->message);
       volume_row_clear (row);
       return FALSE;
     }
@@ -190,13 +183,13 @@ add_volume (CustodyToolText      *text,
   row->volser = g_steal_pointer (&volser);
   if (row->type == NULL || row->type[0] == '\0')
     {
-      volume_fail (text, row, error, _("volume %s has no media type"), row->volser);
+      custody_bareos_volume_fail (text, row, error, _("volume %s has no media type"), row->volser);
       volume_row_clear (row);
       return FALSE;
     }
   if (row->volstatus == NULL)
     {
-      volume_fail (text, row, error, _("volume %s has no volstatus"), row->volser);
+      custody_bareos_volume_fail (text, row, error, _("volume %s has no volstatus"), row->volser);
       volume_row_clear (row);
       return FALSE;
     }
@@ -209,7 +202,8 @@ add_volume (CustodyToolText      *text,
 
       if (other->listing == row->listing)
         {
-          volume_fail (text, row, error, _("volume %s appears twice in one listing"), row->volser);
+          custody_bareos_volume_fail (text, row, error,
+                                      _("volume %s appears twice in one listing"), row->volser);
           volume_row_clear (row);
           return FALSE;
         }
@@ -235,7 +229,6 @@ read_volume_object (CustodyToolText      *text,
                     GError               **error)
 {
   g_autofree char *what = g_strdup_printf (_("volume %u"), index);
-  g_autofree char *in_changer = NULL;
   CustodyBareosVolume row = { 0, };
   gint64 flag = -1;
 
@@ -578,7 +571,7 @@ judge_volume (CustodyToolText      *text,
         known = TRUE;
       }
   if (!known)
-    return volume_fail (text, row, error,
+    return custody_bareos_volume_fail (text, row, error,
                         _("volume %s: volstatus '%s' is not a Bareos volume status (%s)"),
                         row->volser, row->volstatus, KNOWN_VOLUME_STATUSES);
   /* Labelled, never written: scratch. */

@@ -156,8 +156,10 @@ fail_unexpected (Parser      *parser,
       custody_text_position (parser->doc->data, open->offset, &line, &column);
       return fail_at (parser, parser->p, error,
                       open->kind == CUSTODY_JSON_OBJECT
-                        ? _("the document ends early, inside the object that opens on line %u, column %u")
-                        : _("the document ends early, inside the array that opens on line %u, column %u"),
+                        ? _("the document ends early, inside the object that opens on line %u, "
+                            "column %u")
+                        : _("the document ends early, inside the array that opens on line %u, "
+                            "column %u"),
                       line, column);
     }
 
@@ -498,9 +500,11 @@ parse_value (Parser  *parser,
                 return fail_at (parser, parser->p, error,
                                 _("nested deeper than %d levels"), CUSTODY_JSON_MAX_DEPTH);
               if (parser->depth > 0 &&
-                  NODE (parser->doc, parser->stack[parser->depth - 1].node)->kind == CUSTODY_JSON_ARRAY)
+                  NODE (parser->doc,
+                        parser->stack[parser->depth - 1].node)->kind == CUSTODY_JSON_ARRAY)
                 NODE (parser->doc, parser->stack[parser->depth - 1].node)->length++;
-              index = add_node (parser, c == '{' ? CUSTODY_JSON_OBJECT : CUSTODY_JSON_ARRAY, parser->p);
+              index = add_node (parser, c == '{' ? CUSTODY_JSON_OBJECT : CUSTODY_JSON_ARRAY,
+                                parser->p);
               parser->stack[parser->depth].node = index;
               parser->stack[parser->depth].keys = NULL;
               parser->depth++;
@@ -878,7 +882,8 @@ custody_json_doc_dup_string (CustodyJsonDoc  *self,
 
             if (c >= 0xD800 && c <= 0xDBFF)
               {
-                c = 0x10000 + ((c - 0xD800) << 10) + ((gunichar) read_u_escape (p + 6, end) - 0xDC00);
+                c = 0x10000 + ((c - 0xD800) << 10) +
+                    ((gunichar) read_u_escape (p + 6, end) - 0xDC00);
                 p += 6;
               }
             /* A NUL would cut the C string short: keep it visible. */

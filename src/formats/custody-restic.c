@@ -263,7 +263,8 @@ read_snapshot (SnapshotReader   *r,
     {
       CustodyJsonNode node = custody_json_doc_member (doc, snapshot, "id");
       return custody_tool_text_fail_at (text, custody_json_doc_get_offset (doc, node), error,
-                                        _("%s: \"%s\" is not a restic snapshot id (64 hexadecimal digits)"),
+                                        _("%s: \"%s\" is not a restic snapshot id (64 "
+                                          "hexadecimal digits)"),
                                         what, id);
     }
   g_free (what);
@@ -341,7 +342,8 @@ read_snapshot_list (SnapshotReader   *r,
           if (custody_json_doc_kind (doc, group) != CUSTODY_JSON_ARRAY)
             return custody_tool_text_fail_at (r->text, custody_json_doc_get_offset (doc, group),
                                               error,
-                                              _("group %u: \"snapshots\" should be an array, not %s"),
+                                              _("group %u: \"snapshots\" should be an "
+                                                "array, not %s"),
                                               i + 1, custody_json_doc_kind_name (doc, group));
           for (guint j = 0; j < custody_json_doc_get_length (doc, group); j++)
             {
@@ -457,7 +459,8 @@ custody_restic_read_backup (CustodyToolText      *text,
         {
           CustodyJsonNode item = custody_json_doc_member (doc, record, "item");
 
-          if (errors++ == 0 && item != 0 && custody_json_doc_kind (doc, item) == CUSTODY_JSON_STRING)
+          if (errors++ == 0 && item != 0 &&
+              custody_json_doc_kind (doc, item) == CUSTODY_JSON_STRING)
             first_error = custody_json_doc_dup_string (doc, item);
         }
       else if (g_str_equal (type, "exit_error"))
@@ -474,8 +477,9 @@ custody_restic_read_backup (CustodyToolText      *text,
     {
       if (exit_code > 0 || fatal != NULL)
         return custody_tool_text_fail_at (text, 0, error,
-                                          _("the backup made no snapshot (exit code %d%s%s): record the "
-                                            "failed run with 'custodyctl record --status failed'"),
+                                          _("the backup made no snapshot (exit code %d%s%s): "
+                                            "record the failed run with 'custodyctl record "
+                                            "--status failed'"),
                                           exit_code, fatal != NULL ? ": " : "",
                                           fatal != NULL ? fatal : "");
       return custody_tool_text_fail_at (text, text->length, error,
@@ -511,10 +515,11 @@ custody_restic_read_backup (CustodyToolText      *text,
     {
       backup->status = CUSTODY_RUN_WARNING;
       if (first_error != NULL)
-        backup->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                        "%u source file could not be read (%s)",
-                                                        "%u source files could not be read (first: %s)",
-                                                        errors), errors, first_error);
+        backup->message =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u source file could not be read (%s)",
+                                        "%u source files could not be read (first: %s)",
+                                        errors), errors, first_error);
       else
         backup->message = g_strdup (_("some source files could not be read"));
     }
@@ -547,7 +552,8 @@ is_check_error_line (const char *line)
     return TRUE;
   if (g_str_has_prefix (line, "Pack ID does not match"))
     return TRUE;
-  if (g_ascii_strncasecmp (line, "pack ", 5) == 0 && strstr (line, "not referenced in any index") == NULL)
+  if (g_ascii_strncasecmp (line, "pack ", 5) == 0 &&
+      strstr (line, "not referenced in any index") == NULL)
     return TRUE;
   return FALSE;
 }
@@ -595,9 +601,10 @@ read_check_text (CustodyToolText       *text,
         }
     }
 
-  outcome->note = first_error != NULL ? g_strdup_printf ("restic check: %s", first_error)
-                                      : g_strdup (outcome->clean ? "restic check: no errors were found"
-                                                                 : "restic check");
+  outcome->note = first_error != NULL
+                  ? g_strdup_printf ("restic check: %s", first_error)
+                  : g_strdup (outcome->clean ? "restic check: no errors were found"
+                                             : "restic check");
   return TRUE;
 }
 
@@ -656,9 +663,10 @@ read_check_json (CustodyToolText       *text,
 
   outcome->errors = MAX (counted, listed);
   outcome->clean = outcome->summary && outcome->errors == 0;
-  outcome->note = first_error != NULL ? g_strdup_printf ("restic check: %s", first_error)
-                                      : g_strdup_printf ("restic check: %" G_GINT64_FORMAT " errors",
-                                                         outcome->errors);
+  outcome->note = first_error != NULL
+                  ? g_strdup_printf ("restic check: %s", first_error)
+                  : g_strdup_printf ("restic check: %" G_GINT64_FORMAT " errors",
+                                     outcome->errors);
   return TRUE;
 }
 

@@ -90,8 +90,8 @@ wrong_type (CustodyToolText       *self,
 
   /* Translators: "snapshot 3: "time" should be a string, not a number (12)" */
   return custody_tool_text_fail_at (self, custody_json_doc_get_offset (doc, node), error,
-                                    _("%s: \"%s\" should be %s, not %s (%s)"), what, member, expected,
-                                    custody_json_doc_kind_name (doc, node), text);
+                                    _("%s: \"%s\" should be %s, not %s (%s)"), what, member,
+                                    expected, custody_json_doc_kind_name (doc, node), text);
 }
 
 static gboolean
@@ -256,7 +256,8 @@ custody_tool_text_parse_time (CustodyToolText      *self,
 
   /* With its own offset (restic, borg 2): as written. */
   if (len > 19 && (text[len - 1] == 'Z' || text[len - 1] == 'z' ||
-                   (len >= 25 && text[len - 3] == ':' && (text[len - 6] == '+' || text[len - 6] == '-'))))
+                   (len >= 25 && text[len - 3] == ':' &&
+                    (text[len - 6] == '+' || text[len - 6] == '-'))))
     return custody_time_parse (text, out, NULL);
 
   return parse_naive_time (self, text, out);

@@ -16,7 +16,8 @@
 #include "custody-volser.h"
 
 /* Bareos, through bconsole's JSON mode (`.api 2`; DeveloperGuide/api.rst;
- * its answers and volume listings are read by custody-bareos.c):
+ * what it prints is read by custody-bareos.c and custody-bareos-jobs.c),
+ * written to the store:
  *
  *  - jobs (`list jobs`, `llist jobs`): each Bareos job name is a Custody
  *    job, the pool it wrote to the copy. Backups and copies are runs keyed
@@ -26,171 +27,65 @@
  *  - volumes (`list volumes`: an object of pools; `llist volumes all`,
  *    `llist media`: a list; or the text table of api mode 0) become media
  *    in their pools; a volume's InChanger flag moves it into the library
- *    or out to the shelf when Custody has it elsewhere. */
-
-/* JobStatus letters (core/src/include/job_status.h). */
-typedef enum
-{
-  OUTCOME_SUCCESS,
-  OUTCOME_WARNING,
-  OUTCOME_FAILED,
-  OUTCOME_DIFFERENCES,
-  OUTCOME_RUNNING,
-} Outcome;
-
-static const struct
-{
-  char     letter;
-  Outcome  outcome;
-} job_statuses[] = {
-  { 'T', OUTCOME_SUCCESS },      /* terminated normally */
-  { 'W', OUTCOME_WARNING },      /* terminated with warnings */
-  { 'E', OUTCOME_FAILED },       /* terminated in error */
-  { 'e', OUTCOME_FAILED },       /* non-fatal error */
-  { 'f', OUTCOME_FAILED },       /* fatal error */
-  { 'A', OUTCOME_FAILED },       /* canceled */
-  { 'D', OUTCOME_DIFFERENCES },  /* verify found differences */
-  { 'R', OUTCOME_RUNNING },      /* running */
-  { 'C', OUTCOME_RUNNING },      /* created, not yet running */
-  { 'B', OUTCOME_RUNNING },      /* blocked */
-  { 'F', OUTCOME_RUNNING },      /* waiting on the file daemon */
-  { 'S', OUTCOME_RUNNING },      /* waiting on the storage daemon */
-  { 'm', OUTCOME_RUNNING },      /* waiting for a new volume */
-  { 'M', OUTCOME_RUNNING },      /* waiting for a mount */
-  { 's', OUTCOME_RUNNING },      /* waiting for storage */
-  { 'j', OUTCOME_RUNNING },      /* waiting for a job */
-  { 'c', OUTCOME_RUNNING },      /* waiting for the client */
-  { 'd', OUTCOME_RUNNING },      /* waiting for the maximum jobs */
-  { 't', OUTCOME_RUNNING },      /* waiting for the start time */
-  { 'p', OUTCOME_RUNNING },      /* waiting for a higher priority job */
-  { 'a', OUTCOME_RUNNING },      /* SD despooling attributes */
-  { 'i', OUTCOME_RUNNING },      /* doing batch insert of attributes */
-  { 'l', OUTCOME_RUNNING },      /* despooling data */
-  { 'L', OUTCOME_RUNNING },      /* committing data */
-  { 'q', OUTCOME_RUNNING },      /* queued waiting for a device */
-};
-
-#define KNOWN_JOB_STATUSES "T, W, E, e, f, A, D, R, C, B, F, S, m, M, s, j, c, d, t, p, a, i, l, L, q"
-
-/* "4651943" or 4651943: a JobId or a count. */
-static gboolean
-get_id (CustodyImportContext  *ctx,
-        CustodyJsonDoc        *doc,
-        CustodyJsonNode        object,
-        const char            *member,
-        const char            *what,
-        gint64                *out,
-        GError               **error)
-{
-  *out = -1;
-  if (!custody_import_get_count (ctx, doc, object, member, TRUE, what, out, error))
-    return FALSE;
-  if (*out < 0)
-    return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, object), error,
-                                   _("%s has no \"%s\""), what, member);
-  return TRUE;
-}
+ *    or out to the shelf when Custody has it elsewhere.
+ *
+ * The whole input is read first; only what it names that the store does
+ * not know (a volume, a job or copy without --create) fails here. */
 
 /*
  * Jobs
  */
 
-typedef struct
-{
-  CustodyJsonNode  node;
-  gint64           jobid;
-  char             type;
-  guint            index;
-  gint64           copy_id;   /* for verify jobs: the copy of the job verified */
-} JobRow;
-
-/* JobId -> volume ids, from `llist jobmedia`. */
+/* JobId -> volume ids, from the jobmedia rows: each volume must be known. */
 static gboolean
-read_job_media (CustodyImportContext  *ctx,
-                CustodyJsonDoc        *doc,
+find_job_media (CustodyImportContext  *ctx,
+                GArray                *rows,
                 GHashTable            *media,
                 GError               **error)
 {
-  g_autoptr(GHashTable) volume_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) volume_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            g_free);
 
-  for (guint r = 0; r < custody_json_doc_get_n_roots (doc); r++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      CustodyJsonNode result = custody_bareos_result (doc, custody_json_doc_get_root (doc, r));
-      CustodyJsonNode list = custody_json_doc_member (doc, result, "jobmedia");
-      CustodyJsonNode row;
+      const CustodyBareosJobMedia *row = &g_array_index (rows, CustodyBareosJobMedia, i);
+      GArray *ids;
+      gint64 *known, id;
+      gboolean listed = FALSE;
 
-      if (list == 0)
-        continue;
-      if (custody_json_doc_kind (doc, list) != CUSTODY_JSON_ARRAY)
-        return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, list), error,
-                                       _("\"jobmedia\" should be an array, not %s"),
-                                       custody_json_doc_kind_name (doc, list));
-
-      row = custody_json_doc_first (doc, list);
-      for (guint i = 0; i < custody_json_doc_get_length (doc, list); i++)
+      known = g_hash_table_lookup (volume_ids, row->volser);
+      if (known != NULL)
+        id = *known;
+      else
         {
-          g_autofree char *what = g_strdup_printf (_("jobmedia row %u"), i + 1);
-          g_autofree char *name = NULL, *volser = NULL;
           g_autoptr(GError) local_error = NULL;
-          GArray *ids;
-          gint64 jobid, *known, id;
-          gboolean listed = FALSE;
 
-          if (custody_json_doc_kind (doc, row) != CUSTODY_JSON_OBJECT)
-            return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, row), error,
-                                           _("%s should be an object, not %s"), what,
-                                           custody_json_doc_kind_name (doc, row));
-          if (!get_id (ctx, doc, row, "jobid", what, &jobid, error) ||
-              !custody_import_get_string (ctx, doc, row, "volumename", TRUE, what, &name, error))
-            return FALSE;
-
-          volser = custody_volser_normalize (name, &local_error);
-          if (volser == NULL)
-            return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, row), error,
-                                           "%s: %s", what, local_error->message);
-          known = g_hash_table_lookup (volume_ids, volser);
-          if (known != NULL)
-            id = *known;
-          else
+          id = custody_store_find_medium_id (ctx->store, row->volser, &local_error);
+          if (id == 0)
             {
-              id = custody_store_find_medium_id (ctx->store, volser, &local_error);
-              if (id == 0)
-                return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, row), error,
-                                               _("%s: unknown volume '%s' (import Bareos' volumes "
-                                                 "first: custodyctl import bareos-volumes)"),
-                                               what, volser);
-              g_hash_table_insert (volume_ids, g_strdup (volser), g_memdup2 (&id, sizeof id));
+              g_autofree char *what = g_strdup_printf (_("jobmedia row %u"), row->index);
+              return custody_tool_text_fail_at (&ctx->text, row->offset, error,
+                                                _("%s: unknown volume '%s' (import Bareos' "
+                                                  "volumes first: custodyctl import "
+                                                  "bareos-volumes)"), what, row->volser);
             }
-
-          ids = g_hash_table_lookup (media, &jobid);
-          if (ids == NULL)
-            {
-              ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-              g_hash_table_insert (media, g_memdup2 (&jobid, sizeof jobid), ids);
-            }
-          /* One row per file range: a volume is listed once per run. */
-          for (guint j = 0; j < ids->len && !listed; j++)
-            listed = g_array_index (ids, gint64, j) == id;
-          if (!listed)
-            g_array_append_val (ids, id);
-
-          row = custody_json_doc_next (doc, row);
+          g_hash_table_insert (volume_ids, g_strdup (row->volser), g_memdup2 (&id, sizeof id));
         }
+
+      ids = g_hash_table_lookup (media, &row->jobid);
+      if (ids == NULL)
+        {
+          ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_hash_table_insert (media, g_memdup2 (&row->jobid, sizeof row->jobid), ids);
+        }
+      /* One row per file range: a volume is listed once per run. */
+      for (guint j = 0; j < ids->len && !listed; j++)
+        listed = g_array_index (ids, gint64, j) == id;
+      if (!listed)
+        g_array_append_val (ids, id);
     }
 
   return TRUE;
-}
-
-static const char *
-level_name (const char *level)
-{
-  if (g_strcmp0 (level, "F") == 0)
-    return "Full";
-  if (g_strcmp0 (level, "I") == 0)
-    return "Incremental";
-  if (g_strcmp0 (level, "D") == 0)
-    return "Differential";
-  return level;
 }
 
 /* What --create makes a pool's copy: disk when its volumes are Bareos
@@ -200,211 +95,124 @@ pool_media_type (CustodyImportContext *ctx,
                  const char           *pool)
 {
   sqlite3_stmt *stmt = custody_store_prepare (ctx->store,
-                                              "SELECT m.type FROM media m JOIN pools p ON p.id = m.pool_id"
+                                              "SELECT m.type FROM media m"
+                                              " JOIN pools p ON p.id = m.pool_id"
                                               " WHERE p.name = ? LIMIT 1", NULL);
   CustodyMediaType type = CUSTODY_MEDIA_TYPE_TAPE;
 
   if (stmt == NULL)
     return type;
   sqlite3_bind_text (stmt, 1, pool, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW && g_ascii_strcasecmp (custody_sql_text (stmt, 0), "File") == 0)
+  if (sqlite3_step (stmt) == SQLITE_ROW &&
+      g_ascii_strcasecmp (custody_sql_text (stmt, 0), "File") == 0)
     type = CUSTODY_MEDIA_TYPE_DISK;
   sqlite3_reset (stmt);
   return type;
 }
 
-/* The copy a job row is of: its pool (llist jobs), else --copy. */
+/* The copy a job is of: its pool (llist jobs), else --copy. */
 static gint64
-row_copy (CustodyImportContext  *ctx,
-          CustodyJsonDoc        *doc,
-          CustodyJsonNode        row,
-          const char            *what,
-          const char            *job,
-          GHashTable            *copies,
-          GError               **error)
+find_job_copy (CustodyImportContext    *ctx,
+               const CustodyBareosJob  *job,
+               const char              *what,
+               GHashTable              *copies,
+               GError                 **error)
 {
-  g_autofree char *pool = NULL;
   g_autofree char *key = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *pool = job->pool;
   gpointer found;
   gint64 copy_id;
 
-  if (!custody_import_get_string (ctx, doc, row, "poolname", FALSE, what, &pool, error))
-    return 0;
-  if (pool == NULL || pool[0] == '\0')
+  if (pool == NULL)
     {
       if (ctx->options->copy == NULL)
-        {
-          custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, row), error,
-                                  _("%s names no pool, the copy it wrote to ('list jobs' leaves it "
-                                    "out): import 'llist jobs', or name the copy with --copy"), what);
-          return 0;
-        }
-      g_free (pool);
-      pool = g_strdup (ctx->options->copy);
+        return custody_tool_text_fail_at (&ctx->text, job->offset, error,
+                                          _("%s names no pool, the copy it wrote to ('list jobs' "
+                                            "leaves it out): import 'llist jobs', or name the "
+                                            "copy with --copy"), what);
+      pool = ctx->options->copy;
     }
 
-  key = g_strdup_printf ("%s\x1f%s", job, pool);
+  key = g_strdup_printf ("%s\x1f%s", job->name, pool);
   found = g_hash_table_lookup (copies, key);
   if (found != NULL)
     return *(gint64 *) found;
 
-  copy_id = custody_import_find_copy (ctx, job, pool, pool_media_type (ctx, pool), &local_error);
+  copy_id = custody_import_find_copy (ctx, job->name, pool, pool_media_type (ctx, pool),
+                                      &local_error);
   if (copy_id == 0)
-    {
-      custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, row), error, "%s: %s", what,
-                              local_error->message);
-      return 0;
-    }
+    return custody_tool_text_fail_at (&ctx->text, job->offset, error, "%s: %s", what,
+                                      local_error->message);
   g_hash_table_insert (copies, g_steal_pointer (&key), g_memdup2 (&copy_id, sizeof copy_id));
   return copy_id;
 }
 
 static gboolean
-read_job (CustodyImportContext  *ctx,
-          CustodyJsonDoc        *doc,
-          JobRow                *job,
-          GHashTable            *by_jobid,
-          GHashTable            *media,
-          GHashTable            *copies,
-          GError               **error)
+apply_job (CustodyImportContext    *ctx,
+           const CustodyBareosJob  *job,
+           gint64                  *copy_id,
+           GHashTable              *by_jobid,
+           GHashTable              *media,
+           GHashTable              *copies,
+           GError                 **error)
 {
   g_autofree char *what = g_strdup_printf (_("job %u (JobId %lld)"), job->index,
                                            (long long) job->jobid);
-  g_autofree char *name = NULL, *status = NULL, *level = NULL, *run_id = NULL;
-  g_autofree char *message = NULL;
-  CustodyJsonNode row = job->node;
+  g_autofree char *run_id = g_strdup_printf ("%" G_GINT64_FORMAT, job->jobid);
   CustodyImportRun run = { 0, };
-  gint64 start = CUSTODY_TIME_NONE, end = CUSTODY_TIME_NONE, real_end = CUSTODY_TIME_NONE;
-  gint64 scheduled = CUSTODY_TIME_NONE, errors = 0;
-  Outcome outcome = OUTCOME_FAILED;
-  gboolean known = FALSE;
   GArray *volumes;
-
-  if (!custody_import_get_string (ctx, doc, row, "name", TRUE, what, &name, error) ||
-      !custody_import_get_string (ctx, doc, row, "jobstatus", TRUE, what, &status, error) ||
-      !custody_import_get_string (ctx, doc, row, "level", FALSE, what, &level, error))
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (job_statuses) && strlen (status) == 1; i++)
-    if (job_statuses[i].letter == status[0])
-      {
-        outcome = job_statuses[i].outcome;
-        known = TRUE;
-      }
-  if (!known)
-    {
-      CustodyJsonNode node = custody_json_doc_member_nocase (doc, row, "jobstatus");
-      return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, node), error,
-                                     _("%s: jobstatus '%s' is not a Bareos job status (%s)"), what,
-                                     status, KNOWN_JOB_STATUSES);
-    }
-
-  if (!custody_import_get_time (ctx, doc, row, "starttime", FALSE, what, &start, error) ||
-      !custody_import_get_time (ctx, doc, row, "endtime", FALSE, what, &end, error) ||
-      !custody_import_get_time (ctx, doc, row, "realendtime", FALSE, what, &real_end, error) ||
-      !custody_import_get_time (ctx, doc, row, "schedtime", FALSE, what, &scheduled, error))
-    return FALSE;
-  if (real_end != CUSTODY_TIME_NONE)
-    end = real_end;
-  if (start == CUSTODY_TIME_NONE)
-    start = scheduled != CUSTODY_TIME_NONE ? scheduled : end;
-  if (start == CUSTODY_TIME_NONE)
-    return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, row), error,
-                                   _("%s has no time: no \"starttime\", \"schedtime\" or \"endtime\""),
-                                   what);
-  if (!custody_import_get_count (ctx, doc, row, "joberrors", TRUE, what, &errors, error))
-    return FALSE;
 
   /* The copy: a verify job's is that of the job it verified, when the
    * input says which (priorjobid); else, like any job, its pool. */
-  if (job->type == 'V')
+  if (job->type == 'V' && job->prior_jobid > 0)
     {
-      gint64 prior = 0;
-      JobRow *verified;
+      gint64 *verified = g_hash_table_lookup (by_jobid, &job->prior_jobid);
 
-      if (!custody_import_get_count (ctx, doc, row, "priorjobid", TRUE, what, &prior, error))
-        return FALSE;
-      verified = prior > 0 ? g_hash_table_lookup (by_jobid, &prior) : NULL;
-      if (verified != NULL && verified->copy_id > 0)
-        job->copy_id = verified->copy_id;
+      if (verified != NULL && *verified > 0)
+        *copy_id = *verified;
     }
-  if (job->copy_id == 0)
-    job->copy_id = row_copy (ctx, doc, row, what, name, copies, error);
-  if (job->copy_id == 0)
+  if (*copy_id == 0)
+    *copy_id = find_job_copy (ctx, job, what, copies, error);
+  if (*copy_id == 0)
     return FALSE;
 
-  run_id = g_strdup_printf ("%" G_GINT64_FORMAT, job->jobid);
-
-  if (job->type == 'V' || outcome == OUTCOME_DIFFERENCES)
+  if (job->kind == CUSTODY_BAREOS_JOB_VERIFICATION)
     {
-      g_autoptr(CustodyVerification) v = custody_verification_new ();
-      g_autofree char *source_id = g_strdup_printf ("bareos:%s", run_id);
+      g_autoptr(CustodyVerification) v = NULL;
+      g_autofree char *source_id = NULL;
 
       /* A verification counts once it is over. */
-      if (outcome == OUTCOME_RUNNING)
+      if (job->running)
         {
           ctx->result->skipped++;
           return TRUE;
         }
+      v = custody_verification_new ();
+      source_id = g_strdup_printf ("bareos:%s", run_id);
       v->kind = CUSTODY_VERIFY_CHECKSUM;
-      v->at = end != CUSTODY_TIME_NONE ? end : start;
-      v->passed = outcome == OUTCOME_SUCCESS || outcome == OUTCOME_WARNING;
-      v->errors = v->passed ? 0 : MAX (errors, 1);
-      v->duration_s = end != CUSTODY_TIME_NONE && end >= start ? end - start : -1;
+      v->at = job->finished;
+      v->passed = job->passed;
+      v->errors = job->errors;
+      v->duration_s = job->duration_s;
       g_free (v->by);
       v->by = g_strdup ("bareos");
       g_free (v->note);
-      v->note = g_strdup_printf ("Bareos JobId %s %s: jobstatus %s", run_id, name, status);
-      return custody_import_upsert_verification (ctx, job->copy_id, v, source_id, error);
+      v->note = g_strdup (job->message);
+      return custody_import_upsert_verification (ctx, *copy_id, v, source_id, error);
     }
 
-  run.copy_id = job->copy_id;
+  run.copy_id = *copy_id;
   run.run_id = run_id;
-  run.started = start;
-  run.bytes = run.files = -1;
+  run.started = job->started;
+  run.finished = job->finished;
+  run.bytes = job->bytes;
+  run.files = job->files;
+  run.status = job->run_status;
+  run.message = job->message;
   run.position = job->index;
-  switch (outcome)
-    {
-    case OUTCOME_SUCCESS:
-      run.status = CUSTODY_RUN_SUCCESS;
-      break;
-    case OUTCOME_WARNING:
-      run.status = CUSTODY_RUN_WARNING;
-      break;
-    case OUTCOME_RUNNING:
-      run.status = CUSTODY_RUN_RUNNING;
-      break;
-    case OUTCOME_FAILED:
-    case OUTCOME_DIFFERENCES:
-    default:
-      run.status = CUSTODY_RUN_FAILED;
-      break;
-    }
-  if (run.status == CUSTODY_RUN_RUNNING)
-    run.finished = CUSTODY_TIME_NONE;
-  else
-    {
-      run.finished = end != CUSTODY_TIME_NONE ? end : start;
-      if (end == CUSTODY_TIME_NONE)
-        run.flags |= CUSTODY_IMPORT_RUN_FINISH_ASSUMED;
-      if (run.finished < run.started)
-        {
-          g_autofree char *s = custody_time_format (run.started);
-          g_autofree char *f = custody_time_format (run.finished);
-          return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, row), error,
-                                         _("%s: it ends (%s) before it starts (%s)"), what, f, s);
-        }
-    }
-
-  if (!custody_import_get_count (ctx, doc, row, "jobbytes", TRUE, what, &run.bytes, error) ||
-      !custody_import_get_count (ctx, doc, row, "jobfiles", TRUE, what, &run.files, error))
-    return FALSE;
-
-  message = g_strdup_printf ("Bareos JobId %s%s%s, jobstatus %s", run_id,
-                             level != NULL ? ", " : "", level != NULL ? level_name (level) : "",
-                             status);
-  run.message = message;
+  if (!job->running && !job->finish_known)
+    run.flags |= CUSTODY_IMPORT_RUN_FINISH_ASSUMED;
 
   volumes = g_hash_table_lookup (media, &job->jobid);
   if (volumes == NULL)
@@ -417,104 +225,40 @@ gboolean
 custody_import_bareos_jobs (CustodyImportContext  *ctx,
                             GError               **error)
 {
-  g_autoptr(CustodyJsonDoc) doc = NULL;
+  g_auto(CustodyBareosJobs) jobs = { 0, };
   g_autoptr(GHashTable) by_jobid = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) media = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) g_array_unref);
   g_autoptr(GHashTable) copies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (JobRow));
-  gboolean any_list = FALSE;
+  g_autofree gint64 *copy_ids = NULL;
 
-  doc = custody_import_parse_json (ctx, CUSTODY_JSON_PARSE_MANY, error);
-  if (doc == NULL)
+  if (!custody_bareos_read_jobs (&ctx->text, &jobs, error))
     return FALSE;
-  if (!custody_bareos_check_answers (&ctx->text, doc, error))
-    return custody_import_error_as_invalid (error);
 
-  /* Every job first, to find duplicates and what verify jobs verified. */
-  for (guint r = 0; r < custody_json_doc_get_n_roots (doc); r++)
-    {
-      CustodyJsonNode result = custody_bareos_result (doc, custody_json_doc_get_root (doc, r));
-      CustodyJsonNode list = custody_json_doc_member (doc, result, "jobs");
-      CustodyJsonNode row;
+  /* JobId -> the copy its runs went to, once found. */
+  copy_ids = g_new0 (gint64, MAX (jobs.jobs->len, 1));
+  for (guint i = 0; i < jobs.jobs->len; i++)
+    g_hash_table_insert (by_jobid, &g_array_index (jobs.jobs, CustodyBareosJob, i).jobid,
+                         &copy_ids[i]);
 
-      if (list == 0)
-        continue;
-      any_list = TRUE;
-      if (custody_json_doc_kind (doc, list) != CUSTODY_JSON_ARRAY)
-        return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, list), error,
-                                       _("\"jobs\" should be an array, not %s"),
-                                       custody_json_doc_kind_name (doc, list));
-
-      row = custody_json_doc_first (doc, list);
-      for (guint i = 0; i < custody_json_doc_get_length (doc, list); i++)
-        {
-          g_autofree char *what = g_strdup_printf (_("job %u"), rows->len + 1);
-          g_autofree char *type = NULL;
-          JobRow job = { 0, };
-          gpointer other;
-
-          if (custody_json_doc_kind (doc, row) != CUSTODY_JSON_OBJECT)
-            return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, row), error,
-                                           _("%s should be an object, not %s"), what,
-                                           custody_json_doc_kind_name (doc, row));
-          if (!get_id (ctx, doc, row, "jobid", what, &job.jobid, error) ||
-              !custody_import_get_string (ctx, doc, row, "type", FALSE, what, &type, error))
-            return FALSE;
-          if (type != NULL && strlen (type) != 1)
-            {
-              CustodyJsonNode node = custody_json_doc_member_nocase (doc, row, "type");
-              return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, node), error,
-                                             _("%s: type '%s' is not a Bareos job type (B, C, V, R...)"),
-                                             what, type);
-            }
-          job.node = row;
-          job.type = type != NULL ? type[0] : 'B';
-          job.index = rows->len + 1;
-
-          if (g_hash_table_lookup_extended (seen, &job.jobid, NULL, &other))
-            return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc, row), error,
-                                           _("%s: JobId %lld appears twice (also job %u)"),
-                                           what, (long long) job.jobid, GPOINTER_TO_UINT (other));
-          g_hash_table_insert (seen, g_memdup2 (&job.jobid, sizeof job.jobid),
-                               GUINT_TO_POINTER (job.index));
-          g_array_append_val (rows, job);
-          row = custody_json_doc_next (doc, row);
-        }
-    }
-
-  if (!any_list)
-    return custody_import_fail_at (ctx, 0, error,
-                                   _("no list of jobs here: give bconsole's 'llist jobs' in JSON "
-                                     "mode (.api 2)"));
-
-  /* The array grows no more: rows can be found by JobId. */
-  for (guint i = 0; i < rows->len; i++)
-    {
-      JobRow *job = &g_array_index (rows, JobRow, i);
-      g_hash_table_insert (by_jobid, &job->jobid, job);
-    }
-
-  if (!read_job_media (ctx, doc, media, error))
+  if (!find_job_media (ctx, jobs.media, media, error))
     return FALSE;
 
   /* Backups and copies first, so that a verify job finds their copies. */
   for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < rows->len; i++)
+    for (guint i = 0; i < jobs.jobs->len; i++)
       {
-        JobRow *job = &g_array_index (rows, JobRow, i);
-        gboolean verify = job->type == 'V';
+        const CustodyBareosJob *job = &g_array_index (jobs.jobs, CustodyBareosJob, i);
 
-        if (job->type != 'B' && job->type != 'C' && !verify)
+        if (job->kind == CUSTODY_BAREOS_JOB_SKIPPED)
           {
             if (pass == 0)
               ctx->result->skipped++;
             continue;
           }
-        if (verify != (pass == 1))
+        if ((job->type == 'V') != (pass == 1))
           continue;
-        if (!read_job (ctx, doc, job, by_jobid, media, copies, error))
+        if (!apply_job (ctx, job, &copy_ids[i], by_jobid, media, copies, error))
           return FALSE;
         if (g_cancellable_set_error_if_cancelled (ctx->text.cancellable, error))
           return FALSE;
@@ -537,7 +281,8 @@ changer_location (CustodyImportContext  *ctx,
                   GHashTable            *cache,
                   GError               **error)
 {
-  const char *named = kind == CUSTODY_LOCATION_LIBRARY ? ctx->options->library : ctx->options->shelf;
+  const char *named = kind == CUSTODY_LOCATION_LIBRARY ? ctx->options->library
+                                                       : ctx->options->shelf;
   const char *option = kind == CUSTODY_LOCATION_LIBRARY ? "--library" : "--shelf";
   g_autofree char *key = g_strdup_printf ("%d\x1f%s", kind, named != NULL ? named
                                           : storage != NULL ? storage : "");
@@ -552,7 +297,8 @@ changer_location (CustodyImportContext  *ctx,
   if (found != NULL)
     return *(gint64 *) found;
 
-  stmt = custody_store_prepare (ctx->store, "SELECT id, name FROM locations WHERE kind = ? ORDER BY name",
+  stmt = custody_store_prepare (ctx->store,
+                                "SELECT id, name FROM locations WHERE kind = ? ORDER BY name",
                                 error);
   if (stmt == NULL)
     return 0;
@@ -587,7 +333,8 @@ changer_location (CustodyImportContext  *ctx,
       if (!ctx->options->create)
         {
           g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_NOT_FOUND,
-                       _("%s: unknown location '%s' (add it, or import with --create)"), option, named);
+                       _("%s: unknown location '%s' (add it, or import with --create)"), option,
+                       named);
           return 0;
         }
       fallback = named;
@@ -608,7 +355,8 @@ changer_location (CustodyImportContext  *ctx,
   else if (named == NULL && names->len == 0 && !ctx->options->create)
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_NOT_FOUND,
-                   _("there is no %s location to move volumes to: add one, or import with --create"),
+                   _("there is no %s location to move volumes to: add one, or import with "
+                     "--create"),
                    custody_location_kind_to_string (kind));
       return 0;
     }
@@ -616,7 +364,8 @@ changer_location (CustodyImportContext  *ctx,
   if (id == 0)
     {
       stmt = custody_store_prepare (ctx->store,
-                                    "INSERT INTO locations (name, kind, created_at) VALUES (?, ?, ?)",
+                                    "INSERT INTO locations (name, kind, created_at)"
+                                    " VALUES (?, ?, ?)",
                                     error);
       if (stmt == NULL)
         return 0;
@@ -635,33 +384,6 @@ changer_location (CustodyImportContext  *ctx,
 
   g_hash_table_insert (cache, g_steal_pointer (&key), g_memdup2 (&id, sizeof id));
   return id;
-}
-
-/* An error naming where @row is in the input. */
-static gboolean
-volume_fail (CustodyImportContext       *ctx,
-             const CustodyBareosVolume  *row,
-             GError                    **error,
-             const char                 *format,
-             ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-volume_fail (CustodyImportContext       *ctx,
-             const CustodyBareosVolume  *row,
-             GError                    **error,
-             const char                 *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (row->line > 0)
-    return custody_import_fail_line (row->line, error, "%s", message);
-  return custody_import_fail_at (ctx, row->offset, error, "%s", message);
 }
 
 static gboolean
@@ -726,15 +448,17 @@ apply_volume (CustodyImportContext       *ctx,
                                                         : CUSTODY_UPSERT_UPDATED;
   if (result == CUSTODY_UPSERT_ADDED)
     stmt = custody_store_prepare (store,
-                                  "INSERT INTO media (volser, type, pool_id, status, retention_until,"
-                                  " bytes_written, last_written, errors, mounts, created_at)"
+                                  "INSERT INTO media (volser, type, pool_id, status,"
+                                  " retention_until, bytes_written, last_written, errors,"
+                                  " mounts, created_at)"
                                   " VALUES (?1, ?2, ?3, ?4, ?5, max (?6, 0), ?7, max (?8, 0),"
                                   " max (?9, 0), ?10)", error);
   else if (result == CUSTODY_UPSERT_UPDATED)
     stmt = custody_store_prepare (store,
                                   "UPDATE media SET type = ?2, pool_id = coalesce (?3, pool_id),"
                                   " status = ?4, retention_until = ?5,"
-                                  " bytes_written = CASE WHEN ?6 < 0 THEN bytes_written ELSE ?6 END,"
+                                  " bytes_written = CASE WHEN ?6 < 0 THEN bytes_written"
+                                  "   ELSE ?6 END,"
                                   " last_written = ?7,"
                                   " errors = CASE WHEN ?8 < 0 THEN errors ELSE ?8 END,"
                                   " mounts = CASE WHEN ?9 < 0 THEN mounts ELSE ?9 END"
@@ -778,7 +502,8 @@ apply_volume (CustodyImportContext       *ctx,
   else if (row->in_changer == 0 && where == CUSTODY_LOCATION_LIBRARY)
     to = changer_location (ctx, CUSTODY_LOCATION_ONSITE_SHELF, NULL, locations, &local_error);
   if (local_error != NULL)
-    return volume_fail (ctx, row, error, _("volume %s: %s"), row->volser, local_error->message);
+    return custody_bareos_volume_fail (&ctx->text, row, error, _("volume %s: %s"), row->volser,
+                                       local_error->message);
 
   if (to > 0)
     {
@@ -809,7 +534,7 @@ custody_import_bareos_volumes (CustodyImportContext  *ctx,
   g_autoptr(GHashTable) locations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   if (!custody_bareos_read_volumes (&ctx->text, volumes, error))
-    return custody_import_error_as_invalid (error);
+    return FALSE;
 
   for (guint i = 0; i < volumes->len; i++)
     {

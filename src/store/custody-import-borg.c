@@ -58,12 +58,12 @@ custody_import_borg (CustodyImportContext  *ctx,
   g_autofree char *repository_id = NULL;
   gint64 copy_id, volume;
 
-  doc = custody_import_parse_json (ctx, CUSTODY_JSON_PARSE_MANY, error);
+  doc = custody_tool_text_parse_json (&ctx->text, CUSTODY_JSON_PARSE_MANY, error);
   if (doc == NULL)
     return FALSE;
   if (!custody_borg_read_repository (&ctx->text, doc, ctx->options->exit_code, &repository_id,
                                      error))
-    return custody_import_error_as_invalid (error);
+    return FALSE;
 
   copy_id = custody_import_find_copy (ctx, ctx->options->job, ctx->options->copy,
                                       CUSTODY_MEDIA_TYPE_DISK, error);
@@ -80,13 +80,14 @@ custody_import_borg (CustodyImportContext  *ctx,
   archives = custody_borg_archives_new ();
   if (!custody_borg_read_archives (&ctx->text, doc, ctx->options->exit_code,
                                    ctx->options->glob_archives, archives, &ctx->left_out, error))
-    return custody_import_error_as_invalid (error);
+    return FALSE;
   add_archives (ctx, archives, copy_id, volume_ids);
   if (ctx->left_out > 0)
-    custody_import_note (ctx, g_dngettext (GETTEXT_PACKAGE,
-                                           "Left out %u archive that --glob-archives does not match.",
-                                           "Left out %u archives that --glob-archives does not match.",
-                                           ctx->left_out), ctx->left_out);
+    custody_import_note (ctx,
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "Left out %u archive that --glob-archives does not match.",
+                                      "Left out %u archives that --glob-archives does not match.",
+                                      ctx->left_out), ctx->left_out);
   return TRUE;
 }
 
@@ -100,7 +101,7 @@ custody_import_borg_check (CustodyImportContext  *ctx,
   gint64 copy_id;
 
   if (!custody_borg_read_check (&ctx->text, ctx->options->exit_code, &check, error))
-    return custody_import_error_as_invalid (error);
+    return FALSE;
 
   copy_id = custody_import_find_copy (ctx, ctx->options->job, ctx->options->copy,
                                       CUSTODY_MEDIA_TYPE_DISK, error);

@@ -269,7 +269,8 @@ account (BatchWriter          *w,
          GError              **error)
 {
   const CustodyImportRun *run = run_at (w, i);
-  gboolean last_of_copy = i + 1 == w->batch->runs->len || run_at (w, i + 1)->copy_id != run->copy_id;
+  gboolean last_of_copy = i + 1 == w->batch->runs->len ||
+                          run_at (w, i + 1)->copy_id != run->copy_id;
 
   custody_import_stats_count (w->stats, result);
   if (result == CUSTODY_UPSERT_UPDATED)
@@ -329,14 +330,15 @@ write_one (BatchWriter  *w,
   g_array_set_size (w->volume_ids, 0);
   /* Runs without volumes: the batch's array may have no storage at all. */
   if (run->n_volumes > 0)
-    g_array_append_vals (w->volume_ids, &g_array_index (w->batch->volumes, gint64, run->first_volume),
+    g_array_append_vals (w->volume_ids,
+                         &g_array_index (w->batch->volumes, gint64, run->first_volume),
                          run->n_volumes);
 
   if (merge && run_needs_merge (run) && !merge_stored (w->store, run, e, w->volume_ids, error))
     return FALSE;
 
-  if (!custody_store_upsert_execution (w->store, run->copy_id, e, w->volume_ids, w->written, &result,
-                                       error))
+  if (!custody_store_upsert_execution (w->store, run->copy_id, e, w->volume_ids, w->written,
+                                       &result, error))
     {
       g_autofree char *where = w->batch->describe (run->position);
 
@@ -369,13 +371,15 @@ write_chunk (BatchWriter  *w,
 
   for (guint k = 0; k < n; k++)
     runs[k] = run_at (w, chunk[k]);
-  if (!custody_run_bulk_insert (w->bulk, runs, (const gint64 *) w->batch->volumes->data, ids, error))
+  if (!custody_run_bulk_insert (w->bulk, runs, (const gint64 *) w->batch->volumes->data, ids,
+                                error))
     return FALSE;
 
   for (guint k = 0; k < n; k++)
     {
-      gboolean ok = ids[k] != 0 ? account (w, chunk[k], CUSTODY_UPSERT_ADDED, ids[k], runs[k]->status,
-                                           runs[k]->started, runs[k]->finished, error)
+      gboolean ok = ids[k] != 0 ? account (w, chunk[k], CUSTODY_UPSERT_ADDED, ids[k],
+                                           runs[k]->status, runs[k]->started,
+                                           runs[k]->finished, error)
                                 : write_one (w, chunk[k], FALSE, error);
       if (!ok)
         return FALSE;
@@ -480,92 +484,6 @@ custody_import_error_as_invalid (GError **error)
   return FALSE;
 }
 
-gboolean
-custody_import_fail_at (CustodyImportContext  *ctx,
-                        gsize                  offset,
-                        GError               **error,
-                        const char            *format,
-                        ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  custody_tool_text_fail_at_valist (&ctx->text, offset, error, format, args);
-  va_end (args);
-  return custody_import_error_as_invalid (error);
-}
-
-gboolean
-custody_import_fail_line (guint        line,
-                          GError     **error,
-                          const char  *format,
-                          ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  custody_tool_text_fail_line (line, error, "%s", message);
-  return custody_import_error_as_invalid (error);
-}
-
-CustodyJsonDoc *
-custody_import_parse_json (CustodyImportContext  *ctx,
-                           CustodyJsonParseFlags  flags,
-                           GError               **error)
-{
-  CustodyJsonDoc *doc = custody_tool_text_parse_json (&ctx->text, flags, error);
-
-  if (doc == NULL)
-    custody_import_error_as_invalid (error);
-  return doc;
-}
-
-gboolean
-custody_import_get_string (CustodyImportContext  *ctx,
-                           CustodyJsonDoc        *doc,
-                           CustodyJsonNode        object,
-                           const char            *member,
-                           gboolean               required,
-                           const char            *what,
-                           char                 **out,
-                           GError               **error)
-{
-  return custody_tool_text_get_string (&ctx->text, doc, object, member, required, what, out,
-                                       error) || custody_import_error_as_invalid (error);
-}
-
-gboolean
-custody_import_get_count (CustodyImportContext  *ctx,
-                          CustodyJsonDoc        *doc,
-                          CustodyJsonNode        object,
-                          const char            *member,
-                          gboolean               strings,
-                          const char            *what,
-                          gint64                *out,
-                          GError               **error)
-{
-  return custody_tool_text_get_count (&ctx->text, doc, object, member, strings, what, out,
-                                      error) || custody_import_error_as_invalid (error);
-}
-
-gboolean
-custody_import_get_time (CustodyImportContext  *ctx,
-                         CustodyJsonDoc        *doc,
-                         CustodyJsonNode        object,
-                         const char            *member,
-                         gboolean               required,
-                         const char            *what,
-                         gint64                *out,
-                         GError               **error)
-{
-  return custody_tool_text_get_time (&ctx->text, doc, object, member, required, what, out,
-                                     error) || custody_import_error_as_invalid (error);
-}
-
 /*
  * Jobs, copies, verifications, volumes
  */
@@ -638,7 +556,8 @@ custody_import_find_copy (CustodyImportContext  *ctx,
       if (!ctx->options->create)
         {
           g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_NOT_FOUND,
-                       _("unknown job '%s' (add it with 'custodyctl job add', or import with --create)"),
+                       _("unknown job '%s' (add it with 'custodyctl job add', or import with "
+                         "--create)"),
                        job);
           return 0;
         }
@@ -661,7 +580,8 @@ custody_import_find_copy (CustodyImportContext  *ctx,
   if (!ctx->options->create)
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_NOT_FOUND,
-                   _("job '%s' has no copy '%s' (add it with 'custodyctl copy add', or import with --create)"),
+                   _("job '%s' has no copy '%s' (add it with 'custodyctl copy add', or import "
+                     "with --create)"),
                    job, copy);
       return 0;
     }
@@ -693,8 +613,8 @@ custody_import_upsert_verification (CustodyImportContext  *ctx,
   int rc;
 
   stmt = custody_store_prepare (store,
-                                "INSERT OR IGNORE INTO verifications (copy_id, kind, at, result, errors,"
-                                "  duration_s, by, note, source_id)"
+                                "INSERT OR IGNORE INTO verifications (copy_id, kind, at, result,"
+                                "  errors, duration_s, by, note, source_id)"
                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
   if (stmt == NULL)
     return FALSE;
@@ -805,8 +725,8 @@ custody_import_find_repository_volume (CustodyImportContext  *ctx,
   /* Bound from now on; a disk that was re-initialised holds a new
    * repository, and the volume follows it. */
   stmt = custody_store_prepare (store,
-                                "INSERT OR REPLACE INTO media_repositories (repository_id, media_id)"
-                                " VALUES (?, ?)", error);
+                                "INSERT OR REPLACE INTO media_repositories"
+                                " (repository_id, media_id) VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, repository_id, -1, SQLITE_STATIC);
@@ -823,16 +743,6 @@ custody_import_find_repository_volume (CustodyImportContext  *ctx,
   return TRUE;
 }
 
-gboolean
-custody_import_take_exit_code (CustodyImportContext  *ctx,
-                               gsize                 *length,
-                               int                   *exit_code,
-                               GError               **error)
-{
-  return custody_tool_text_take_exit_code (&ctx->text, ctx->options->exit_code, length, exit_code,
-                                           error) || custody_import_error_as_invalid (error);
-}
-
 /*
  * Formats
  */
@@ -845,7 +755,8 @@ static const struct
   gboolean    check;
   gboolean  (*run) (CustodyImportContext *ctx, GError **error);
 } formats[] = {
-  [CUSTODY_IMPORT_RESTIC] = { "restic", N_("restic snapshots"), TRUE, FALSE, custody_import_restic },
+  [CUSTODY_IMPORT_RESTIC] = { "restic", N_("restic snapshots"), TRUE, FALSE,
+                              custody_import_restic },
   [CUSTODY_IMPORT_RESTIC_CHECK] = { "restic-check", N_("restic check"), TRUE, TRUE,
                                     custody_import_restic_check },
   [CUSTODY_IMPORT_BORG] = { "borg", N_("borg archives"), TRUE, FALSE, custody_import_borg },
@@ -1152,8 +1063,13 @@ custody_store_import (CustodyStore                *self,
   if (!custody_store_write_begin_bulk (self, error))
     goto fail;
 
+  /* The readers of formats/ fail with CUSTODY_PARSE_ERROR: to the
+   * store's callers bad input is CUSTODY_STORE_ERROR_INVALID. */
   if (!formats[format].run (&ctx, error))
-    goto rollback;
+    {
+      custody_import_error_as_invalid (error);
+      goto rollback;
+    }
 
   report_progress (&ctx, 0.2);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

@@ -384,8 +384,10 @@ import_jobs_row (CustodyStore        *self,
   if (copy[0] == '\0')
     {
       if (cell (h, J_MEDIA_TYPE)[0] != '\0' || location[0] != '\0')
-        return line_error (h, error, _("a row without a copy cannot give a media type or location"));
-      if (job_result == CUSTODY_UPSERT_UPDATED && !custody_store_forget_job_status (self, job_id, error))
+        return line_error (h, error,
+                           _("a row without a copy cannot give a media type or location"));
+      if (job_result == CUSTODY_UPSERT_UPDATED &&
+          !custody_store_forget_job_status (self, job_id, error))
         return FALSE;
       custody_import_stats_count (stats, job_result);
       return TRUE;
@@ -415,8 +417,9 @@ import_jobs_row (CustodyStore        *self,
     }
 
   stmt = custody_store_prepare (self,
-                                "SELECT id, media_type IS ?3 AND location_id IS ?4 AND immutable IS ?5"
-                                "   AND air_gapped IS ?6 FROM copies WHERE job_id = ?1 AND name = ?2",
+                                "SELECT id, media_type IS ?3 AND location_id IS ?4"
+                                "   AND immutable IS ?5 AND air_gapped IS ?6"
+                                " FROM copies WHERE job_id = ?1 AND name = ?2",
                                 error);
   if (stmt == NULL)
     return FALSE;
@@ -560,12 +563,14 @@ import_media_row (CustodyStore        *self,
     {
       if (result == CUSTODY_UPSERT_UPDATED)
         stmt = custody_store_prepare (self,
-                                      "UPDATE media SET type = ?2, pool_id = ?3, retention_until = ?4,"
-                                      " worm = ?5 WHERE volser = ?1", error);
+                                      "UPDATE media SET type = ?2, pool_id = ?3,"
+                                      " retention_until = ?4, worm = ?5 WHERE volser = ?1",
+                                      error);
       else
         stmt = custody_store_prepare (self,
-                                      "INSERT INTO media (volser, type, pool_id, retention_until, worm,"
-                                      " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+                                      "INSERT INTO media (volser, type, pool_id,"
+                                      " retention_until, worm, created_at)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, volser, -1, SQLITE_STATIC);
@@ -642,7 +647,8 @@ lookup_copy (CustodyStore    *self,
       return 0;
     }
 
-  g_hash_table_insert (cache->copies, g_strdup (cache->key->str), g_memdup2 (&copy_id, sizeof copy_id));
+  g_hash_table_insert (cache->copies, g_strdup (cache->key->str),
+                       g_memdup2 (&copy_id, sizeof copy_id));
   return copy_id;
 }
 
@@ -677,7 +683,8 @@ lookup_volumes (CustodyStore    *self,
         {
           id = custody_store_find_medium_id (self, volser, &local_error);
           if (id == 0)
-            return line_error (h, error, _("unknown volume '%s' (add it with 'custodyctl media add')"),
+            return line_error (h, error,
+                               _("unknown volume '%s' (add it with 'custodyctl media add')"),
                                volser);
           g_hash_table_insert (cache->volumes, g_strdup (volser), g_memdup2 (&id, sizeof id));
         }
@@ -763,7 +770,8 @@ custody_store_import_csv (CustodyStore        *self,
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(CustodyCsvReader) reader = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, seen_job_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      seen_job_free);
   g_autoptr(GHashTable) seen_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(CustodyExecution) execution = custody_execution_new ();
   g_autoptr(CustodyRunBatch) runs = custody_run_batch_new (FALSE, describe_line);

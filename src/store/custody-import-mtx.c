@@ -64,7 +64,8 @@ set_slot (CustodyStore  *self,
           const char    *slot,
           GError       **error)
 {
-  sqlite3_stmt *stmt = custody_store_prepare (self, "UPDATE media SET slot = ? WHERE id = ?", error);
+  sqlite3_stmt *stmt = custody_store_prepare (self, "UPDATE media SET slot = ? WHERE id = ?",
+                                              error);
   int rc;
 
   if (stmt == NULL)
@@ -322,7 +323,8 @@ custody_store_import_mtx (CustodyStore        *self,
   json_builder_end_object (b);
 
   entity = g_strconcat ("location:", library, NULL);
-  return custody_store_write_commit (self, "import.mtx", entity, NULL, json_builder_get_root (b), error);
+  return custody_store_write_commit (self, "import.mtx", entity, NULL, json_builder_get_root (b),
+                                     error);
 
 fail:
   custody_store_write_rollback (self);

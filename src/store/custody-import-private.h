@@ -126,57 +126,11 @@ gboolean  custody_import_bareos_jobs    (CustodyImportContext  *ctx,
 gboolean  custody_import_bareos_volumes (CustodyImportContext  *ctx,
                                          GError               **error);
 
-/* The readers of formats/ fail with CUSTODY_PARSE_ERROR; to the store's
- * callers bad input is CUSTODY_STORE_ERROR_INVALID, as it always was. */
+/* Each reader fails with the errors of formats/ (CUSTODY_PARSE_ERROR,
+ * made with custody_tool_text_fail_at () and the like on ctx->text) or
+ * of the store; custody_store_import () turns the first kind into
+ * CUSTODY_STORE_ERROR_INVALID, as bad input always was to its callers. */
 gboolean  custody_import_error_as_invalid (GError             **error);
-
-/* "line 3, column 14: MESSAGE" for a byte of the input. */
-gboolean  custody_import_fail_at        (CustodyImportContext  *ctx,
-                                         gsize                  offset,
-                                         GError               **error,
-                                         const char            *format,
-                                         ...) G_GNUC_PRINTF (4, 5);
-/* "line 3: MESSAGE" */
-gboolean  custody_import_fail_line      (guint                  line,
-                                         GError               **error,
-                                         const char            *format,
-                                         ...) G_GNUC_PRINTF (3, 4);
-/* The input's JSON, or an error naming where it goes wrong. */
-CustodyJsonDoc *custody_import_parse_json (CustodyImportContext *ctx,
-                                           CustodyJsonParseFlags flags,
-                                           GError              **error);
-
-/* Typed members, with errors naming @what ("snapshot 3") and the place.
- * Optional members that are absent (or null) leave *out alone and return
- * TRUE. */
-gboolean  custody_import_get_string     (CustodyImportContext  *ctx,
-                                         CustodyJsonDoc        *doc,
-                                         CustodyJsonNode        object,
-                                         const char            *member,
-                                         gboolean               required,
-                                         const char            *what,
-                                         char                 **out,
-                                         GError               **error);
-/* A whole number >= 0: a JSON number, or with @strings a string of digits
- * (Bareos prints numbers as strings, with thousands separators in text). */
-gboolean  custody_import_get_count      (CustodyImportContext  *ctx,
-                                         CustodyJsonDoc        *doc,
-                                         CustodyJsonNode        object,
-                                         const char            *member,
-                                         gboolean               strings,
-                                         const char            *what,
-                                         gint64                *out,
-                                         GError               **error);
-/* A time: RFC 3339 with an offset, or a local time written without one,
- * read in the import's zone. */
-gboolean  custody_import_get_time       (CustodyImportContext  *ctx,
-                                         CustodyJsonDoc        *doc,
-                                         CustodyJsonNode        object,
-                                         const char            *member,
-                                         gboolean               required,
-                                         const char            *what,
-                                         gint64                *out,
-                                         GError               **error);
 
 /* The job and copy runs go to. Unknown ones are an error unless
  * options->create, which adds them (the copy with @media_type, unless
@@ -206,13 +160,5 @@ gboolean  custody_import_find_repository_volume (CustodyImportContext *ctx,
 void      custody_import_note           (CustodyImportContext  *ctx,
                                          const char            *format,
                                          ...) G_GNUC_PRINTF (2, 3);
-
-/* The fixtures and wrapper scripts end a tool's output with "rc=N", the
- * exit code the tool returned: read and removed from @length here. A
- * conflicting --exit-code is an error. */
-gboolean  custody_import_take_exit_code (CustodyImportContext  *ctx,
-                                         gsize                 *length,
-                                         int                   *exit_code,
-                                         GError               **error);
 
 G_END_DECLS

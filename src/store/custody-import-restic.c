@@ -101,7 +101,7 @@ add_backup (CustodyImportContext  *ctx,
   CustodyImportRun run = { 0, };
 
   if (!custody_restic_read_backup (&ctx->text, doc, ctx->options->exit_code, &backup, error))
-    return custody_import_error_as_invalid (error);
+    return FALSE;
 
   run.copy_id = copy_id;
   run.bytes = backup.bytes;
@@ -117,10 +117,11 @@ add_backup (CustodyImportContext  *ctx,
       if (!find_recorded_snapshot (ctx, copy_id, backup.snapshot_id, &run, &full_id, error))
         return FALSE;
       if (full_id == NULL)
-        return custody_import_fail_at (ctx, backup.summary_offset, error,
-                                       _("this restic prints no times in its backup summary: import "
-                                         "'restic snapshots --json' first, then this output (snapshot %s "
-                                         "is not recorded in this copy)"), backup.snapshot_id);
+        return custody_tool_text_fail_at (&ctx->text, backup.summary_offset, error,
+                                          _("this restic prints no times in its backup summary: "
+                                            "import 'restic snapshots --json' first, then this "
+                                            "output (snapshot %s is not recorded in this copy)"),
+                                          backup.snapshot_id);
     }
   run.run_id = full_id != NULL ? full_id : backup.snapshot_id;
   run.status = backup.status;
@@ -132,7 +133,7 @@ add_backup (CustodyImportContext  *ctx,
 
   if (!custody_restic_check_order (&ctx->text, backup.summary_offset, _("the summary"),
                                    run.started, run.finished, error))
-    return custody_import_error_as_invalid (error);
+    return FALSE;
 
   custody_run_batch_add (ctx->runs, &run, volume_ids);
   return TRUE;
@@ -149,9 +150,10 @@ custody_import_restic (CustodyImportContext  *ctx,
   g_autoptr(GArray) volume_ids = NULL;
   g_autoptr(GArray) snapshots = NULL;
   CustodyResticKind kind;
+  CustodyJsonNode root;
   gint64 copy_id, volume;
 
-  doc = custody_import_parse_json (ctx, CUSTODY_JSON_PARSE_MANY, error);
+  doc = custody_tool_text_parse_json (&ctx->text, CUSTODY_JSON_PARSE_MANY, error);
   if (doc == NULL)
     return FALSE;
 
@@ -160,7 +162,8 @@ custody_import_restic (CustodyImportContext  *ctx,
   if (copy_id == 0)
     return FALSE;
 
-  if (ctx->options->repository_id != NULL && !custody_restic_is_id (ctx->options->repository_id, 64))
+  if (ctx->options->repository_id != NULL &&
+      !custody_restic_is_id (ctx->options->repository_id, 64))
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
                    _("--repository-id: '%s' is not a restic repository id (64 hexadecimal digits, "
@@ -176,6 +179,7 @@ custody_import_restic (CustodyImportContext  *ctx,
     }
 
   kind = custody_restic_detect (doc);
+  root = custody_json_doc_get_root (doc, 0);
   if (kind == CUSTODY_RESTIC_SNAPSHOT_LIST && ctx->options->exit_code >= 0)
     {
       g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_INVALID,
@@ -186,15 +190,14 @@ custody_import_restic (CustodyImportContext  *ctx,
   if (kind == CUSTODY_RESTIC_BACKUP)
     return add_backup (ctx, doc, copy_id, volume_ids, error);
   if (kind == CUSTODY_RESTIC_UNKNOWN)
-    return custody_import_fail_at (ctx, custody_json_doc_get_offset (doc,
-                                                                     custody_json_doc_get_root (doc, 0)),
-                                   error,
-                                   _("this is neither restic's snapshot list ('restic snapshots "
-                                     "--json') nor its backup output ('restic backup --json')"));
+    return custody_tool_text_fail_at (&ctx->text, custody_json_doc_get_offset (doc, root), error,
+                                      _("this is neither restic's snapshot list ('restic "
+                                        "snapshots --json') nor its backup output ('restic backup "
+                                        "--json')"));
 
   snapshots = custody_restic_snapshots_new ();
   if (!custody_restic_read_snapshots (&ctx->text, doc, &filter, snapshots, &ctx->left_out, error))
-    return custody_import_error_as_invalid (error);
+    return FALSE;
   add_snapshots (ctx, snapshots, copy_id, volume_ids);
   if (kind == CUSTODY_RESTIC_SNAPSHOT_LIST && ctx->left_out > 0)
     custody_import_note (ctx, g_dngettext (GETTEXT_PACKAGE,
@@ -214,7 +217,7 @@ custody_import_restic_check (CustodyImportContext  *ctx,
   gint64 copy_id;
 
   if (!custody_restic_read_check (&ctx->text, ctx->options->exit_code, &check, error))
-    return custody_import_error_as_invalid (error);
+    return FALSE;
 
   copy_id = custody_import_find_copy (ctx, ctx->options->job, ctx->options->copy,
                                       CUSTODY_MEDIA_TYPE_DISK, error);

@@ -58,11 +58,12 @@ load_locations (CustodyStore  *self,
   return g_steal_pointer (&locations);
 }
 
-/* The volumes of one restore point, each where it was at @at. */
+/* The volumes of one restore point, each where it was at @at: the
+ * store's one answer to that (CUSTODY_MEDIA_AT_FROM), as the desk, the
+ * reports and `media show --at` give it. */
 static gboolean
 add_volumes (CustodyStore     *self,
              CustodySnapshot  *snapshot,
-             GHashTable       *locations,
              gint64            execution_id,
              gint64            finished,
              gint64            at,
@@ -72,39 +73,33 @@ add_volumes (CustodyStore     *self,
   int rc;
 
   stmt = custody_store_prepare (self,
-                                "SELECT m.volser, m.worm,"
-                                "  CASE WHEN cur.at <= ?2 THEN cur.to_location_id ELSE"
-                                "    (SELECT h.to_location_id FROM movements h"
-                                "      WHERE h.media_id = m.id AND h.at <= ?2"
-                                "      ORDER BY h.at DESC, h.id DESC LIMIT 1) END,"
+                                "SELECT m.volser, m.worm, l.name, l.kind,"
                                 /* retired or back to scratch after this run */
-                                "  m.released_at IS NOT NULL AND m.released_at <= ?2"
-                                "    AND m.released_at >= ?3"
-                                " FROM execution_volumes ev"
-                                " JOIN media m ON m.id = ev.media_id"
-                                " LEFT JOIN movements cur ON cur.id = m.movement_id"
-                                " WHERE ev.execution_id = ?1 ORDER BY ev.position", error);
+                                "  m.released_at IS NOT NULL AND m.released_at <= ?1"
+                                "  AND m.released_at >= ?3"
+                                CUSTODY_MEDIA_AT_FROM
+                                " JOIN execution_volumes ev ON ev.media_id = m.id"
+                                " WHERE ev.execution_id = ?2 ORDER BY ev.position", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, execution_id);
-  sqlite3_bind_int64 (stmt, 2, at);
+  sqlite3_bind_int64 (stmt, 1, at);
+  sqlite3_bind_int64 (stmt, 2, execution_id);
   sqlite3_bind_int64 (stmt, 3, finished);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      LocationInfo *where = NULL;
+      CustodyLocationKind kind = CUSTODY_LOCATION_NONE;
+      const char *location = NULL;
 
       if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
         {
-          gint64 location_id = sqlite3_column_int64 (stmt, 2);
-          where = g_hash_table_lookup (locations, &location_id);
+          location = custody_sql_text (stmt, 2);
+          custody_location_kind_from_string (custody_sql_text (stmt, 3), &kind);
         }
 
-      custody_snapshot_add_volume (snapshot, custody_sql_text (stmt, 0),
-                                   where != NULL ? where->name : NULL,
-                                   where != NULL ? where->kind : CUSTODY_LOCATION_NONE,
+      custody_snapshot_add_volume (snapshot, custody_sql_text (stmt, 0), location, kind,
                                    sqlite3_column_int (stmt, 1));
-      if (sqlite3_column_int (stmt, 3))
+      if (sqlite3_column_int (stmt, 4))
         custody_snapshot_release_volume (snapshot);
     }
   sqlite3_reset (stmt);
@@ -162,8 +157,9 @@ names_as_json (const char * const *jobs)
  * @jobs: (nullable): only these jobs, or %NULL for all
  * @at: the moment
  *
- * The facts the engine needs about each job, as they were at @at. copy_state answers for a copy
- * unless one of its facts is dated after that moment; then the history is asked.
+ * The facts the engine needs about each job, as they were at @at.
+ * copy_state answers for a copy unless one of its facts is dated after
+ * that moment; then the history is asked.
  */
 CustodySnapshot *
 custody_store_load_snapshot_locked (CustodyStore        *self,
@@ -291,7 +287,7 @@ custody_store_load_snapshot_locked (CustodyStore        *self,
             custody_snapshot_add_run (snapshot, ref->started, ref->finished, statuses[r]);
             if (statuses[r] != CUSTODY_RUN_FAILED &&
                 custody_media_type_is_removable (row->media_type) &&
-                !add_volumes (self, snapshot, locations, ref->id, ref->finished, at, error))
+                !add_volumes (self, snapshot, ref->id, ref->finished, at, error))
               return NULL;
           }
 
