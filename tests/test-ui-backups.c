@@ -137,7 +137,9 @@ rows_of (CustodyRestoreDialog *dialog)
 static guint
 jobs_in_window (Fixture *f)
 {
-  return g_list_model_get_n_items (custody_session_get_jobs (custody_window_get_session (f->window)));
+  CustodySession *session = custody_window_get_session (f->window);
+
+  return g_list_model_get_n_items (custody_session_get_jobs (session));
 }
 
 static gboolean
