@@ -472,19 +472,26 @@ on_session_reloaded_cb (CustodyAlertsPage *self)
   reload_resolved (self);
 }
 
+/* A row, the list item that holds it and the page: what its check
+ * button needs to select the item. The handler that holds it goes with
+ * the row, or with the page. */
+typedef struct
+{
+  CustodyAlertsPage *self;
+  GtkListItem       *item;
+} RowLink;
+
 /* The check button of a row was toggled: select its item to match. */
 static void
-on_row_selected_cb (CustodyAlertRow   *row,
-                    GParamSpec        *pspec,
-                    CustodyAlertsPage *self)
+on_row_selected_cb (CustodyAlertRow *row,
+                    GParamSpec      *pspec,
+                    RowLink         *link)
 {
-  GtkListItem *item = g_object_get_data (G_OBJECT (row), "list-item");
-  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+  GtkListItem *item = link->item;
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (link->self->selection);
   gboolean selected = custody_alert_row_get_selected (row);
   guint position;
 
-  if (item == NULL)
-    return;
   position = gtk_list_item_get_position (item);
   if (position == GTK_INVALID_LIST_POSITION || selected == gtk_list_item_get_selected (item))
     return;
@@ -501,15 +508,20 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
                      CustodyAlertsPage        *self)
 {
   GtkWidget *row = custody_alert_row_new ();
+  RowLink *link = g_new0 (RowLink, 1);
+  GClosure *closure;
 
   /* Clicks open the alert; only the check buttons and the keyboard
    * select. */
   gtk_list_item_set_selectable (item, FALSE);
   gtk_list_item_set_child (item, row);
-  g_object_set_data (G_OBJECT (row), "list-item", item);
   g_object_bind_property (self, "selection-mode", row, "selection-mode", G_BINDING_SYNC_CREATE);
   g_object_bind_property (item, "selected", row, "selected", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_row_selected_cb), self, 0);
+  link->self = self;
+  link->item = item;
+  closure = g_cclosure_new (G_CALLBACK (on_row_selected_cb), link, (GClosureNotify) g_free);
+  g_object_watch_closure (G_OBJECT (self), closure);
+  g_signal_connect_closure (row, "notify::selected", closure, FALSE);
 }
 
 static void
@@ -767,7 +779,8 @@ custody_alerts_page_class_init (CustodyAlertsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-alerts-page.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-alerts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyAlertsPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, CustodyAlertsPage, severity_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CustodyAlertsPage, stack);

@@ -20,10 +20,8 @@ static void
 on_draw_page_cb (GtkPrintOperation *operation,
                  GtkPrintContext   *context,
                  int                page,
-                 gpointer           user_data)
+                 CustodyPrintable  *printable)
 {
-  CustodyPrintable *printable = g_object_get_data (G_OBJECT (operation), "printable");
-
   custody_printable_draw_page (printable, gtk_print_context_get_cairo_context (context), page);
 }
 
@@ -41,7 +39,8 @@ on_print_done_cb (GtkPrintOperation       *operation,
   if (error != NULL && GTK_IS_WINDOW (parent))
     {
       AdwMessageDialog *dialog =
-        ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (parent), _("Cannot Print"), error->message));
+        ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (parent), _("Cannot Print"),
+                                                    error->message));
 
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
@@ -68,8 +67,8 @@ custody_print_printable (GtkWidget        *parent,
   g_return_if_fail (CUSTODY_IS_PRINTABLE (printable));
 
   custody_printable_get_page_size (printable, &width, &height);
-  paper = gtk_paper_size_new_custom ("custody", custody_printable_get_title (printable), width, height,
-                                     GTK_UNIT_POINTS);
+  paper = gtk_paper_size_new_custom ("custody", custody_printable_get_title (printable), width,
+                                     height, GTK_UNIT_POINTS);
   gtk_page_setup_set_paper_size (setup, paper);
   gtk_page_setup_set_orientation (setup, width > height ? GTK_PAGE_ORIENTATION_LANDSCAPE
                                                         : GTK_PAGE_ORIENTATION_PORTRAIT);
@@ -82,11 +81,10 @@ custody_print_printable (GtkWidget        *parent,
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);
   /* The pages are drawn after this returns, once the dialog is answered:
-   * the operation keeps the document until then (the callers' copy is
-   * long gone, and a page drawn from nothing prints blank). */
-  g_object_set_data_full (G_OBJECT (operation), "printable", g_object_ref (printable),
-                          g_object_unref);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), NULL);
+   * the operation's handler keeps the document until then (the callers'
+   * copy is long gone, and a page drawn from nothing prints blank). */
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page_cb),
+                         g_object_ref (printable), (GClosureNotify) g_object_unref, 0);
   if (root != NULL)
     g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done_cb), root, 0);
 
@@ -100,17 +98,35 @@ custody_print_printable (GtkWidget        *parent,
  * Saving as PDF
  */
 
+/* A PDF to write, and where: the chooser's answer, then the worker's
+ * task data. */
+typedef struct
+{
+  CustodyPage      *page;        /* borrowed: the chooser's handler goes with it */
+  CustodyPrintable *printable;
+  char             *path;
+  char             *store_path;  /* never written over; NULL if none */
+} SaveData;
+
+static void
+save_data_free (SaveData *save)
+{
+  g_clear_object (&save->printable);
+  g_free (save->path);
+  g_free (save->store_path);
+  g_free (save);
+}
+
 static void
 write_worker (GTask        *task,
               gpointer      source_object,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  CustodyPrintable *printable = g_object_get_data (G_OBJECT (task), "printable");
-  const char *store_path = g_object_get_data (G_OBJECT (task), "store-path");
+  SaveData *save = task_data;
   g_autoptr(GError) error = NULL;
 
-  if (custody_printable_write_pdf (printable, task_data, store_path, &error))
+  if (custody_printable_write_pdf (save->printable, save->path, save->store_path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
@@ -123,7 +139,8 @@ write_cb (GObject      *source,
 {
   g_autoptr(CustodyPage) page = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = g_path_get_basename (g_task_get_task_data (G_TASK (result)));
+  SaveData *save = g_task_get_task_data (G_TASK (result));
+  g_autofree char *basename = g_path_get_basename (save->path);
   g_autofree char *text = NULL;
   AdwToast *toast;
 
@@ -144,25 +161,25 @@ write_cb (GObject      *source,
 static void
 on_save_response_cb (GtkNativeDialog *chooser,
                      int              response,
-                     CustodyPage     *page)
+                     SaveData        *chosen)
 {
-  CustodyPrintable *printable = g_object_get_data (G_OBJECT (chooser), "printable");
-
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GTask) task = g_task_new (NULL, NULL, write_cb, g_object_ref (page));
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, write_cb, g_object_ref (chosen->page));
       char *path = g_file_get_path (file);
-      CustodySession *session = custody_page_get_session (page);
+      CustodySession *session = custody_page_get_session (chosen->page);
 
       if (path != NULL)
         {
+          SaveData *save = g_new0 (SaveData, 1);
+
+          save->printable = g_object_ref (chosen->printable);
+          save->path = path;
           /* Never over the store: the worker refuses, and the toast says why. */
           if (session != NULL)
-            g_object_set_data_full (G_OBJECT (task), "store-path",
-                                    g_strdup (custody_session_get_db_path (session)), g_free);
-          g_object_set_data_full (G_OBJECT (task), "printable", g_object_ref (printable), g_object_unref);
-          g_task_set_task_data (task, path, g_free);
+            save->store_path = g_strdup (custody_session_get_db_path (session));
+          g_task_set_task_data (task, save, (GDestroyNotify) save_data_free);
           g_task_run_in_thread (task, write_worker);
         }
     }
@@ -184,17 +201,27 @@ custody_save_printable (CustodyPage      *page,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
+  SaveData *chosen;
+  GClosure *closure;
 
   g_return_if_fail (CUSTODY_IS_PAGE (page));
   g_return_if_fail (CUSTODY_IS_PRINTABLE (printable));
 
-  chooser = gtk_file_chooser_native_new (_("Save as PDF"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  chooser = gtk_file_chooser_native_new (_("Save as PDF"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
-  g_object_set_data_full (G_OBJECT (chooser), "printable", g_object_ref (printable), g_object_unref);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_response_cb), page, 0);
+  /* The handler holds the document; it goes with the page, as a handler
+   * connected with g_signal_connect_object would. */
+  chosen = g_new0 (SaveData, 1);
+  chosen->page = page;
+  chosen->printable = g_object_ref (printable);
+  closure = g_cclosure_new (G_CALLBACK (on_save_response_cb), chosen,
+                            (GClosureNotify) save_data_free);
+  g_object_watch_closure (G_OBJECT (page), closure);
+  g_signal_connect_closure (chooser, "response", closure, FALSE);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

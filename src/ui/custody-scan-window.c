@@ -36,6 +36,21 @@ typedef struct
   gboolean confirm;
 } Op;
 
+/* A scan's row in the list, and the parts of it that change. */
+typedef struct
+{
+  GtkWidget *row;
+  GtkWidget *icon;
+  GtkWidget *confirm;   /* "Move Anyway", once refused */
+} ScanRow;
+
+/* What a row's "Move Anyway" button confirms. */
+typedef struct
+{
+  CustodyScanWindow *self;
+  guint              serial;
+} Confirm;
+
 struct _CustodyScanWindow
 {
   AdwWindow            parent_instance;
@@ -67,7 +82,7 @@ struct _CustodyScanWindow
   CustodyScanSession  *scans;
   CustodyMovement     *template;
   GQueue               queue;          /* Op, to run one at a time */
-  GHashTable          *rows;           /* serial -> GtkListBoxRow */
+  GHashTable          *rows;           /* serial -> ScanRow */
   GHashTable          *undoing;        /* serials taken back or about to be */
   GCancellable        *cancellable;
   guint                busy : 1;
@@ -170,7 +185,8 @@ update_counts (CustodyScanWindow *self)
   g_autofree char *text = NULL;
 
   /* Translators: the counts of a scan session */
-  text = g_strdup_printf (_("%u moved · %u not on the list · %u unknown · %u scanned twice · %u not moved"),
+  text = g_strdup_printf (_("%u moved · %u not on the list · %u unknown · %u scanned twice · "
+                            "%u not moved"),
                           custody_scan_session_count (self->scans, CUSTODY_SCAN_MOVED),
                           custody_scan_session_count (self->scans, CUSTODY_SCAN_UNEXPECTED),
                           custody_scan_session_count (self->scans, CUSTODY_SCAN_UNKNOWN),
@@ -196,47 +212,48 @@ show_last (CustodyScanWindow *self,
   set_state_class (self->last_box, css_class);
 }
 
-static void on_confirm_clicked_cb (GtkButton         *button,
-                                   CustodyScanWindow *self);
+static void on_confirm_clicked_cb (GtkButton *button,
+                                   Confirm   *confirm);
 
 /* A scan's row, made or brought up to date. */
 static void
 update_row (CustodyScanWindow      *self,
             const CustodyScanEntry *entry)
 {
-  GtkWidget *row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (entry->serial));
+  ScanRow *scan_row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (entry->serial));
   g_autofree char *status = outcome_text (self, entry);
-  g_autofree char *title = g_markup_escape_text (entry->volser != NULL ? entry->volser : entry->text, -1);
-  GtkWidget *icon;
+  g_autofree char *title = g_markup_escape_text (entry->volser != NULL ? entry->volser
+                                                                       : entry->text, -1);
 
-  if (row == NULL)
+  if (scan_row == NULL)
     {
-      row = adw_action_row_new ();
-      icon = gtk_image_new ();
-      gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      g_object_set_data (G_OBJECT (row), "icon", icon);
-      gtk_widget_add_css_class (row, "scan-row");
-      gtk_list_box_prepend (self->scans_list, row);
-      g_hash_table_insert (self->rows, GUINT_TO_POINTER (entry->serial), row);
+      scan_row = g_new0 (ScanRow, 1);
+      scan_row->row = adw_action_row_new ();
+      scan_row->icon = gtk_image_new ();
+      gtk_widget_set_valign (scan_row->icon, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (scan_row->row), scan_row->icon);
+      gtk_widget_add_css_class (scan_row->row, "scan-row");
+      gtk_list_box_prepend (self->scans_list, scan_row->row);
+      g_hash_table_insert (self->rows, GUINT_TO_POINTER (entry->serial), scan_row);
     }
-  icon = g_object_get_data (G_OBJECT (row), "icon");
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), status);
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), outcome_icon (entry->outcome));
-  set_state_class (icon, outcome_class (entry->outcome));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (scan_row->row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (scan_row->row), status);
+  gtk_image_set_from_icon_name (GTK_IMAGE (scan_row->icon), outcome_icon (entry->outcome));
+  set_state_class (scan_row->icon, outcome_class (entry->outcome));
 
-  if (entry->outcome == CUSTODY_SCAN_REFUSED && g_object_get_data (G_OBJECT (row), "confirm") == NULL)
+  if (entry->outcome == CUSTODY_SCAN_REFUSED && scan_row->confirm == NULL)
     {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Move Anyway"));
+      Confirm *confirm = g_new0 (Confirm, 1);
 
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "destructive-action");
-      g_object_set_data (G_OBJECT (button), "serial", GUINT_TO_POINTER (entry->serial));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_confirm_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      g_object_set_data (G_OBJECT (row), "confirm", button);
+      confirm->self = self;
+      confirm->serial = entry->serial;
+      scan_row->confirm = gtk_button_new_with_mnemonic (_("_Move Anyway"));
+      gtk_widget_set_valign (scan_row->confirm, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (scan_row->confirm, "destructive-action");
+      g_signal_connect_data (scan_row->confirm, "clicked", G_CALLBACK (on_confirm_clicked_cb),
+                             confirm, (GClosureNotify) g_free, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (scan_row->row), scan_row->confirm);
     }
 }
 
@@ -313,7 +330,8 @@ join_broken (GPtrArray *broken)
   g_autoptr(GString) s = g_string_new (NULL);
 
   for (guint i = 0; broken != NULL && i < broken->len; i++)
-    g_string_append_printf (s, "%s%s", i > 0 ? ", " : "", (const char *) g_ptr_array_index (broken, i));
+    g_string_append_printf (s, "%s%s", i > 0 ? ", " : "",
+                            (const char *) g_ptr_array_index (broken, i));
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
@@ -322,12 +340,12 @@ finish_undo (CustodyScanWindow *self,
              guint              serial)
 {
   g_autoptr(CustodyScanEntry) entry = custody_scan_session_take (self->scans, serial);
-  GtkWidget *row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (serial));
+  ScanRow *scan_row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (serial));
   g_autofree char *status = NULL;
 
-  if (row != NULL)
+  if (scan_row != NULL)
     {
-      gtk_list_box_remove (self->scans_list, row);
+      gtk_list_box_remove (self->scans_list, scan_row->row);
       g_hash_table_remove (self->rows, GUINT_TO_POINTER (serial));
     }
   g_hash_table_remove (self->undoing, GUINT_TO_POINTER (serial));
@@ -336,8 +354,8 @@ finish_undo (CustodyScanWindow *self,
 
   status = entry->movement_id > 0 ? g_strdup_printf (_("Taken back: it is where it was before"))
                                   : g_strdup (_("Taken out of the session"));
-  show_last (self, entry->volser != NULL ? entry->volser : entry->text, status, "edit-undo-symbolic",
-             NULL);
+  show_last (self, entry->volser != NULL ? entry->volser : entry->text, status,
+             "edit-undo-symbolic", NULL);
   update_counts (self);
 }
 
@@ -376,10 +394,12 @@ work_cb (GObject      *source,
       else if (g_error_matches (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_REFUSED))
         {
           g_autofree char *jobs = join_broken (w->broken);
-          entry = custody_scan_session_resolve (self->scans, w->serial, CUSTODY_SCAN_REFUSED, 0, jobs);
+          entry = custody_scan_session_resolve (self->scans, w->serial, CUSTODY_SCAN_REFUSED, 0,
+                                                jobs);
         }
       else if (g_error_matches (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_NOT_FOUND))
-        entry = custody_scan_session_resolve (self->scans, w->serial, CUSTODY_SCAN_UNKNOWN, 0, NULL);
+        entry = custody_scan_session_resolve (self->scans, w->serial, CUSTODY_SCAN_UNKNOWN, 0,
+                                              NULL);
       else
         entry = custody_scan_session_resolve (self->scans, w->serial, CUSTODY_SCAN_FAILED, 0,
                                               error->message);
@@ -487,18 +507,21 @@ on_scan_activate_cb (CustodyScanWindow *self)
 }
 
 static void
-on_confirm_clicked_cb (GtkButton         *button,
-                       CustodyScanWindow *self)
+on_confirm_clicked_cb (GtkButton *button,
+                       Confirm   *confirm)
 {
-  guint serial = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "serial"));
+  CustodyScanWindow *self = confirm->self;
+  guint serial = confirm->serial;
   g_autoptr(CustodyScanEntry) entry = custody_scan_session_take (self->scans, serial);
-  GtkWidget *row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (serial));
+  ScanRow *scan_row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (serial));
 
   if (entry == NULL)
     return;
-  if (row != NULL)
+  /* The row goes, and the button with it: nothing of @confirm is read
+   * after this. */
+  if (scan_row != NULL)
     {
-      gtk_list_box_remove (self->scans_list, row);
+      gtk_list_box_remove (self->scans_list, scan_row->row);
       g_hash_table_remove (self->rows, GUINT_TO_POINTER (serial));
     }
   /* Scanned again, confirmed: the audit trail says so. */
@@ -554,11 +577,10 @@ start_action (GtkWidget  *widget,
 
   if (expected != NULL)
     {
-      g_autofree char *status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                              "%u volume is expected. Scan the first.",
-                                                              "%u volumes are expected. Scan the first.",
-                                                              g_strv_length (expected)),
-                                                 g_strv_length (expected));
+      guint n = g_strv_length (expected);
+      g_autofree char *status =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volume is expected. Scan the first.",
+                                      "%u volumes are expected. Scan the first.", n), n);
       gtk_label_set_label (self->last_status, status);
     }
 
@@ -624,13 +646,15 @@ show_summary (CustodyScanWindow *self)
   g_autofree char *title = NULL;
   guint problems = 0;
 
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volume moved to %s", "%u volumes moved to %s",
-                                        moved), moved, self->template->to);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u volume moved to %s",
+                                        "%u volumes moved to %s", moved),
+                          moved, self->template->to);
   gtk_label_set_label (self->summary_title, title);
 
   for (guint i = 0; missing[i] != NULL; i++)
     {
-      CustodyDeskItem *item = self->desk != NULL ? custody_desk_find (self->desk, missing[i]) : NULL;
+      CustodyDeskItem *item = self->desk != NULL ? custody_desk_find (self->desk, missing[i])
+                                                 : NULL;
       add_summary_row (self->missing_group, missing[i], item != NULL ? item->reason : NULL,
                        "dialog-warning-symbolic", "warning");
     }
@@ -645,8 +669,8 @@ show_summary (CustodyScanWindow *self)
           entry->outcome != CUSTODY_SCAN_FAILED)
         continue;
       status = outcome_text (self, entry);
-      add_summary_row (self->problems_group, entry->volser != NULL ? entry->volser : entry->text, status,
-                       outcome_icon (entry->outcome), "error");
+      add_summary_row (self->problems_group, entry->volser != NULL ? entry->volser : entry->text,
+                       status, outcome_icon (entry->outcome), "error");
       problems++;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems > 0);
@@ -760,7 +784,8 @@ custody_scan_window_class_init (CustodyScanWindowClass *klass)
   window_class->close_request = custody_scan_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/custody/Custody/ui/custody-scan-window.ui");
+                                               "/io/github/custody/Custody/ui/"
+                                               "custody-scan-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyScanWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CustodyScanWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, CustodyScanWindow, finish_button);
@@ -786,7 +811,8 @@ custody_scan_window_class_init (CustodyScanWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "scan.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "scan.finish", NULL, finish_action);
   gtk_widget_class_install_action (widget_class, "scan.print-handoff", NULL, print_handoff_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "scan.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "scan.undo",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -798,7 +824,7 @@ custody_scan_window_init (CustodyScanWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_queue_init (&self->queue);
-  self->rows = g_hash_table_new (NULL, NULL);
+  self->rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->undoing = g_hash_table_new (NULL, NULL);
   self->cancellable = g_cancellable_new ();
 
@@ -876,8 +902,8 @@ custody_scan_window_new (GtkWindow      *parent,
     if (expect_lists[i] == expect)
       adw_combo_row_set_selected (self->expect_row, i);
   on_expect_changed_cb (self);
-  g_signal_connect_object (self->expect_row, "notify::selected", G_CALLBACK (on_expect_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->expect_row, "notify::selected", G_CALLBACK (on_expect_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   return self;
 }

@@ -188,7 +188,8 @@ on_leaflet_folded_cb (CustodyWindow *self)
     {
       int index = view_index (gtk_stack_get_visible_child_name (self->stack));
       if (index >= 0)
-        gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, index));
+        gtk_list_box_select_row (self->sidebar,
+                                 gtk_list_box_get_row_at_index (self->sidebar, index));
     }
 }
 
@@ -245,7 +246,8 @@ tell_if_read_only (CustodyWindow  *self,
   title = g_strdup_printf (_("Custody — %s (read-only)"), basename);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
-  toast = adw_toast_new (_("This store is read-only for you: you can look at everything, but not change it"));
+  toast = adw_toast_new (_("This store is read-only for you: you can look at everything, "
+                           "but not change it"));
   adw_toast_set_timeout (toast, 0);
   custody_window_add_toast (self, toast);
 }
@@ -302,7 +304,8 @@ on_session_failed_cb (CustodyWindow  *self,
           break;
         case CUSTODY_STORE_ERROR_CORRUPT:
           heading = _("The Store Is Damaged");
-          what = _("Restore a backup of it with “custodyctl db restore”, or open another store. The file was not changed.");
+          what = _("Restore a backup of it with “custodyctl db restore”, or open another store. "
+                   "The file was not changed.");
           break;
         case CUSTODY_STORE_ERROR_LOCKED:
           heading = _("The Store Is Busy");
@@ -789,8 +792,10 @@ restore_backup_action (GtkWidget  *widget,
  * GObject
  */
 
+/* @badge: (out): the row's count, for update_badges() */
 static GtkWidget *
-make_sidebar_row (guint index)
+make_sidebar_row (guint      index,
+                  GtkLabel **badge_out)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -807,7 +812,7 @@ make_sidebar_row (guint index)
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), badge);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "badge", badge);
+  *badge_out = GTK_LABEL (badge);
 
   return row;
 }
@@ -820,7 +825,8 @@ custody_window_constructed (GObject *object)
   G_OBJECT_CLASS (custody_window_parent_class)->constructed (object);
 
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   if (g_str_has_suffix (APP_ID, ".Devel"))
@@ -918,14 +924,17 @@ custody_window_class_init (CustodyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-job", "s", open_job_action);
   gtk_widget_class_install_action (widget_class, "win.jobs-status", "s", jobs_status_action);
   gtk_widget_class_install_action (widget_class, "win.new-job", NULL, new_job_action);
-  gtk_widget_class_install_action (widget_class, "win.compliance-filter", "s", compliance_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.compliance-filter", "s",
+                                   compliance_filter_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.media-today", NULL, media_today_action);
   gtk_widget_class_install_action (widget_class, "win.open-medium", "s", open_medium_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-job", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-job",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.show-sidebar",
                                        NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
@@ -955,9 +964,8 @@ custody_window_init (CustodyWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
-      GtkWidget *row = make_sidebar_row (i);
+      GtkWidget *row = make_sidebar_row (i, &self->badges[i]);
 
-      self->badges[i] = g_object_get_data (G_OBJECT (row), "badge");
       gtk_list_box_append (self->sidebar, row);
     }
 }
