@@ -61,14 +61,21 @@ describe_contents (const CustodyBackupInfo *info)
   return g_strdup_printf (_("%s · %s · %s · %s"), jobs, runs, media, size);
 }
 
+/* What a row's radio button stands for, handed to its toggled handler. */
+typedef struct
+{
+  CustodyRestoreDialog *dialog;
+  CustodyBackupInfo    *backup;   /* owned by the dialog's list */
+} RowChoice;
+
 static void
-on_row_toggled_cb (GtkCheckButton       *check,
-                   CustodyRestoreDialog *self)
+on_row_toggled_cb (GtkCheckButton *check,
+                   RowChoice      *choice)
 {
   if (!gtk_check_button_get_active (check))
     return;
-  self->chosen = g_object_get_data (G_OBJECT (check), "backup");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "restore", TRUE);
+  choice->dialog->chosen = choice->backup;
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (choice->dialog), "restore", TRUE);
 }
 
 static GtkWidget *
@@ -80,14 +87,17 @@ make_row (CustodyRestoreDialog *self,
   g_autofree char *subtitle = describe_contents (info);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
+  RowChoice *choice;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-  /* The row's own data, not a form field: the backup the button stands for. */
-  g_object_set_data (G_OBJECT (check), "backup", info);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (on_row_toggled_cb), self, 0);
+  choice = g_new0 (RowChoice, 1);
+  choice->dialog = self;
+  choice->backup = info;
+  g_signal_connect_data (check, "toggled", G_CALLBACK (on_row_toggled_cb), choice,
+                         (GClosureNotify) g_free, 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   gtk_widget_set_sensitive (row, info->readable);
