@@ -487,7 +487,7 @@ test_scan_session_unknown_duplicate_undo (void)
   g_auto(GStrv) not_scanned = NULL;
   g_auto(GStrv) unknown = NULL;
   const CustodyScanEntry *e;
-  guint first;
+  guint first, scanned, n_expected;
 
   /* A scanner's volser, trailing blanks and all. */
   e = custody_scan_session_add (s, "a00001l9 ");
@@ -541,6 +541,10 @@ test_scan_session_unknown_duplicate_undo (void)
   not_scanned = custody_scan_session_dup_not_scanned (s);
   g_assert_cmpint (g_strv_length (not_scanned), ==, 1);
   g_assert_cmpstr (not_scanned[0], ==, "A00003L9");
+  /* Two of the three on the list are scanned; what was not on it does not count. */
+  custody_scan_session_get_progress (s, &scanned, &n_expected);
+  g_assert_cmpuint (scanned, ==, 2);
+  g_assert_cmpuint (n_expected, ==, 3);
 
   /* Undoing a move puts the volume back on the list of what is missing. */
   while (custody_scan_session_get_n_entries (s) > 1)
@@ -549,6 +553,20 @@ test_scan_session_unknown_duplicate_undo (void)
   not_scanned = custody_scan_session_dup_not_scanned (s);
   g_assert_cmpint (g_strv_length (not_scanned), ==, 2);
   g_assert_cmpstr (not_scanned[0], ==, "A00002L9");
+  custody_scan_session_get_progress (s, &scanned, &n_expected);
+  g_assert_cmpuint (scanned, ==, 1);
+}
+
+static void
+test_scan_session_without_a_list_has_no_progress (void)
+{
+  g_autoptr(CustodyScanSession) s = custody_scan_session_new (NULL);
+  guint scanned, n_expected;
+
+  custody_scan_session_add (s, "A00001L9");
+  custody_scan_session_get_progress (s, &scanned, &n_expected);
+  g_assert_cmpuint (scanned, ==, 0);
+  g_assert_cmpuint (n_expected, ==, 0);
 }
 
 int
@@ -568,6 +586,8 @@ main (int    argc,
   g_test_add_func ("/desk/day-follows-the-zone", test_desk_day_follows_the_zone);
   g_test_add_func ("/desk/year-end-gfs", test_desk_year_end_gfs);
   g_test_add_func ("/scan-session/unknown-duplicate-undo", test_scan_session_unknown_duplicate_undo);
+  g_test_add_func ("/scan-session/without-a-list-has-no-progress",
+                   test_scan_session_without_a_list_has_no_progress);
 
   return g_test_run ();
 }

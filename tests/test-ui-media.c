@@ -241,7 +241,7 @@ start_scanning (Fixture    *f,
                          "Bob");
   gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "_Case")),
                          "CASE-7");
-  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "_Seal")),
+  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Se_al")),
                          "S-1234");
 
   start = custody_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Start Scanning");
@@ -525,6 +525,112 @@ test_scan_flags_and_undo (Fixture       *f,
   custody_test_iterate (100);
   g_assert_nonnull (find_row (GTK_WIDGET (window), "A00003L9"));
   g_assert_true (gtk_widget_get_mapped (find_row (GTK_WIDGET (window), "A00003L9")));
+}
+
+static const char *
+progress_text (CustodyScanWindow *window)
+{
+  GtkWidget *bar = custody_test_find (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR, NULL);
+
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (bar)));
+  return gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar));
+}
+
+static const char *
+missing_text (CustodyScanWindow *window)
+{
+  GtkWidget *bar = custody_test_find (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR, NULL);
+
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (bar)));
+}
+
+/* Against a list, the session says how far it is and what is still to find, at
+ * every scan, before it is finished. */
+static void
+test_scan_progress_is_live (Fixture       *f,
+                            gconstpointer  data)
+{
+  CustodyScanWindow *window = start_scanning (f, "Truck", CUSTODY_DESK_SEND_OFFSITE);
+  CustodyScanSession *scans = custody_scan_window_get_scans (window);
+  guint scanned, expected;
+
+  /* Today's list to send off site is A00003L9. */
+  custody_scan_session_get_progress (scans, &scanned, &expected);
+  g_assert_cmpuint (expected, ==, 1);
+  g_assert_cmpstr (progress_text (window), ==, "0 of 1 scanned");
+  g_assert_nonnull (strstr (missing_text (window), "A00003L9"));
+
+  scan (window, "A00001L9");       /* not on the list: no progress */
+  g_assert_true (custody_test_wait_for (all_written, window, 10000));
+  g_assert_cmpstr (progress_text (window), ==, "0 of 1 scanned");
+
+  scan (window, "A00003L9");
+  g_assert_true (custody_test_wait_for (all_written, window, 10000));
+  g_assert_cmpstr (progress_text (window), ==, "1 of 1 scanned");
+  g_assert_cmpstr (missing_text (window), ==, "Every volume on the list is scanned.");
+
+  /* Taken back, it is missing again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "scan.undo", NULL);
+  g_assert_true (custody_test_wait_for (all_written, window, 10000));
+  g_assert_cmpstr (progress_text (window), ==, "0 of 1 scanned");
+  g_assert_nonnull (strstr (missing_text (window), "A00003L9"));
+}
+
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *seen,
+                   GString    *clashes)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)))
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      const char *text = gtk_label_get_label (GTK_LABEL (widget));
+      const char *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (key));
+
+      /* An entry row shows its title twice (empty and filled): one field. */
+      if (key != GDK_KEY_VoidSymbol && other != NULL && !g_str_equal (other, text))
+        g_string_append_printf (clashes, "%s and %s; ", other, text);
+      else if (key != GDK_KEY_VoidSymbol)
+        g_hash_table_insert (seen, GUINT_TO_POINTER (key), (gpointer) text);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, seen, clashes);
+}
+
+static gboolean
+session_started (gpointer data)
+{
+  return custody_scan_window_get_scans (data) != NULL;
+}
+
+/* The operator's way in: no two fields answer the same Alt key, and Enter in a
+ * field starts the session. */
+static void
+test_scan_session_starts_from_the_keyboard (Fixture       *f,
+                                            gconstpointer  data)
+{
+  CustodyScanWindow *window = custody_media_page_open_scan (media_page (f),
+                                                            CUSTODY_DESK_SEND_OFFSITE);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) clashes = g_string_new (NULL);
+  GtkWidget *seal, *text;
+
+  custody_test_iterate (100);
+  collect_mnemonics (GTK_WIDGET (window), seen, clashes);
+  g_assert_cmpstr (clashes->str, ==, "");
+  g_assert_cmpuint (g_hash_table_size (seen), >=, 6);
+
+  seal = custody_test_find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Se_al");
+  g_assert_nonnull (seal);
+  text = custody_test_find (seal, GTK_TYPE_TEXT, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (seal), "S-1234");
+  g_signal_emit_by_name (text, "activate");
+  /* A button activated from the keyboard shows itself pressed for a moment first. */
+  g_assert_true (custody_test_wait_for (session_started, window, 5000));
+  g_assert_true (gtk_widget_get_mapped (scan_entry (window)));
 }
 
 static gboolean
@@ -816,6 +922,10 @@ main (int   argc,
               test_scanner_speed, fixture_tear_down);
   g_test_add ("/ui/media/scan-flags-unknown-duplicate-refused-and-undoes", Fixture, NULL,
               fixture_set_up, test_scan_flags_and_undo, fixture_tear_down);
+  g_test_add ("/ui/media/scan-progress-is-live", Fixture, NULL, fixture_set_up,
+              test_scan_progress_is_live, fixture_tear_down);
+  g_test_add ("/ui/media/scan-session-starts-from-the-keyboard", Fixture, NULL, fixture_set_up,
+              test_scan_session_starts_from_the_keyboard, fixture_tear_down);
   g_test_add ("/ui/media/inventory-search-filters-detail", Fixture, NULL, fixture_set_up,
               test_inventory_search_filters_detail, fixture_tear_down);
   g_test_add ("/ui/media/overview-opens-today", Fixture, NULL, fixture_set_up,

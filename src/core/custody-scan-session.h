@@ -66,6 +66,9 @@ guint                   custody_scan_session_count            (CustodyScanSessio
 GStrv                   custody_scan_session_dup_volsers      (CustodyScanSession *self,
                                                                CustodyScanOutcome  outcome);
 GStrv                   custody_scan_session_dup_not_scanned  (CustodyScanSession *self);
+void                    custody_scan_session_get_progress     (CustodyScanSession *self,
+                                                               guint              *scanned,
+                                                               guint              *expected);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CustodyScanEntry, custody_scan_entry_free)
 

@@ -70,6 +70,9 @@ struct _CustodyScanWindow
   GtkLabel            *last_volser;
   GtkLabel            *last_status;
   GtkLabel            *counts_label;
+  GtkWidget           *progress_box;
+  GtkProgressBar      *progress_bar;
+  GtkLabel            *missing_label;
   GtkListBox          *scans_list;
   GtkLabel            *summary_title;
   AdwPreferencesGroup *missing_group;
@@ -179,6 +182,56 @@ set_state_class (GtkWidget  *widget,
     gtk_widget_add_css_class (widget, css_class);
 }
 
+/* The most volumes "Still missing" names; the summary lists them all. */
+#define MISSING_NAMED 24
+
+/* How far the session is through its list, and what is still to find: live, so
+ * that the operator sees "14 of 28" and which tapes to look for. */
+static void
+update_progress (CustodyScanWindow *self)
+{
+  g_auto(GStrv) missing = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *fraction = NULL;
+  guint scanned, expected, n_missing;
+
+  custody_scan_session_get_progress (self->scans, &scanned, &expected);
+  gtk_widget_set_visible (self->progress_box, expected > 0);
+  if (expected == 0)
+    return;
+
+  /* Translators: a scan session's progress through its list, e.g. "14 of 28 scanned" */
+  fraction = g_strdup_printf (_("%u of %u scanned"), scanned, expected);
+  gtk_progress_bar_set_text (self->progress_bar, fraction);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) scanned / expected);
+
+  if (scanned == expected)
+    {
+      gtk_label_set_label (self->missing_label, _("Every volume on the list is scanned."));
+      return;
+    }
+
+  missing = custody_scan_session_dup_not_scanned (self->scans);
+  n_missing = g_strv_length (missing);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < MIN (n_missing, MISSING_NAMED); i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "  " : "", missing[i]);
+  if (n_missing > MISSING_NAMED)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more",
+                                                            "and %u more",
+                                                            n_missing - MISSING_NAMED),
+                                               n_missing - MISSING_NAMED);
+      g_string_append_printf (text, "  %s", more);
+    }
+  {
+    /* Translators: then the labels of the volumes on the list not scanned yet */
+    g_autofree char *label = g_strdup_printf (_("Still missing: %s"), text->str);
+
+    gtk_label_set_label (self->missing_label, label);
+  }
+}
+
 static void
 update_counts (CustodyScanWindow *self)
 {
@@ -194,6 +247,7 @@ update_counts (CustodyScanWindow *self)
                           custody_scan_session_count (self->scans, CUSTODY_SCAN_REFUSED) +
                           custody_scan_session_count (self->scans, CUSTODY_SCAN_FAILED));
   gtk_label_set_label (self->counts_label, text);
+  update_progress (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scan.undo",
                                  custody_scan_session_get_n_entries (self->scans) >
                                  g_hash_table_size (self->undoing));
@@ -801,6 +855,9 @@ custody_scan_window_class_init (CustodyScanWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustodyScanWindow, last_volser);
   gtk_widget_class_bind_template_child (widget_class, CustodyScanWindow, last_status);
   gtk_widget_class_bind_template_child (widget_class, CustodyScanWindow, counts_label);
+  gtk_widget_class_bind_template_child (widget_class, CustodyScanWindow, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, CustodyScanWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CustodyScanWindow, missing_label);
   gtk_widget_class_bind_template_child (widget_class, CustodyScanWindow, scans_list);
   gtk_widget_class_bind_template_child (widget_class, CustodyScanWindow, summary_title);
   gtk_widget_class_bind_template_child (widget_class, CustodyScanWindow, missing_group);
