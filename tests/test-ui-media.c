@@ -633,6 +633,56 @@ test_scan_session_starts_from_the_keyboard (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (scan_entry (window)));
 }
 
+/* The window's own key binding for @keyval, as GTK would run it. */
+static GtkShortcut *
+find_binding (GtkWidget *widget,
+              guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return g_steal_pointer (&shortcut);
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+scan_window_shown (gpointer data)
+{
+  return custody_test_find_toplevel (CUSTODY_TYPE_SCAN_WINDOW) != NULL;
+}
+
+/* F8 opens a scan session from any view, not only Media. */
+static void
+test_f8_scans_from_any_view (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GtkShortcut) f8 = NULL;
+
+  custody_window_show_view (f->window, "jobs");
+  custody_test_iterate (50);
+  f8 = find_binding (GTK_WIDGET (f->window), GDK_KEY_F8);
+  g_assert_nonnull (f8);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (f8), 0,
+                                               GTK_WIDGET (f->window),
+                                               gtk_shortcut_get_arguments (f8)));
+  g_assert_true (custody_test_wait_for (scan_window_shown, NULL, 5000));
+}
+
 static gboolean
 history_shown (gpointer data)
 {
@@ -926,6 +976,8 @@ main (int   argc,
               test_scan_progress_is_live, fixture_tear_down);
   g_test_add ("/ui/media/scan-session-starts-from-the-keyboard", Fixture, NULL, fixture_set_up,
               test_scan_session_starts_from_the_keyboard, fixture_tear_down);
+  g_test_add ("/ui/media/f8-scans-from-any-view", Fixture, NULL, fixture_set_up,
+              test_f8_scans_from_any_view, fixture_tear_down);
   g_test_add ("/ui/media/inventory-search-filters-detail", Fixture, NULL, fixture_set_up,
               test_inventory_search_filters_detail, fixture_tear_down);
   g_test_add ("/ui/media/overview-opens-today", Fixture, NULL, fixture_set_up,

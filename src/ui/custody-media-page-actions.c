@@ -781,5 +781,4 @@ custody_media_page_class_add_actions (CustodyMediaPageClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "media.print-labels", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "media.scan", "s", "none");
 }

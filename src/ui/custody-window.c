@@ -568,6 +568,17 @@ compliance_filter_action (GtkWidget  *widget,
   custody_compliance_page_set_filter (CUSTODY_COMPLIANCE_PAGE (self->compliance_page), filter);
 }
 
+/* F8 from any view: the desk's scanner is always at hand. */
+static void
+scan_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CustodyWindow *self = CUSTODY_WINDOW (widget);
+
+  custody_media_page_open_scan (CUSTODY_MEDIA_PAGE (self->media_page), -1);
+}
+
 static void
 media_today_action (GtkWidget  *widget,
                     const char *action_name,
@@ -928,6 +939,8 @@ custody_window_class_init (CustodyWindowClass *klass)
                                    compliance_filter_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.media-today", NULL, media_today_action);
+  gtk_widget_class_install_action (widget_class, "win.scan", NULL, scan_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.scan", NULL);
   gtk_widget_class_install_action (widget_class, "win.open-medium", "s", open_medium_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
