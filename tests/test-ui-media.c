@@ -552,7 +552,14 @@ test_scan_progress_is_live (Fixture       *f,
 {
   CustodyScanWindow *window = start_scanning (f, "Truck", CUSTODY_DESK_SEND_OFFSITE);
   CustodyScanSession *scans = custody_scan_window_get_scans (window);
+  AdwWindowTitle *title;
   guint scanned, expected;
+
+  /* Its title says where to, in words, and who carries it. */
+  title = ADW_WINDOW_TITLE (custody_test_find (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, NULL));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "To Truck (In transit)");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==,
+                   "Carried by Bob · Case CASE-7 · Seal S-1234");
 
   /* Today's list to send off site is A00003L9. */
   custody_scan_session_get_progress (scans, &scanned, &expected);

@@ -617,16 +617,25 @@ start_action (GtkWidget  *widget,
   g_clear_object (&self->scans);
   self->scans = custody_scan_session_new ((const char * const *) expected);
 
-  title = g_strdup_printf (_("Scanning into %s"), self->template->to);
+  /* Translators: where a scan session moves volumes, and what kind of place it is,
+   * e.g. "To Iron vault (Off-site vault)" */
+  title = g_strdup_printf (_("To %s (%s)"), self->template->to,
+                           custody_location_kind_get_label (self->kinds[to]));
   adw_window_title_set_title (self->window_title, title);
+  /* Translators: the parts of a scan session's subtitle, e.g.
+   * "Carried by Iron Couriers · Case CASE-7 · Seal S-1234" */
   if (self->template->courier[0] != '\0')
-    g_string_append_printf (subtitle, _("Courier %s"), self->template->courier);
+    g_string_append_printf (subtitle, _("Carried by %s"), self->template->courier);
   if (self->template->container[0] != '\0')
-    g_string_append_printf (subtitle, "%s%s %s", subtitle->len > 0 ? " · " : "", _("Case"),
-                            self->template->container);
+    {
+      g_string_append (subtitle, subtitle->len > 0 ? " · " : "");
+      g_string_append_printf (subtitle, _("Case %s"), self->template->container);
+    }
   if (self->template->seal[0] != '\0')
-    g_string_append_printf (subtitle, "%s%s %s", subtitle->len > 0 ? " · " : "", _("Seal"),
-                            self->template->seal);
+    {
+      g_string_append (subtitle, subtitle->len > 0 ? " · " : "");
+      g_string_append_printf (subtitle, _("Seal %s"), self->template->seal);
+    }
   adw_window_title_set_subtitle (self->window_title, subtitle->str);
 
   if (expected != NULL)
