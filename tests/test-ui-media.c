@@ -948,6 +948,24 @@ test_labels_print (Fixture       *f,
   g_assert_true (custody_test_wait_for (pdf_says, &printed, 10000));
 }
 
+/* With a volume selected, the labels dialog starts from it. */
+static void
+test_labels_start_from_the_selected_volume (Fixture       *f,
+                                            gconstpointer  data)
+{
+  GtkWidget *first;
+  GtkWindow *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (media_page (f)), "media.open-volume", "s", "A00003L9");
+  custody_test_iterate (50);
+  gtk_widget_activate_action (GTK_WIDGET (media_page (f)), "media.print-labels", NULL);
+  dialog = custody_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  first = custody_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "_First Label");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first)), ==, "A00003L9");
+  gtk_window_destroy (dialog);
+}
+
 static void
 test_handoff_sheet_prints (Fixture       *f,
                            gconstpointer  data)
@@ -985,6 +1003,8 @@ main (int   argc,
               test_scan_session_starts_from_the_keyboard, fixture_tear_down);
   g_test_add ("/ui/media/f8-scans-from-any-view", Fixture, NULL, fixture_set_up,
               test_f8_scans_from_any_view, fixture_tear_down);
+  g_test_add ("/ui/media/labels-start-from-the-selected-volume", Fixture, NULL, fixture_set_up,
+              test_labels_start_from_the_selected_volume, fixture_tear_down);
   g_test_add ("/ui/media/inventory-search-filters-detail", Fixture, NULL, fixture_set_up,
               test_inventory_search_filters_detail, fixture_tear_down);
   g_test_add ("/ui/media/overview-opens-today", Fixture, NULL, fixture_set_up,

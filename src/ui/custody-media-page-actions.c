@@ -457,12 +457,16 @@ print_labels_dialog (CustodyMediaPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Ctrl+P: the labels of the volume selected, if one is, else of a range to type. */
 static void
 print_labels_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  print_labels_dialog (CUSTODY_MEDIA_PAGE (widget), NULL);
+  CustodyMediaPage *self = CUSTODY_MEDIA_PAGE (widget);
+  CustodyMedium *m = gtk_single_selection_get_selected_item (self->selection);
+
+  print_labels_dialog (self, m != NULL ? m->volser : NULL);
 }
 
 static void
