@@ -535,16 +535,25 @@ test_matrix_now (Fixture       *f,
   g_assert_false (rule_passes (f, "charlie", CUSTODY_RULE_3_COPIES));
 }
 
-/* Whether @widget lies whole within the window, and is not cut short. */
+/* Whether @widget lies whole within the window and within its column's
+ * cell (which clips what overflows it), and is not cut short. */
 static gboolean
 within_window (Fixture   *f,
                GtkWidget *widget)
 {
-  graphene_rect_t bounds;
+  graphene_rect_t bounds, cell_bounds;
+  GtkWidget *cell = widget;
   int natural;
 
+  while (cell != NULL && !g_str_equal (G_OBJECT_TYPE_NAME (cell), "GtkColumnViewCell") &&
+         !g_str_equal (G_OBJECT_TYPE_NAME (cell), "GtkColumnViewCellWidget"))
+    cell = gtk_widget_get_parent (cell);
+  g_assert_nonnull (cell);
+
   if (!gtk_widget_get_mapped (widget) ||
-      !gtk_widget_compute_bounds (widget, GTK_WIDGET (f->window), &bounds))
+      !gtk_widget_compute_bounds (widget, GTK_WIDGET (f->window), &bounds) ||
+      !gtk_widget_compute_bounds (cell, GTK_WIDGET (f->window), &cell_bounds) ||
+      !graphene_rect_contains_rect (&cell_bounds, &bounds))
     return FALSE;
   gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
   return bounds.origin.x >= 0 && bounds.origin.y >= 0 &&

@@ -111,6 +111,7 @@ static const char * const rule_titles[CUSTODY_N_RULES] = {
 
 /* Narrower than this, the rows stack: about the columns' widths. */
 #define COMPACT_BELOW 800
+#define JOB_COLUMN_WIDTH 180
 
 static GQuark column_quark;
 
@@ -727,7 +728,7 @@ add_column (CustodyCompliancePage *self,
   if (column == COLUMN_JOB)
     {
       gtk_column_view_column_set_expand (view_column, TRUE);
-      gtk_column_view_column_set_fixed_width (view_column, 180);
+      gtk_column_view_column_set_fixed_width (view_column, JOB_COLUMN_WIDTH);
     }
   else
     gtk_column_view_column_set_fixed_width (view_column, column == COLUMN_STATUS ? 124 : 100);
@@ -754,11 +755,16 @@ set_compact (CustodyCompliancePage *self,
 
   self->compact = compact;
   columns = gtk_column_view_get_columns (self->column_view);
-  for (guint c = COLUMN_STATUS; c < g_list_model_get_n_items (columns); c++)
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
 
-      gtk_column_view_column_set_visible (column, !compact);
+      /* The job's column alone, as wide as its stacked rows ask (GTK 4.8
+       * gives an expanding column no more than its fixed width). */
+      if (c == COLUMN_JOB)
+        gtk_column_view_column_set_fixed_width (column, compact ? -1 : JOB_COLUMN_WIDTH);
+      else
+        gtk_column_view_column_set_visible (column, !compact);
     }
   if (compact)
     gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "compact");
