@@ -90,10 +90,14 @@ add_trigger (GHashTable         *set,
                    where);
     }
   else if (GTK_IS_KEYVAL_TRIGGER (trigger))
-    g_hash_table_insert (set,
-                         normalize (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
-                                    gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))),
-                         g_strdup (where));
+    {
+      GtkKeyvalTrigger *keys = GTK_KEYVAL_TRIGGER (trigger);
+
+      g_hash_table_insert (set,
+                           normalize (gtk_keyval_trigger_get_keyval (keys),
+                                      gtk_keyval_trigger_get_modifiers (keys)),
+                           g_strdup (where));
+    }
   /* Mnemonics (Alt and a label's letter) are not for the Shortcuts
    * window. */
 }
