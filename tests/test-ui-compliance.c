@@ -37,6 +37,9 @@
 
 enum { CELL_JOB, CELL_STATUS, CELL_RULE };
 
+/* The fixture's store and window: data of g_test_add. */
+enum { FIXTURE_WIDE, FIXTURE_EMPTY, FIXTURE_NARROW };
+
 typedef struct
 {
   char                  *dir;
@@ -244,6 +247,18 @@ find_widget (GtkWidget *widget,
   return g_ptr_array_index (found, n);
 }
 
+/* The row a cell is in: the list's child it is under. Wide, a row's
+ * cells are in its columns; narrow, they are stacked in its first. */
+static GtkWidget *
+cell_row (GtkWidget *cell)
+{
+  GtkWidget *row = cell;
+
+  while (row != NULL && !GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)))
+    row = gtk_widget_get_parent (row);
+  return row;
+}
+
 /* The cells of one row, in column order, found by the row's job name. */
 static GPtrArray *
 row_cells (Fixture    *f,
@@ -256,7 +271,7 @@ row_cells (Fixture    *f,
   for (guint i = 0; i < cells->len; i++)
     {
       GtkWidget *cell = g_ptr_array_index (cells, i);
-      GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (cell));
+      GtkWidget *row = cell_row (cell);
       GPtrArray *found;
 
       if (!GTK_IS_LABEL (cell) || g_strcmp0 (gtk_label_get_text (GTK_LABEL (cell)), job) != 0)
@@ -266,7 +281,7 @@ row_cells (Fixture    *f,
       for (guint j = 0; j < cells->len; j++)
         {
           GtkWidget *other = g_ptr_array_index (cells, j);
-          if (gtk_widget_get_parent (gtk_widget_get_parent (other)) == row)
+          if (cell_row (other) == row)
             g_ptr_array_add (found, other);
         }
       return found;
@@ -419,7 +434,8 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gboolean empty = GPOINTER_TO_INT (data);
+  gboolean empty = GPOINTER_TO_INT (data) == FIXTURE_EMPTY;
+  gboolean narrow = GPOINTER_TO_INT (data) == FIXTURE_NARROW;
 
   f->dir = g_dir_make_tmp ("custody-ui-compliance-XXXXXX", &error);
   g_assert_no_error (error);
@@ -443,7 +459,7 @@ fixture_set_up (Fixture       *f,
   f->page = g_object_new (CUSTODY_TYPE_COMPLIANCE_PAGE, NULL);
   custody_page_set_session (CUSTODY_PAGE (f->page), f->session);
   f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1100, 700);
+  gtk_window_set_default_size (f->window, narrow ? 360 : 1100, 700);
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
 
@@ -486,6 +502,16 @@ test_matrix_now (Fixture       *f,
   WAIT_FOR (n_shown_rows (f) == 3);
   g_assert_cmpint (n_rows (f), ==, 3);
   g_assert_cmpstr (visible_state (f), ==, "matrix");
+  /* Wide, a column each: nothing stacked under the names. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >=, 1000);
+  {
+    g_autoptr(GPtrArray) cells = row_cells (f, "alpha");
+    GtkWidget *name = g_ptr_array_index (cells, CELL_JOB);
+    GtkWidget *status = g_ptr_array_index (cells, CELL_STATUS);
+
+    g_assert_cmpint (cells->len, ==, CELL_RULE + CUSTODY_N_RULES);
+    g_assert_false (gtk_widget_is_ancestor (status, gtk_widget_get_parent (name)));
+  }
 
   alpha = status_text (f, "alpha");
   bravo = status_text (f, "bravo");
@@ -507,6 +533,76 @@ test_matrix_now (Fixture       *f,
 
   /* charlie has no copies at all. */
   g_assert_false (rule_passes (f, "charlie", CUSTODY_RULE_3_COPIES));
+}
+
+/* Whether @widget lies whole within the window and within its column's
+ * cell (which clips what overflows it), and is not cut short. */
+static gboolean
+within_window (Fixture   *f,
+               GtkWidget *widget)
+{
+  graphene_rect_t bounds, cell_bounds;
+  GtkWidget *cell = widget;
+  int natural;
+
+  while (cell != NULL && !g_str_equal (G_OBJECT_TYPE_NAME (cell), "GtkColumnViewCell") &&
+         !g_str_equal (G_OBJECT_TYPE_NAME (cell), "GtkColumnViewCellWidget"))
+    cell = gtk_widget_get_parent (cell);
+  g_assert_nonnull (cell);
+
+  if (!gtk_widget_get_mapped (widget) ||
+      !gtk_widget_compute_bounds (widget, GTK_WIDGET (f->window), &bounds) ||
+      !gtk_widget_compute_bounds (cell, GTK_WIDGET (f->window), &cell_bounds) ||
+      !graphene_rect_contains_rect (&cell_bounds, &bounds))
+    return FALSE;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return bounds.origin.x >= 0 && bounds.origin.y >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (GTK_WIDGET (f->window)) &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (f->window)) &&
+         bounds.size.width >= natural;
+}
+
+/* At 360 pixels, each row stacks its status and rules under the job's
+ * name: the names and every verdict are on screen, none scrolled off
+ * to the side. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  const char *jobs[] = { "alpha", "bravo", "charlie" };
+  g_autofree char *bravo = NULL;
+
+  WAIT_FOR (n_shown_rows (f) == 3);
+  settle ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);
+
+  for (guint j = 0; j < G_N_ELEMENTS (jobs); j++)
+    {
+      g_autoptr(GPtrArray) cells = row_cells (f, jobs[j]);
+
+      g_assert_nonnull (cells);
+      g_assert_cmpint (cells->len, ==, CELL_RULE + CUSTODY_N_RULES);
+      for (guint c = 0; c < cells->len; c++)
+        {
+          GtkWidget *cell = g_ptr_array_index (cells, c);
+
+          if (!within_window (f, cell))
+            g_error ("%s: cell %u (%s) is not whole on screen", jobs[j], c, cell_text (cell));
+        }
+    }
+
+  /* The same verdicts as wide, each with its rule's name. */
+  bravo = status_text (f, "bravo");
+  g_assert_cmpstr (bravo, ==, "Violation");
+  g_assert_false (rule_passes (f, "bravo", CUSTODY_RULE_0_ERRORS));
+  g_assert_true (rule_passes (f, "bravo", CUSTODY_RULE_3_COPIES));
+  g_assert_false (rule_passes (f, "charlie", CUSTODY_RULE_3_COPIES));
+  {
+    g_autoptr(GPtrArray) cells = row_cells (f, "bravo");
+
+    g_assert_cmpstr (cell_text (g_ptr_array_index (cells, CELL_RULE + CUSTODY_RULE_3_COPIES)), ==,
+                     "3 Copies: 3/3");
+  }
 }
 
 static void
@@ -775,6 +871,8 @@ main (int    argc,
   adw_init ();
   custody_test_load_style ();
 
+  g_test_add ("/custody/ui/compliance/narrow", Fixture, GINT_TO_POINTER (FIXTURE_NARROW),
+              fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/custody/ui/compliance/matrix-now", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_matrix_now, fixture_tear_down);
   g_test_add ("/custody/ui/compliance/filter", Fixture, GINT_TO_POINTER (FALSE),

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <poppler.h>
 #include <time.h>
@@ -215,6 +216,114 @@ read_pdf_text (const char *path,
     }
   g_object_unref (document);
   return g_string_free (text, FALSE);
+}
+
+
+/*
+ * Real input, through xdotool on the X server
+ */
+
+static gboolean
+can_type (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  return xdotool != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
+}
+
+static void
+on_xdotool_exited_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Runs xdotool with these arguments (NULL-terminated), the main loop
+ * running meanwhile, and waits for it. */
+static void
+xdotool (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean exited = FALSE;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) "xdotool");
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, on_xdotool_exited_cb, &exited);
+  g_assert_true (custody_test_wait_for (flag_set, &exited, 20000));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+}
+
+static char *
+window_xid (Fixture *f)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
+
+  return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+}
+
+/* A real click in the middle of @widget, with the X input focus on the
+ * window first, as a window manager would give it. */
+static void
+click (Fixture   *f,
+       GtkWidget *widget)
+{
+  g_autofree char *xid = window_xid (f);
+  g_autofree char *x = NULL, *y = NULL;
+  graphene_rect_t bounds;
+  double dx, dy;
+
+  xdotool ("windowfocus", "--sync", xid, NULL);
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (f->window), &bounds));
+  gtk_native_get_surface_transform (GTK_NATIVE (f->window), &dx, &dy);
+  x = g_strdup_printf ("%d", (int) (bounds.origin.x + bounds.size.width / 2 + dx));
+  y = g_strdup_printf ("%d", (int) (bounds.origin.y + bounds.size.height / 2 + dy));
+  xdotool ("mousemove", "--sync", "--window", xid, x, y, "click", "1", NULL);
+}
+
+static void
+press (Fixture    *f,
+       const char *keys)
+{
+  g_autofree char *xid = window_xid (f);
+
+  xdotool ("windowfocus", "--sync", xid, NULL);
+  xdotool ("key", keys, NULL);
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !custody_reports_page_get_busy (data);
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  return custody_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+chooser_gone (gpointer data)
+{
+  return !chooser_shown (data);
 }
 
 /*
@@ -505,10 +614,223 @@ test_save_refuses_the_store (Fixture       *f,
   g_assert_cmpuint (jobs->len, ==, 22);
 }
 
+
+/* Clicking Generate, then Ctrl+S and Ctrl+P, as real X events: the keys
+ * reach the view whatever became of the focus the click gave Generate
+ * (it is insensitive while the report is made). */
+static void
+test_keys_after_generate (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
+  GtkWidget *generate;
+  int print_state = 0;
+
+  if (!can_type ())
+    {
+      g_test_skip ("xdotool on X11 is needed for real keys");
+      return;
+    }
+
+  open_window (f, 1280, 800);
+  generate = custody_test_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, "_Generate");
+  g_assert_nonnull (generate);
+  click (f, generate);
+  g_assert_true (custody_test_wait_for (not_busy, f->page, TIMEOUT_MS));
+  g_assert_cmpstr (visible_child (f), ==, "pages");
+  custody_test_iterate (200);
+
+  /* Ctrl+S asks where to save it. */
+  press (f, "ctrl+s");
+  g_assert_true (custody_test_wait_for (chooser_shown, NULL, 10000));
+  xdotool ("key", "Escape", NULL);
+  g_assert_true (custody_test_wait_for (chooser_gone, NULL, 10000));
+  custody_test_iterate (200);
+
+  /* Ctrl+P prints it (to a PDF here). */
+  custody_reports_page_set_print_export (f->page, printed);
+  g_signal_connect (f->page, "printed", G_CALLBACK (on_printed_cb), &print_state);
+  press (f, "ctrl+p");
+  g_assert_true (custody_test_wait_for (print_finished, &print_state, TIMEOUT_MS));
+  g_assert_cmpint (print_state, ==, 1);
+  g_signal_handlers_disconnect_by_func (f->page, on_printed_cb, &print_state);
+  g_assert_true (file_is_pdf (printed));
+}
+
+/* The mapped buttons under @root that go back. */
+static guint
+n_back_buttons (GtkWidget *root)
+{
+  guint n = 0;
+
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), "go-previous-symbolic") == 0)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += n_back_buttons (child);
+  return n;
+}
+
+static GtkWidget *
+back_button (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), "go-previous-symbolic") == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = back_button (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Narrow, the preview has one back button: to the options, then from
+ * the options to the views. */
+static void
+test_narrow_one_back_button (Fixture       *f,
+                             gconstpointer  data)
+{
+  AdwLeaflet *leaflet, *window_leaflet;
+  GtkWidget *generate;
+
+  open_window (f, 360, 700);
+  leaflet = ADW_LEAFLET (custody_test_find (GTK_WIDGET (f->page), ADW_TYPE_LEAFLET, NULL));
+  generate = custody_test_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, "_Generate");
+  custody_test_iterate (500);
+  g_assert_cmpuint (n_back_buttons (GTK_WIDGET (f->page)), ==, 1);
+
+  generate_and_watch (f);
+  custody_test_iterate (500);
+  g_assert_false (gtk_widget_is_ancestor (generate, adw_leaflet_get_visible_child (leaflet)));
+  g_assert_cmpuint (n_back_buttons (GTK_WIDGET (f->page)), ==, 1);
+
+  /* Back goes to the options first... */
+  gtk_widget_activate (back_button (GTK_WIDGET (f->page)));
+  custody_test_iterate (500);
+  g_assert_true (gtk_widget_is_ancestor (generate, adw_leaflet_get_visible_child (leaflet)));
+  g_assert_cmpuint (n_back_buttons (GTK_WIDGET (f->page)), ==, 1);
+
+  /* ...then to the list of views. */
+  gtk_widget_activate (back_button (GTK_WIDGET (f->page)));
+  custody_test_iterate (500);
+  window_leaflet = ADW_LEAFLET (custody_test_find (GTK_WIDGET (f->window), ADW_TYPE_LEAFLET, NULL));
+  g_assert_true (window_leaflet != leaflet);
+  g_assert_false (gtk_widget_is_ancestor (GTK_WIDGET (f->page),
+                                          adw_leaflet_get_visible_child (window_leaflet)));
+}
+
+/* A report of one kind does not stay on screen once another is chosen. */
+static void
+test_kind_clears_preview (Fixture       *f,
+                          gconstpointer  data)
+{
+  open_window (f, 1280, 800);
+  generate_and_watch (f);
+  g_assert_cmpstr (visible_child (f), ==, "pages");
+  g_assert_true (button_enabled (f, "Save as PDF…"));
+
+  custody_reports_page_set_kind (f->page, CUSTODY_REPORT_MEDIA);
+  custody_test_iterate (100);
+  g_assert_null (custody_reports_page_get_preview (f->page));
+  g_assert_cmpstr (visible_child (f), ==, "empty");
+  g_assert_false (button_enabled (f, "Save as PDF…"));
+  g_assert_false (button_enabled (f, "Print…"));
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+open_button_shown (gpointer data)
+{
+  return find_button (data, "_Open") != NULL;
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* The toast that says the report was saved opens it, with the default
+ * PDF viewer: here a script of the test's own, set as that default. */
+static void
+test_open_saved (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *saved = g_build_filename (f->dir, "Compliance Report.pdf", NULL);
+  g_autofree char *marker = g_build_filename (g_get_user_data_dir (), "opened", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (saved);
+  g_autofree char *opened = NULL;
+
+  g_unlink (marker);
+  open_window (f, 1280, 800);
+  generate_and_watch (f);
+  custody_reports_page_save_to (f->page, file);
+  g_assert_true (custody_test_wait_for (open_button_shown, f->window, 20000));
+  g_assert_true (file_is_pdf (saved));
+
+  gtk_widget_activate (find_button (GTK_WIDGET (f->window), "_Open"));
+  g_assert_true (custody_test_wait_for (file_exists, marker, 20000));
+  custody_test_iterate (200);
+  g_assert_true (g_file_get_contents (marker, &opened, NULL, NULL));
+  g_assert_cmpstr (opened, ==, saved);
+}
+
+/* A PDF viewer of the test's own, the default for PDFs: it writes the
+ * file it was asked to open into "opened". Before GLib reads the
+ * variables. */
+static void
+set_up_viewer (void)
+{
+  g_autofree char *home = custody_test_make_tmpdir ();
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *apps = g_build_filename (data, "applications", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *script = g_build_filename (home, "viewer.sh", NULL);
+  g_autofree char *script_text = NULL;
+  g_autofree char *desktop = g_build_filename (apps, "custody-test-viewer.desktop", NULL);
+  g_autofree char *desktop_text = NULL;
+  g_autofree char *mimeapps = g_build_filename (config, "mimeapps.list", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (config, 0755), ==, 0);
+  script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s' \"$1\" > %s/opened.tmp\n"
+                                 "mv %s/opened.tmp %s/opened\n", data, data, data);
+  g_assert_true (g_file_set_contents (script, script_text, -1, NULL));
+  g_assert_cmpint (g_chmod (script, 0755), ==, 0);
+  desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Test Viewer\n"
+                                  "Exec=%s %%f\nMimeType=application/pdf;\n", script);
+  g_assert_true (g_file_set_contents (desktop, desktop_text, -1, NULL));
+  g_assert_true (g_file_set_contents (mimeapps, "[Default Applications]\n"
+                                      "application/pdf=custody-test-viewer.desktop\n", -1, NULL));
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  set_up_viewer ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   custody_test_load_style ();
@@ -523,6 +845,14 @@ main (int   argc,
               fixture_set_up, test_save_refuses_the_store, fixture_tear_down);
   g_test_add ("/ui/reports/narrow", Fixture, NULL,
               fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/ui/reports/keys-after-generate", Fixture, NULL,
+              fixture_set_up, test_keys_after_generate, fixture_tear_down);
+  g_test_add ("/ui/reports/narrow-one-back-button", Fixture, NULL,
+              fixture_set_up, test_narrow_one_back_button, fixture_tear_down);
+  g_test_add ("/ui/reports/kind-clears-preview", Fixture, NULL,
+              fixture_set_up, test_kind_clears_preview, fixture_tear_down);
+  g_test_add ("/ui/reports/open-saved", Fixture, NULL,
+              fixture_set_up, test_open_saved, fixture_tear_down);
   g_test_add ("/ui/reports/screenshots", Fixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);
 

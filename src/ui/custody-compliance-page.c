@@ -23,7 +23,13 @@
  * "As of" replays the engine at a past moment (custodyctl's --at) in a
  * worker thread. Its verdicts come back as CustodyJobItems of their own,
  * in a list that stands in for the session's while the banner says so:
- * the same rows, sorters, filter and search serve both. */
+ * the same rows, sorters, filter and search serve both.
+ *
+ * Narrower than the matrix, the page turns compact: the status and rule
+ * columns hide and each row stacks the job's status and its five rule
+ * verdicts under its name, so that nothing scrolls sideways out of
+ * sight (libadwaita 1.2 has no breakpoints: the page's own width
+ * decides). */
 
 struct _CustodyCompliancePage
 {
@@ -65,11 +71,13 @@ struct _CustodyCompliancePage
   gint64              as_of;           /* CUSTODY_TIME_NONE: now */
   guint               evaluating : 1;
   guint               live_stale : 1;  /* reloaded while the past showed */
+  guint               compact : 1;     /* rules stacked under the name */
+  guint               compact_source;
 };
 
 G_DEFINE_FINAL_TYPE (CustodyCompliancePage, custody_compliance_page, CUSTODY_TYPE_PAGE)
 
-enum { PROP_0, PROP_FILTER, PROP_AS_OF, PROP_BUSY, N_PROPS };
+enum { PROP_0, PROP_FILTER, PROP_AS_OF, PROP_BUSY, PROP_COMPACT, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 /* The filter dropdown's rows, in the order of the .ui. */
@@ -100,6 +108,10 @@ static const char * const rule_titles[CUSTODY_N_RULES] = {
   N_("1 Offline"),
   N_("0 Errors"),
 };
+
+/* Narrower than this, the rows stack: about the columns' widths. */
+#define COMPACT_BELOW 800
+#define JOB_COLUMN_WIDTH 180
 
 static GQuark column_quark;
 
@@ -241,9 +253,9 @@ list_item_column (GtkListItem *list_item)
  * a shown widget makes GTK query the pointer, a round trip to the
  * display server for each of the hundreds of cells a sort rebinds. */
 static char *
-cell_tooltip (GtkListItem *list_item)
+cell_tooltip (GtkListItem *list_item,
+              guint        column)
 {
-  guint column = list_item_column (list_item);
   CustodyJobItem *item = gtk_list_item_get_item (list_item);
   CustodyVerdict *verdict;
 
@@ -279,24 +291,16 @@ cell_tooltip (GtkListItem *list_item)
   return describe_rule (&verdict->rules[column - COLUMN_RULE], column - COLUMN_RULE);
 }
 
+/* A status or rule cell; @titled: with the rule's title, for the rows
+ * that stack them without column headings. */
 static void
-update_cell (GtkListItem *list_item)
+update_verdict_cell (GtkWidget      *child,
+                     CustodyJobItem *item,
+                     guint           column,
+                     gboolean        titled)
 {
-  guint column = list_item_column (list_item);
-  CustodyJobItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *child = gtk_list_item_get_child (list_item);
-  CustodyVerdict *verdict;
+  CustodyVerdict *verdict = custody_job_item_get_verdict (item);
 
-  if (item == NULL || child == NULL)
-    return;
-
-  if (column == COLUMN_JOB)
-    {
-      gtk_label_set_label (GTK_LABEL (child), custody_job_item_get_name (item));
-      return;
-    }
-
-  verdict = custody_job_item_get_verdict (item);
   if (verdict == NULL)
     set_cell (child, NULL, NULL, "—", NULL);
   else if (column == COLUMN_STATUS)
@@ -315,6 +319,14 @@ update_cell (GtkListItem *list_item)
         text = g_strdup_printf ("%" G_GINT64_FORMAT, rule->have);
       else
         text = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, rule->have, rule->need);
+      if (titled)
+        {
+          g_autofree char *count = g_steal_pointer (&text);
+
+          /* Translators: a rule and what a job has of it, in the narrow
+           * view's rows: "3 Copies: 2/3" */
+          text = g_strdup_printf (C_("rule and count", "%s: %s"), _(rule_titles[r]), count);
+        }
 
       set_cell (child,
                 rule->pass ? "emblem-ok-symbolic" : "dialog-error-symbolic",
@@ -322,6 +334,39 @@ update_cell (GtkListItem *list_item)
                 text,
                 rule->pass ? "success" : "error");
     }
+}
+
+static void
+update_cell (GtkListItem *list_item)
+{
+  guint column = list_item_column (list_item);
+  CustodyJobItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  if (item == NULL || child == NULL)
+    return;
+
+  if (column != COLUMN_JOB)
+    {
+      update_verdict_cell (child, item, column, FALSE);
+      return;
+    }
+
+  /* The job: its name, and the stacked verdicts the narrow view shows
+   * (see setup_cell_cb). */
+  {
+    GtkWidget *line = gtk_widget_get_first_child (child);
+    GtkWidget *rules = gtk_widget_get_last_child (child);
+    guint r = 0;
+
+    gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (line)),
+                         custody_job_item_get_name (item));
+    update_verdict_cell (gtk_widget_get_last_child (line), item, COLUMN_STATUS, TRUE);
+    for (GtkWidget *chip = gtk_widget_get_first_child (rules); chip != NULL;
+         chip = gtk_widget_get_next_sibling (chip))
+      update_verdict_cell (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (chip)), item,
+                           COLUMN_RULE + r++, TRUE);
+  }
 }
 
 static void
@@ -549,7 +594,11 @@ on_cell_query_tooltip_cb (GtkWidget   *widget,
                           GtkTooltip  *tooltip,
                           GtkListItem *list_item)
 {
-  g_autofree char *text = cell_tooltip (list_item);
+  g_autofree char *text = NULL;
+  gpointer column = g_object_get_qdata (G_OBJECT (widget), column_quark);
+
+  text = cell_tooltip (list_item, column != NULL ? GPOINTER_TO_UINT (column) - 1
+                                                 : list_item_column (list_item));
 
   if (text == NULL)
     return FALSE;
@@ -563,6 +612,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
+  CustodyCompliancePage *self = g_object_get_data (G_OBJECT (factory), "custody-page");
   guint column = GPOINTER_TO_UINT (user_data);
   GtkWidget *child;
 
@@ -570,17 +620,68 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   if (column == COLUMN_JOB)
     {
-      child = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (child), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (child, "compliance-cell");
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *name = gtk_label_new (NULL);
+      GtkWidget *rules = gtk_flow_box_new ();
+      GtkWidget *status = make_cell ();
+
+      /* The name, then, only in the narrow view, the status beside it
+       * and the rules under it. */
+      child = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_widget_add_css_class (name, "compliance-cell");
+      gtk_widget_set_has_tooltip (name, TRUE);
+      g_signal_connect_object (name, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb),
+                               list_item, 0);
+      gtk_box_append (GTK_BOX (line), name);
+
+      /* Stacked, the verdicts are whole: the rows are wrapped instead. */
+      gtk_label_set_ellipsize (GTK_LABEL (gtk_widget_get_last_child (status)),
+                               PANGO_ELLIPSIZE_NONE);
+      g_object_set_qdata (G_OBJECT (status), column_quark, GUINT_TO_POINTER (COLUMN_STATUS + 1));
+      gtk_widget_set_has_tooltip (status, TRUE);
+      g_signal_connect_object (status, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb),
+                               list_item, 0);
+      g_object_bind_property (self, "compact", status, "visible", G_BINDING_SYNC_CREATE);
+      gtk_box_append (GTK_BOX (line), status);
+      gtk_box_append (GTK_BOX (child), line);
+
+      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (rules), GTK_SELECTION_NONE);
+      gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (rules), TRUE);
+      gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (rules), 2);
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (rules), CUSTODY_N_RULES);
+      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (rules), 12);
+      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (rules), 2);
+      gtk_widget_set_focusable (rules, FALSE);
+      gtk_widget_add_css_class (rules, "compliance-rules");
+      for (guint r = 0; r < CUSTODY_N_RULES; r++)
+        {
+          GtkWidget *chip = make_cell ();
+
+          gtk_label_set_ellipsize (GTK_LABEL (gtk_widget_get_last_child (chip)),
+                                   PANGO_ELLIPSIZE_NONE);
+
+          g_object_set_qdata (G_OBJECT (chip), column_quark,
+                              GUINT_TO_POINTER (COLUMN_RULE + r + 1));
+          gtk_widget_set_has_tooltip (chip, TRUE);
+          g_signal_connect_object (chip, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb),
+                                   list_item, 0);
+          gtk_flow_box_insert (GTK_FLOW_BOX (rules), chip, -1);
+          gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+        }
+      g_object_bind_property (self, "compact", rules, "visible", G_BINDING_SYNC_CREATE);
+      gtk_box_append (GTK_BOX (child), rules);
     }
   else
-    child = make_cell ();
+    {
+      child = make_cell ();
+      gtk_widget_set_has_tooltip (child, TRUE);
+      g_signal_connect_object (child, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb),
+                               list_item, 0);
+    }
 
-  gtk_widget_set_has_tooltip (child, TRUE);
-  g_signal_connect_object (child, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), list_item,
-                           0);
   gtk_list_item_set_child (list_item, child);
 }
 
@@ -616,6 +717,7 @@ add_column (CustodyCompliancePage *self,
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
 
+  g_object_set_data (G_OBJECT (factory), "custody-page", self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (column));
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), GUINT_TO_POINTER (column));
@@ -626,7 +728,7 @@ add_column (CustodyCompliancePage *self,
   if (column == COLUMN_JOB)
     {
       gtk_column_view_column_set_expand (view_column, TRUE);
-      gtk_column_view_column_set_fixed_width (view_column, 180);
+      gtk_column_view_column_set_fixed_width (view_column, JOB_COLUMN_WIDTH);
     }
   else
     gtk_column_view_column_set_fixed_width (view_column, column == COLUMN_STATUS ? 124 : 100);
@@ -635,6 +737,50 @@ add_column (CustodyCompliancePage *self,
 
   if (column == COLUMN_STATUS)
     gtk_column_view_sort_by_column (self->column_view, view_column, GTK_SORT_ASCENDING);
+}
+
+/*
+ * Narrow
+ */
+
+static void
+set_compact (CustodyCompliancePage *self,
+             gboolean               compact)
+{
+  GListModel *columns;
+
+  compact = !!compact;
+  if (self->compact == compact)
+    return;
+
+  self->compact = compact;
+  columns = gtk_column_view_get_columns (self->column_view);
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+
+      /* The job's column alone, as wide as its stacked rows ask (GTK 4.8
+       * gives an expanding column no more than its fixed width). */
+      if (c == COLUMN_JOB)
+        gtk_column_view_column_set_fixed_width (column, compact ? -1 : JOB_COLUMN_WIDTH);
+      else
+        gtk_column_view_column_set_visible (column, !compact);
+    }
+  if (compact)
+    gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "compact");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->column_view), "compact");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);
+}
+
+static gboolean
+apply_compact_cb (gpointer user_data)
+{
+  CustodyCompliancePage *self = user_data;
+
+  self->compact_source = 0;
+  set_compact (self, gtk_widget_get_width (GTK_WIDGET (self)) < COMPACT_BELOW);
+  return G_SOURCE_REMOVE;
 }
 
 /*
@@ -946,6 +1092,48 @@ custody_compliance_page_map (GtkWidget *widget)
     set_base (self, live_jobs (self));
 }
 
+/* The page lays out its one child itself (no layout manager, unlike
+ * AdwBin) to know its width as it is allocated. */
+static void
+custody_compliance_page_measure (GtkWidget      *widget,
+                                 GtkOrientation  orientation,
+                                 int             for_size,
+                                 int            *minimum,
+                                 int            *natural,
+                                 int            *minimum_baseline,
+                                 int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
+                        natural_baseline);
+}
+
+static GtkSizeRequestMode
+custody_compliance_page_get_request_mode (GtkWidget *widget)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  return child != NULL ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+/* Columns come and go after this allocation, not during it. */
+static void
+custody_compliance_page_size_allocate (GtkWidget *widget,
+                                       int        width,
+                                       int        height,
+                                       int        baseline)
+{
+  CustodyCompliancePage *self = CUSTODY_COMPLIANCE_PAGE (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+  if ((width < COMPACT_BELOW) != self->compact && self->compact_source == 0)
+    self->compact_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_compact_cb, self, NULL);
+}
+
 static void
 custody_compliance_page_unmap (GtkWidget *widget)
 {
@@ -977,6 +1165,7 @@ custody_compliance_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->eval_cancellable);
   g_clear_object (&self->eval_cancellable);
+  g_clear_handle_id (&self->compact_source, g_source_remove);
   if (self->session != NULL)
     g_clear_signal_handler (&self->reloaded_id, self->session);
   g_clear_object (&self->session);
@@ -1026,6 +1215,9 @@ custody_compliance_page_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, self->evaluating);
       break;
+    case PROP_COMPACT:
+      g_value_set_boolean (value, self->compact);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1068,6 +1260,9 @@ custody_compliance_page_class_init (CustodyCompliancePageClass *klass)
   page_class->session_changed = custody_compliance_page_session_changed;
   widget_class->map = custody_compliance_page_map;
   widget_class->unmap = custody_compliance_page_unmap;
+  widget_class->get_request_mode = custody_compliance_page_get_request_mode;
+  widget_class->measure = custody_compliance_page_measure;
+  widget_class->size_allocate = custody_compliance_page_size_allocate;
   page_class->search = custody_compliance_page_search;
 
   /**
@@ -1094,6 +1289,15 @@ custody_compliance_page_class_init (CustodyCompliancePageClass *klass)
    */
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CustodyCompliancePage:compact:
+   *
+   * Whether the page is too narrow for the matrix, and each row stacks
+   * the job's status and rules under its name instead.
+   */
+  properties[PROP_COMPACT] =
+    g_param_spec_boolean ("compact", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1140,6 +1344,7 @@ custody_compliance_page_init (CustodyCompliancePage *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   self->as_of = CUSTODY_TIME_NONE;
   self->filter_rule = -1;

@@ -35,6 +35,7 @@ struct _CustodyReportsPage
 
   /* Template */
   AdwWindowTitle        *window_title;
+  GtkWidget             *back_button;
   AdwLeaflet            *leaflet;
   GtkWidget             *options_pane;
   GtkWidget             *preview_pane;
@@ -57,6 +58,8 @@ struct _CustodyReportsPage
   AdwStatusPage         *busy_status;
   AdwStatusPage         *error_status;
   GtkProgressBar        *progress_bar;
+  GtkWidget             *cancel_button;
+  GtkWidget             *generate_button;
   GtkListView           *pages_view;
 
   /* What is chosen */
@@ -368,6 +371,44 @@ forget_report (CustodyReportsPage *self)
   adw_window_title_set_subtitle (self->window_title, NULL);
 }
 
+/* One back button, in the header bar: narrow, from the pages to the
+ * options; from the options (or when wide) to the list of views, when
+ * the window shows one view at a time. */
+static gboolean
+showing_preview_folded (CustodyReportsPage *self)
+{
+  return adw_leaflet_get_folded (self->leaflet) &&
+         adw_leaflet_get_visible_child (self->leaflet) == self->preview_pane;
+}
+
+static void
+update_back_button (CustodyReportsPage *self)
+{
+  gtk_widget_set_visible (self->back_button,
+                          custody_page_get_folded (CUSTODY_PAGE (self)) ||
+                          showing_preview_folded (self));
+}
+
+/* Keeps the keyboard focus in the view, where its shortcuts (Ctrl+S,
+ * Ctrl+P, Escape) are heard: a pressed Generate turns insensitive, and
+ * narrow it goes off screen, and either way the window's focus went
+ * with it. */
+static void
+keep_focus (CustodyReportsPage *self,
+            GtkWidget          *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) &&
+      gtk_widget_is_sensitive (focus) && gtk_widget_get_mapped (focus))
+    return;
+  if (gtk_widget_get_mapped (widget) && gtk_widget_grab_focus (widget))
+    return;
+  if (!gtk_widget_child_focus (self->preview_pane, GTK_DIR_TAB_FORWARD))
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 show_pages (CustodyReportsPage *self)
 {
@@ -595,6 +636,7 @@ generate_cb (GObject      *source,
         }
       adw_status_page_set_description (self->error_status, error->message);
       gtk_stack_set_visible_child_name (self->preview_stack, "error");
+      keep_focus (self, self->generate_button);
       return;
     }
 
@@ -622,6 +664,7 @@ generate_cb (GObject      *source,
   gtk_label_set_label (self->preview_label, subtitle);
   gtk_stack_set_visible_child_name (self->preview_stack, "pages");
   update_actions (self);
+  keep_focus (self, GTK_WIDGET (self->pages_view));
 }
 
 static void
@@ -676,6 +719,7 @@ start_generation (CustodyReportsPage  *self,
   gtk_progress_bar_set_text (self->progress_bar, "0%");
   gtk_stack_set_visible_child_name (self->preview_stack, "busy");
   adw_leaflet_set_visible_child (self->leaflet, self->preview_pane);
+  keep_focus (self, self->cancel_button);
 
   task = g_task_new (self, cancellable, callback, g_object_ref (self));
   g_task_set_source_tag (task, start_generation);
@@ -704,6 +748,20 @@ on_kind_toggled_cb (CustodyReportsPage *self,
   if (self->kind == kind)
     return;
   self->kind = kind;
+
+  /* The report on screen is of the old kind: it goes, and so does one
+   * being made for the preview. Printing goes on with its own pages. */
+  if (self->working != NULL && !self->for_printing)
+    {
+      g_cancellable_cancel (self->working);
+      set_working (self, NULL);
+    }
+  if (self->working == NULL)
+    {
+      forget_report (self);
+      show_pages (self);
+      update_actions (self);
+    }
 
   /* Each report's usual period: a month of audit, a year of trends. */
   adw_combo_row_set_selected (self->period_row, kind == CUSTODY_REPORT_SUMMARY ? 3 : 1);
@@ -795,6 +853,40 @@ save_worker (GTask        *task,
 }
 
 static void
+open_saved_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CustodyReportsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *text = g_strdup_printf (_("Cannot open the report: %s"), error->message);
+      toast (self, text);
+    }
+}
+
+/* The saved file, in the app the user has for PDFs: through the
+ * OpenURI portal in a Flatpak, as GLib does by itself there. */
+static void
+on_saved_toast_open_cb (AdwToast           *saved,
+                        CustodyReportsPage *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (saved), "custody-saved-path");
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+
+  if (uri == NULL)
+    return;
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context),
+                                           custody_page_get_cancellable (CUSTODY_PAGE (self)),
+                                           open_saved_cb, g_object_ref (self));
+}
+
+static void
 save_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
@@ -804,6 +896,7 @@ save_cb (GObject      *source,
   g_autofree char *text = NULL;
   SaveData *d = g_task_get_task_data (G_TASK (result));
   g_autofree char *name = g_path_get_basename (d->target);
+  AdwToast *saved;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -820,7 +913,11 @@ save_cb (GObject      *source,
     }
 
   text = g_strdup_printf (_("Saved “%s”"), name);
-  toast (self, text);
+  saved = adw_toast_new (text);
+  adw_toast_set_button_label (saved, _("_Open"));
+  g_object_set_data_full (G_OBJECT (saved), "custody-saved-path", g_strdup (d->target), g_free);
+  g_signal_connect_object (saved, "button-clicked", G_CALLBACK (on_saved_toast_open_cb), self, 0);
+  custody_page_toast (CUSTODY_PAGE (self), saved);
 }
 
 /**
@@ -1098,6 +1195,7 @@ cancel_action (GtkWidget  *widget,
   g_cancellable_cancel (self->working);
   set_working (self, NULL);
   show_pages (self);
+  keep_focus (self, self->preview != NULL ? GTK_WIDGET (self->pages_view) : self->generate_button);
 }
 
 static void
@@ -1110,6 +1208,19 @@ as_of_now_action (GtkWidget  *widget,
   self->as_of = CUSTODY_TIME_NONE;
   update_options (self);
   gtk_popover_popdown (self->as_of_popover);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CustodyReportsPage *self = CUSTODY_REPORTS_PAGE (widget);
+
+  if (showing_preview_folded (self))
+    adw_leaflet_set_visible_child (self->leaflet, self->options_pane);
+  else
+    gtk_widget_activate_action (widget, "win.show-sidebar", NULL);
 }
 
 static void
@@ -1242,6 +1353,9 @@ custody_reports_page_class_init (CustodyReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustodyReportsPage, busy_status);
   gtk_widget_class_bind_template_child (widget_class, CustodyReportsPage, error_status);
   gtk_widget_class_bind_template_child (widget_class, CustodyReportsPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CustodyReportsPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, CustodyReportsPage, generate_button);
+  gtk_widget_class_bind_template_child (widget_class, CustodyReportsPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, CustodyReportsPage, pages_view);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_options_changed_cb);
@@ -1254,6 +1368,7 @@ custody_reports_page_class_init (CustodyReportsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "reports.as-of-now", NULL, as_of_now_action);
   gtk_widget_class_install_action (widget_class, "reports.show-options", NULL, show_options_action);
+  gtk_widget_class_install_action (widget_class, "reports.back", NULL, back_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "reports.save",
                                        NULL);
@@ -1308,8 +1423,15 @@ custody_reports_page_init (CustodyReportsPage *self)
                            "value-changed",
                            G_CALLBACK (schedule_visible_update), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_back_button), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (update_back_button),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::folded", G_CALLBACK (update_back_button), NULL);
+
   update_options (self);
   update_actions (self);
+  update_back_button (self);
 }
 
 /*

@@ -24,6 +24,7 @@
 #include "custody-window.h"
 
 #define SETTINGS_ID "io.github.custody.Custody"
+#define MAX_RECENT_STORES 10
 
 struct _CustodyWindow
 {
@@ -41,6 +42,9 @@ struct _CustodyWindow
   CustodyPage          *compliance_page;
   CustodyPage          *alerts_page;
   CustodyPage          *reports_page;
+  GtkMenuButton        *menu_button;
+  GMenu                *store_section;  /* of the primary menu */
+  GMenu                *recent_menu;    /* its "Open Recent" submenu */
 
   GSettings            *settings;
   CustodySession       *session;
@@ -48,6 +52,8 @@ struct _CustodyWindow
   GtkLabel             *badges[6];
   char                 *db_path;
   gboolean              read_only_told;  /* for the store open now */
+  gboolean              recent_told;     /* the store open now is in recent-stores */
+  gboolean              recent_shown;    /* store_section has the submenu */
 };
 
 G_DEFINE_FINAL_TYPE (CustodyWindow, custody_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -226,6 +232,106 @@ update_badges (CustodyWindow *self)
   }
 }
 
+/*
+ * Recent stores
+ */
+
+/* The recent stores that are still there, the most recent first. */
+static GStrv
+dup_recent_stores (CustodyWindow *self)
+{
+  g_auto(GStrv) paths = g_settings_get_strv (self->settings, "recent-stores");
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    if (g_file_test (paths[i], G_FILE_TEST_IS_REGULAR))
+      g_strv_builder_add (kept, paths[i]);
+  return g_strv_builder_end (kept);
+}
+
+/* A menu label says its underscores, not a mnemonic. */
+static char *
+escape_underscores (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+static void
+update_recent_menu (CustodyWindow *self)
+{
+  g_auto(GStrv) paths = dup_recent_stores (self);
+  g_autofree char *current = NULL;
+  guint n = 0;
+
+  if (self->db_path != NULL)
+    current = g_canonicalize_filename (self->db_path, NULL);
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *dir = NULL;
+      g_autofree char *display = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (g_strcmp0 (paths[i], current) == 0)
+        continue;
+      name = g_path_get_basename (paths[i]);
+      dir = g_path_get_dirname (paths[i]);
+      /* Translators: a recent store in the main menu: its file name,
+       * then its folder */
+      display = g_strdup_printf (C_("recent store", "%s (%s)"), name, dir);
+      label = escape_underscores (display);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (paths[i]));
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+
+  /* After "Open Store…", only when there is something to offer. */
+  if (self->recent_shown && n == 0)
+    {
+      g_menu_remove (self->store_section, 1);
+      self->recent_shown = FALSE;
+    }
+  else if (!self->recent_shown && n > 0)
+    {
+      g_menu_insert_submenu (self->store_section, 1, _("Open _Recent"),
+                             G_MENU_MODEL (self->recent_menu));
+      self->recent_shown = TRUE;
+    }
+}
+
+/* Puts @path first in recent-stores: no twice, none gone, at most ten. */
+static void
+remember_store (CustodyWindow *self,
+                const char    *path)
+{
+  g_auto(GStrv) paths = dup_recent_stores (self);
+  g_autoptr(GStrvBuilder) recent = g_strv_builder_new ();
+  g_auto(GStrv) result = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (recent, path);
+  for (guint i = 0; paths[i] != NULL && n < MAX_RECENT_STORES; i++)
+    if (g_strcmp0 (paths[i], path) != 0)
+      {
+        g_strv_builder_add (recent, paths[i]);
+        n++;
+      }
+  result = g_strv_builder_end (recent);
+  g_settings_set_strv (self->settings, "recent-stores", (const char * const *) result);
+}
+
+static void
+on_recent_stores_changed_cb (CustodyWindow *self)
+{
+  update_recent_menu (self);
+}
+
 /* A store the user may read but not write opens read-only: say so once,
  * in the title and in a toast that stays, rather than let every edit fail. */
 static void
@@ -258,6 +364,15 @@ on_session_reloaded_cb (CustodyWindow  *self,
 {
   update_badges (self);
   tell_if_read_only (self, session);
+
+  /* Once it opened: a store that fails to open is not offered again. */
+  if (!self->recent_told)
+    {
+      g_autofree char *path = g_canonicalize_filename (self->db_path, NULL);
+
+      self->recent_told = TRUE;
+      remember_store (self, path);
+    }
 }
 
 static void
@@ -385,6 +500,8 @@ custody_window_open_store (CustodyWindow *self,
 
   self->session = custody_session_new (self->db_path);
   self->read_only_told = FALSE;
+  self->recent_told = FALSE;
+  update_recent_menu (self);
   g_signal_connect_object (self->session, "reloaded", G_CALLBACK (on_session_reloaded_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "failed", G_CALLBACK (on_session_failed_cb), self,
@@ -659,6 +776,26 @@ open_store_action (GtkWidget  *widget,
 }
 
 static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CustodyWindow *self = CUSTODY_WINDOW (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *where = g_filename_display_name (path);
+      g_autofree char *text = g_strdup_printf (_("%s is gone"), where);
+
+      custody_window_add_toast (self, adw_toast_new (text));
+      update_recent_menu (self);
+      return;
+    }
+  custody_window_open_store (self, path);
+}
+
+static void
 demo_worker (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
@@ -698,6 +835,17 @@ demo_cb (GObject      *source,
     }
 
   custody_window_open_store (self, g_task_get_task_data (task));
+
+  /* Where it is, so that it can be found, opened again or thrown away. */
+  {
+    g_autofree char *where = g_filename_display_name (g_task_get_task_data (task));
+    g_autofree char *text = g_strdup_printf (_("The demo data is in its own store, %s: yours is "
+                                               "not changed"), where);
+    AdwToast *toast = adw_toast_new (text);
+
+    adw_toast_set_timeout (toast, 10);
+    custody_window_add_toast (self, toast);
+  }
 }
 
 static void
@@ -867,6 +1015,7 @@ custody_window_finalize (GObject *object)
   CustodyWindow *self = (CustodyWindow *) object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->recent_menu);
   g_free (self->db_path);
 
   G_OBJECT_CLASS (custody_window_parent_class)->finalize (object);
@@ -910,6 +1059,8 @@ custody_window_class_init (CustodyWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/custody/Custody/ui/custody-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, store_section);
+  gtk_widget_class_bind_template_child (widget_class, CustodyWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CustodyWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CustodyWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, CustodyWindow, sidebar);
@@ -932,6 +1083,7 @@ custody_window_class_init (CustodyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL,
                                    restore_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.open-job", "s", open_job_action);
   gtk_widget_class_install_action (widget_class, "win.jobs-status", "s", jobs_status_action);
   gtk_widget_class_install_action (widget_class, "win.new-job", NULL, new_job_action);
@@ -974,6 +1126,12 @@ custody_window_init (CustodyWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   self->settings = g_settings_new (SETTINGS_ID);
+  self->recent_menu = g_menu_new ();
+  g_signal_connect_object (self->settings, "changed::recent-stores",
+                           G_CALLBACK (on_recent_stores_changed_cb), self, G_CONNECT_SWAPPED);
+  /* A store may have gone since: the menu is looked at as it opens. */
+  g_signal_connect_object (gtk_menu_button_get_popover (self->menu_button), "show",
+                           G_CALLBACK (on_recent_stores_changed_cb), self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
