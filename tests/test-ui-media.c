@@ -18,6 +18,7 @@
 
 #include "custody-media-page.h"
 #include "custody-overview-page.h"
+#include "custody-desk-list-window.h"
 #include "custody-scan-window.h"
 #include "custody-session.h"
 #include "custody-store.h"
@@ -570,6 +571,7 @@ test_scan_progress_is_live (Fixture       *f,
   scan (window, "A00001L9");       /* not on the list: no progress */
   g_assert_true (custody_test_wait_for (all_written, window, 10000));
   g_assert_cmpstr (progress_text (window), ==, "0 of 1 scanned");
+  custody_test_save_screenshot (GTK_WIDGET (window), "scan-progress.png");
 
   scan (window, "A00003L9");
   g_assert_true (custody_test_wait_for (all_written, window, 10000));
@@ -755,6 +757,95 @@ test_overview_opens_today (Fixture       *f,
     g_assert_nonnull (today);
     g_assert_true (gtk_widget_get_mapped (today));
   }
+}
+
+/* Twenty more tapes written this morning: today's list to send off site is 21 long. */
+static void
+write_twenty_more (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CustodyStore) store = custody_store_open (f->db, CUSTODY_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(CustodyExecution) e = custody_execution_new ();
+  gint64 now = custody_time_now ();
+
+  g_assert_no_error (error);
+  e->job = g_strdup ("mail");
+  e->copy = g_strdup ("tape");
+  e->status = CUSTODY_RUN_SUCCESS;
+  e->started = now - 60;
+  e->finished = now - 30;
+  e->run_id = g_strdup ("twenty-more");
+  g_strfreev (e->volumes);
+  e->volumes = g_new0 (char *, 21);
+  for (guint i = 0; i < 20; i++)
+    e->volumes[i] = g_strdup_printf ("A%05uL9", 101 + i);
+  g_assert_true (custody_store_record_execution (store, e, NULL, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *volser;
+} Detail;
+
+/* The media page's detail is about that volume. */
+static gboolean
+detail_shows (gpointer data)
+{
+  Detail *d = data;
+  GtkWidget *title = custody_test_find (GTK_WIDGET (media_page (d->f)), ADW_TYPE_WINDOW_TITLE,
+                                        NULL);
+
+  return title != NULL && gtk_widget_get_mapped (title) &&
+         g_strcmp0 (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), d->volser) == 0;
+}
+
+static gboolean
+today_lists_21 (gpointer data)
+{
+  return custody_test_find (data, ADW_TYPE_ACTION_ROW, "Show All 21 Volumes") != NULL;
+}
+
+static gboolean
+desk_list_shown (gpointer data)
+{
+  return custody_test_find_toplevel (CUSTODY_TYPE_DESK_LIST_WINDOW) != NULL;
+}
+
+/* A list longer than Today shows opens whole, and a volume of it opens from there. */
+static void
+test_today_long_list_opens_whole (Fixture       *f,
+                                  gconstpointer  data)
+{
+  CustodyDeskListWindow *list;
+  GtkWidget *row, *view;
+  GListModel *items;
+  g_autoptr(CustodyDeskItem) last = NULL;
+  Detail detail;
+
+  write_twenty_more (f);
+  custody_session_reload (custody_window_get_session (f->window));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.media-today", NULL);
+  g_assert_true (custody_test_wait_for (today_lists_21, media_page (f), 10000));
+
+  row = custody_test_find (GTK_WIDGET (media_page (f)), ADW_TYPE_ACTION_ROW,
+                           "Show All 21 Volumes");
+  g_signal_emit_by_name (row, "activate");
+  g_assert_true (custody_test_wait_for (desk_list_shown, NULL, 5000));
+  list = CUSTODY_DESK_LIST_WINDOW (custody_test_find_toplevel (CUSTODY_TYPE_DESK_LIST_WINDOW));
+  items = custody_desk_list_window_get_items (list);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 21);
+  custody_test_save_screenshot (GTK_WIDGET (list), "desk-list.png");
+
+  /* The last of them, far past the twelve Today shows, opens in Media. */
+  last = g_list_model_get_item (items, 20);
+  view = custody_test_find (GTK_WIDGET (list), GTK_TYPE_LIST_VIEW, NULL);
+  g_signal_emit_by_name (view, "activate", 20);
+  detail.f = f;
+  detail.volser = last->volser;
+  g_assert_true (custody_test_wait_for (detail_shows, &detail, 5000));
+  g_assert_null (custody_test_find_toplevel (CUSTODY_TYPE_DESK_LIST_WINDOW));
 }
 
 static gboolean
@@ -1005,6 +1096,8 @@ main (int   argc,
               test_f8_scans_from_any_view, fixture_tear_down);
   g_test_add ("/ui/media/labels-start-from-the-selected-volume", Fixture, NULL, fixture_set_up,
               test_labels_start_from_the_selected_volume, fixture_tear_down);
+  g_test_add ("/ui/media/today-long-list-opens-whole", Fixture, NULL, fixture_set_up,
+              test_today_long_list_opens_whole, fixture_tear_down);
   g_test_add ("/ui/media/inventory-search-filters-detail", Fixture, NULL, fixture_set_up,
               test_inventory_search_filters_detail, fixture_tear_down);
   g_test_add ("/ui/media/overview-opens-today", Fixture, NULL, fixture_set_up,

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "custody-add-media-dialog.h"
+#include "custody-desk-list-window.h"
 #include "custody-form.h"
 #include "custody-handoff-dialog.h"
 #include "custody-inventory-dialog.h"
@@ -421,6 +422,22 @@ scan_action (GtkWidget  *widget,
                                 custody_desk_list_from_string (list, &expect) ? (int) expect : -1);
 }
 
+/* One of Today's lists, whole */
+static void
+desk_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CustodySession *session = custody_page_get_session (CUSTODY_PAGE (widget));
+  CustodyDesk *desk = session != NULL ? custody_session_get_desk (session) : NULL;
+  CustodyDeskList list;
+
+  if (desk == NULL || !custody_desk_list_from_string (g_variant_get_string (parameter, NULL),
+                                                      &list))
+    return;
+  gtk_window_present (GTK_WINDOW (custody_desk_list_window_new (widget, desk, list)));
+}
+
 /* Labels */
 
 static void
@@ -773,6 +790,7 @@ custody_media_page_class_add_actions (CustodyMediaPageClass *klass)
   gtk_widget_class_install_action (widget_class, "media.move", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "media.release", "s", release_action);
   gtk_widget_class_install_action (widget_class, "media.scan", "s", scan_action);
+  gtk_widget_class_install_action (widget_class, "media.desk-list", "s", desk_list_action);
   gtk_widget_class_install_action (widget_class, "media.print-labels", NULL, print_labels_action);
   gtk_widget_class_install_action (widget_class, "media.print-label", NULL, print_label_action);
   gtk_widget_class_install_action (widget_class, "media.handoff", "s", handoff_action);

@@ -143,16 +143,21 @@ custody_media_page_update_today (CustodyMediaPage *self)
       else if (list->len > TODAY_MAX_ROWS)
         {
           GtkWidget *row = adw_action_row_new ();
-          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more",
-                                                                "And %u more",
-                                                                list->len - TODAY_MAX_ROWS),
-                                                   list->len - TODAY_MAX_ROWS);
+          g_autofree char *more = NULL;
 
+          /* Translators: the last row of one of Today's lists, which opens it whole */
+          more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u Volumes",
+                                               "Show All %u Volumes", list->len), list->len);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                        _("A scan session expects them all; the hand-off sheet "
                                          "lists them all."));
-          gtk_widget_add_css_class (row, "dim-label");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "media.desk-list");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s",
+                                            custody_desk_list_to_string (l));
           add_desk_row (self, self->desk_groups[l], row);
         }
     }
