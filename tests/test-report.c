@@ -21,6 +21,7 @@
 #include <sqlite3.h>
 
 #include "custody-report.h"
+#include "custody-store-test-utils.h"
 #include "custody-store.h"
 #include "custody-test-utils.h"
 #include "custody-time.h"
@@ -62,73 +63,6 @@ t (const char *iso)
   g_assert_true (custody_time_parse (iso, &value, &error));
   g_assert_no_error (error);
   return value;
-}
-
-static void
-add_location (CustodyStore        *store,
-              const char          *name,
-              CustodyLocationKind  kind)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (custody_store_add_location (store, name, kind, &error));
-  g_assert_no_error (error);
-}
-
-static void
-add_job (CustodyStore *store,
-         const char   *name,
-         const char   *owner)
-{
-  g_autoptr(CustodyJob) job = custody_job_new ();
-  g_autoptr(GError) error = NULL;
-
-  job->name = g_strdup (name);
-  g_free (job->owner);
-  job->owner = g_strdup (owner);
-  job->rpo_hours = 24;
-  job->verify_days = 30;
-  g_assert_true (custody_store_add_job (store, job, &error));
-  g_assert_no_error (error);
-}
-
-static void
-add_copy (CustodyStore     *store,
-          const char       *job,
-          const char       *name,
-          CustodyMediaType  type,
-          const char       *location,
-          gboolean          immutable)
-{
-  g_autoptr(CustodyCopy) copy = custody_copy_new ();
-  g_autoptr(GError) error = NULL;
-
-  copy->job = g_strdup (job);
-  copy->name = g_strdup (name);
-  copy->media_type = type;
-  copy->location = g_strdup (location);
-  copy->immutable = immutable;
-  g_assert_true (custody_store_add_copy (store, copy, &error));
-  g_assert_no_error (error);
-}
-
-static void
-add_medium (CustodyStore *store,
-            const char   *volser,
-            const char   *pool,
-            const char   *location,
-            gint64        retention_until)
-{
-  g_autoptr(CustodyMedium) medium = custody_medium_new ();
-  g_autoptr(GError) error = NULL;
-
-  medium->volser = g_strdup (volser);
-  medium->type = g_strdup ("LTO-9");
-  medium->pool = g_strdup (pool);
-  medium->status = CUSTODY_MEDIUM_IN_USE;
-  medium->retention_until = retention_until;
-  g_assert_true (custody_store_add_medium (store, medium, location, &error));
-  g_assert_no_error (error);
 }
 
 static void
@@ -219,28 +153,31 @@ fill_store (CustodyStore *store)
 {
   custody_store_set_clock (store, t (SETUP));
   custody_store_set_actor (store, "Aiko Tanaka");
-  add_location (store, "Server room NAS", CUSTODY_LOCATION_ONSITE_REPO);
-  add_location (store, "Tape library", CUSTODY_LOCATION_LIBRARY);
-  add_location (store, "Courier", CUSTODY_LOCATION_TRANSIT);
-  add_location (store, "Iron vault", CUSTODY_LOCATION_OFFSITE_VAULT);
-  add_location (store, "Cloud eu-west", CUSTODY_LOCATION_OFFSITE_REPO);
+  custody_test_add_location (store, "Server room NAS", CUSTODY_LOCATION_ONSITE_REPO);
+  custody_test_add_location (store, "Tape library", CUSTODY_LOCATION_LIBRARY);
+  custody_test_add_location (store, "Courier", CUSTODY_LOCATION_TRANSIT);
+  custody_test_add_location (store, "Iron vault", CUSTODY_LOCATION_OFFSITE_VAULT);
+  custody_test_add_location (store, "Cloud eu-west", CUSTODY_LOCATION_OFFSITE_REPO);
 
-  add_job (store, "payroll-db", "Emma Lindqvist");
-  add_copy (store, "payroll-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
-  add_copy (store, "payroll-db", "tape", CUSTODY_MEDIA_TYPE_TAPE, NULL, FALSE);
-  add_copy (store, "payroll-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud eu-west", TRUE);
-  add_job (store, "給与-db", "田中 愛子");
-  add_copy (store, "給与-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
-  add_copy (store, "給与-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud eu-west", TRUE);
-  add_job (store, "erp-db", "Dmitri Volkov");
-  add_copy (store, "erp-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
-  add_copy (store, "erp-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud eu-west", TRUE);
-  add_job (store, "mail-server", "Farid Haddad");
-  add_copy (store, "mail-server", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
+  custody_test_add_job_full (store, "payroll-db", "Emma Lindqvist", 24, 30);
+  custody_test_add_copy (store, "payroll-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
+  custody_test_add_copy (store, "payroll-db", "tape", CUSTODY_MEDIA_TYPE_TAPE, NULL, FALSE);
+  custody_test_add_copy (store, "payroll-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud eu-west", TRUE);
+  custody_test_add_job_full (store, "給与-db", "田中 愛子", 24, 30);
+  custody_test_add_copy (store, "給与-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
+  custody_test_add_copy (store, "給与-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud eu-west", TRUE);
+  custody_test_add_job_full (store, "erp-db", "Dmitri Volkov", 24, 30);
+  custody_test_add_copy (store, "erp-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
+  custody_test_add_copy (store, "erp-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud eu-west", TRUE);
+  custody_test_add_job_full (store, "mail-server", "Farid Haddad", 24, 30);
+  custody_test_add_copy (store, "mail-server", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
 
-  add_medium (store, "A00001L9", "Daily", "Tape library", CUSTODY_TIME_NONE);
-  add_medium (store, "A00003L9", "Monthly", "Iron vault", t ("2026-11-10T00:00:00Z"));
-  add_medium (store, "A00004L9", "Weekly", "Tape library", t ("2026-11-30T00:00:00Z"));
+  custody_test_add_medium (store, "A00001L9", "Daily", CUSTODY_MEDIUM_IN_USE, CUSTODY_TIME_NONE,
+                           "Tape library");
+  custody_test_add_medium (store, "A00003L9", "Monthly", CUSTODY_MEDIUM_IN_USE, t ("2026-11-10T00:00:00Z"),
+                           "Iron vault");
+  custody_test_add_medium (store, "A00004L9", "Weekly", CUSTODY_MEDIUM_IN_USE, t ("2026-11-30T00:00:00Z"),
+                           "Tape library");
 
   for (int day = 17; day <= 19; day++)
     {
@@ -719,7 +656,8 @@ test_media_desk_lists_follow_rotation (Fixture       *f,
   custody_store_set_clock (f->store, t (SETUP));
   g_assert_true (custody_store_add_pool (f->store, pool, &error));
   g_assert_no_error (error);
-  add_medium (f->store, "B00001L9", "Offsite weekly", "Tape library", CUSTODY_TIME_NONE);
+  custody_test_add_medium (f->store, "B00001L9", "Offsite weekly", CUSTODY_MEDIUM_IN_USE, CUSTODY_TIME_NONE,
+                           "Tape library");
   record (f->store, "payroll-db", "tape", 18, CUSTODY_RUN_SUCCESS, "B00001L9");
   custody_store_set_clock (f->store, t (NOW));
 
@@ -888,8 +826,12 @@ test_long_tables (Fixture       *f,
     {
       g_autofree char *name = g_strdup_printf ("fileserver-%03u", i);
 
-      add_job (f->store, name, i == 7 ? "Maximilian Alexander von Hohenberg-Schwarzenstein, Infrastructure and Storage Operations" : "Ben Okafor");
-      add_copy (f->store, name, "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
+      custody_test_add_job_full (f->store, name,
+                                 i == 7 ? "Maximilian Alexander von Hohenberg-Schwarzenstein, "
+                                          "Infrastructure and Storage Operations"
+                                        : "Ben Okafor",
+                                 24, 30);
+      custody_test_add_copy (f->store, name, "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
     }
   custody_store_set_clock (f->store, t (NOW));
 
@@ -949,7 +891,7 @@ test_cancelled (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   /* The store is fine after it, and can be written. */
-  add_location (f->store, "Second vault", CUSTODY_LOCATION_OFFSITE_VAULT);
+  custody_test_add_location (f->store, "Second vault", CUSTODY_LOCATION_OFFSITE_VAULT);
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include "custody-store-test-utils.h"
 #include "custody-store.h"
 #include "custody-test-utils.h"
 
@@ -22,18 +23,6 @@ typedef struct
   char         *path;
   CustodyStore *store;
 } Fixture;
-
-static void
-add_job (CustodyStore *store,
-         const char   *name)
-{
-  g_autoptr(CustodyJob) job = custody_job_new ();
-  g_autoptr(GError) error = NULL;
-
-  job->name = g_strdup (name);
-  g_assert_true (custody_store_add_job (store, job, &error));
-  g_assert_no_error (error);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -53,7 +42,7 @@ fixture_set_up (Fixture       *f,
                                              &error));
   g_assert_true (custody_store_add_location (f->store, "Library", CUSTODY_LOCATION_LIBRARY,
                                              &error));
-  add_job (f->store, "payroll");
+  custody_test_add_job (f->store, "payroll");
   copy->job = g_strdup ("payroll");
   copy->name = g_strdup ("nas");
   copy->media_type = CUSTODY_MEDIA_TYPE_DISK;
@@ -330,7 +319,7 @@ test_job_writes_are_seen_and_audited (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 n = audit_count (f);
 
-  add_job (f->store, "mail");
+  custody_test_add_job (f->store, "mail");
   assert_audited (f, n, "job.add", "job:mail");
 
   changes->name = g_strdup ("mail");

@@ -26,6 +26,7 @@
 #include "custody-job-row.h"
 #include "custody-jobs-page.h"
 #include "custody-session.h"
+#include "custody-store-test-utils.h"
 #include "custody-store.h"
 #include "custody-time.h"
 #include "custody-ui-test-utils.h"
@@ -50,77 +51,6 @@ typedef struct
 /*
  * Making the store
  */
-
-static void
-add_location (CustodyStore        *store,
-              const char          *name,
-              CustodyLocationKind  kind)
-{
-  g_autoptr(GError) error = NULL;
-
-  custody_store_add_location (store, name, kind, &error);
-  g_assert_no_error (error);
-}
-
-static void
-add_job (CustodyStore *store,
-         const char   *name)
-{
-  g_autoptr(CustodyJob) job = custody_job_new ();
-  g_autoptr(GError) error = NULL;
-
-  job->name = g_strdup (name);
-  job->rpo_hours = 72;
-  job->verify_days = 30;
-  custody_store_add_job (store, job, &error);
-  g_assert_no_error (error);
-}
-
-static void
-add_copy (CustodyStore     *store,
-          const char       *job,
-          const char       *name,
-          CustodyMediaType  type,
-          const char       *location,
-          gboolean          immutable)
-{
-  g_autoptr(CustodyCopy) copy = custody_copy_new ();
-  g_autoptr(GError) error = NULL;
-
-  copy->job = g_strdup (job);
-  copy->name = g_strdup (name);
-  copy->media_type = type;
-  copy->location = g_strdup (location);
-  copy->immutable = immutable;
-  custody_store_add_copy (store, copy, &error);
-  g_assert_no_error (error);
-}
-
-static void
-add_run (CustodyStore     *store,
-         const char       *job,
-         const char       *copy,
-         CustodyRunStatus  status,
-         gint64            finished,
-         const char       *volser)
-{
-  g_autoptr(CustodyExecution) e = custody_execution_new ();
-  g_autoptr(GError) error = NULL;
-
-  e->job = g_strdup (job);
-  e->copy = g_strdup (copy);
-  e->status = status;
-  e->started = finished - HOUR;
-  e->finished = finished;
-  if (volser != NULL)
-    {
-      g_strfreev (e->volumes);
-      e->volumes = g_new0 (char *, 2);
-      e->volumes[0] = g_strdup (volser);
-    }
-  custody_store_record_execution (store, e, NULL, &error);
-  g_assert_no_error (error);
-}
 
 static void
 add_verification (CustodyStore *store,
@@ -154,10 +84,10 @@ make_store (Fixture *f)
 
   /* Everything but charlie exists since ten days ago. */
   custody_store_set_clock (store, now - 10 * DAY);
-  add_location (store, "Library", CUSTODY_LOCATION_LIBRARY);
-  add_location (store, "Vault", CUSTODY_LOCATION_OFFSITE_VAULT);
-  add_location (store, "NAS", CUSTODY_LOCATION_ONSITE_REPO);
-  add_location (store, "Cloud", CUSTODY_LOCATION_OFFSITE_REPO);
+  custody_test_add_location (store, "Library", CUSTODY_LOCATION_LIBRARY);
+  custody_test_add_location (store, "Vault", CUSTODY_LOCATION_OFFSITE_VAULT);
+  custody_test_add_location (store, "NAS", CUSTODY_LOCATION_ONSITE_REPO);
+  custody_test_add_location (store, "Cloud", CUSTODY_LOCATION_OFFSITE_REPO);
 
   medium->volser = g_strdup (volsers[0]);
   medium->type = g_strdup ("LTO-8");
@@ -165,24 +95,31 @@ make_store (Fixture *f)
   custody_store_add_medium (store, medium, "Library", &error);
   g_assert_no_error (error);
 
-  add_job (store, "alpha");
-  add_copy (store, "alpha", "nas", CUSTODY_MEDIA_TYPE_DISK, "NAS", FALSE);
-  add_copy (store, "alpha", "tape", CUSTODY_MEDIA_TYPE_TAPE, NULL, FALSE);
-  add_job (store, "bravo");
-  add_copy (store, "bravo", "nas", CUSTODY_MEDIA_TYPE_DISK, "NAS", FALSE);
-  add_copy (store, "bravo", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud", TRUE);
+  custody_test_add_job_full (store, "alpha", NULL, 72, 30);
+  custody_test_add_copy (store, "alpha", "nas", CUSTODY_MEDIA_TYPE_DISK, "NAS", FALSE);
+  custody_test_add_copy (store, "alpha", "tape", CUSTODY_MEDIA_TYPE_TAPE, NULL, FALSE);
+  custody_test_add_job_full (store, "bravo", NULL, 72, 30);
+  custody_test_add_copy (store, "bravo", "nas", CUSTODY_MEDIA_TYPE_DISK, "NAS", FALSE);
+  custody_test_add_copy (store, "bravo", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud",
+                         TRUE);
 
   /* Runs and checks are dated by themselves. */
   custody_store_set_clock (store, CUSTODY_TIME_NONE);
-  add_run (store, "alpha", "nas", CUSTODY_RUN_SUCCESS, now - 30 * HOUR, NULL);
-  add_run (store, "alpha", "nas", CUSTODY_RUN_SUCCESS, now - 1 * HOUR, NULL);
-  add_run (store, "alpha", "tape", CUSTODY_RUN_SUCCESS, now - 20 * HOUR, volsers[0]);
+  custody_test_record_run (store, "alpha", "nas", CUSTODY_RUN_SUCCESS, now - 31 * HOUR,
+                           now - 30 * HOUR, NULL);
+  custody_test_record_run (store, "alpha", "nas", CUSTODY_RUN_SUCCESS, now - 2 * HOUR,
+                           now - 1 * HOUR, NULL);
+  custody_test_record_run (store, "alpha", "tape", CUSTODY_RUN_SUCCESS, now - 21 * HOUR,
+                           now - 20 * HOUR, volsers[0]);
   add_verification (store, "alpha", "nas", now - 3 * DAY);
   add_verification (store, "alpha", "tape", now - 3 * DAY);
 
-  add_run (store, "bravo", "nas", CUSTODY_RUN_SUCCESS, now - 30 * HOUR, NULL);
-  add_run (store, "bravo", "nas", CUSTODY_RUN_FAILED, now - 2 * HOUR, NULL);
-  add_run (store, "bravo", "cloud", CUSTODY_RUN_SUCCESS, now - 5 * HOUR, NULL);
+  custody_test_record_run (store, "bravo", "nas", CUSTODY_RUN_SUCCESS, now - 31 * HOUR,
+                           now - 30 * HOUR, NULL);
+  custody_test_record_run (store, "bravo", "nas", CUSTODY_RUN_FAILED, now - 3 * HOUR,
+                           now - 2 * HOUR, NULL);
+  custody_test_record_run (store, "bravo", "cloud", CUSTODY_RUN_SUCCESS, now - 6 * HOUR,
+                           now - 5 * HOUR, NULL);
   add_verification (store, "bravo", "nas", now - 3 * DAY);
   add_verification (store, "bravo", "cloud", now - 3 * DAY);
 
@@ -194,7 +131,7 @@ make_store (Fixture *f)
   g_assert_no_error (error);
 
   custody_store_set_clock (store, now - 1 * HOUR);
-  add_job (store, "charlie");
+  custody_test_add_job_full (store, "charlie", NULL, 72, 30);
 }
 
 /*

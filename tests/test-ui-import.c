@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "custody-import-dialog.h"
+#include "custody-store-test-utils.h"
 #include "custody-store.h"
 #include "custody-time.h"
 #include "custody-ui-test-utils.h"
@@ -36,33 +37,6 @@ fixture_file (const char *name)
   return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
 }
 
-static void
-add_copy (CustodyStore *store,
-          const char   *job,
-          const char   *name)
-{
-  g_autoptr(CustodyCopy) copy = custody_copy_new ();
-  g_autoptr(GError) error = NULL;
-
-  copy->job = g_strdup (job);
-  copy->name = g_strdup (name);
-  copy->media_type = CUSTODY_MEDIA_TYPE_DISK;
-  g_assert_true (custody_store_add_copy (store, copy, &error));
-  g_assert_no_error (error);
-}
-
-static void
-add_job (CustodyStore *store,
-         const char   *name)
-{
-  g_autoptr(CustodyJob) job = custody_job_new ();
-  g_autoptr(GError) error = NULL;
-
-  job->name = g_strdup (name);
-  g_assert_true (custody_store_add_job (store, job, &error));
-  g_assert_no_error (error);
-}
-
 static gboolean
 session_loaded (gpointer data)
 {
@@ -81,12 +55,12 @@ fixture_set_up (Fixture       *f,
   f->db = g_build_filename (f->dir, "custody.db", NULL);
   store = custody_store_open (f->db, CUSTODY_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
-  add_job (store, "alpha");
-  add_copy (store, "alpha", "nas");
-  add_copy (store, "alpha", "usb");
-  add_job (store, "ws");
-  add_copy (store, "ws", "cloud");
-  add_copy (store, "ws", "nas");
+  custody_test_add_job (store, "alpha");
+  custody_test_add_disk_copy (store, "alpha", "nas");
+  custody_test_add_disk_copy (store, "alpha", "usb");
+  custody_test_add_job (store, "ws");
+  custody_test_add_disk_copy (store, "ws", "cloud");
+  custody_test_add_disk_copy (store, "ws", "nas");
   g_clear_object (&store);
 
   f->window = custody_window_new (NULL, f->db);
