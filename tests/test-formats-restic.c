@@ -9,20 +9,8 @@
 #include <string.h>
 
 #include "custody-restic.h"
+#include "custody-formats-test-utils.h"
 #include "custody-time.h"
-
-static char *
-load (const char *name,
-      gsize      *length)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-
-  g_file_get_contents (path, &data, length, &error);
-  g_assert_no_error (error);
-  return data;
-}
 
 /* Reads @data as a snapshot list; NULL and *error on failure. */
 static GArray *
@@ -53,7 +41,7 @@ static void
 test_snapshot_list (void)
 {
   gsize length;
-  g_autofree char *data = load ("restic-0.14-snapshots.json", &length);
+  g_autofree char *data = custody_test_fixture ("import", "restic-0.14-snapshots.json", &length);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) snapshots = NULL;
   const CustodyResticSnapshot *first;
@@ -82,7 +70,7 @@ static void
 test_snapshot_summary (void)
 {
   gsize length;
-  g_autofree char *data = load ("restic-0.19-snapshots.json", &length);
+  g_autofree char *data = custody_test_fixture ("import", "restic-0.19-snapshots.json", &length);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) snapshots = NULL;
   guint left_out;
@@ -105,7 +93,7 @@ static void
 test_snapshot_filter (void)
 {
   gsize length;
-  g_autofree char *data = load ("restic-0.14-snapshots-shared.json", &length);
+  g_autofree char *data = custody_test_fixture ("import", "restic-0.14-snapshots-shared.json", &length);
   const char *hosts[] = { "ws-01", NULL };
   const CustodyResticFilter filter = { hosts, NULL, NULL };
   g_autoptr(GError) error = NULL;
@@ -151,8 +139,7 @@ test_snapshot_errors (void)
 
       snapshots = read_snapshots (cases[i].text, strlen (cases[i].text), NULL, &left_out, &error);
       g_assert_null (snapshots);
-      g_assert_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID);
-      g_assert_cmpstr (error->message, ==, cases[i].message);
+      custody_test_assert_invalid (error, i, cases[i].message);
     }
 }
 
@@ -160,7 +147,7 @@ static void
 test_backup_output (void)
 {
   gsize length;
-  g_autofree char *data = load ("restic-0.19-backup-json.jsonl", &length);
+  g_autofree char *data = custody_test_fixture ("import", "restic-0.19-backup-json.jsonl", &length);
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   CustodyToolText text = { data, length, utc, FALSE, NULL };
   g_autoptr(CustodyJsonDoc) doc = NULL;
@@ -216,7 +203,7 @@ test_check (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       gsize length;
-      g_autofree char *data = load (cases[i].fixture, &length);
+      g_autofree char *data = custody_test_fixture ("import", cases[i].fixture, &length);
       CustodyToolText text = { data, length, NULL, FALSE, NULL };
       g_auto(CustodyResticCheck) check = { 0, };
       g_autoptr(GError) error = NULL;
@@ -254,8 +241,7 @@ test_check_errors (void)
       g_autoptr(GError) error = NULL;
 
       g_assert_false (custody_restic_read_check (&text, cases[i].exit_code, &check, &error));
-      g_assert_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID);
-      g_assert_cmpstr (error->message, ==, cases[i].message);
+      custody_test_assert_invalid (error, i, cases[i].message);
     }
 }
 

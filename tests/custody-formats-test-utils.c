@@ -1,0 +1,43 @@
+/* custody-formats-test-utils.c
+ *
+ * Copyright 2026 The Custody authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "custody-formats-test-utils.h"
+#include "custody-time.h"
+
+char *
+custody_test_fixture (const char *dir,
+                      const char *name,
+                      gsize      *length)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  g_file_get_contents (path, &data, length, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+void
+custody_test_assert_time (gint64      time,
+                          const char *expected)
+{
+  g_autofree char *text = custody_time_format (time);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+void
+custody_test_assert_invalid (const GError *error,
+                             guint         index,
+                             const char   *message)
+{
+  g_test_message ("case %u: %s", index, error != NULL ? error->message : "(no error)");
+  g_assert_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, message);
+}
