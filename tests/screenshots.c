@@ -169,7 +169,8 @@ take (Fixture       *f,
       custody_window_show_view (window, "media");
       scan = GTK_WIDGET (custody_media_page_open_scan (media, CUSTODY_DESK_RECALL));
       g_assert_nonnull (scan);
-      gtk_window_set_default_size (GTK_WINDOW (scan), MIN (size->width, 640), MIN (size->height, 720));
+      gtk_window_set_default_size (GTK_WINDOW (scan), MIN (size->width, 640),
+                                   MIN (size->height, 720));
       subject = scan;
     }
   else if (g_str_equal (shot, "reports"))
@@ -181,7 +182,8 @@ take (Fixture       *f,
     }
   else if (g_str_equal (shot, "report-preview"))
     {
-      CustodyReportsPage *reports = CUSTODY_REPORTS_PAGE (custody_window_get_page (window, "reports"));
+      CustodyReportsPage *reports = CUSTODY_REPORTS_PAGE (custody_window_get_page (window,
+                                                                                   "reports"));
 
       custody_window_show_view (window, "reports");
       custody_reports_page_set_kind (reports, CUSTODY_REPORT_COMPLIANCE);

@@ -51,8 +51,10 @@ test_policy_show_and_set (CtlFixture    *f,
   g_assert_true (ABS (json_object_get_double_member (p, "at-risk-rpo-fraction") - 0.25) < 1e-9);
 
   check = cli_json (f, EXIT_VIOLATION, "--at", NOW, "check", NULL);
-  g_assert_false (cli_bool_member (cli_rule_of (cli_verdict_of (check, "payroll"), "3-copies"), "pass"));
-  g_assert_cmpint (cli_int_member (cli_rule_of (cli_verdict_of (check, "payroll"), "3-copies"), "have"), ==, 2);
+  g_assert_false (cli_bool_member (cli_rule_of (cli_verdict_of (check, "payroll"), "3-copies"),
+                                   "pass"));
+  g_assert_cmpint (cli_int_member (cli_rule_of (cli_verdict_of (check, "payroll"), "3-copies"),
+                                   "have"), ==, 2);
 
   cli_fails (f, EXIT_USAGE, "must be a fraction from 0 to below 1, not '1.5'",
              "policy", "set", "at-risk-rpo-fraction", "1.5", NULL);
@@ -116,9 +118,11 @@ test_import_jobs_columns_in_any_order_and_defaults (CtlFixture    *f,
   g_assert_cmpint (cli_int_member (cli_object_of (mail), "rpo_hours"), ==, 48);
   g_assert_cmpint (cli_int_member (cli_object_of (mail), "verify_days"), ==, 30);
   g_assert_cmpstr (cli_str_member (cli_object_of (mail), "source"), ==, "");
-  g_assert_true (cli_bool_member (cli_find_by (cli_array_member (cli_object_of (mail), "copies"), "name", "tape"),
+  g_assert_true (cli_bool_member (cli_find_by (cli_array_member (cli_object_of (mail), "copies"),
+                                               "name", "tape"),
                                   "air_gapped"));
-  g_assert_true (cli_str_member (cli_find_by (cli_array_member (cli_object_of (mail), "copies"), "name", "tape"),
+  g_assert_true (cli_str_member (cli_find_by (cli_array_member (cli_object_of (mail), "copies"),
+                                              "name", "tape"),
                                  "location") == NULL);
 }
 
@@ -255,8 +259,10 @@ test_import_booleans_are_true_or_false (CtlFixture    *f,
     g_assert_cmpstr (err, ==, "");
   }
   job = cli_json (f, EXIT_OK, "--at", NOW, "job", "show", "mail", NULL);
-  g_assert_true (cli_bool_member (cli_element (cli_array_member (cli_object_of (job), "copies"), 0), "immutable"));
-  g_assert_false (cli_bool_member (cli_element (cli_array_member (cli_object_of (job), "copies"), 0),
+  g_assert_true (cli_bool_member (cli_element (cli_array_member (cli_object_of (job), "copies"), 0),
+                                  "immutable"));
+  g_assert_false (cli_bool_member (cli_element (cli_array_member (cli_object_of (job), "copies"),
+                                                0),
                                    "air_gapped"));
 }
 
@@ -365,7 +371,8 @@ test_import_execution_identity_is_run_id_or_started (CtlFixture    *f,
   a = ctl_fixture_write (f, "a.csv", EXECUTIONS_HEADER
                          "payroll,tape," RUN_START "," RUN_END ",success,123456,,A00001L9,tape-1,\n"
                          "payroll,nas,2026-11-20T22:00:00Z,,running,,,,,\n"
-                         "payroll,nas,2026-11-21T22:00:00Z,2026-11-21T22:30:00Z,success,,,,,\n", -1);
+                         "payroll,nas,2026-11-21T22:00:00Z,2026-11-21T22:30:00Z,success,,,,,\n",
+                         -1);
   first = cli_json (f, EXIT_OK, "import", "executions", a, NULL);
   import_stats (first, 2, 1, 0);
   g_assert_cmpint (cli_export_count (f, "executions"), ==, 4);
@@ -382,10 +389,12 @@ test_import_execution_identity_is_run_id_or_started (CtlFixture    *f,
 
   history = cli_json (f, EXIT_OK, "--at", "2026-11-22", "history", "payroll", NULL);
   g_assert_cmpint (json_array_get_length (cli_array_of (history)), ==, 5);
-  g_assert_cmpstr (cli_str_member (cli_element (cli_array_of (history), 1), "status"), ==, "success");
+  g_assert_cmpstr (cli_str_member (cli_element (cli_array_of (history), 1), "status"), ==,
+                   "success");
   g_assert_cmpstr (cli_str_member (cli_element (cli_array_of (history), 1), "finished"), ==,
                    "2026-11-20T22:45:00Z");
-  g_assert_cmpint (cli_int_member (cli_find_by (cli_array_of (history), "copy", "tape"), "bytes"), ==, 123456);
+  g_assert_cmpint (cli_int_member (cli_find_by (cli_array_of (history), "copy", "tape"), "bytes"),
+                   ==, 123456);
 }
 
 static void
@@ -445,7 +454,8 @@ test_import_same_file_twice_changes_nothing (CtlFixture    *f,
                                            NULL);
 
     g_assert_cmpstr (cli_str_member (cli_object_of (medium), "location"), ==, "Vault");
-    g_assert_cmpint (json_array_get_length (cli_array_member (cli_object_of (medium), "movements")), ==, 1);
+    g_assert_cmpint (json_array_get_length (cli_array_member (cli_object_of (medium), "movements")),
+                     ==, 1);
   }
 }
 
@@ -702,7 +712,8 @@ test_restore_brings_back_the_backup (CtlFixture    *f,
 
   jobs = cli_json (f, EXIT_OK, "--at", NOW, "job", "list", NULL);
   g_assert_cmpint (json_array_get_length (cli_array_of (jobs)), ==, 1);
-  g_assert_cmpstr (cli_str_member (cli_element (cli_array_of (jobs), 0), "status"), ==, "compliant");
+  g_assert_cmpstr (cli_str_member (cli_element (cli_array_of (jobs), 0), "status"), ==,
+                   "compliant");
   medium = cli_json (f, EXIT_OK, "--at", NOW, "media", "show", "A00001L9", NULL);
   g_assert_cmpstr (cli_str_member (cli_object_of (medium), "location"), ==, "Vault");
 
@@ -874,7 +885,8 @@ test_demo_fills_a_new_store_with_compliant_and_violating_jobs (CtlFixture    *f,
 
   cli_fails (f, EXIT_USAGE, "is not empty", "--at", NOW, "demo", NULL);
   again = cli_json (f, EXIT_VIOLATION, "--at", NOW, "check", NULL);
-  g_assert_cmpint (cli_int_member (cli_object_of (cli_member (cli_object_of (again), "summary")), "jobs"), ==, 12);
+  g_assert_cmpint (cli_int_member (cli_object_of (cli_member (cli_object_of (again), "summary")),
+                                   "jobs"), ==, 12);
 
   /* --executions is about how many runs there are in all. */
   {
@@ -931,7 +943,8 @@ test_export_is_one_json_document_of_the_whole_store (CtlFixture    *f,
   json_parser_load_from_file (parser, file, &error);
   g_assert_no_error (error);
   from_file = json_node_copy (json_parser_get_root (parser));
-  g_assert_cmpint (json_array_get_length (cli_array_member (cli_object_of (from_file), "audit")), ==, 16);
+  g_assert_cmpint (json_array_get_length (cli_array_member (cli_object_of (from_file), "audit")),
+                   ==, 16);
 }
 
 int

@@ -178,7 +178,8 @@ last_audit (Fixture     *f,
   custody_store_export_json (f->store, out, NULL, &error);
   g_assert_no_error (error);
   g_output_stream_close (out, NULL, NULL);
-  json_parser_load_from_data (parser, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+  json_parser_load_from_data (parser,
+                              g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
                               g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)),
                               &error);
   g_assert_no_error (error);
@@ -330,7 +331,8 @@ test_reconcile_present_missing_surplus (Fixture       *f,
   g_autoptr(CustodyMedium) found = NULL;
   g_autoptr(GPtrArray) verdicts = NULL;
   g_autoptr(GError) error = NULL;
-  const char *scanned[] = { "VLT001L9", " vlt001l9\r", "VLT003L9", "LIB001L9", "NOPE99L9", "", NULL };
+  const char *scanned[] = { "VLT001L9", " vlt001l9\r", "VLT003L9", "LIB001L9", "NOPE99L9", "",
+                            NULL };
   const char *second[] = { "VLT001L9", "VLT002L9", "VLT003L9", "LIB001L9", NULL };
 
   custody_store_set_clock (f->store, at ("2026-11-01T00:00:00Z"));
@@ -476,7 +478,8 @@ test_scan_guard_and_undo (Fixture       *f,
   g_clear_error (&error);
 
   /* An unknown volume is not found, and nothing is written. */
-  g_assert_false (custody_store_scan_volume (f->store, "NOPE01L9", template, TRUE, NULL, NULL, &error));
+  g_assert_false (custody_store_scan_volume (f->store, "NOPE01L9", template, TRUE, NULL, NULL,
+                                             &error));
   g_assert_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_NOT_FOUND);
 }
 
@@ -524,10 +527,13 @@ test_retire_guard (Fixture       *f,
 
   /* Judged as of before the retirement, it still counted then. */
   {
-    g_autoptr(GPtrArray) then = custody_store_evaluate_at (f->store, NULL, at ("2026-11-20T08:30:00Z"),
-                                                           &error);
+    g_autoptr(GPtrArray) then = custody_store_evaluate_at (f->store, NULL,
+                                                           at ("2026-11-20T08:30:00Z"), &error);
+    CustodyVerdict *payroll_then;
+
     g_assert_no_error (error);
-    g_assert_true (((CustodyVerdict *) g_ptr_array_index (then, 0))->rules[CUSTODY_RULE_1_OFFSITE].pass);
+    payroll_then = g_ptr_array_index (then, 0);
+    g_assert_true (payroll_then->rules[CUSTODY_RULE_1_OFFSITE].pass);
   }
 }
 
@@ -559,7 +565,8 @@ test_overdue_alerts (Fixture       *f,
   {
     /* Worded from what is stored, in the reader's language: here English. */
     g_autofree char *due = custody_time_format_date (custody_desk_find (desk, "TAPE01L9")->due);
-    g_autofree char *expected = g_strdup_printf ("1 volume is overdue at the desk since %s: TAPE01L9", due);
+    g_autofree char *expected = g_strdup_printf ("1 volume is overdue at the desk since %s: "
+                                                 "TAPE01L9", due);
 
     g_assert_cmpstr (alert->message, ==, expected);
     g_assert_cmpstr (alert->subject, ==, "Tape desk");

@@ -135,8 +135,9 @@ test_volumes_errors (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       gsize length = 0;
-      g_autofree char *data = cases[i].fixture != NULL ? custody_test_fixture ("import", cases[i].fixture, &length)
-                                                       : g_strdup (cases[i].text);
+      g_autofree char *data = cases[i].fixture != NULL
+                              ? custody_test_fixture ("import", cases[i].fixture, &length)
+                              : g_strdup (cases[i].text);
       g_autoptr(GError) error = NULL;
       g_autoptr(GArray) volumes = NULL;
 

@@ -198,7 +198,8 @@ test_create (void)
 
     archives = read_archives (data, strlen (data), 0, "other-*", NULL, &left_out, &error);
     g_assert_no_error (error);
-    custody_test_assert_time (g_array_index (archives, CustodyBorgArchive, 0).started, "2026-11-25T08:10:07Z");
+    custody_test_assert_time (g_array_index (archives, CustodyBorgArchive, 0).started,
+                              "2026-11-25T08:10:07Z");
   }
 }
 
@@ -293,8 +294,9 @@ test_check (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       gsize length;
-      g_autofree char *data = cases[i].text != NULL ? g_strdup (cases[i].text)
-                                                    : custody_test_fixture ("import", "borg-1.2-check-ok.txt", &length);
+      g_autofree char *data = cases[i].text != NULL
+                              ? g_strdup (cases[i].text)
+                              : custody_test_fixture ("import", "borg-1.2-check-ok.txt", &length);
       CustodyToolText text = { data, strlen (data), NULL, FALSE, NULL };
       g_auto(CustodyBorgCheck) check = { 0, };
       g_autoptr(GError) error = NULL;

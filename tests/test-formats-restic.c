@@ -54,7 +54,8 @@ test_snapshot_list (void)
   g_assert_cmpuint (left_out, ==, 0);
 
   first = &g_array_index (snapshots, CustodyResticSnapshot, 0);
-  g_assert_cmpstr (first->id, ==, "69a11be751759257f64d75d4d926e882b94ecf5312c33104aea8f50497ddbe2a");
+  g_assert_cmpstr (first->id, ==,
+                   "69a11be751759257f64d75d4d926e882b94ecf5312c33104aea8f50497ddbe2a");
   g_assert_cmpstr (first->source, ==, "ws-01: /srv/projects");
   g_assert_cmpuint (first->index, ==, 1);
   started = custody_time_format (first->started);
@@ -93,7 +94,8 @@ static void
 test_snapshot_filter (void)
 {
   gsize length;
-  g_autofree char *data = custody_test_fixture ("import", "restic-0.14-snapshots-shared.json", &length);
+  g_autofree char *data = custody_test_fixture ("import", "restic-0.14-snapshots-shared.json",
+                                                &length);
   const char *hosts[] = { "ws-01", NULL };
   const CustodyResticFilter filter = { hosts, NULL, NULL };
   g_autoptr(GError) error = NULL;
@@ -120,7 +122,8 @@ test_snapshot_errors (void)
     const char *message;
   } cases[] = {
     { "[\n  {\"id\": \"xyz\", \"time\": \"2026-01-01T00:00:00Z\"}\n]",
-      "line 2, column 10: snapshot 1: \"xyz\" is not a restic snapshot id (64 hexadecimal digits)" },
+      "line 2, column 10: snapshot 1: \"xyz\" is not a restic snapshot id (64 hexadecimal "
+      "digits)" },
     { "[\n  42\n]", "line 2, column 3: snapshot 1 should be an object, not a number" },
     { "[{\"id\": \"" "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
       "\",\n  \"time\": \"yesterday\"}]",
@@ -128,7 +131,9 @@ test_snapshot_errors (void)
     { "[{\"tree\": \"ab\", \"time\": \"2026-01-01T00:00:00Z\"}]",
       "line 1, column 2: snapshot 1 has no \"id\": 'restic cat snapshot' prints none; import "
       "'restic snapshots --json' instead" },
-    { "[1,", "line 1, column 4: the document ends early, inside the array that opens on line 1, column 1" },
+    { "[1,",
+      "line 1, column 4: the document ends early, inside the array that opens on line 1, "
+      "column 1" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -177,14 +182,16 @@ test_backup_without_summary (void)
 {
   const char *data = "{\"message_type\":\"status\"}\n";
   CustodyToolText text = { data, strlen (data), NULL, FALSE, NULL };
-  g_autoptr(CustodyJsonDoc) doc = custody_tool_text_parse_json (&text, CUSTODY_JSON_PARSE_MANY, NULL);
+  g_autoptr(CustodyJsonDoc) doc = custody_tool_text_parse_json (&text, CUSTODY_JSON_PARSE_MANY,
+                                                                NULL);
   g_auto(CustodyResticBackup) backup = { 0, };
   g_autoptr(GError) error = NULL;
 
   g_assert_false (custody_restic_read_backup (&text, doc, -1, &backup, &error));
   g_assert_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
-                   "line 2, column 1: the output ends without its summary: the backup did not finish");
+                   "line 2, column 1: the output ends without its summary: "
+                   "the backup did not finish");
 }
 
 static void

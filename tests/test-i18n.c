@@ -194,7 +194,8 @@ test_errors_are_japanese (Fixture       *f,
                    "custodyctl: error: 不明なコマンド「frobnicate」（「custodyctl --help」を参照）\n");
 
   /* A message whose arguments Japanese takes in another order (%2$s first). */
-  RUN (f, TRUE, &reordered, "--at", AT, "copy", "add", "crm-db", "disc-1", "--media-type", "optical");
+  RUN (f, TRUE, &reordered, "--at", AT, "copy", "add", "crm-db", "disc-1", "--media-type",
+       "optical");
   g_assert_cmpint (reordered.status, ==, 0);
   g_assert_cmpstr (reordered.out, ==, "ジョブ crm-db にコピー disc-1 を追加しました。\n");
 

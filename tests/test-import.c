@@ -191,7 +191,8 @@ test_sample (CtlFixture    *f,
 
           /* The audit trail names the output it came from. */
           g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-          digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+          digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents,
+                                                length);
           after = ctl_query_text (f, "SELECT after FROM audit ORDER BY id DESC LIMIT 1");
           g_assert_nonnull (strstr (after, digest));
         }
@@ -321,19 +322,23 @@ test_restic_refuses_broken_input (CtlFixture    *f,
   static const char *target[] = { "--job", "ws", "--copy", "nas", NULL };
   g_autofree char *cut = truncated ("restic-0.14-snapshots.json", 400);
   const Broken cases[] = {
-    { cut, { NULL }, "line 14, column 9: the document ends early, inside the string that starts here" },
+    { cut, { NULL },
+      "line 14, column 9: the document ends early, inside the string that starts here" },
     { "[{\"id\": \"" SNAP_A "\", \"time\": \"2026-11-20T01:00:00Z\"},\n {\"id\": \"" SNAP_A "\"",
-      { NULL }, "line 2, column 75: the document ends early, inside the object that opens on line 2, column 2" },
+      { NULL }, "line 2, column 75: the document ends early, "
+                "inside the object that opens on line 2, column 2" },
     /* Wrong types */
     { "[{\"id\": \"" SNAP_A "\", \"time\": 12}]", { NULL },
-      "line 1, column 85: snapshot 1 (aaaaaaaa): \"time\" should be a time in a string, not a number (12)" },
+      "line 1, column 85: snapshot 1 (aaaaaaaa): \"time\" should be a time in a string, "
+      "not a number (12)" },
     { "[{\"id\": 42, \"time\": \"2026-11-20T01:00:00Z\"}]", { NULL },
       "line 1, column 9: snapshot 1: \"id\" should be a string, not a number (42)" },
     { "[{\"id\": \"" SNAP_A "\", \"time\": \"2026-11-20T01:00:00Z\", \"summary\": []}]", { NULL },
       "snapshot 1 (aaaaaaaa): \"summary\" should be an object, not an array" },
     { "[{\"id\": \"" SNAP_A "\", \"time\": \"2026-11-20T01:00:00Z\", \"paths\": [7]}]", { NULL },
       "snapshot 1 (aaaaaaaa): each path should be a string, not a number" },
-    { "[\"" SNAP_A "\"]", { NULL }, "line 1, column 2: snapshot 1 should be an object, not a string" },
+    { "[\"" SNAP_A "\"]", { NULL },
+      "line 1, column 2: snapshot 1 should be an object, not a string" },
     { "[{\"id\": \"not-hex\", \"time\": \"2026-11-20T01:00:00Z\"}]", { NULL },
       "snapshot 1: \"not-hex\" is not a restic snapshot id (64 hexadecimal digits)" },
     { "[{\"id\": \"" SNAP_A "\", \"time\": \"yesterday\"}]", { NULL },
@@ -382,9 +387,11 @@ test_restic_check_refuses_broken_input (CtlFixture    *f,
   static const char *target[] = { "--job", "ws", "--copy", "nas", NULL };
   const Broken cases[] = {
     { "{\"message_type\":\"summary\",\"num_errors\":0", { NULL },
-      "line 1, column 41: the document ends early, inside the object that opens on line 1, column 1" },
+      "line 1, column 41: the document ends early, inside the object that opens on line 1, "
+      "column 1" },
     { "{\"message_type\":\"summary\",\"num_errors\":\"none\"}\n", { NULL },
-      "line 1, column 40: record 1: \"num_errors\" should be a whole number, not a string (\"none\")" },
+      "line 1, column 40: record 1: \"num_errors\" should be a whole number, "
+      "not a string (\"none\")" },
     { "{\"message_type\":\"summary\",\"num_errors\":99999999999999999999}\n", { NULL },
       "record 1: \"num_errors\" 99999999999999999999 is not a whole number from 0 to" },
     { "{\"message_type\":\"summary\"}\n", { NULL },
@@ -392,7 +399,8 @@ test_restic_check_refuses_broken_input (CtlFixture    *f,
     { "{\"num_errors\":0}\n", { NULL }, "line 1, column 1: record 1 has no \"message_type\"" },
     { "[1]\n", { NULL }, "line 1, column 1: record 1 should be an object, not an array" },
     { "load indexes\ncheck all packs\n", { NULL },
-      "the output does not say how the check ended: give the exit code of restic check (--exit-code)" },
+      "the output does not say how the check ended: give the exit code of restic check "
+      "(--exit-code)" },
     { "no errors were found\nrc=0\n", ARGS ("--exit-code", "1"),
       "line 2, column 1: the output ends with rc=0, but --exit-code says 1" },
     { "", { NULL }, "the output is empty: give the exit code of restic check (--exit-code)" },
@@ -408,23 +416,29 @@ test_borg_refuses_broken_input (CtlFixture    *f,
   static const char *target[] = { "--job", "ws", "--copy", "nas", NULL };
   g_autofree char *cut = truncated ("borg-1.2-list.json", 300);
   const Broken cases[] = {
-    { cut, { NULL }, "line 8, column 22: the document ends early, inside the string that starts here" },
-    { "{\"archives\": [{\"id\": 5, \"name\": \"a\", \"start\": \"2026-11-20T01:00:00\"}]}", { NULL },
-      "line 1, column 22: archive 1: \"id\" should be a string, not a number (5)" },
-    { "{\"archives\": [{\"id\": \"" ARCH_A "\", \"name\": \"a\", \"start\": \"2026-11-20T01:00:00\","
+    { cut, { NULL },
+      "line 8, column 22: the document ends early, inside the string that starts here" },
+    { "{\"archives\": [{\"id\": 5, \"name\": \"a\", \"start\": \"2026-11-20T01:00:00\"}]}",
+      { NULL }, "line 1, column 22: archive 1: \"id\" should be a string, not a number (5)" },
+    { "{\"archives\": [{\"id\": \"" ARCH_A "\", \"name\": \"a\", \"start\": "
+      "\"2026-11-20T01:00:00\","
       " \"stats\": {\"original_size\": 99999999999999999999}}]}", { NULL },
       "archive 1 (a): \"original_size\" 99999999999999999999 is not a whole number from 0 to" },
-    { "{\"archives\": [{\"id\": \"" ARCH_A "\", \"name\": \"a\", \"start\": \"2026-11-20T01:00:00\","
+    { "{\"archives\": [{\"id\": \"" ARCH_A "\", \"name\": \"a\", \"start\": "
+      "\"2026-11-20T01:00:00\","
       " \"stats\": {\"nfiles\": 1.5}}]}", { NULL },
       "archive 1 (a): \"nfiles\" 1.5 is not a whole number" },
-    { "{\"archives\": [{\"id\": \"" ARCH_A "\", \"name\": \"a\", \"start\": \"2026-11-20T01:00:00\","
+    { "{\"archives\": [{\"id\": \"" ARCH_A "\", \"name\": \"a\", \"start\": "
+      "\"2026-11-20T01:00:00\","
       " \"duration\": \"long\"}]}", { NULL },
       "archive 1 (a): \"duration\" \"long\" is not a number of seconds" },
     { "{\"archives\": {}}", { NULL }, "\"archives\" should be an array, not an object" },
     { "{\"archives\": [{\"id\": \"" ARCH_A "\", \"name\": \"a\", \"start\": \"noon\"}]}", { NULL },
       "archive 1 (a): \"start\" \"noon\" is not a time" },
-    { "{\"archives\": [{\"id\": \"" ARCH_A "\", \"name\": \"a\", \"start\": \"2026-11-20T01:00:00\"},"
-      "\n {\"id\": \"" ARCH_A "\", \"name\": \"b\", \"start\": \"2026-11-21T01:00:00\"}]}", { NULL },
+    { "{\"archives\": [{\"id\": \"" ARCH_A "\", \"name\": \"a\", \"start\": "
+      "\"2026-11-20T01:00:00\"},"
+      "\n {\"id\": \"" ARCH_A "\", \"name\": \"b\", \"start\": "
+      "\"2026-11-21T01:00:00\"}]}", { NULL },
       "line 2, column 2: archive 2 (b): its id appears twice (also archive 1)" },
     { "{\"archives\": [{\"id\": \"" ARCH_A "\", \"start\": \"2026-11-20T01:00:00\"}]}", { NULL },
       "archive 1 has no \"archive\"" },
@@ -457,7 +471,8 @@ test_borg_check_refuses_broken_input (CtlFixture    *f,
   const Broken cases[] = {
     { "{\"type\": \"log_message\", \"time\": 1795607853.08, \"message\": \"Index obj",
       { NULL }, "line 1, column 59: the document ends early, inside the string that starts here" },
-    { "{\"type\": \"log_message\", \"time\": \"noon\", \"message\": \"x\", \"levelname\": \"INFO\"}\n",
+    { "{\"type\": \"log_message\", \"time\": \"noon\", \"message\": \"x\", \"levelname\": "
+      "\"INFO\"}\n",
       { NULL }, "line 1, column 33: record 1: \"time\" \"noon\" is not a Unix time" },
     { "{\"type\": \"log_message\", \"time\": 1e400, \"message\": \"x\"}\n", { NULL },
       "record 1: \"time\" 1e400 is not a Unix time" },
@@ -465,7 +480,8 @@ test_borg_check_refuses_broken_input (CtlFixture    *f,
     { "{\"type\": \"log_message\", \"message\": 12}\n", { NULL },
       "record 1: \"message\" should be a string, not a number (12)" },
     { "Starting repository check\n", { NULL },
-      "the output does not say how the check ended: give the exit code of borg check (--exit-code)" },
+      "the output does not say how the check ended: give the exit code of borg check "
+      "(--exit-code)" },
   };
 
   assert_each_refused (f, "borg-check", target, cases, G_N_ELEMENTS (cases));
@@ -484,9 +500,11 @@ test_bareos_jobs_refuse_broken_input (CtlFixture    *f,
   static const char *none[] = { NULL };
   const Broken cases[] = {
     { JOBS_HEAD JOB ("1", "T") "}", { NULL },
-      "line 1, column 214: the document ends early, inside the array that opens on line 1, column 51" },
+      "line 1, column 214: the document ends early, inside the array that opens on line 1, "
+      "column 51" },
     { JOBS_HEAD JOB ("1", "Q") "}]}}", { NULL },
-      "line 1, column 121: job 1 (JobId 1): jobstatus 'Q' is not a Bareos job status (T, W, E, e, f, A, D," },
+      "line 1, column 121: job 1 (JobId 1): jobstatus 'Q' is not a Bareos job status (T, W, E, e, "
+      "f, A, D," },
     { JOBS_HEAD JOB ("1", "OK") "}]}}", { NULL },
       "job 1 (JobId 1): jobstatus 'OK' is not a Bareos job status" },
     { JOBS_HEAD JOB ("1", "T") ", \"jobbytes\": \"99999999999999999999\"}]}}", { NULL },
@@ -534,17 +552,21 @@ test_bareos_volumes_refuse_broken_input (CtlFixture    *f,
   static const char *none[] = { NULL };
   const Broken cases[] = {
     { VOLUMES_HEAD VOLUME ("A00001L8", "Full") "}, ", { NULL },
-      "line 1, column 269: the document ends early, inside the array that opens on line 1, column 65" },
+      "line 1, column 269: the document ends early, inside the array that opens on line 1, "
+      "column 65" },
     { VOLUMES_HEAD VOLUME ("A00001L8", "Lost") "}]}}}", { NULL },
       "line 1, column 66: volume A00001L8: volstatus 'Lost' is not a Bareos volume status (Append, "
       "Full, Used, Archive, Read-Only, Busy, Recycle, Purged, Error, Disabled, Cleaning)" },
     { VOLUMES_HEAD VOLUME ("A00001L8", "Full") "}, " VOLUME ("a00001l8", "Full") "}]}}}", { NULL },
       "volume A00001L8 appears twice in one listing" },
-    { VOLUMES_HEAD VOLUME ("A00001L8", "Full") ", \"volerrors\": \"99,999,999,999,999,999,999\"}]}}}",
-      { NULL }, "volume 1: \"volerrors\" \"99,999,999,999,999,999,999\" is not a whole number from 0 to" },
+    { VOLUMES_HEAD VOLUME ("A00001L8", "Full")
+      ", \"volerrors\": \"99,999,999,999,999,999,999\"}]}}}",
+      { NULL }, "volume 1: \"volerrors\" \"99,999,999,999,999,999,999\" is not a whole number from "
+                "0 to" },
     { VOLUMES_HEAD VOLUME ("A00001L8", "Full") ", \"volmounts\": true}]}}}", { NULL },
       "volume 1: \"volmounts\" should be a whole number, not true or false (true)" },
-    { "{\"jsonrpc\": \"2.0\", \"id\": null, \"result\": {\"volumes\": {\"Weekly\": [{\"volumename\": "
+    { "{\"jsonrpc\": \"2.0\", \"id\": null, \"result\": {\"volumes\": {\"Weekly\": "
+      "[{\"volumename\": "
       "\"A00001L8\", \"volstatus\": \"Full\", \"mediatype\": \"LTO-8\", \"inchanger\": \"2\"}]}}}",
       { NULL }, "volume 1: inchanger should be 0 or 1" },
     { VOLUMES_HEAD VOLUME ("A0 001?", "Full") "}]}}}", { NULL },
@@ -565,7 +587,8 @@ test_bareos_volumes_refuse_broken_input (CtlFixture    *f,
       "| MediaId | VolumeName | VolStatus |\n"
       "+---------+------------+-----------+\n"
       "| 1       | A00001L8   | Full      |\n"
-      "+---------+------------+-----------+\n", { NULL }, "line 4: volume A00001L8 has no media type" },
+      "+---------+------------+-----------+\n", { NULL },
+      "line 4: volume A00001L8 has no media type" },
   };
 
   assert_each_refused (f, "bareos-volumes", none, cases, G_N_ELEMENTS (cases));
@@ -643,7 +666,8 @@ test_restic_many_snapshots_at_once (CtlFixture    *f,
                               "\"dirs_new\":1,\"dirs_changed\":0,\"dirs_unmodified\":0,"
                               "\"data_blobs\":1,\"tree_blobs\":1,\"data_added\":1,"
                               "\"data_added_packed\":1,\"total_files_processed\":%u,"
-                              "\"total_bytes_processed\":%u},\"id\":\"%064x\",\"short_id\":\"%08x\"}",
+                              "\"total_bytes_processed\":%u},"
+                              "\"id\":\"%064x\",\"short_id\":\"%08x\"}",
                               i == 0 ? "" : ",", started, i + 1, started, ended, 10 + i, 10 + i,
                               1000000 + i, i + 1, i + 1);
     }
@@ -699,7 +723,8 @@ test_borg_times_are_read_in_the_zone_it_says (CtlFixture    *f,
   berlin = ctl_json (f, 0, "import", "borg", "--job", "ws", "--copy", "other", list, NULL);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (berlin), "time_zone"), ==,
                    "Europe/Berlin");
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (berlin), "time_zone_source"),
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (berlin),
+                                                  "time_zone_source"),
                    ==, "machine");
 
   /* 09:10:07 in Tokyo (UTC+9) and in Berlin (UTC+1 in November). */
@@ -746,7 +771,8 @@ test_unknown_job_needs_create (CtlFixture    *f,
   JsonArray *notes;
 
   ctl_assert_fails (f, CTL_EXIT_USAGE,
-                    "unknown job 'laptop' (add it with 'custodyctl job add', or import with --create)",
+                    "unknown job 'laptop' (add it with 'custodyctl job add', "
+                    "or import with --create)",
                     "import", "restic", "--job", "laptop", "--copy", "usb", list, NULL);
   ctl_assert_fails (f, CTL_EXIT_USAGE,
                     "job 'ws' has no copy 'usb' (add it with 'custodyctl copy add', or import with "
@@ -814,7 +840,8 @@ test_bareos_session_feeds_compliance (CtlFixture    *f,
     "{\"jsonrpc\": \"2.0\", \"id\": null, \"result\": {\"volumes\": {\"Weekly\": ["
     "{\"volumename\": \"A00001L8\", \"volstatus\": \"Full\", \"mediatype\": \"LTO-8\","
     " \"volbytes\": \"12,000,000\", \"inchanger\": \"1\", \"slot\": \"3\","
-    " \"lastwritten\": \"2026-11-20 03:00:00\", \"volretention\": \"2592000\", \"storage\": \"Tape\"},"
+    " \"lastwritten\": \"2026-11-20 03:00:00\", \"volretention\": \"2592000\", \"storage\": "
+    "\"Tape\"},"
     "{\"volumename\": \"A00002L8\", \"volstatus\": \"Append\", \"mediatype\": \"LTO-8\","
     " \"volbytes\": \"64512\", \"inchanger\": \"1\", \"slot\": \"4\", \"lastwritten\": \"\","
     " \"volretention\": \"2592000\", \"storage\": \"Tape\"}]}}}";
@@ -882,7 +909,8 @@ test_bareos_session_feeds_compliance (CtlFixture    *f,
                       NULL);
   g_free (volumes_out);
   volumes_out = ctl_fixture_write (f, "volumes-out.json", vout, -1);
-  v2 = ctl_json (f, 0, "--at", "2026-11-20T07:00:00Z", "import", "bareos-volumes", volumes_out, NULL);
+  v2 = ctl_json (f, 0, "--at", "2026-11-20T07:00:00Z", "import", "bareos-volumes", volumes_out,
+                 NULL);
   g_assert_cmpint (member_int (v2, "updated"), ==, 1);
   g_assert_cmpint (member_int (v2, "unchanged"), ==, 1);
 
@@ -895,7 +923,8 @@ test_bareos_session_feeds_compliance (CtlFixture    *f,
   /* The desk sends it to the vault; Bareos still says it is out of the
    * changer, which moves nothing. */
   ctl_ok (f, "--at", "2026-11-20T08:00:00Z", "media", "move", "A00001L8", "--to", "Vault", NULL);
-  v3 = ctl_json (f, 0, "--at", "2026-11-20T09:00:00Z", "import", "bareos-volumes", volumes_out, NULL);
+  v3 = ctl_json (f, 0, "--at", "2026-11-20T09:00:00Z", "import", "bareos-volumes", volumes_out,
+                 NULL);
   g_assert_cmpint (member_int (v3, "unchanged"), ==, 2);
   medium = ctl_json (f, 0, "media", "show", "A00001L8", NULL);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (medium), "location"), ==,
@@ -928,7 +957,8 @@ test_bareos_verify_differences_fail_the_copy (CtlFixture    *f,
   result = ctl_json (f, 0, "import", "bareos-jobs", path, NULL);
   g_assert_cmpint (member_int (result, "added"), ==, 2);
   g_assert_cmpint (ctl_query_int (f, "SELECT count(*) FROM verifications WHERE result = 'failed'"
-                                     " AND errors = 3 AND duration_s = 600 AND source_id = 'bareos:21'"),
+                                     " AND errors = 3 AND duration_s = 600 AND source_id = "
+                                     "'bareos:21'"),
                    ==, 1);
   again = ctl_json (f, 0, "import", "bareos-jobs", path, NULL);
   g_assert_cmpint (member_int (again, "unchanged"), ==, 2);
@@ -944,8 +974,10 @@ test_borg_checkpoint_is_a_failed_run (CtlFixture    *f,
                                       gconstpointer  data)
 {
   const char *list =
-    "{\"archives\": [{\"id\": \"" ARCH_A "\", \"name\": \"ws-monday\", \"start\": \"2026-11-19T22:00:00\","
-    " \"time\": \"2026-11-19T22:00:00\"}, {\"id\": \"" ARCH_B "\", \"name\": \"ws-tuesday.checkpoint\","
+    "{\"archives\": [{\"id\": \"" ARCH_A "\", \"name\": \"ws-monday\", \"start\": "
+    "\"2026-11-19T22:00:00\","
+    " \"time\": \"2026-11-19T22:00:00\"}, {\"id\": \"" ARCH_B "\", \"name\": "
+    "\"ws-tuesday.checkpoint\","
     " \"start\": \"2026-11-20T22:00:00\", \"time\": \"2026-11-20T22:00:00\"}],"
     " \"repository\": {\"id\": \"" SNAP_A "\"}}";
   g_autofree char *path = ctl_fixture_write (f, "list.json", list, -1);
@@ -995,7 +1027,8 @@ test_restic_filters_choose_snapshots (CtlFixture    *f,
     {
       g_autofree char *copy = g_strdup_printf ("c%u", i);
       g_autofree char *sql = g_strdup_printf ("SELECT coalesce (group_concat (id, ' '), '') FROM"
-                                              " (SELECT substr (e.run_id, 1, 8) AS id FROM executions e"
+                                              " (SELECT substr (e.run_id, 1, 8) AS id FROM"
+                                              " executions e"
                                               "  JOIN copies c ON c.id = e.copy_id"
                                               "  WHERE c.name = '%s' ORDER BY 1)", copy);
       g_autofree char *got = NULL;

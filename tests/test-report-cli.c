@@ -176,7 +176,8 @@ test_json (Fixture       *f,
     g_auto(Run) moment = { 0, };
     g_autoptr(JsonParser) p2 = json_parser_new ();
 
-    ctl (&moment, f, "--db", f->db, "--json", "--at", AT, "report", "compliance", "--output", out, NULL);
+    ctl (&moment, f, "--db", f->db, "--json", "--at", AT, "report", "compliance", "--output", out,
+         NULL);
     g_assert_cmpint (moment.status, ==, EXIT_OK);
     o = parse_object (moment.out, p2);
     g_assert_true (json_node_is_null (json_object_get_member (o, "from")));
@@ -287,7 +288,8 @@ test_japanese (Fixture       *f,
     g_autoptr(JsonParser) parser = json_parser_new ();
     JsonObject *o;
 
-    ctl (&json, f, "--db", f->db, "--json", "--at", AT, "report", "compliance", "--output", out, NULL);
+    ctl (&json, f, "--db", f->db, "--json", "--at", AT, "report", "compliance", "--output", out,
+         NULL);
     g_assert_cmpint (json.status, ==, EXIT_OK);
     o = parse_object (json.out, parser);
     g_assert_cmpstr (json_object_get_string_member (o, "report"), ==, "compliance");

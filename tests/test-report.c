@@ -84,7 +84,8 @@ record (CustodyStore     *store,
   e->status = status;
   e->bytes = 1000000000;
   g_free (e->message);
-  e->message = g_strdup (status == CUSTODY_RUN_FAILED ? "repository locked by another process" : "");
+  e->message = g_strdup (status == CUSTODY_RUN_FAILED ? "repository locked by another process"
+                                                      : "");
   if (volume != NULL)
     {
       g_strfreev (e->volumes);
@@ -160,24 +161,29 @@ fill_store (CustodyStore *store)
   custody_test_add_location (store, "Cloud eu-west", CUSTODY_LOCATION_OFFSITE_REPO);
 
   custody_test_add_job_full (store, "payroll-db", "Emma Lindqvist", 24, 30);
-  custody_test_add_copy (store, "payroll-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
+  custody_test_add_copy (store, "payroll-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS",
+                         FALSE);
   custody_test_add_copy (store, "payroll-db", "tape", CUSTODY_MEDIA_TYPE_TAPE, NULL, FALSE);
-  custody_test_add_copy (store, "payroll-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud eu-west", TRUE);
+  custody_test_add_copy (store, "payroll-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE,
+                         "Cloud eu-west", TRUE);
   custody_test_add_job_full (store, "給与-db", "田中 愛子", 24, 30);
   custody_test_add_copy (store, "給与-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
-  custody_test_add_copy (store, "給与-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud eu-west", TRUE);
+  custody_test_add_copy (store, "給与-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE,
+                         "Cloud eu-west", TRUE);
   custody_test_add_job_full (store, "erp-db", "Dmitri Volkov", 24, 30);
   custody_test_add_copy (store, "erp-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
-  custody_test_add_copy (store, "erp-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud eu-west", TRUE);
+  custody_test_add_copy (store, "erp-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE,
+                         "Cloud eu-west", TRUE);
   custody_test_add_job_full (store, "mail-server", "Farid Haddad", 24, 30);
-  custody_test_add_copy (store, "mail-server", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
+  custody_test_add_copy (store, "mail-server", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS",
+                         FALSE);
 
   custody_test_add_medium (store, "A00001L9", "Daily", CUSTODY_MEDIUM_IN_USE, CUSTODY_TIME_NONE,
                            "Tape library");
-  custody_test_add_medium (store, "A00003L9", "Monthly", CUSTODY_MEDIUM_IN_USE, t ("2026-11-10T00:00:00Z"),
-                           "Iron vault");
-  custody_test_add_medium (store, "A00004L9", "Weekly", CUSTODY_MEDIUM_IN_USE, t ("2026-11-30T00:00:00Z"),
-                           "Tape library");
+  custody_test_add_medium (store, "A00003L9", "Monthly", CUSTODY_MEDIUM_IN_USE,
+                           t ("2026-11-10T00:00:00Z"), "Iron vault");
+  custody_test_add_medium (store, "A00004L9", "Weekly", CUSTODY_MEDIUM_IN_USE,
+                           t ("2026-11-30T00:00:00Z"), "Tape library");
 
   for (int day = 17; day <= 19; day++)
     {
@@ -186,7 +192,8 @@ fill_store (CustodyStore *store)
       record (store, "payroll-db", "cloud", day, CUSTODY_RUN_SUCCESS, NULL);
       record (store, "給与-db", "nas", day, CUSTODY_RUN_SUCCESS, NULL);
       record (store, "給与-db", "cloud", day, CUSTODY_RUN_SUCCESS, NULL);
-      record (store, "erp-db", "nas", day, day == 19 ? CUSTODY_RUN_FAILED : CUSTODY_RUN_SUCCESS, NULL);
+      record (store, "erp-db", "nas", day, day == 19 ? CUSTODY_RUN_FAILED : CUSTODY_RUN_SUCCESS,
+              NULL);
       record (store, "erp-db", "cloud", day, CUSTODY_RUN_SUCCESS, NULL);
       record (store, "mail-server", "nas", day, CUSTODY_RUN_SUCCESS, NULL);
     }
@@ -373,7 +380,8 @@ new_report (CustodyReportKind kind)
 {
   CustodyReport *report = custody_report_new (kind);
 
-  custody_report_set_period (report, custody_report_kind_has_period (kind) ? t (FROM) : CUSTODY_TIME_NONE,
+  custody_report_set_period (report,
+                             custody_report_kind_has_period (kind) ? t (FROM) : CUSTODY_TIME_NONE,
                              t (NOW));
   custody_report_set_author (report, AUTHOR);
   custody_report_set_generated_at (report, t (GENERATED));
@@ -393,7 +401,8 @@ generate_pdf (Fixture          *f,
 
   g_assert_no_error (error);
   pdf = read_pdf (bytes);
-  g_assert_cmpint (poppler_document_get_n_pages (pdf->document), ==, custody_report_get_n_pages (report));
+  g_assert_cmpint (poppler_document_get_n_pages (pdf->document), ==,
+                   custody_report_get_n_pages (report));
   g_assert_cmpuint (custody_report_get_unknown_glyphs (report), ==, 0);
   if (out_report != NULL)
     *out_report = g_steal_pointer (&report);
@@ -422,8 +431,9 @@ assert_page_numbers (Pdf      *pdf,
   g_assert_cmpuint (n, >, 0);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *expected = japanese ? g_strdup_printf ("%u / %u \xe3\x83\x9a\xe3\x83\xbc\xe3\x82\xb8", i + 1, n)
-                                           : g_strdup_printf ("Page %u of %u", i + 1, n);
+      g_autofree char *expected =
+        japanese ? g_strdup_printf ("%u / %u \xe3\x83\x9a\xe3\x83\xbc\xe3\x82\xb8", i + 1, n)
+                 : g_strdup_printf ("Page %u of %u", i + 1, n);
       const char *text = g_ptr_array_index (pdf->pages, i);
 
       if (strstr (text, expected) == NULL)
@@ -539,15 +549,21 @@ test_audit (Fixture       *f,
   /* Per job, and every failure. */
   assert_text (pdf, "erp-db 6 5 0 1 83.3% 5.0 GB 2026-11-19 23:00");
   assert_text (pdf, "給与-db 6 6 0 0 100.0% 6.0 GB 2026-11-19 23:00");
-  assert_text (pdf, "2026-11-19 23:00 erp-db nas 2026-11-19 22:00 repository locked by another process");
+  assert_text (pdf,
+               "2026-11-19 23:00 erp-db nas 2026-11-19 22:00 repository locked by another process");
   assert_text (pdf, "mail-server 1 1 2026-11-18 23:30");
   assert_text (pdf, "2026-11-18 23:30 mail-server nas Restore test Failed 2 Ben Okafor");
 
   /* The alerts the app raised, and who acknowledged the failed run. */
-  assert_text (pdf, "2026-11-20 09:00 Open Warning erp-db The latest run of erp-db into nas failed Farid Haddad,");
-  assert_text (pdf, "2026-11-20 09:00 Open Critical mail-server mail-server breaks 3-copies, 2-media,");
+  assert_text (pdf,
+               "2026-11-20 09:00 Open Warning erp-db The latest run of erp-db into nas failed "
+               "Farid Haddad,");
+  assert_text (pdf,
+               "2026-11-20 09:00 Open Critical mail-server mail-server breaks 3-copies, 2-media,");
   assert_text (pdf, "offline, 0-errors");
-  assert_text (pdf, "2026-11-20 09:00 Farid Haddad erp-db The latest run of erp-db into nas failed 2026-11-20 09:00");
+  assert_text (pdf,
+               "2026-11-20 09:00 Farid Haddad erp-db The latest run of erp-db into nas failed "
+               "2026-11-20 09:00");
 
   /* The chain of custody, a day at a time. */
   assert_text (pdf, "2026-11-18\nTime Volume From To By Courier Case Seal Note\n"
@@ -656,8 +672,8 @@ test_media_desk_lists_follow_rotation (Fixture       *f,
   custody_store_set_clock (f->store, t (SETUP));
   g_assert_true (custody_store_add_pool (f->store, pool, &error));
   g_assert_no_error (error);
-  custody_test_add_medium (f->store, "B00001L9", "Offsite weekly", CUSTODY_MEDIUM_IN_USE, CUSTODY_TIME_NONE,
-                           "Tape library");
+  custody_test_add_medium (f->store, "B00001L9", "Offsite weekly", CUSTODY_MEDIUM_IN_USE,
+                           CUSTODY_TIME_NONE, "Tape library");
   record (f->store, "payroll-db", "tape", 18, CUSTODY_RUN_SUCCESS, "B00001L9");
   custody_store_set_clock (f->store, t (NOW));
 
@@ -690,7 +706,8 @@ build_wide_figures (CustodyReportLayout  *layout,
                     GError              **error)
 {
   const CustodyReportFigure figures[] = {
-    { "+81.8 percentage points", "Change in the share of compliant jobs", CUSTODY_REPORT_TONE_GOOD },
+    { "+81.8 percentage points", "Change in the share of compliant jobs",
+      CUSTODY_REPORT_TONE_GOOD },
     { "4", "Jobs in violation now", CUSTODY_REPORT_TONE_BAD },
     { "29.7 TB", "Data stored now", CUSTODY_REPORT_TONE_STRONG },
     { "98.5%", "Backup runs that succeeded", CUSTODY_REPORT_TONE_GOOD },
@@ -755,12 +772,16 @@ test_summary (Fixture       *f,
   g_assert_cmpstr (outline, ==, "Key Figures|Trends|Jobs Needing Attention");
 
   assert_text (pdf, "50.0% 2 +50.0 pts 95.8%\n"
-                    "Jobs compliant now Jobs in violation now Change in compliance over the Backup runs that succeeded");
+                    "Jobs compliant now Jobs in violation now Change in compliance over the Backup "
+                    "runs that succeeded");
   assert_text (pdf, "1 8 8.0 GB");
   /* The charts: titles, legends, axes with their units and dates. */
-  assert_text (pdf, "Compliance over Time\nShare of jobs Compliant or at risk Compliant, not at risk\n100%\n80%");
+  assert_text (pdf,
+               "Compliance over Time\nShare of jobs Compliant or at risk Compliant, not at risk\n"
+               "100%\n80%");
   assert_text (pdf, "Backup Success over Time");
-  assert_text (pdf, "Share of the runs that finished in each interval Succeeded, warnings included");
+  assert_text (pdf,
+               "Share of the runs that finished in each interval Succeeded, warnings included");
   assert_text (pdf, "Stored Data over Time\nStored data Newest restore point of every copy\n8 GB");
   assert_text (pdf, "0 B\n2026-11-15 2026-11-16 2026-11-17 2026-11-18 2026-11-19 2026-11-20\n");
   /* Who needs attention, and why. */
@@ -831,7 +852,8 @@ test_long_tables (Fixture       *f,
                                           "Infrastructure and Storage Operations"
                                         : "Ben Okafor",
                                  24, 30);
-      custody_test_add_copy (f->store, name, "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
+      custody_test_add_copy (f->store, name, "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS",
+                             FALSE);
     }
   custody_store_set_clock (f->store, t (NOW));
 
@@ -1037,7 +1059,8 @@ main (int    argc,
   ADD ("/report/media", test_media);
   ADD ("/report/media/desk-lists-follow-rotation", test_media_desk_lists_follow_rotation);
   ADD ("/report/summary", test_summary);
-  g_test_add_func ("/report/layout/wide-figure-stays-in-its-box", test_wide_figure_stays_in_its_box);
+  g_test_add_func ("/report/layout/wide-figure-stays-in-its-box",
+                   test_wide_figure_stays_in_its_box);
   ADD ("/report/paper", test_paper);
   ADD ("/report/long-tables", test_long_tables);
   ADD ("/report/cancelled", test_cancelled);

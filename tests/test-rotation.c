@@ -293,7 +293,8 @@ desk_for (const VolumeSpec            *specs,
       volumes[i].location = names[specs[i].kind];
       volumes[i].location_kind = specs[i].kind;
       volumes[i].location_since = at (specs[i].since);
-      volumes[i].last_written = specs[i].written != NULL ? at (specs[i].written) : CUSTODY_TIME_NONE;
+      volumes[i].last_written = specs[i].written != NULL ? at (specs[i].written)
+                                                         : CUSTODY_TIME_NONE;
       volumes[i].retention_until = specs[i].retention_until != NULL ? at (specs[i].retention_until)
                                                                     : CUSTODY_TIME_NONE;
     }
@@ -341,10 +342,13 @@ static const VolumeSpec desk_volumes[] = {
   /* A weekly of Friday 6 November, kept 2 weeks: ended on the 20th, today. */
   { "BACK02L9", TRUE, CUSTODY_MEDIUM_FULL, V, "2026-11-08", "2026-11-06T23:00:00Z", NULL },
   /* Fresh in the vault: nothing to do. */
-  { "SAFE01L9", TRUE, CUSTODY_MEDIUM_FULL, V, "2026-11-20T08:00:00Z", "2026-11-18T23:00:00Z", NULL },
+  { "SAFE01L9", TRUE, CUSTODY_MEDIUM_FULL, V, "2026-11-20T08:00:00Z", "2026-11-18T23:00:00Z",
+    NULL },
   /* With the courier since Tuesday: overdue; since yesterday: fine. */
-  { "LOST01L9", TRUE, CUSTODY_MEDIUM_FULL, T, "2026-11-17T06:00:00Z", "2026-11-16T23:00:00Z", NULL },
-  { "ROAD01L9", TRUE, CUSTODY_MEDIUM_FULL, T, "2026-11-19T06:00:00Z", "2026-11-18T23:00:00Z", NULL },
+  { "LOST01L9", TRUE, CUSTODY_MEDIUM_FULL, T, "2026-11-17T06:00:00Z", "2026-11-16T23:00:00Z",
+    NULL },
+  { "ROAD01L9", TRUE, CUSTODY_MEDIUM_FULL, T, "2026-11-19T06:00:00Z", "2026-11-18T23:00:00Z",
+    NULL },
   /* No pool, a retention date set by hand, three days away. */
   { "HAND01L9", FALSE, CUSTODY_MEDIUM_IN_USE, L, "2026-11-01", NULL, "2026-11-23T00:00:00Z" },
   /* No pool, retention over, still in use: back to scratch. */
@@ -567,7 +571,8 @@ main (int    argc,
   g_test_add_func ("/desk/lists-for-a-date", test_desk_lists_for_a_date);
   g_test_add_func ("/desk/day-follows-the-zone", test_desk_day_follows_the_zone);
   g_test_add_func ("/desk/year-end-gfs", test_desk_year_end_gfs);
-  g_test_add_func ("/scan-session/unknown-duplicate-undo", test_scan_session_unknown_duplicate_undo);
+  g_test_add_func ("/scan-session/unknown-duplicate-undo",
+                   test_scan_session_unknown_duplicate_undo);
 
   return g_test_run ();
 }

@@ -141,7 +141,8 @@ static char *
 runs_as_csv (const Run *runs,
              guint      n)
 {
-  GString *csv = g_string_new ("job,copy,started,finished,status,bytes,files,volumes,run_id,message\n");
+  GString *csv = g_string_new ("job,copy,started,finished,status,bytes,files,volumes,run_id,"
+                               "message\n");
 
   for (guint i = 0; i < n; i++)
     {
@@ -531,7 +532,8 @@ histories_text (CustodyStore *store)
           CustodyExecution *e = g_ptr_array_index (runs, i);
           g_autofree char *volumes = g_strjoinv (";", e->volumes);
 
-          g_string_append_printf (text, "%s %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s %s %s\n",
+          g_string_append_printf (text,
+                                  "%s %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s %s %s\n",
                                   job, e->copy, e->started, e->finished,
                                   custody_run_status_to_string (e->status), volumes,
                                   e->run_id != NULL ? e->run_id : "-");
@@ -904,7 +906,9 @@ test_version_1_store_is_upgraded (Fixture       *f,
   }
 
   /* What a store written by the first release looks like. */
-  custody_test_exec_sql (path, "DROP TABLE job_state; DROP INDEX copy_state_newest; DROP INDEX copies_created;"
+  custody_test_exec_sql (path,
+                         "DROP TABLE job_state; DROP INDEX copy_state_newest; "
+                         "DROP INDEX copies_created;"
                   " ALTER TABLE alerts DROP COLUMN detail; DROP TABLE media_repositories;"
                   " DROP TABLE reconciliation_items; DROP TABLE reconciliations;"
                   " ALTER TABLE media DROP COLUMN released_at; ALTER TABLE media DROP COLUMN slot;"
@@ -1014,7 +1018,8 @@ test_alerts_read_in_the_readers_language (Fixture       *f,
     const char *nothing[] = { NULL };
     const char *english_text = "VLT001L9 was not found when “Shelf 7” was reconciled";
 
-    g_assert_true (custody_store_add_location (store, "Shelf 7", CUSTODY_LOCATION_OFFSITE_VAULT, &error));
+    g_assert_true (custody_store_add_location (store, "Shelf 7", CUSTODY_LOCATION_OFFSITE_VAULT,
+                                               &error));
     medium->volser = g_strdup ("VLT001L9");
     medium->type = g_strdup ("LTO-9");
     g_assert_true (custody_store_add_medium (store, medium, "Shelf 7", &error));
@@ -1042,7 +1047,8 @@ test_alerts_read_in_the_readers_language (Fixture       *f,
         g_assert_cmpstr (j->message, ==, "「Shelf 7」の照合で VLT001L9 が見つかりませんでした");
       }
     g_assert_cmpint (query_int (path, "SELECT count(*) FROM alerts WHERE kind = 'media-missing'"
-                                      " AND message = 'VLT001L9 was not found when “Shelf 7” was reconciled'"),
+                                      " AND message = 'VLT001L9 was not found when “Shelf 7” was "
+                                      "reconciled'"),
                      ==, 1);
   }
 }

@@ -113,6 +113,7 @@ test_icon_buttons_have_names (void)
   g_autofree char *job = NULL;
   CustodyWindow *window;
   GtkWidget *preferences;
+  CustodySession *session;
   const int widths[] = { 1280, 400 };
 
   {
@@ -134,7 +135,8 @@ test_icon_buttons_have_names (void)
     g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
 
     gtk_widget_set_tooltip_text (described, "Search");
-    gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL, "Search", -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL, "Search",
+                                    -1);
     gtk_box_append (GTK_BOX (box), bare);
     gtk_box_append (GTK_BOX (box), described);
     gtk_box_append (GTK_BOX (box), named);
@@ -166,8 +168,8 @@ test_icon_buttons_have_names (void)
       custody_test_iterate (600);
       collect_unnamed (GTK_WIDGET (window), "job-detail", unnamed);
 
-      preferences = GTK_WIDGET (custody_preferences_window_new (GTK_WINDOW (window),
-                                                                custody_window_get_session (window)));
+      session = custody_window_get_session (window);
+      preferences = GTK_WIDGET (custody_preferences_window_new (GTK_WINDOW (window), session));
       gtk_window_present (GTK_WINDOW (preferences));
       custody_test_iterate (400);
       collect_unnamed (preferences, "preferences", unnamed);

@@ -549,7 +549,8 @@ test_alerts_page (Fixture       *f,
   }
   wait_for_text (page, "The latest run of erp into nas failed", 0);
   wait_for_rows (page, 3);
-  g_assert_cmpuint (count_text (page, "Copy “nas” of erp has no verification inside its window"), ==, 1);
+  g_assert_cmpuint (count_text (page, "Copy “nas” of erp has no verification inside its window"),
+                    ==, 1);
   button = find_check_button_by_label (page, "Show _Resolved");
   g_assert_nonnull (button);
   gtk_widget_activate (button);

@@ -279,7 +279,8 @@ screenshot (const char *name)
 static gboolean
 progress_full (gpointer data)
 {
-  GtkProgressBar *bar = GTK_PROGRESS_BAR (custody_test_find (dialog (), GTK_TYPE_PROGRESS_BAR, NULL));
+  GtkProgressBar *bar = GTK_PROGRESS_BAR (custody_test_find (dialog (), GTK_TYPE_PROGRESS_BAR,
+                                                             NULL));
 
   return gtk_progress_bar_get_fraction (bar) >= 1.0;
 }
@@ -307,7 +308,8 @@ test_restic_snapshots_go_to_the_job_chosen (Fixture       *f,
                                    "restic-0.19-snapshots.json, "));
   /* Nothing to ask of restic but the job and copy. */
   g_assert_false (gtk_widget_get_mapped (custody_test_find (dialog (), ADW_TYPE_ENTRY_ROW,
-                                                            "_Time Zone of Times Written Without One")));
+                                                            "_Time Zone of Times Written Without "
+                                                            "One")));
 
   choose ("_Job", "ws");
   wait_for_offer ("C_opy", "cloud");
@@ -370,7 +372,8 @@ test_dropped_bareos_volumes_are_imported (Fixture       *f,
   /* Bareos names its pools: no job to ask for; its local times need a zone. */
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (combo ("_Job"))));
   g_assert_true (gtk_widget_get_mapped (custody_test_find (dialog (), ADW_TYPE_ENTRY_ROW,
-                                                           "_Time Zone of Times Written Without One")));
+                                                           "_Time Zone of Times Written Without "
+                                                           "One")));
   g_assert_true (custody_test_wait_for (widget_sensitive, import_button (), TIMEOUT_MS));
   click (import_button ());
 
@@ -435,8 +438,8 @@ test_errors_name_the_place_and_can_be_fixed (Fixture       *f,
   GtkEditable *exit_code;
 
   /* restic check's text without its end: only the exit code says. */
-  g_file_set_contents (path, "load indexes\ncheck all packs\ncheck snapshots, trees and blobs\n", -1,
-                       &error);
+  g_file_set_contents (path, "load indexes\ncheck all packs\ncheck snapshots, trees and blobs\n",
+                       -1, &error);
   g_assert_no_error (error);
 
   custody_window_import_file (f->window, file);

@@ -55,7 +55,8 @@ make_store (const char *path)
   g_assert_true (custody_store_add_location (store, "Library", CUSTODY_LOCATION_LIBRARY, &error));
   g_assert_true (custody_store_add_location (store, "NAS", CUSTODY_LOCATION_ONSITE_REPO, &error));
   g_assert_true (custody_store_add_location (store, "Truck", CUSTODY_LOCATION_TRANSIT, &error));
-  g_assert_true (custody_store_add_location (store, "Vault", CUSTODY_LOCATION_OFFSITE_VAULT, &error));
+  g_assert_true (custody_store_add_location (store, "Vault", CUSTODY_LOCATION_OFFSITE_VAULT,
+                                             &error));
 
   /* Tapes leave the day they are written. */
   custody_rotation_policy_init (&pool->policy, CUSTODY_ROTATION_GFS);
@@ -222,6 +223,7 @@ start_scanning (Fixture    *f,
   CustodyScanWindow *window = custody_media_page_open_scan (media_page (f), expect);
   GtkWidget *to_row, *start;
   GListModel *names;
+  gpointer selected;
   guint n;
 
   g_assert_nonnull (window);
@@ -235,13 +237,16 @@ start_scanning (Fixture    *f,
       if (g_str_equal (gtk_string_object_get_string (name), to))
         adw_combo_row_set_selected (ADW_COMBO_ROW (to_row), i);
     }
-  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (to_row))),
-                   ==, to);
-  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "C_ourier")),
+  selected = adw_combo_row_get_selected_item (ADW_COMBO_ROW (to_row));
+  g_assert_cmpstr (gtk_string_object_get_string (selected), ==, to);
+  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW,
+                                                          "C_ourier")),
                          "Bob");
-  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "_Case")),
+  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW,
+                                                          "_Case")),
                          "CASE-7");
-  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "_Seal")),
+  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW,
+                                                          "_Seal")),
                          "S-1234");
 
   start = custody_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Start Scanning");
@@ -368,7 +373,8 @@ test_scanner_speed (Fixture       *f,
     g_autoptr(GSubprocess) focus = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
                                                      G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
                                                      "xdotool", "search", "--sync", "--name",
-                                                     "^Scan Session$", "windowfocus", "--sync", NULL);
+                                                     "^Scan Session$", "windowfocus", "--sync",
+                                                     NULL);
     g_assert_no_error (error);
     g_subprocess_wait (focus, NULL, NULL);
   }
@@ -396,7 +402,8 @@ test_scanner_speed (Fixture       *f,
 
   tick = g_timeout_add (1, watch_cb, &watch);
   xdotool = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                               G_SUBPROCESS_FLAGS_STDERR_SILENCE,
                                &error);
   g_assert_no_error (error);
   g_subprocess_wait_async (xdotool, NULL, process_done_cb, &typed);
@@ -407,7 +414,8 @@ test_scanner_speed (Fixture       *f,
     {
       for (guint i = 0; i < custody_scan_session_get_n_entries (scans); i++)
         g_test_message ("scanned '%s'", custody_scan_session_get_entry (scans, i)->text);
-      g_test_message ("entry: '%s'", gtk_editable_get_text (GTK_EDITABLE (scan_entry (watch.window))));
+      g_test_message ("entry: '%s'",
+                      gtk_editable_get_text (GTK_EDITABLE (scan_entry (watch.window))));
       g_test_message ("%u of %u scanned, %u to write", watch.seen, N_SCANNED,
                       custody_scan_window_get_n_queued (watch.window));
       g_assert_not_reached ();
@@ -445,7 +453,8 @@ test_scanner_speed (Fixture       *f,
         g_assert_cmpstr (m->location, ==, "Truck");
         g_assert_cmpstr (m->container, ==, "CASE-7");
         g_assert_cmpint (movements->len, ==, 2);   /* added to the library, scanned */
-        g_assert_cmpstr (((CustodyMovement *) g_ptr_array_index (movements, 1))->seal, ==, "S-1234");
+        g_assert_cmpstr (((CustodyMovement *) g_ptr_array_index (movements, 1))->seal, ==,
+                         "S-1234");
       }
   }
 }
@@ -483,11 +492,14 @@ test_scan_flags_and_undo (Fixture       *f,
   /* Each is flagged on screen, and the session went on. */
   row = find_row (GTK_WIDGET (window), "NOPE99L9");
   g_assert_nonnull (row);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Unknown volume: nothing moved");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Unknown volume: nothing moved");
   row = find_row (GTK_WIDGET (window), "A00200L9");
   g_assert_nonnull (row);
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "payroll (1-offsite"));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (custody_test_find (GTK_WIDGET (window), GTK_TYPE_LABEL,
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "payroll (1-offsite"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (custody_test_find (GTK_WIDGET (window),
+                                                                      GTK_TYPE_LABEL,
                                                                     "A00200L9"))), ==, "A00200L9");
   m = medium_in_store (f, "A00200L9", &movements);
   g_assert_cmpstr (m->location, ==, "Vault");
@@ -550,7 +562,8 @@ test_inventory_search_filters_detail (Fixture       *f,
   g_assert_nonnull (location);
   for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (location)); i++)
     {
-      g_autoptr(GtkStringObject) name = g_list_model_get_item (gtk_drop_down_get_model (location), i);
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (gtk_drop_down_get_model (location),
+                                                               i);
       if (g_str_equal (gtk_string_object_get_string (name), "Vault"))
         gtk_drop_down_set_selected (location, i);
     }
@@ -663,8 +676,8 @@ test_missing_alert_opens_volume (Fixture       *f,
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(CustodyStore) store = custody_store_open (f->db, CUSTODY_STORE_OPEN_DEFAULT, &error);
-    g_autoptr(CustodyReconciliation) r = custody_store_reconcile (store, "Vault", scanned, "", "scan",
-                                                                  &error);
+    g_autoptr(CustodyReconciliation) r = custody_store_reconcile (store, "Vault", scanned, "",
+                                                                  "scan", &error);
 
     g_assert_no_error (error);
     g_assert_nonnull (r);
@@ -812,8 +825,8 @@ main (int   argc,
   /* Printing goes to GTK's file printer: no CUPS to wait for. */
   g_object_set (gtk_settings_get_default (), "gtk-print-backends", "file", NULL);
 
-  g_test_add ("/ui/media/scanner-types-120-labels-none-lost-none-twice", Fixture, NULL, fixture_set_up,
-              test_scanner_speed, fixture_tear_down);
+  g_test_add ("/ui/media/scanner-types-120-labels-none-lost-none-twice", Fixture, NULL,
+              fixture_set_up, test_scanner_speed, fixture_tear_down);
   g_test_add ("/ui/media/scan-flags-unknown-duplicate-refused-and-undoes", Fixture, NULL,
               fixture_set_up, test_scan_flags_and_undo, fixture_tear_down);
   g_test_add ("/ui/media/inventory-search-filters-detail", Fixture, NULL, fixture_set_up,

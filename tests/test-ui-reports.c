@@ -51,7 +51,8 @@ file_is_pdf (gpointer data)
   gsize len = 0;
 
   return g_file_get_contents (data, &contents, &len, NULL) && len > 5 &&
-         memcmp (contents, "%PDF-", 5) == 0 && strstr (contents + MAX (0, (gssize) len - 64), "%%EOF") != NULL;
+         memcmp (contents, "%PDF-", 5) == 0 && strstr (contents + MAX (0, (gssize) len - 64),
+                                                       "%%EOF") != NULL;
 }
 
 static void
@@ -133,7 +134,8 @@ button_enabled (Fixture    *f,
 static const char *
 visible_child (Fixture *f)
 {
-  GtkWidget *empty = custody_test_find (GTK_WIDGET (f->page), ADW_TYPE_STATUS_PAGE, "No Report Yet");
+  GtkWidget *empty = custody_test_find (GTK_WIDGET (f->page), ADW_TYPE_STATUS_PAGE,
+                                        "No Report Yet");
   GtkWidget *stack = gtk_widget_get_ancestor (empty, GTK_TYPE_STACK);
 
   g_assert_nonnull (stack);
@@ -367,17 +369,20 @@ test_narrow (Fixture       *f,
   leaflet = ADW_LEAFLET (custody_test_find (GTK_WIDGET (f->page), ADW_TYPE_LEAFLET, NULL));
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);
-  g_assert_true (gtk_widget_is_ancestor (custody_test_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, "_Generate"),
+  g_assert_true (gtk_widget_is_ancestor (custody_test_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON,
+                                                            "_Generate"),
                                          adw_leaflet_get_visible_child (leaflet)));
 
   generate_and_watch (f);
   g_assert_cmpstr (visible_child (f), ==, "pages");
-  g_assert_true (gtk_widget_is_ancestor (custody_test_find (GTK_WIDGET (f->page), GTK_TYPE_LIST_VIEW, NULL),
+  g_assert_true (gtk_widget_is_ancestor (custody_test_find (GTK_WIDGET (f->page),
+                                                            GTK_TYPE_LIST_VIEW, NULL),
                                          adw_leaflet_get_visible_child (leaflet)));
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "reports.show-options", NULL);
   custody_test_iterate (500);
-  g_assert_true (gtk_widget_is_ancestor (custody_test_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, "_Generate"),
+  g_assert_true (gtk_widget_is_ancestor (custody_test_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON,
+                                                            "_Generate"),
                                          adw_leaflet_get_visible_child (leaflet)));
 }
 
@@ -392,8 +397,8 @@ render (GtkWidget *widget)
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
-  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
 /* Pictures for people to look at: the view before and after a report,
@@ -427,20 +432,23 @@ test_screenshots (Fixture       *f,
             }
           for (guint c = 0; c < G_N_ELEMENTS (schemes); c++)
             {
-              g_autofree char *name = g_strdup_printf ("reports-%s-%s-%dx%d.png", step == 0 ? "options" : "preview",
+              g_autofree char *name = g_strdup_printf ("reports-%s-%s-%dx%d.png",
+                                                       step == 0 ? "options" : "preview",
                                                        schemes[c], sizes[s][0], sizes[s][1]);
               g_autofree char *path = g_build_filename (dir, name, NULL);
               g_autoptr(GdkTexture) texture = NULL;
 
               adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                                  c == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT : ADW_COLOR_SCHEME_FORCE_DARK);
+                                                  c == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                                                         : ADW_COLOR_SCHEME_FORCE_DARK);
               custody_test_iterate (800);
               texture = render (GTK_WIDGET (f->window));
               g_assert_true (gdk_texture_save_to_png (texture, path));
               g_test_message ("wrote %s", path);
             }
         }
-      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          ADW_COLOR_SCHEME_DEFAULT);
       gtk_window_destroy (GTK_WINDOW (f->window));
       f->window = NULL;
       custody_test_iterate (200);

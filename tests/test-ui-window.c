@@ -86,7 +86,8 @@ make_store (const char *path)
 
   g_assert_no_error (error);
   g_assert_true (custody_store_add_location (store, "NAS", CUSTODY_LOCATION_ONSITE_REPO, &error));
-  g_assert_true (custody_store_add_location (store, "Cloud", CUSTODY_LOCATION_OFFSITE_REPO, &error));
+  g_assert_true (custody_store_add_location (store, "Cloud", CUSTODY_LOCATION_OFFSITE_REPO,
+                                             &error));
   add_job (store, "crm-db", TRUE);
   add_job (store, "mail", TRUE);
   add_job (store, "payroll-db", FALSE);
@@ -211,7 +212,8 @@ copy_in_store (gpointer data)
 {
   Expect *e = data;
   g_autoptr(CustodyStore) store = custody_store_open (e->f->db, CUSTODY_STORE_OPEN_DEFAULT, NULL);
-  g_autoptr(GPtrArray) copies = store != NULL ? custody_store_list_copies (store, "web-shop", NULL) : NULL;
+  g_autoptr(GPtrArray) copies = store != NULL ? custody_store_list_copies (store, "web-shop", NULL)
+                                              : NULL;
 
   for (guint i = 0; copies != NULL && i < copies->len; i++)
     {
@@ -234,7 +236,8 @@ test_adds_job_and_copy_through_dialogs (Fixture       *f,
   open_window (f);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-job", NULL);
-  g_assert_true (custody_test_wait_for (editor_open, GSIZE_TO_POINTER (CUSTODY_TYPE_JOB_EDITOR), 2000));
+  g_assert_true (custody_test_wait_for (editor_open, GSIZE_TO_POINTER (CUSTODY_TYPE_JOB_EDITOR),
+                                        2000));
   editor = custody_test_find_toplevel (CUSTODY_TYPE_JOB_EDITOR);
 
   /* Nothing typed yet: Add is not offered. */
@@ -252,7 +255,8 @@ test_adds_job_and_copy_through_dialogs (Fixture       *f,
 
   /* The new job is selected: add a tape copy to it. */
   gtk_widget_activate_action (GTK_WIDGET (jobs_page (f)), "jobs.add-copy", NULL);
-  g_assert_true (custody_test_wait_for (editor_open, GSIZE_TO_POINTER (CUSTODY_TYPE_COPY_EDITOR), 2000));
+  g_assert_true (custody_test_wait_for (editor_open, GSIZE_TO_POINTER (CUSTODY_TYPE_COPY_EDITOR),
+                                        2000));
   editor = custody_test_find_toplevel (CUSTODY_TYPE_COPY_EDITOR);
   name_row = custody_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Name");
   media_row = custody_test_find (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Media Type");
@@ -273,9 +277,11 @@ test_refuses_a_name_taken (Fixture       *f,
   open_window (f);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-job", NULL);
-  g_assert_true (custody_test_wait_for (editor_open, GSIZE_TO_POINTER (CUSTODY_TYPE_JOB_EDITOR), 2000));
+  g_assert_true (custody_test_wait_for (editor_open, GSIZE_TO_POINTER (CUSTODY_TYPE_JOB_EDITOR),
+                                        2000));
   editor = custody_test_find_toplevel (CUSTODY_TYPE_JOB_EDITOR);
-  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Name")),
+  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                                          "Name")),
                          "mail");
   gtk_widget_activate (custody_test_find (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Add"));
 
@@ -283,7 +289,8 @@ test_refuses_a_name_taken (Fixture       *f,
   for (guint i = 0; i < 100 && error_label == NULL; i++)
     {
       custody_test_iterate (20);
-      error_label = custody_test_find (GTK_WIDGET (editor), GTK_TYPE_LABEL, "job 'mail' already exists");
+      error_label = custody_test_find (GTK_WIDGET (editor), GTK_TYPE_LABEL,
+                                       "job 'mail' already exists");
     }
   g_assert_nonnull (error_label);
   g_assert_true (gtk_widget_get_visible (error_label));
@@ -331,9 +338,9 @@ test_sees_custodyctl_writes (Fixture       *f,
   g_assert_false (job_shows_status (&expect));
 
   /* Another program reports a failed run: the job's latest run failed. */
-  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, ctl, "--db", f->db, "record", "mail",
-                           "nas", "--status", "failed", "--started", started, "--finished", finished,
-                           NULL);
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, ctl, "--db", f->db, "record",
+                           "mail", "nas", "--status", "failed", "--started", started,
+                           "--finished", finished, NULL);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_wait_check (proc, NULL, &error));
   g_assert_no_error (error);
@@ -367,7 +374,8 @@ test_delete_with_undo (Fixture       *f,
   g_assert_true (shows_n_jobs (&two));
 
   /* The toast offers Undo; the store still has the job meanwhile. */
-  overlay = ADW_TOAST_OVERLAY (custody_test_find (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY, NULL));
+  overlay = ADW_TOAST_OVERLAY (custody_test_find (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY,
+                                                  NULL));
   custody_test_iterate (100);
   undo = custody_test_find (GTK_WIDGET (overlay), GTK_TYPE_BUTTON, "_Undo");
   g_assert_nonnull (undo);
@@ -604,8 +612,8 @@ test_main_loop_never_blocks (Fixture       *f,
 
   /* Another program changes how every job is judged. */
   latency_reset (&latency);
-  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, g_getenv ("CUSTODYCTL"), "--db", f->db,
-                           "policy", "set", "production-counts", "false", NULL);
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, g_getenv ("CUSTODYCTL"),
+                           "--db", f->db, "policy", "set", "production-counts", "false", NULL);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_wait_check (proc, NULL, &error));
   g_assert_true (custody_test_wait_for (production_no_longer_counts, f, 10000));
