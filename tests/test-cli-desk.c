@@ -646,6 +646,24 @@ pdf_text (const char *path,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The PDF at @path is one page that says each of @says (NULL-terminated);
+ * returns its text. */
+static char *
+assert_one_page_saying (const char         *path,
+                        const char * const *says)
+{
+  guint pages;
+  char *text = pdf_text (path, &pages);
+
+  g_assert_cmpint (pages, ==, 1);
+  for (guint i = 0; says[i] != NULL; i++)
+    {
+      g_test_message ("the PDF says '%s'", says[i]);
+      g_assert_nonnull (strstr (text, says[i]));
+    }
+  return text;
+}
+
 static void
 test_handoff_sheet (Fixture       *f,
                     gconstpointer  data)
@@ -653,7 +671,6 @@ test_handoff_sheet (Fixture       *f,
   g_autofree char *pdf = g_build_filename (f->dir, "handoff.pdf", NULL);
   g_autofree char *text = NULL;
   g_autoptr(JsonNode) result = NULL;
-  guint pages;
 
   build_site (f);
   ok (f, "record", "payroll", "tape", "--status", "success", "--started", "2026-11-19T20:00:00Z",
@@ -664,19 +681,11 @@ test_handoff_sheet (Fixture       *f,
                     NULL);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (result), "volumes"), ==, 2);
 
-  text = pdf_text (pdf, &pages);
-  g_assert_cmpint (pages, ==, 1);
-  g_assert_nonnull (strstr (text, "Send Off Site"));
-  g_assert_nonnull (strstr (text, "2026-11-20"));
-  g_assert_nonnull (strstr (text, "A00001L9"));
-  g_assert_nonnull (strstr (text, "A00004L9"));
-  g_assert_nonnull (strstr (text, "Iron Mountain"));
-  g_assert_nonnull (strstr (text, "CASE-12"));
-  g_assert_nonnull (strstr (text, "S-99871"));
-  g_assert_nonnull (strstr (text, "2 volumes"));
-  g_assert_nonnull (strstr (text, "Handed over by (operator)"));
-  g_assert_nonnull (strstr (text, "Received by (courier)"));
-  g_assert_nonnull (strstr (text, "Signature"));
+  text = assert_one_page_saying (pdf, (const char * const[]) {
+                                   "Send Off Site", "2026-11-20", "A00001L9", "A00004L9",
+                                   "Iron Mountain", "CASE-12", "S-99871", "2 volumes",
+                                   "Handed over by (operator)", "Received by (courier)",
+                                   "Signature", NULL });
   /* Only today's list. */
   g_assert_null (strstr (text, "A00002L9"));
 
@@ -690,10 +699,8 @@ test_reconcile (Fixture       *f,
 {
   g_autofree char *pdf = g_build_filename (f->dir, "certificate.pdf", NULL);
   g_autofree char *list = g_build_filename (f->dir, "vault.txt", NULL);
-  g_autofree char *text = NULL;
   g_autoptr(JsonNode) r = NULL;
   g_autoptr(JsonNode) alerts = NULL;
-  guint pages;
 
   build_site (f);
   ok (f, "--at", "2026-11-20T08:00:00Z", "media", "move", "A00001L9", "A00002L9", "A00003L9",
@@ -710,14 +717,9 @@ test_reconcile (Fixture       *f,
   assert_list (r, "unknown", "ZZ0001L9");
   assert_list (r, "duplicates", "A00003L9");
 
-  text = pdf_text (pdf, &pages);
-  g_assert_cmpint (pages, ==, 1);
-  g_assert_nonnull (strstr (text, "Reconciliation Certificate"));
-  g_assert_nonnull (strstr (text, "Vault"));
-  g_assert_nonnull (strstr (text, "Missing"));
-  g_assert_nonnull (strstr (text, "A00002L9"));
-  g_assert_nonnull (strstr (text, "ZZ0001L9"));
-  g_assert_nonnull (strstr (text, "Verified by"));
+  g_free (assert_one_page_saying (pdf, (const char * const[]) {
+                                    "Reconciliation Certificate", "Vault", "Missing", "A00002L9",
+                                    "ZZ0001L9", "Verified by", NULL }));
 
   /* The store knows: A00050L9 is in the vault now; the mtx output of a
    * library reconciles too. */

@@ -32,15 +32,6 @@ fixture_file (const char *name)
   return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
 }
 
-static void
-set_up (CtlFixture    *f,
-        gconstpointer  data)
-{
-  ctl_fixture_set_up (f, data);
-  ctl_ok (f, "--at", SETUP, "job", "add", "ws", NULL);
-  ctl_ok (f, "--at", SETUP, "copy", "add", "ws", "nas", "--media-type", "disk", NULL);
-}
-
 static gint64
 member_int (JsonNode   *node,
             const char *member)
@@ -996,6 +987,33 @@ test_borg_checkpoint_is_a_failed_run (CtlFixture    *f,
   g_assert_false (ctl_rule_passes (ctl_check_job (check, "ws"), "0-errors"));
 }
 
+/* Imports @path with @tool into a new copy c@i of ws, with the options
+ * @args (6, NULL after the last), and checks the runs it chose: their
+ * @column, sorted, one space between, is @expected. */
+static void
+assert_import_chooses (CtlFixture         *f,
+                       guint               i,
+                       const char         *tool,
+                       const char         *path,
+                       const char * const *args,
+                       const char         *column,
+                       const char         *expected)
+{
+  g_autofree char *copy = g_strdup_printf ("c%u", i);
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (group_concat (x, ' '), '') FROM"
+                                          " (SELECT %s AS x FROM executions e"
+                                          "  JOIN copies c ON c.id = e.copy_id"
+                                          "  WHERE c.name = '%s' ORDER BY 1)", column, copy);
+  g_autofree char *got = NULL;
+
+  ctl_ok (f, "copy", "add", "ws", copy, "--media-type", "disk", NULL);
+  ctl_ok (f, "import", tool, "--job", "ws", "--copy", copy, path, args[0], args[1], args[2],
+          args[3], args[4], args[5], NULL);
+  got = ctl_query_text (f, sql);
+  g_test_message ("case %u (%s): %s", i, args[0] != NULL ? args[1] : "all", got);
+  g_assert_cmpstr (got, ==, expected);
+}
+
 /* A repository that several hosts share: restic's own filters, with its
  * own meaning, choose this job's snapshots. The expected sets are what
  * restic 0.14 itself answered for 'restic snapshots --json' with the same
@@ -1024,23 +1042,8 @@ test_restic_filters_choose_snapshots (CtlFixture    *f,
   g_autofree char *path = fixture_file ("restic-0.14-snapshots-shared.json");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *copy = g_strdup_printf ("c%u", i);
-      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (group_concat (id, ' '), '') FROM"
-                                              " (SELECT substr (e.run_id, 1, 8) AS id FROM"
-                                              " executions e"
-                                              "  JOIN copies c ON c.id = e.copy_id"
-                                              "  WHERE c.name = '%s' ORDER BY 1)", copy);
-      g_autofree char *got = NULL;
-      const char * const *a = cases[i].args;
-
-      ctl_ok (f, "copy", "add", "ws", copy, "--media-type", "disk", NULL);
-      ctl_ok (f, "import", "restic", "--job", "ws", "--copy", copy, path, a[0], a[1], a[2], a[3],
-              a[4], a[5], NULL);
-      got = ctl_query_text (f, sql);
-      g_test_message ("case %u: %s", i, got);
-      g_assert_cmpstr (got, ==, cases[i].expected);
-    }
+    assert_import_chooses (f, i, "restic", path, cases[i].args, "substr (e.run_id, 1, 8)",
+                           cases[i].expected);
 
   ctl_assert_fails (f, CTL_EXIT_USAGE, "--host, --path and --tag choose restic snapshots", "import",
                     "borg", "--job", "ws", "--copy", "nas", "--host", "ws-01", path, NULL);
@@ -1070,19 +1073,9 @@ test_borg_glob_archives_chooses_archives (CtlFixture    *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *copy = g_strdup_printf ("c%u", i);
-      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (group_concat (m, ' '), '') FROM"
-                                              " (SELECT e.message AS m FROM executions e"
-                                              "  JOIN copies c ON c.id = e.copy_id"
-                                              "  WHERE c.name = '%s' ORDER BY 1)", copy);
-      g_autofree char *got = NULL;
+      const char *args[6] = { "--glob-archives", cases[i].glob, NULL };
 
-      ctl_ok (f, "copy", "add", "ws", copy, "--media-type", "disk", NULL);
-      ctl_ok (f, "import", "borg", "--job", "ws", "--copy", copy, "--glob-archives", cases[i].glob,
-              path, NULL);
-      got = ctl_query_text (f, sql);
-      g_test_message ("%s: %s", cases[i].glob, got);
-      g_assert_cmpstr (got, ==, cases[i].expected);
+      assert_import_chooses (f, i, "borg", path, args, "e.message", cases[i].expected);
     }
 
   ctl_assert_fails (f, CTL_EXIT_USAGE, "only shell-style patterns", "import", "borg", "--job", "ws",
@@ -1096,7 +1089,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/import/" path, CtlFixture, NULL, set_up, func, ctl_fixture_tear_down)
+  g_test_add ("/import/" path, CtlFixture, NULL, ctl_fixture_set_up_ws, func, \
+              ctl_fixture_tear_down)
 
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
@@ -1110,7 +1104,8 @@ main (int    argc,
           path = g_strdup_printf ("/import/samples/%s/%s", samples[i].file,
                                   samples[i].error != NULL ? "is-refused" : "with-options");
         }
-      g_test_add (path, CtlFixture, &samples[i], set_up, test_sample, ctl_fixture_tear_down);
+      g_test_add (path, CtlFixture, &samples[i], ctl_fixture_set_up_ws, test_sample,
+                  ctl_fixture_tear_down);
     }
   g_test_add_func ("/import/samples/every-one-is-covered", test_every_sample_is_covered);
 
