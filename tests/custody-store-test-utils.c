@@ -101,6 +101,27 @@ custody_test_add_medium (CustodyStore        *store,
   g_assert_no_error (error);
 }
 
+char *
+custody_test_first_violating_job (const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CustodyStore) store = custody_store_open (db, CUSTODY_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(CustodyJobStatuses) statuses = NULL;
+
+  g_assert_no_error (error);
+  statuses = custody_store_list_jobs_with_status (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < statuses->jobs->len; i++)
+    {
+      const CustodyJobStatus *job = &g_array_index (statuses->jobs, CustodyJobStatus, i);
+
+      if (job->status == CUSTODY_STATUS_VIOLATION)
+        return g_strdup (job->name);
+    }
+
+  g_assert_not_reached ();
+}
+
 void
 custody_test_record_run (CustodyStore     *store,
                          const char       *job,

@@ -53,4 +53,8 @@ void  custody_test_record_run    (CustodyStore        *store,
                                   gint64               finished,
                                   const char          *volser);
 
+/* The name of the first job of the store at @db in violation (there
+ * must be one). */
+char *custody_test_first_violating_job (const char          *db);
+
 G_END_DECLS

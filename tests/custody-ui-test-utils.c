@@ -108,3 +108,29 @@ custody_test_load_style (void)
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
+
+gboolean
+custody_test_window_loaded (gpointer window)
+{
+  CustodySession *session = custody_window_get_session (window);
+
+  return session != NULL && custody_session_get_loaded (session);
+}
+
+CustodyWindow *
+custody_test_open_window (const char *db,
+                          int         width,
+                          int         height,
+                          guint       poll_ms,
+                          guint       timeout_ms)
+{
+  CustodyWindow *window = custody_window_new (NULL, db);
+
+  if (poll_ms > 0)
+    custody_session_set_poll_interval (custody_window_get_session (window), poll_ms);
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (custody_test_wait_for (custody_test_window_loaded, window, timeout_ms));
+  return window;
+}

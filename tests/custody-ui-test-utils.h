@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "custody-test-utils.h"
+#include "custody-window.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,16 @@ GtkWidget *custody_test_find            (GtkWidget            *root,
                                          const char           *text);
 GtkWindow *custody_test_find_toplevel   (GType                 type);
 void       custody_test_load_style      (void);
+
+/* Whether @window (a CustodyWindow) has a session that loaded. */
+gboolean   custody_test_window_loaded   (gpointer              window);
+/* A window on the store at @db, of @width x @height (0: its default
+ * size), whose session looks for others' writes every @poll_ms (0: as
+ * the app does), shown and loaded within @timeout_ms. */
+CustodyWindow *custody_test_open_window (const char           *db,
+                                         int                   width,
+                                         int                   height,
+                                         guint                 poll_ms,
+                                         guint                 timeout_ms);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "custody-preferences-window.h"
 #include "custody-reports-page.h"
 #include "custody-session.h"
+#include "custody-store-test-utils.h"
 #include "custody-store.h"
 #include "custody-ui-test-utils.h"
 #include "custody-window.h"
@@ -43,13 +44,6 @@ typedef struct
   char *db;
   char *out_dir;
 } Fixture;
-
-static gboolean
-session_loaded (gpointer data)
-{
-  CustodySession *session = custody_window_get_session (data);
-  return session != NULL && custody_session_get_loaded (session);
-}
 
 static GdkTexture *
 render (GtkWidget *widget)
@@ -96,27 +90,6 @@ open_preferences (CustodyWindow *window)
 
   gtk_window_present (GTK_WINDOW (preferences));
   return GTK_WIDGET (preferences);
-}
-
-/* The first job in violation: the detail worth looking at. */
-static char *
-violating_job (const char *db)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CustodyStore) store = custody_store_open (db, CUSTODY_STORE_OPEN_DEFAULT, &error);
-  g_autoptr(CustodyJobStatuses) statuses = NULL;
-
-  g_assert_no_error (error);
-  statuses = custody_store_list_jobs_with_status (store, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < statuses->jobs->len; i++)
-    {
-      const CustodyJobStatus *job = &g_array_index (statuses->jobs, CustodyJobStatus, i);
-      if (job->status == CUSTODY_STATUS_VIOLATION)
-        return g_strdup (job->name);
-    }
-
-  g_assert_not_reached ();
 }
 
 static gboolean
@@ -192,7 +165,7 @@ take (Fixture       *f,
     }
   else if (g_str_equal (shot, "job-detail"))
     {
-      g_autofree char *job = violating_job (f->db);
+      g_autofree char *job = custody_test_first_violating_job (f->db);
 
       custody_window_show_view (window, "jobs");
       custody_jobs_page_select_job (CUSTODY_JOBS_PAGE (custody_window_get_page (window, "jobs")),
@@ -260,11 +233,9 @@ test_every_view (Fixture       *f,
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
       double light[G_N_ELEMENTS (shots)];
-      CustodyWindow *window = custody_window_new (NULL, f->db);
+      CustodyWindow *window = custody_test_open_window (f->db, sizes[s].width, sizes[s].height,
+                                                        0, 20000);
 
-      gtk_window_set_default_size (GTK_WINDOW (window), sizes[s].width, sizes[s].height);
-      gtk_window_present (GTK_WINDOW (window));
-      g_assert_true (custody_test_wait_for (session_loaded, window, 20000));
 
       /* Nothing in any view may force the window wider than asked (less
        * the frame that client-side decorations draw without a compositor). */

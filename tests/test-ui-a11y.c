@@ -14,16 +14,10 @@
 #include "custody-jobs-page.h"
 #include "custody-preferences-window.h"
 #include "custody-session.h"
+#include "custody-store-test-utils.h"
 #include "custody-store.h"
 #include "custody-ui-test-utils.h"
 #include "custody-window.h"
-
-static gboolean
-session_loaded (gpointer data)
-{
-  CustodySession *session = custody_window_get_session (data);
-  return session != NULL && custody_session_get_loaded (session);
-}
 
 static gboolean
 shows_text (GtkWidget *widget)
@@ -81,27 +75,6 @@ collect_unnamed (GtkWidget  *widget,
     collect_unnamed (child, here, unnamed);
 }
 
-static char *
-first_violating_job (const char *db)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CustodyStore) store = custody_store_open (db, CUSTODY_STORE_OPEN_DEFAULT, &error);
-  g_autoptr(CustodyJobStatuses) statuses = NULL;
-
-  g_assert_no_error (error);
-  statuses = custody_store_list_jobs_with_status (store, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < statuses->jobs->len; i++)
-    {
-      const CustodyJobStatus *job = &g_array_index (statuses->jobs, CustodyJobStatus, i);
-
-      if (job->status == CUSTODY_STATUS_VIOLATION)
-        return g_strdup (job->name);
-    }
-
-  g_assert_not_reached ();
-}
-
 static void
 test_icon_buttons_have_names (void)
 {
@@ -123,7 +96,7 @@ test_icon_buttons_have_names (void)
     g_assert_true (custody_store_fill_demo (store, 22, 0, 42, &error));
     g_assert_no_error (error);
   }
-  job = first_violating_job (db);
+  job = custody_test_first_violating_job (db);
 
   /* The check itself: a tooltip describes a button but does not name it. */
   {
@@ -150,10 +123,7 @@ test_icon_buttons_have_names (void)
 
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {
-      window = custody_window_new (NULL, db);
-      gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 800);
-      gtk_window_present (GTK_WINDOW (window));
-      g_assert_true (custody_test_wait_for (session_loaded, window, 20000));
+      window = custody_test_open_window (db, widths[w], 800, 0, 20000);
 
       for (guint i = 0; i < G_N_ELEMENTS (views); i++)
         {

@@ -37,13 +37,6 @@ fixture_file (const char *name)
   return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
 }
 
-static gboolean
-session_loaded (gpointer data)
-{
-  CustodySession *session = custody_window_get_session (data);
-  return session != NULL && custody_session_get_loaded (session);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -63,10 +56,7 @@ fixture_set_up (Fixture       *f,
   custody_test_add_disk_copy (store, "ws", "nas");
   g_clear_object (&store);
 
-  f->window = custody_window_new (NULL, f->db);
-  custody_session_set_poll_interval (custody_window_get_session (f->window), 250);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (custody_test_wait_for (session_loaded, f->window, 10000));
+  f->window = custody_test_open_window (f->db, 0, 0, 250, 10000);
   custody_test_iterate (50);
 }
 

@@ -163,13 +163,6 @@ medium_in_store (Fixture    *f,
  * The window
  */
 
-static gboolean
-session_loaded (gpointer data)
-{
-  CustodySession *session = custody_window_get_session (data);
-  return session != NULL && custody_session_get_loaded (session);
-}
-
 static CustodyMediaPage *
 media_page (Fixture *f)
 {
@@ -190,11 +183,7 @@ fixture_set_up (Fixture       *f,
   f->db = g_build_filename (f->dir, "custody.db", NULL);
   make_store (f->db);
 
-  f->window = custody_window_new (NULL, f->db);
-  custody_session_set_poll_interval (custody_window_get_session (f->window), 250);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (custody_test_wait_for (session_loaded, f->window, 10000));
+  f->window = custody_test_open_window (f->db, 1280, 800, 250, 10000);
   custody_window_show_view (f->window, "media");
   g_assert_true (custody_test_wait_for (inventory_loaded, media_page (f), 10000));
 }

@@ -38,13 +38,6 @@ typedef struct
  */
 
 static gboolean
-session_loaded (gpointer data)
-{
-  CustodySession *session = custody_window_get_session (data);
-  return session != NULL && custody_session_get_loaded (session);
-}
-
-static gboolean
 file_is_pdf (gpointer data)
 {
   g_autofree char *contents = NULL;
@@ -72,10 +65,7 @@ open_window (Fixture *f,
              int      width,
              int      height)
 {
-  f->window = custody_window_new (NULL, f->db);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (custody_test_wait_for (session_loaded, f->window, 20000));
+  f->window = custody_test_open_window (f->db, width, height, 0, 20000);
   custody_window_show_view (f->window, "reports");
   f->page = CUSTODY_REPORTS_PAGE (custody_window_get_page (f->window, "reports"));
   custody_test_iterate (200);

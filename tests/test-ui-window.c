@@ -93,13 +93,6 @@ make_store (const char *path)
   add_job (store, "payroll-db", FALSE);
 }
 
-static gboolean
-session_loaded (gpointer data)
-{
-  CustodySession *session = custody_window_get_session (data);
-  return session != NULL && custody_session_get_loaded (session);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -113,10 +106,7 @@ fixture_set_up (Fixture       *f,
 static void
 open_window (Fixture *f)
 {
-  f->window = custody_window_new (NULL, f->db);
-  custody_session_set_poll_interval (custody_window_get_session (f->window), 250);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (custody_test_wait_for (session_loaded, f->window, 10000));
+  f->window = custody_test_open_window (f->db, 0, 0, 250, 10000);
   custody_test_iterate (50);
 }
 
@@ -606,7 +596,7 @@ test_main_loop_never_blocks (Fixture       *f,
   g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint_cb), &latency);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &latency);
 
-  g_assert_true (custody_test_wait_for (session_loaded, f->window, 30000));
+  g_assert_true (custody_test_wait_for (custody_test_window_loaded, f->window, 30000));
   custody_test_iterate (300);
   latency_report (&latency, "reading 3000 jobs", 50000);
 
@@ -689,7 +679,7 @@ jobs_page_says (gpointer data)
   Expect *e = data;
   GtkStack *stack = find_loading_stack (GTK_WIDGET (jobs_page (e->f)));
 
-  return session_loaded (e->f->window)
+  return custody_test_window_loaded (e->f->window)
          && g_strcmp0 (gtk_stack_get_visible_child_name (stack), e->text) == 0
          && custody_jobs_page_get_n_shown (jobs_page (e->f)) == e->n;
 }
