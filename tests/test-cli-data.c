@@ -66,7 +66,7 @@ test_policy_show_and_set (CtlFixture    *f,
 
 #define JOBS_HEADER \
   "job,source,owner,rpo_hours,verify_days,copy,media_type,location,immutable,air_gapped\n"
-#define EXECUTIONS_HEADER "job,copy,started,finished,status,bytes,files,volumes,run_id,message\n"
+#define EXECUTIONS_HEADER CUSTODY_TEST_EXECUTIONS_HEADER
 
 static JsonObject *
 import_stats (JsonNode *node,

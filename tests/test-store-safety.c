@@ -49,11 +49,7 @@ fixture_set_up (Fixture       *f,
   f->dir = g_dir_make_tmp ("custody-safety-XXXXXX", &error);
   g_assert_no_error (error);
   f->db = g_build_filename (f->dir, "custody.db", NULL);
-  f->env = g_get_environ ();
-  f->env = g_environ_setenv (f->env, "TZ", "UTC", TRUE);
-  f->env = g_environ_setenv (f->env, "LC_ALL", "C.UTF-8", TRUE);
-  f->env = g_environ_unsetenv (f->env, "CUSTODY_BUSY_TIMEOUT_MS");
-  f->env = g_environ_unsetenv (f->env, "LANGUAGE");
+  f->env = custody_test_environ ();
 }
 
 static void
@@ -608,20 +604,19 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/store-safety/foreign-close-keeps-the-locks", Fixture, NULL,
-              fixture_set_up, test_foreign_close_keeps_the_locks, fixture_tear_down);
-  g_test_add ("/store-safety/two-connections-in-one-process", Fixture, NULL,
-              fixture_set_up, test_two_connections_in_one_process, fixture_tear_down);
-  g_test_add ("/store-safety/writers-do-not-wait-for-a-reader", Fixture, NULL,
-              fixture_set_up, test_writers_do_not_wait_for_a_reader, fixture_tear_down);
-  g_test_add ("/store-safety/new-store-is-private", Fixture, NULL,
-              fixture_set_up, test_new_store_is_private, fixture_tear_down);
-  g_test_add ("/store-safety/new-store-in-a-shared-folder-is-the-groups", Fixture, NULL,
-              fixture_set_up, test_new_store_in_a_shared_folder_is_the_groups, fixture_tear_down);
-  g_test_add ("/store-safety/reader-of-anothers-store-leaves-nothing", Fixture, NULL,
-              fixture_set_up, test_reader_of_anothers_store_leaves_nothing, fixture_tear_down);
-  g_test_add ("/store-safety/full-disk-names-the-store-and-reads-go-on", Fixture, NULL,
-              fixture_set_up, test_full_disk_names_the_store_and_reads_go_on, fixture_tear_down);
+#define ADD(path, func) \
+  g_test_add ("/store-safety/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("foreign-close-keeps-the-locks", test_foreign_close_keeps_the_locks);
+  ADD ("two-connections-in-one-process", test_two_connections_in_one_process);
+  ADD ("writers-do-not-wait-for-a-reader", test_writers_do_not_wait_for_a_reader);
+  ADD ("new-store-is-private", test_new_store_is_private);
+  ADD ("new-store-in-a-shared-folder-is-the-groups",
+       test_new_store_in_a_shared_folder_is_the_groups);
+  ADD ("reader-of-anothers-store-leaves-nothing", test_reader_of_anothers_store_leaves_nothing);
+  ADD ("full-disk-names-the-store-and-reads-go-on", test_full_disk_names_the_store_and_reads_go_on);
+
+#undef ADD
 
   return g_test_run ();
 }

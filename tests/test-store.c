@@ -141,8 +141,7 @@ static char *
 runs_as_csv (const Run *runs,
              guint      n)
 {
-  GString *csv = g_string_new ("job,copy,started,finished,status,bytes,files,volumes,run_id,"
-                               "message\n");
+  GString *csv = g_string_new (CUSTODY_TEST_EXECUTIONS_HEADER);
 
   for (guint i = 0; i < n; i++)
     {
