@@ -26,7 +26,18 @@ GtkWidget *custody_test_find            (GtkWidget            *root,
                                          GType                 type,
                                          const char           *text);
 GtkWindow *custody_test_find_toplevel   (GType                 type);
+/* Adds @root and every widget under it that is a @type to @found, depth
+ * first. */
+void       custody_test_collect         (GtkWidget            *root,
+                                         GType                 type,
+                                         GPtrArray            *found);
 void       custody_test_load_style      (void);
+
+/* @widget as it is drawn now. */
+GdkTexture *custody_test_render         (GtkWidget            *widget);
+/* The calling thread's own processor time, in microseconds: what it
+ * spent working, whatever other programs took the processor meanwhile. */
+gint64     custody_test_thread_cpu_us   (void);
 
 /* Whether @window (a CustodyWindow) has a session that loaded. */
 gboolean   custody_test_window_loaded   (gpointer              window);

@@ -45,23 +45,6 @@ typedef struct
   char *out_dir;
 } Fixture;
 
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
 /* Mean luminance, 0 (black) to 255 (white). */
 static double
 mean_luminance (GdkTexture *texture)
@@ -177,7 +160,7 @@ take (Fixture       *f,
   /* Lists load in chunks and the history lazily: let them settle. */
   custody_test_iterate (1200);
 
-  texture = render (subject);
+  texture = custody_test_render (subject);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("wrote %s", path);
 

@@ -17,6 +17,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "custody-pdf-test-utils.h"
 #include "custody-test-utils.h"
 
 #define SETUP "2026-11-01T00:00:00Z"
@@ -624,36 +625,14 @@ test_labels_decode (Fixture       *f,
          "--output", single, NULL);
 }
 
-static char *
-pdf_text (const char *path,
-          guint      *n_pages)
-{
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr(GObject) document = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  document = G_OBJECT (poppler_document_new_from_file (uri, NULL, &error));
-  g_assert_no_error (error);
-  *n_pages = poppler_document_get_n_pages (POPPLER_DOCUMENT (document));
-  for (guint i = 0; i < *n_pages; i++)
-    {
-      g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (document),
-                                                                     i));
-      g_autofree char *page_text = poppler_page_get_text (POPPLER_PAGE (page));
-      g_string_append (text, page_text);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 /* The PDF at @path is one page that says each of @says (NULL-terminated);
  * returns its text. */
 static char *
 assert_one_page_saying (const char         *path,
                         const char * const *says)
 {
-  guint pages;
-  char *text = pdf_text (path, &pages);
+  int pages;
+  char *text = custody_test_pdf_text (path, &pages, NULL);
 
   g_assert_cmpint (pages, ==, 1);
   for (guint i = 0; says[i] != NULL; i++)

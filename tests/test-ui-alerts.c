@@ -79,19 +79,6 @@ run_for (guint ms)
       g_usleep (2000);
 }
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *out)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, out);
-}
-
 /* The widgets of @type that are on screen. */
 static GPtrArray *
 find_mapped (GtkWidget *root,
@@ -100,7 +87,7 @@ find_mapped (GtkWidget *root,
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
   GPtrArray *mapped = g_ptr_array_new ();
 
-  collect_widgets (root, type, all);
+  custody_test_collect (root, type, all);
   for (guint i = 0; i < all->len; i++)
     if (gtk_widget_get_mapped (g_ptr_array_index (all, i)))
       g_ptr_array_add (mapped, g_ptr_array_index (all, i));

@@ -154,20 +154,6 @@ collect_cells (GtkWidget *widget,
     collect_cells (child, cells);
 }
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
 /* The @n-th widget of @type under @widget, depth first. */
 static GtkWidget *
 find_widget (GtkWidget *widget,
@@ -176,7 +162,7 @@ find_widget (GtkWidget *widget,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect_widgets (widget, type, found);
+  custody_test_collect (widget, type, found);
   g_assert_cmpint (found->len, >, n);
   return g_ptr_array_index (found, n);
 }
@@ -294,7 +280,7 @@ visible_state (Fixture *f)
   g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
 
   /* The page's own stack, not one inside a widget it uses. */
-  collect_widgets (GTK_WIDGET (f->page), GTK_TYPE_STACK, stacks);
+  custody_test_collect (GTK_WIDGET (f->page), GTK_TYPE_STACK, stacks);
   for (guint i = 0; i < stacks->len; i++)
     {
       GtkStack *stack = g_ptr_array_index (stacks, i);
@@ -312,7 +298,7 @@ banner_revealer (Fixture *f)
 {
   g_autoptr(GPtrArray) revealers = g_ptr_array_new ();
 
-  collect_widgets (GTK_WIDGET (f->page), GTK_TYPE_REVEALER, revealers);
+  custody_test_collect (GTK_WIDGET (f->page), GTK_TYPE_REVEALER, revealers);
   for (guint i = 0; i < revealers->len; i++)
     {
       GtkWidget *child = gtk_revealer_get_child (g_ptr_array_index (revealers, i));

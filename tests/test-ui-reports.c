@@ -18,6 +18,7 @@
 #include <poppler.h>
 #include <time.h>
 
+#include "custody-pdf-test-utils.h"
 #include "custody-reports-page.h"
 #include "custody-store.h"
 #include "custody-ui-test-utils.h"
@@ -132,17 +133,6 @@ visible_child (Fixture *f)
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
 }
 
-/* The main thread's own processor time: what it spent working, whatever
- * other programs took the processor from it meanwhile. */
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 /* Runs the main loop until the page is idle, watching how long any one
  * iteration took: the longest gap the user would have felt. @longest_cpu
  * (optional) gets the most processor time one iteration took: on a busy
@@ -153,7 +143,7 @@ generate_and_watch_cpu (Fixture *f,
 {
   gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
   gint64 last = g_get_monotonic_time (), longest = 0;
-  gint64 last_cpu = thread_cpu_us (), most_cpu = 0;
+  gint64 last_cpu = custody_test_thread_cpu_us (), most_cpu = 0;
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "reports.generate", NULL);
   g_assert_true (custody_reports_page_get_busy (f->page));
@@ -165,14 +155,14 @@ generate_and_watch_cpu (Fixture *f,
 
       g_main_context_iteration (NULL, FALSE);
       now = g_get_monotonic_time ();
-      cpu = thread_cpu_us ();
+      cpu = custody_test_thread_cpu_us ();
       longest = MAX (longest, now - last);
       most_cpu = MAX (most_cpu, cpu - last_cpu);
       last = now;
       if (now > deadline)
         g_error ("The report did not finish in time");
       g_usleep (1000);
-      last_cpu = thread_cpu_us ();
+      last_cpu = custody_test_thread_cpu_us ();
     }
   if (longest_cpu != NULL)
     *longest_cpu = most_cpu;
@@ -183,30 +173,6 @@ static gint64
 generate_and_watch (Fixture *f)
 {
   return generate_and_watch_cpu (f, NULL);
-}
-
-static char *
-read_pdf_text (const char *path,
-               int        *n_pages)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
-  GString *text = g_string_new (NULL);
-
-  g_assert_no_error (error);
-  *n_pages = poppler_document_get_n_pages (document);
-  for (int i = 0; i < *n_pages; i++)
-    {
-      PopplerPage *page = poppler_document_get_page (document, i);
-      g_autofree char *page_text = poppler_page_get_text (page);
-
-      g_string_append (text, page_text);
-      g_string_append_c (text, '\n');
-      g_object_unref (page);
-    }
-  g_object_unref (document);
-  return g_string_free (text, FALSE);
 }
 
 /*
@@ -323,7 +289,7 @@ test_save_and_print (Fixture       *f,
 
   custody_reports_page_save_to (f->page, file);
   g_assert_true (custody_test_wait_for (file_is_pdf, saved, 20000));
-  saved_text = read_pdf_text (saved, &saved_pages);
+  saved_text = custody_test_pdf_text (saved, &saved_pages, NULL);
   g_assert_cmpint (saved_pages, ==, n_pages);
   g_assert_nonnull (strstr (saved_text, "Compliance Report"));
   g_assert_nonnull (strstr (saved_text, "payroll-db"));
@@ -337,7 +303,7 @@ test_save_and_print (Fixture       *f,
   g_assert_cmpint (print_state, ==, 1);
   g_signal_handlers_disconnect_by_func (f->page, on_printed_cb, &print_state);
 
-  printed_text = read_pdf_text (printed, &printed_pages);
+  printed_text = custody_test_pdf_text (printed, &printed_pages, NULL);
   g_assert_cmpint (printed_pages, ==, n_pages);
   g_assert_nonnull (strstr (printed_text, "Compliance Report"));
   g_assert_nonnull (strstr (printed_text, "payroll-db"));
@@ -374,21 +340,6 @@ test_narrow (Fixture       *f,
   g_assert_true (gtk_widget_is_ancestor (custody_test_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON,
                                                             "_Generate"),
                                          adw_leaflet_get_visible_child (leaflet)));
-}
-
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
 /* Pictures for people to look at: the view before and after a report,
@@ -432,7 +383,7 @@ test_screenshots (Fixture       *f,
                                                   c == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
                                                          : ADW_COLOR_SCHEME_FORCE_DARK);
               custody_test_iterate (800);
-              texture = render (GTK_WIDGET (f->window));
+              texture = custody_test_render (GTK_WIDGET (f->window));
               g_assert_true (gdk_texture_save_to_png (texture, path));
               g_test_message ("wrote %s", path);
             }

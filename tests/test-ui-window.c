@@ -459,20 +459,11 @@ typedef struct
   gint64 worst_frame;
 } Latency;
 
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 static gboolean
 tick_cb (gpointer data)
 {
   Latency *l = data;
-  gint64 cpu = thread_cpu_us ();
+  gint64 cpu = custody_test_thread_cpu_us ();
   gint64 wall = g_get_monotonic_time ();
 
   if (l->last != 0)
@@ -490,7 +481,7 @@ static void
 on_before_paint_cb (GdkFrameClock *clock,
                     Latency       *l)
 {
-  l->frame_started = thread_cpu_us ();
+  l->frame_started = custody_test_thread_cpu_us ();
 }
 
 static void
@@ -501,7 +492,7 @@ on_after_paint_cb (GdkFrameClock *clock,
 
   if (l->frame_started == 0)
     return;
-  spent = thread_cpu_us () - l->frame_started;
+  spent = custody_test_thread_cpu_us () - l->frame_started;
   l->in_frames += spent;
   l->worst_frame = MAX (l->worst_frame, spent);
   l->frame_started = 0;
@@ -614,10 +605,10 @@ test_main_loop_never_blocks (Fixture       *f,
   for (guint i = 1; i <= strlen (typed); i++)
     {
       g_autofree char *text = g_strndup (typed, i);
-      gint64 start = thread_cpu_us ();
+      gint64 start = custody_test_thread_cpu_us ();
 
       custody_jobs_page_set_search_text (jobs_page (f), text);
-      slowest_key = MAX (slowest_key, thread_cpu_us () - start);
+      slowest_key = MAX (slowest_key, custody_test_thread_cpu_us () - start);
       custody_test_iterate (20);
     }
   g_test_message ("slowest keystroke: %" G_GINT64_FORMAT " µs of CPU", slowest_key);
