@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "custody-formats-test-utils.h"
 #include "custody-time.h"
 
@@ -40,4 +42,19 @@ custody_test_assert_invalid (const GError *error,
   g_test_message ("case %u: %s", index, error != NULL ? error->message : "(no error)");
   g_assert_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, message);
+}
+
+void
+custody_test_assert_refusals (const CustodyTestRefusal *cases,
+                              guint                     n,
+                              CustodyTestReadCheck      read)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      CustodyToolText text = { cases[i].text, strlen (cases[i].text), NULL, FALSE, NULL };
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (read (&text, cases[i].exit_code, &error));
+      custody_test_assert_invalid (error, i, cases[i].message);
+    }
 }

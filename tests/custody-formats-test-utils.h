@@ -11,6 +11,8 @@
 
 #include <glib.h>
 
+#include "custody-tool-text.h"
+
 G_BEGIN_DECLS
 
 /* The content of tests/fixtures/@dir/@name ("import", "mtx"), asserting
@@ -26,5 +28,22 @@ void   custody_test_assert_time       (gint64        time,
 void   custody_test_assert_invalid    (const GError *error,
                                        guint         index,
                                        const char   *message);
+
+/* An output a check reader refuses, with the exit code given with it. */
+typedef struct
+{
+  const char *text;
+  int         exit_code;
+  const char *message;
+} CustodyTestRefusal;
+
+typedef gboolean (*CustodyTestReadCheck) (CustodyToolText  *text,
+                                          int               exit_code,
+                                          GError          **error);
+
+/* @read refuses each of @cases (@n of them), saying its message. */
+void   custody_test_assert_refusals   (const CustodyTestRefusal *cases,
+                                       guint                     n,
+                                       CustodyTestReadCheck      read);
 
 G_END_DECLS

@@ -20,18 +20,6 @@ custody_test_add_location (CustodyStore        *store,
 }
 
 void
-custody_test_add_job (CustodyStore *store,
-                      const char   *name)
-{
-  g_autoptr(CustodyJob) job = custody_job_new ();
-  g_autoptr(GError) error = NULL;
-
-  job->name = g_strdup (name);
-  g_assert_true (custody_store_add_job (store, job, &error));
-  g_assert_no_error (error);
-}
-
-void
 custody_test_add_job_full (CustodyStore *store,
                            const char   *name,
                            const char   *owner,
@@ -51,6 +39,15 @@ custody_test_add_job_full (CustodyStore *store,
   job->verify_days = verify_days;
   g_assert_true (custody_store_add_job (store, job, &error));
   g_assert_no_error (error);
+}
+
+void
+custody_test_add_job (CustodyStore *store,
+                      const char   *name)
+{
+  g_autoptr(CustodyJob) defaults = custody_job_new ();
+
+  custody_test_add_job_full (store, name, NULL, defaults->rpo_hours, defaults->verify_days);
 }
 
 void

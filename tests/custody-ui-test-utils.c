@@ -175,3 +175,12 @@ custody_test_collect (GtkWidget *root,
        child = gtk_widget_get_next_sibling (child))
     custody_test_collect (child, type, found);
 }
+
+void
+custody_test_ui_init (int    *argc,
+                      char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  custody_test_load_style ();
+}

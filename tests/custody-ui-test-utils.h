@@ -32,6 +32,9 @@ void       custody_test_collect         (GtkWidget            *root,
                                          GType                 type,
                                          GPtrArray            *found);
 void       custody_test_load_style      (void);
+/* gtk_test_init () and adw_init (), then the app's style sheet. */
+void       custody_test_ui_init         (int                  *argc,
+                                         char               ***argv);
 
 /* @widget as it is drawn now. */
 GdkTexture *custody_test_render         (GtkWidget            *widget);

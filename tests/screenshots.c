@@ -251,9 +251,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  custody_test_load_style ();
+  custody_test_ui_init (&argc, &argv);
 
   g_test_add ("/screenshots/every-view-light-and-dark-wide-and-narrow", Fixture, NULL,
               fixture_set_up, test_every_view, fixture_tear_down);

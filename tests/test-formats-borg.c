@@ -311,15 +311,20 @@ test_check (void)
     }
 }
 
+static gboolean
+read_check (CustodyToolText  *text,
+            int               exit_code,
+            GError          **error)
+{
+  g_auto(CustodyBorgCheck) check = { 0, };
+
+  return custody_borg_read_check (text, exit_code, &check, error);
+}
+
 static void
 test_check_errors (void)
 {
-  static const struct
-  {
-    const char *text;
-    int         exit_code;
-    const char *message;
-  } cases[] = {
+  static const CustodyTestRefusal cases[] = {
     { "Starting repository check\n", -1,
       "the output does not say how the check ended: give the exit code of borg check "
       "(--exit-code)" },
@@ -332,15 +337,7 @@ test_check_errors (void)
     { "[1]\n", 0, "line 1, column 1: record 1 should be an object, not an array" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      CustodyToolText text = { cases[i].text, strlen (cases[i].text), NULL, FALSE, NULL };
-      g_auto(CustodyBorgCheck) check = { 0, };
-      g_autoptr(GError) error = NULL;
-
-      g_assert_false (custody_borg_read_check (&text, cases[i].exit_code, &check, &error));
-      custody_test_assert_invalid (error, i, cases[i].message);
-    }
+  custody_test_assert_refusals (cases, G_N_ELEMENTS (cases), read_check);
 }
 
 int

@@ -224,15 +224,20 @@ test_check (void)
     }
 }
 
+static gboolean
+read_check (CustodyToolText  *text,
+            int               exit_code,
+            GError          **error)
+{
+  g_auto(CustodyResticCheck) check = { 0, };
+
+  return custody_restic_read_check (text, exit_code, &check, error);
+}
+
 static void
 test_check_errors (void)
 {
-  static const struct
-  {
-    const char *text;
-    int         exit_code;
-    const char *message;
-  } cases[] = {
+  static const CustodyTestRefusal cases[] = {
     { "  \n", -1, "the output is empty: give the exit code of restic check (--exit-code)" },
     { "load indexes\n", -1,
       "the output does not say how the check ended: give the exit code of restic check "
@@ -241,15 +246,7 @@ test_check_errors (void)
       "line 2, column 1: the output ends with rc=1, but --exit-code says 0" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      CustodyToolText text = { cases[i].text, strlen (cases[i].text), NULL, FALSE, NULL };
-      g_auto(CustodyResticCheck) check = { 0, };
-      g_autoptr(GError) error = NULL;
-
-      g_assert_false (custody_restic_read_check (&text, cases[i].exit_code, &check, &error));
-      custody_test_assert_invalid (error, i, cases[i].message);
-    }
+  custody_test_assert_refusals (cases, G_N_ELEMENTS (cases), read_check);
 }
 
 int

@@ -160,9 +160,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  custody_test_load_style ();
+  custody_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/a11y/icon-buttons-have-names", test_icon_buttons_have_names);
 

@@ -694,9 +694,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  custody_test_load_style ();
+  custody_test_ui_init (&argc, &argv);
 
   g_test_add ("/custody/ui/compliance/matrix-now", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_matrix_now, fixture_tear_down);

@@ -458,9 +458,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  custody_test_load_style ();
+  custody_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui/reports/generate-and-preview", Fixture, GUINT_TO_POINTER (60),
               fixture_set_up, test_generate_and_preview, fixture_tear_down);

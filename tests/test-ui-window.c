@@ -747,9 +747,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  custody_test_load_style ();
+  custody_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui/window/opens-store-and-shows-jobs", Fixture, NULL, fixture_set_up,
               test_opens_store_and_shows_jobs, fixture_tear_down);
