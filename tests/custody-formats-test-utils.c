@@ -44,6 +44,34 @@ custody_test_assert_invalid (const GError *error,
   g_assert_cmpstr (error->message, ==, message);
 }
 
+static void
+check_clear (CustodyTestCheck *check)
+{
+  g_free (check->note);
+  g_free (check->digest);
+}
+
+void
+custody_test_assert_check (CustodyTestReadCheck    read,
+                           const char             *data,
+                           gsize                   length,
+                           int                     exit_code,
+                           const CustodyTestCheck *expected)
+{
+  CustodyToolText text = { data, length, NULL, FALSE, NULL };
+  CustodyTestCheck check = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (read (&text, exit_code, &check, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (check.passed, ==, expected->passed);
+  g_assert_cmpint (check.errors, ==, expected->errors);
+  g_assert_cmpint (check.at, ==, expected->at);
+  g_assert_cmpstr (check.note, ==, expected->note);
+  g_assert_cmpuint (strlen (check.digest), ==, 64);
+  check_clear (&check);
+}
+
 void
 custody_test_assert_refusals (const CustodyTestRefusal *cases,
                               guint                     n,
@@ -52,9 +80,11 @@ custody_test_assert_refusals (const CustodyTestRefusal *cases,
   for (guint i = 0; i < n; i++)
     {
       CustodyToolText text = { cases[i].text, strlen (cases[i].text), NULL, FALSE, NULL };
+      CustodyTestCheck check = { 0, };
       g_autoptr(GError) error = NULL;
 
-      g_assert_false (read (&text, cases[i].exit_code, &error));
+      g_assert_false (read (&text, cases[i].exit_code, &check, &error));
       custody_test_assert_invalid (error, i, cases[i].message);
+      check_clear (&check);
     }
 }

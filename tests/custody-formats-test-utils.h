@@ -37,10 +37,29 @@ typedef struct
   const char *message;
 } CustodyTestRefusal;
 
-typedef gboolean (*CustodyTestReadCheck) (CustodyToolText  *text,
-                                          int               exit_code,
-                                          GError          **error);
+/* What restic's and borg's check readers say, alike. */
+typedef struct
+{
+  gboolean    passed;
+  gint64      errors;
+  gint64      at;          /* CUSTODY_TIME_NONE where the tool says none */
+  char       *note;
+  char       *digest;
+} CustodyTestCheck;
 
+/* Reads @text as a check's output into @check (left to the caller). */
+typedef gboolean (*CustodyTestReadCheck) (CustodyToolText   *text,
+                                          int                exit_code,
+                                          CustodyTestCheck  *check,
+                                          GError           **error);
+
+/* @read reads @data (@length) given @exit_code as @expected says, with
+ * a SHA-256 of what it read. */
+void   custody_test_assert_check      (CustodyTestReadCheck      read,
+                                       const char               *data,
+                                       gsize                     length,
+                                       int                       exit_code,
+                                       const CustodyTestCheck   *expected);
 /* @read refuses each of @cases (@n of them), saying its message. */
 void   custody_test_assert_refusals   (const CustodyTestRefusal *cases,
                                        guint                     n,
