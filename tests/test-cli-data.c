@@ -266,36 +266,52 @@ test_import_booleans_are_true_or_false (CtlFixture    *f,
                                    "air_gapped"));
 }
 
+/* What `import KIND -` refuses: rows after the header, and what it says. */
+typedef struct
+{
+  const char *rows;
+  const char *message;
+} Refused;
+
+static void
+assert_import_refuses (CtlFixture    *f,
+                       const char    *kind,
+                       const char    *header,
+                       const Refused *cases,
+                       guint          n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *csv = g_strconcat (header, cases[i].rows, NULL);
+
+      cli_fails_stdin (f, csv, EXIT_USAGE, cases[i].message, "import", kind, "-", NULL);
+    }
+}
+
 static void
 test_import_jobs_rows_of_one_job_must_agree (CtlFixture    *f,
                                              gconstpointer  data)
 {
   g_autoptr(JsonNode) stats = NULL;
   g_autofree char *out = NULL;
+  static const Refused refused[] = {
+    { "mail,mx1,bob,24,30,nas,disk,NAS,false,false\n"
+      "crm,crm1,eve,24,30,nas,disk,NAS,false,false\n"
+      "mail,mx1,bob,12,30,tape,tape,,false,false\n",
+      "line 4: job 'mail' has rpo_hours '12' here but '24' on line 2" },
+    { "mail,mx1,bob,24,30,nas,disk,NAS,false,false\n"
+      "mail,mx1,carol,24,30,tape,tape,,false,false\n",
+      "line 3: job 'mail' has owner 'carol' here but 'bob' on line 2" },
+    { "mail,mx1,bob,24,30,nas,disk,NAS,false,false\n"
+      "mail,mx1,bob,24,30,nas,tape,,false,false\n",
+      "line 3: copy 'nas' of job 'mail' appears twice" },
+    { "mail,mx1,bob,0,30,nas,disk,NAS,false,false\n",
+      "line 2: rpo_hours '0' is not a whole number of at least 1" },
+    { "mail,mx1,bob,24,30,nas,disk,Attic,false,false\n", "line 2: unknown location 'Attic'" },
+  };
 
   cli_build_compliant_store (f);
-
-  cli_fails_stdin (f, JOBS_HEADER
-                      "mail,mx1,bob,24,30,nas,disk,NAS,false,false\n"
-                      "crm,crm1,eve,24,30,nas,disk,NAS,false,false\n"
-                      "mail,mx1,bob,12,30,tape,tape,,false,false\n",
-                   EXIT_USAGE, "line 4: job 'mail' has rpo_hours '12' here but '24' on line 2",
-                   "import", "jobs", "-", NULL);
-  cli_fails_stdin (f, JOBS_HEADER
-                      "mail,mx1,bob,24,30,nas,disk,NAS,false,false\n"
-                      "mail,mx1,carol,24,30,tape,tape,,false,false\n",
-                   EXIT_USAGE, "line 3: job 'mail' has owner 'carol' here but 'bob' on line 2",
-                   "import", "jobs", "-", NULL);
-  cli_fails_stdin (f, JOBS_HEADER
-                      "mail,mx1,bob,24,30,nas,disk,NAS,false,false\n"
-                      "mail,mx1,bob,24,30,nas,tape,,false,false\n",
-                   EXIT_USAGE, "line 3: copy 'nas' of job 'mail' appears twice",
-                   "import", "jobs", "-", NULL);
-  cli_fails_stdin (f, JOBS_HEADER "mail,mx1,bob,0,30,nas,disk,NAS,false,false\n",
-                   EXIT_USAGE, "line 2: rpo_hours '0' is not a whole number of at least 1",
-                   "import", "jobs", "-", NULL);
-  cli_fails_stdin (f, JOBS_HEADER "mail,mx1,bob,24,30,nas,disk,Attic,false,false\n",
-                   EXIT_USAGE, "line 2: unknown location 'Attic'", "import", "jobs", "-", NULL);
+  assert_import_refuses (f, "jobs", JOBS_HEADER, refused, G_N_ELEMENTS (refused));
 
   g_assert_cmpint (cli_run (f, JOBS_HEADER
                                "mail,mx1,bob,24,30,nas,disk,NAS,false,false\n"
@@ -312,36 +328,23 @@ test_import_executions_volumes_are_known_media (CtlFixture    *f,
 {
   g_autoptr(JsonNode) history = NULL;
   g_autofree char *out = NULL;
+  static const Refused refused[] = {
+    { "payroll,tape,2026-11-20T22:00:00Z,2026-11-20T23:00:00Z,success,,,A00001L9;A00009L9,t2,\n",
+      "line 2: unknown volume 'A00009L9'" },
+    { "payroll,tape,2026-11-20T22:00:00Z,2026-11-20T23:00:00Z,success,,,A00001L9;a00001l9,t2,\n",
+      "line 2: volume 'A00001L9' is listed twice" },
+    { "payroll,tape,2026-11-20T22:00:00Z,,success,,,,t2,\n",
+      "line 2: a success run needs a finish time" },
+    { "payroll,tape,2026-11-20T22:00:00Z,2026-11-20T23:00:00Z,success,-5,,,t2,\n",
+      "line 2: bytes '-5' is not a whole number of at least 0" },
+    { "payroll,floppy,2026-11-20T22:00:00Z,2026-11-20T23:00:00Z,success,,,,t2,\n",
+      "line 2: job 'payroll' has no copy 'floppy'" },
+    { "payroll,tape,20.11.2026,2026-11-20T23:00:00Z,success,,,,t2,\n",
+      "line 2: started '20.11.2026' is not a time" },
+  };
 
   cli_build_compliant_store (f);
-
-  cli_fails_stdin (f, EXECUTIONS_HEADER
-                      "payroll,tape,2026-11-20T22:00:00Z,2026-11-20T23:00:00Z,success,,,"
-                      "A00001L9;A00009L9,t2,\n",
-                   EXIT_USAGE, "line 2: unknown volume 'A00009L9'", "import", "executions", "-",
-                   NULL);
-  cli_fails_stdin (f, EXECUTIONS_HEADER
-                      "payroll,tape,2026-11-20T22:00:00Z,2026-11-20T23:00:00Z,success,,,"
-                      "A00001L9;a00001l9,t2,\n",
-                   EXIT_USAGE, "line 2: volume 'A00001L9' is listed twice", "import", "executions",
-                   "-", NULL);
-  cli_fails_stdin (f, EXECUTIONS_HEADER
-                      "payroll,tape,2026-11-20T22:00:00Z,,success,,,,t2,\n",
-                   EXIT_USAGE, "line 2: a success run needs a finish time", "import", "executions",
-                   "-", NULL);
-  cli_fails_stdin (f, EXECUTIONS_HEADER
-                      "payroll,tape,2026-11-20T22:00:00Z,2026-11-20T23:00:00Z,success,-5,,,t2,\n",
-                   EXIT_USAGE, "line 2: bytes '-5' is not a whole number of at least 0", "import",
-                   "executions",
-                   "-", NULL);
-  cli_fails_stdin (f, EXECUTIONS_HEADER
-                      "payroll,floppy,2026-11-20T22:00:00Z,2026-11-20T23:00:00Z,success,,,,t2,\n",
-                   EXIT_USAGE, "line 2: job 'payroll' has no copy 'floppy'", "import",
-                   "executions", "-", NULL);
-  cli_fails_stdin (f, EXECUTIONS_HEADER
-                      "payroll,tape,20.11.2026,2026-11-20T23:00:00Z,success,,,,t2,\n",
-                   EXIT_USAGE, "line 2: started '20.11.2026' is not a time", "import",
-                   "executions", "-", NULL);
+  assert_import_refuses (f, "executions", EXECUTIONS_HEADER, refused, G_N_ELEMENTS (refused));
 
   g_assert_cmpint (cli_run (f, EXECUTIONS_HEADER
                                "payroll,tape,2026-11-20T22:00:00Z,2026-11-20T23:00:00Z,"
