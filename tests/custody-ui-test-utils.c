@@ -184,3 +184,21 @@ custody_test_ui_init (int    *argc,
   adw_init ();
   custody_test_load_style ();
 }
+
+void
+custody_test_window_fixture_clear (CustodyTestWindowFixture *f,
+                                   GType                     also_close,
+                                   guint                     settle_ms)
+{
+  GtkWindow *other = also_close != G_TYPE_INVALID ? custody_test_find_toplevel (also_close)
+                                                  : NULL;
+
+  if (other != NULL)
+    gtk_window_destroy (other);
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  custody_test_iterate (settle_ms);
+  custody_test_remove_tmpdir (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}

@@ -42,6 +42,20 @@ GdkTexture *custody_test_render         (GtkWidget            *widget);
  * spent working, whatever other programs took the processor meanwhile. */
 gint64     custody_test_thread_cpu_us   (void);
 
+/* A store in a temporary folder and a window on it. */
+typedef struct
+{
+  char          *dir;
+  char          *db;
+  CustodyWindow *window;
+} CustodyTestWindowFixture;
+
+/* Closes a visible toplevel of @also_close (G_TYPE_INVALID: none) and
+ * the window, lets GTK settle for @settle_ms and removes the folder. */
+void       custody_test_window_fixture_clear (CustodyTestWindowFixture *f,
+                                              GType                     also_close,
+                                              guint                     settle_ms);
+
 /* Whether @window (a CustodyWindow) has a session that loaded. */
 gboolean   custody_test_window_loaded   (gpointer              window);
 /* A window on the store at @db, of @width x @height (0: its default

@@ -24,12 +24,7 @@
 
 #define TIMEOUT_MS 20000
 
-typedef struct
-{
-  char          *dir;
-  char          *db;
-  CustodyWindow *window;
-} Fixture;
+typedef CustodyTestWindowFixture Fixture;
 
 static char *
 fixture_file (const char *name)
@@ -64,15 +59,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWindow *dialog = custody_test_find_toplevel (CUSTODY_TYPE_IMPORT_DIALOG);
-
-  if (dialog != NULL)
-    gtk_window_destroy (dialog);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  custody_test_iterate (50);
-  custody_test_remove_tmpdir (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
+  custody_test_window_fixture_clear (f, CUSTODY_TYPE_IMPORT_DIALOG, 50);
 }
 
 static gint64

@@ -27,12 +27,7 @@
 
 #define N_SCANNED 120
 
-typedef struct
-{
-  char          *dir;
-  char          *db;
-  CustodyWindow *window;
-} Fixture;
+typedef CustodyTestWindowFixture Fixture;
 
 /*
  * The store
@@ -192,15 +187,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWindow *scan = custody_test_find_toplevel (CUSTODY_TYPE_SCAN_WINDOW);
-
-  if (scan != NULL)
-    gtk_window_destroy (scan);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  custody_test_iterate (100);
-  custody_test_remove_tmpdir (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
+  custody_test_window_fixture_clear (f, CUSTODY_TYPE_SCAN_WINDOW, 100);
 }
 
 /* Opens a scan session into @to, expecting @expect, through its window. */

@@ -24,12 +24,7 @@
 #include "custody-ui-test-utils.h"
 #include "custody-window.h"
 
-typedef struct
-{
-  char          *dir;
-  char          *db;
-  CustodyWindow *window;
-} Fixture;
+typedef CustodyTestWindowFixture Fixture;
 
 static void
 add_job (CustodyStore *store,
@@ -114,12 +109,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  custody_test_iterate (50);
-  custody_test_remove_tmpdir (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
+  custody_test_window_fixture_clear (f, G_TYPE_INVALID, 50);
 }
 
 static CustodyJobsPage *
