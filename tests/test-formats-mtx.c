@@ -193,6 +193,32 @@ test_refuses_what_is_not_mtx (void)
     }
 }
 
+/* @text (@length bytes), case @i of a table, is refused saying @message. */
+static void
+assert_refused (const char *text,
+                gsize       length,
+                guint       i,
+                const char *message)
+{
+  g_autoptr(CustodyMtxInventory) inv = NULL;
+  g_autoptr(GError) error = NULL;
+
+  inv = custody_mtx_parse (text, length, &error);
+  g_assert_null (inv);
+  custody_test_assert_invalid (error, i, message);
+}
+
+/* How far into @text the first @what ends. */
+static gsize
+end_of (const char *text,
+        const char *what)
+{
+  const char *at = strstr (text, what);
+
+  g_assert_nonnull (at);
+  return at + strlen (what) - text;
+}
+
 /* A real output cut short inside a line, as a full disk or a killed
  * pipe leaves it: the line it ends in is named. */
 static void
@@ -218,16 +244,7 @@ test_truncated (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      const char *at = strstr (text, cases[i].cut_after);
-      g_autoptr(CustodyMtxInventory) inv = NULL;
-      g_autoptr(GError) error = NULL;
-
-      g_assert_nonnull (at);
-      inv = custody_mtx_parse (text, at + strlen (cases[i].cut_after) - text, &error);
-      g_assert_null (inv);
-      custody_test_assert_invalid (error, i, cases[i].message);
-    }
+    assert_refused (text, end_of (text, cases[i].cut_after), i, cases[i].message);
 }
 
 /* A NUL byte, or bytes that are not UTF-8, anywhere in what is given:
@@ -252,20 +269,14 @@ test_not_text (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      const char *at = strstr (text, cases[i].after);
-      gsize head = at + strlen (cases[i].after) - text;
+      gsize head = end_of (text, cases[i].after);
       g_autoptr(GByteArray) bytes = g_byte_array_new ();
-      g_autoptr(CustodyMtxInventory) inv = NULL;
-      g_autoptr(GError) error = NULL;
 
-      g_assert_nonnull (at);
       g_byte_array_append (bytes, (const guint8 *) text, head);
       g_byte_array_append (bytes, (const guint8 *) cases[i].bytes, cases[i].n_bytes);
       g_byte_array_append (bytes, (const guint8 *) text + head, length - head);
-
-      inv = custody_mtx_parse ((const char *) bytes->data, bytes->len, &error);
-      g_assert_null (inv);
-      custody_test_assert_invalid (error, i, "this is not text: not the output of mtx status");
+      assert_refused ((const char *) bytes->data, bytes->len, i,
+                      "this is not text: not the output of mtx status");
     }
 }
 
@@ -277,14 +288,9 @@ test_empty (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      g_autoptr(CustodyMtxInventory) inv = NULL;
-      g_autoptr(GError) error = NULL;
-
       g_assert_false (custody_mtx_looks_like (texts[i]));
-      inv = custody_mtx_parse (texts[i], strlen (texts[i]), &error);
-      g_assert_null (inv);
-      custody_test_assert_invalid (error, i,
-                                   "no \"Storage Changer\" line: not the output of mtx status");
+      assert_refused (texts[i], strlen (texts[i]), i,
+                      "no \"Storage Changer\" line: not the output of mtx status");
     }
 }
 

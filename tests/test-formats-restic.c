@@ -37,19 +37,31 @@ read_snapshots (const char                *data,
   return g_steal_pointer (&snapshots);
 }
 
+/* The snapshots of the fixture @name, which must read; @left_out gets
+ * how many @filter (NULL: none) left out. */
+static GArray *
+snapshots_of (const char                *name,
+              const CustodyResticFilter *filter,
+              guint                     *left_out)
+{
+  gsize length;
+  g_autofree char *data = custody_test_fixture ("import", name, &length);
+  g_autoptr(GError) error = NULL;
+  GArray *snapshots = read_snapshots (data, length, filter, left_out, &error);
+
+  g_assert_no_error (error);
+  return snapshots;
+}
+
 static void
 test_snapshot_list (void)
 {
-  gsize length;
-  g_autofree char *data = custody_test_fixture ("import", "restic-0.14-snapshots.json", &length);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) snapshots = NULL;
   const CustodyResticSnapshot *first;
   g_autofree char *started = NULL;
   guint left_out;
 
-  snapshots = read_snapshots (data, length, NULL, &left_out, &error);
-  g_assert_no_error (error);
+  snapshots = snapshots_of ("restic-0.14-snapshots.json", NULL, &left_out);
   g_assert_cmpuint (snapshots->len, >=, 2);
   g_assert_cmpuint (left_out, ==, 0);
 
@@ -70,14 +82,10 @@ test_snapshot_list (void)
 static void
 test_snapshot_summary (void)
 {
-  gsize length;
-  g_autofree char *data = custody_test_fixture ("import", "restic-0.19-snapshots.json", &length);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) snapshots = NULL;
   guint left_out;
 
-  snapshots = read_snapshots (data, length, NULL, &left_out, &error);
-  g_assert_no_error (error);
+  snapshots = snapshots_of ("restic-0.19-snapshots.json", NULL, &left_out);
   g_assert_cmpuint (snapshots->len, >=, 1);
   for (guint i = 0; i < snapshots->len; i++)
     {
@@ -93,19 +101,13 @@ test_snapshot_summary (void)
 static void
 test_snapshot_filter (void)
 {
-  gsize length;
-  g_autofree char *data = custody_test_fixture ("import", "restic-0.14-snapshots-shared.json",
-                                                &length);
   const char *hosts[] = { "ws-01", NULL };
   const CustodyResticFilter filter = { hosts, NULL, NULL };
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) all = NULL, mine = NULL;
   guint left_out;
 
-  all = read_snapshots (data, length, NULL, &left_out, &error);
-  g_assert_no_error (error);
-  mine = read_snapshots (data, length, &filter, &left_out, &error);
-  g_assert_no_error (error);
+  all = snapshots_of ("restic-0.14-snapshots-shared.json", NULL, &left_out);
+  mine = snapshots_of ("restic-0.14-snapshots-shared.json", &filter, &left_out);
   g_assert_cmpuint (left_out, >, 0);
   g_assert_cmpuint (mine->len + left_out, ==, all->len);
   for (guint i = 0; i < mine->len; i++)
