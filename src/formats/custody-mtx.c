@@ -239,7 +239,8 @@ custody_mtx_parse (const char  *text,
       if (!header)
         {
           g_set_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID,
-                       _("line %u: an element before the \"Storage Changer\" line: not the output of mtx status"),
+                       _("line %u: an element before the \"Storage Changer\" line: "
+                         "not the output of mtx status"),
                        e.line);
           return NULL;
         }
