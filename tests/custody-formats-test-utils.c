@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "custody-formats-test-utils.h"
+#include "custody-test-utils.h"
 #include "custody-time.h"
 
 char *
@@ -16,13 +17,24 @@ custody_test_fixture (const char *dir,
                       const char *name,
                       gsize      *length)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", dir, name, NULL);
+  g_autofree char *path = custody_test_fixture_path (dir, name);
   g_autoptr(GError) error = NULL;
   char *data = NULL;
 
   g_file_get_contents (path, &data, length, &error);
   g_assert_no_error (error);
   return data;
+}
+
+gint64
+custody_test_time (const char *iso)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 value = 0;
+
+  g_assert_true (custody_time_parse (iso, &value, &error));
+  g_assert_no_error (error);
+  return value;
 }
 
 void

@@ -20,6 +20,9 @@ G_BEGIN_DECLS
 char  *custody_test_fixture           (const char   *dir,
                                        const char   *name,
                                        gsize        *length);
+/* The time @iso says (ISO 8601, or what custody_time_parse () reads);
+ * it must parse. */
+gint64 custody_test_time              (const char   *iso);
 /* @time, in ISO 8601 UTC, is @expected. */
 void   custody_test_assert_time       (gint64        time,
                                        const char   *expected);

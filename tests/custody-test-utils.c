@@ -11,6 +11,13 @@
 
 #include "custody-test-utils.h"
 
+char *
+custody_test_fixture_path (const char *dir,
+                           const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", dir, name, NULL);
+}
+
 char **
 custody_test_environ (void)
 {

@@ -31,6 +31,10 @@ char      **custody_test_environ     (void);
 #define CUSTODY_TEST_EXECUTIONS_HEADER \
   "job,copy,started,finished,status,bytes,files,volumes,run_id,message\n"
 
+/* The path of tests/fixtures/@dir/@name. */
+char       *custody_test_fixture_path (const char        *dir,
+                                       const char        *name);
+
 /* Temporary directories, removed with all they hold. */
 char       *custody_test_make_tmpdir   (void);
 void        custody_test_remove_tmpdir (const char         *path);

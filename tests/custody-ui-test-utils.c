@@ -202,3 +202,9 @@ custody_test_window_fixture_clear (CustodyTestWindowFixture *f,
   g_free (f->dir);
   g_free (f->db);
 }
+
+gboolean
+custody_test_flag_set (gpointer flag)
+{
+  return *(gboolean *) flag;
+}

@@ -56,6 +56,9 @@ void       custody_test_window_fixture_clear (CustodyTestWindowFixture *f,
                                               GType                     also_close,
                                               guint                     settle_ms);
 
+/* A CustodyTestCondition: whether the gboolean at @flag is set. */
+gboolean   custody_test_flag_set        (gpointer              flag);
+
 /* Whether @window (a CustodyWindow) has a session that loaded. */
 gboolean   custody_test_window_loaded   (gpointer              window);
 /* A window on the store at @db, of @width x @height (0: its default

@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "custody-formats-test-utils.h"
 #include "custody-labels.h"
 #include "custody-store-test-utils.h"
 #include "custody-store.h"
@@ -27,16 +28,6 @@ typedef struct
   char         *dir;
   CustodyStore *store;
 } Fixture;
-
-static gint64
-at (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 t = 0;
-
-  g_assert_true (custody_time_parse (text, &t, &error));
-  return t;
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -72,7 +63,7 @@ move (Fixture    *f,
   g_autoptr(GError) error = NULL;
   const char *volsers[] = { volser, NULL };
 
-  custody_store_set_clock (f->store, at (when));
+  custody_store_set_clock (f->store, custody_test_time (when));
   mv->to = g_strdup (to);
   custody_store_move_media (f->store, volsers, mv, TRUE, &error);
   g_assert_no_error (error);
@@ -89,7 +80,7 @@ build_payroll (Fixture *f)
   g_autoptr(GError) error = NULL;
   const char *copies[] = { "nas", "tape" };
 
-  custody_store_set_clock (f->store, at ("2026-11-01T00:00:00Z"));
+  custody_store_set_clock (f->store, custody_test_time ("2026-11-01T00:00:00Z"));
   custody_test_add_location (f->store, "Library", CUSTODY_LOCATION_LIBRARY);
   custody_test_add_location (f->store, "NAS", CUSTODY_LOCATION_ONSITE_REPO);
   custody_test_add_location (f->store, "Truck", CUSTODY_LOCATION_TRANSIT);
@@ -124,15 +115,15 @@ build_payroll (Fixture *f)
 
       e->job = g_strdup ("payroll");
       e->copy = g_strdup (copies[i]);
-      e->started = at ("2026-11-19T22:00:00Z");
-      e->finished = at ("2026-11-19T23:00:00Z");
+      e->started = custody_test_time ("2026-11-19T22:00:00Z");
+      e->finished = custody_test_time ("2026-11-19T23:00:00Z");
       e->status = CUSTODY_RUN_SUCCESS;
       if (i == 1)
         {
           g_strfreev (e->volumes);
           e->volumes = g_strdupv ((char **) volumes);
         }
-      custody_store_set_clock (f->store, at ("2026-11-19T23:30:00Z"));
+      custody_store_set_clock (f->store, custody_test_time ("2026-11-19T23:30:00Z"));
       custody_store_record_execution (f->store, e, NULL, &error);
       g_assert_no_error (error);
 
@@ -141,7 +132,7 @@ build_payroll (Fixture *f)
 
         v->job = g_strdup ("payroll");
         v->copy = g_strdup (copies[i]);
-        v->at = at ("2026-11-19T23:30:00Z");
+        v->at = custody_test_time ("2026-11-19T23:30:00Z");
         v->passed = TRUE;
         custody_store_add_verification (f->store, v, &error);
         g_assert_no_error (error);
@@ -150,7 +141,7 @@ build_payroll (Fixture *f)
 
   move (f, "TAPE01L9", "Truck", "2026-11-20T06:00:00Z");
   move (f, "TAPE01L9", "Vault", "2026-11-20T08:00:00Z");
-  custody_store_set_clock (f->store, at ("2026-11-20T09:00:00Z"));
+  custody_store_set_clock (f->store, custody_test_time ("2026-11-20T09:00:00Z"));
 }
 
 static CustodyVerdict *
@@ -335,7 +326,7 @@ test_reconcile_present_missing_surplus (Fixture       *f,
                             NULL };
   const char *second[] = { "VLT001L9", "VLT002L9", "VLT003L9", "LIB001L9", NULL };
 
-  custody_store_set_clock (f->store, at ("2026-11-01T00:00:00Z"));
+  custody_store_set_clock (f->store, custody_test_time ("2026-11-01T00:00:00Z"));
   custody_test_add_location (f->store, "Library", CUSTODY_LOCATION_LIBRARY);
   custody_test_add_location (f->store, "Vault", CUSTODY_LOCATION_OFFSITE_VAULT);
   custody_test_add_medium (f->store, "VLT001L9", "Weekly", CUSTODY_MEDIUM_SCRATCH,
@@ -346,7 +337,7 @@ test_reconcile_present_missing_surplus (Fixture       *f,
                            CUSTODY_TIME_NONE, "Vault");
   custody_test_add_medium (f->store, "LIB001L9", "Weekly", CUSTODY_MEDIUM_SCRATCH,
                            CUSTODY_TIME_NONE, "Library");
-  custody_store_set_clock (f->store, at ("2026-11-20T09:00:00Z"));
+  custody_store_set_clock (f->store, custody_test_time ("2026-11-20T09:00:00Z"));
 
   r = custody_store_reconcile (f->store, "Vault", scanned, "shelf B", NULL, &error);
   g_assert_no_error (error);
@@ -356,7 +347,7 @@ test_reconcile_present_missing_surplus (Fixture       *f,
   assert_strv (r->unknown, "NOPE99L9");
   assert_strv (r->duplicates, "VLT001L9");   /* scanned twice, counted once */
   g_assert_cmpint (r->scans, ==, 5);
-  g_assert_cmpint (r->at, ==, at ("2026-11-20T09:00:00Z"));
+  g_assert_cmpint (r->at, ==, custody_test_time ("2026-11-20T09:00:00Z"));
 
   /* Saved, dated, and read back the same. */
   saved = custody_store_get_reconciliation (f->store, r->id, &error);
@@ -389,7 +380,7 @@ test_reconcile_present_missing_surplus (Fixture       *f,
   g_assert_nonnull (missing);
 
   /* Found the next time: resolved; a volume now expected is present. */
-  custody_store_set_clock (f->store, at ("2026-11-21T09:00:00Z"));
+  custody_store_set_clock (f->store, custody_test_time ("2026-11-21T09:00:00Z"));
   again = custody_store_reconcile (f->store, "Vault", second, NULL, NULL, &error);
   g_assert_no_error (error);
   assert_strv (again->present, "LIB001L9 VLT001L9 VLT002L9 VLT003L9");
@@ -527,8 +518,9 @@ test_retire_guard (Fixture       *f,
 
   /* Judged as of before the retirement, it still counted then. */
   {
-    g_autoptr(GPtrArray) then = custody_store_evaluate_at (f->store, NULL,
-                                                           at ("2026-11-20T08:30:00Z"), &error);
+    gint64 before_retirement = custody_test_time ("2026-11-20T08:30:00Z");
+    g_autoptr(GPtrArray) then = custody_store_evaluate_at (f->store, NULL, before_retirement,
+                                                           &error);
     CustodyVerdict *payroll_then;
 
     g_assert_no_error (error);
@@ -552,7 +544,7 @@ test_overdue_alerts (Fixture       *f,
   build_payroll (f);
   /* TAPE01L9 left with the courier on the 20th and never arrived. */
   move (f, "TAPE01L9", "Truck", "2026-11-21T06:00:00Z");
-  custody_store_set_clock (f->store, at ("2026-11-24T09:00:00Z"));
+  custody_store_set_clock (f->store, custody_test_time ("2026-11-24T09:00:00Z"));
 
   desk = custody_store_get_desk (f->store, &error);
   g_assert_no_error (error);

@@ -26,12 +26,6 @@
 #define ARCH_A "a1a1a1a100000000000000000000000000000000000000000000000000000001"
 #define ARCH_B "b2b2b2b200000000000000000000000000000000000000000000000000000002"
 
-static char *
-fixture_file (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
-}
-
 static gint64
 member_int (JsonNode   *node,
             const char *member)
@@ -130,7 +124,7 @@ test_sample (CtlFixture    *f,
 {
   const Sample *sample = data;
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autofree char *path = fixture_file (sample->file);
+  g_autofree char *path = custody_test_fixture_path ("import", sample->file);
   g_autoptr(GPtrArray) json_args = NULL;
 
   g_ptr_array_add (args, (gpointer) "import");
@@ -203,7 +197,7 @@ test_sample (CtlFixture    *f,
 static void
 test_every_sample_is_covered (void)
 {
-  g_autofree char *dir_path = fixture_file ("");
+  g_autofree char *dir_path = custody_test_fixture_path ("import", "");
   g_autofree char *shared = g_build_filename (g_test_get_dir (G_TEST_DIST), "..", "..", "shared",
                                               "fixtures", "import", NULL);
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
@@ -234,7 +228,7 @@ test_every_sample_is_covered (void)
         {
           g_autofree char *theirs = NULL, *ours = NULL;
           g_autofree char *theirs_path = g_build_filename (shared, name, NULL);
-          g_autofree char *ours_path = fixture_file (name);
+          g_autofree char *ours_path = custody_test_fixture_path ("import", name);
 
           if (!g_str_has_prefix (name, "restic") && !g_str_has_prefix (name, "borg") &&
               !g_str_has_prefix (name, "bareos"))
@@ -265,7 +259,7 @@ static char *
 truncated (const char *name,
            gsize       length)
 {
-  g_autofree char *path = fixture_file (name);
+  g_autofree char *path = custody_test_fixture_path ("import", name);
   g_autofree char *text = NULL;
   gsize full;
 
@@ -446,7 +440,7 @@ test_borg_refuses_broken_input (CtlFixture    *f,
   /* What was refused was the input: the whole list, for the same copy,
    * imports. */
   {
-    g_autofree char *list = fixture_file ("borg-1.2-list.json");
+    g_autofree char *list = custody_test_fixture_path ("import", "borg-1.2-list.json");
     g_autoptr(JsonNode) stats = ctl_json (f, 0, "import", "borg", "--job", "ws", "--copy", "nas",
                                           "--timezone", "UTC", list, NULL);
 
@@ -603,8 +597,8 @@ static void
 test_restic_warning_survives_the_snapshot_list (CtlFixture    *f,
                                                 gconstpointer  data)
 {
-  g_autofree char *backup = fixture_file ("restic-0.19-backup-json.jsonl");
-  g_autofree char *snapshots = fixture_file ("restic-0.19-snapshots.json");
+  g_autofree char *backup = custody_test_fixture_path ("import", "restic-0.19-backup-json.jsonl");
+  g_autofree char *snapshots = custody_test_fixture_path ("import", "restic-0.19-snapshots.json");
   g_autoptr(JsonNode) first = NULL, second = NULL, list = NULL;
   JsonObject *run;
 
@@ -697,7 +691,7 @@ static void
 test_borg_times_are_read_in_the_zone_it_says (CtlFixture    *f,
                                               gconstpointer  data)
 {
-  g_autofree char *list = fixture_file ("borg-1.2-list.json");
+  g_autofree char *list = custody_test_fixture_path ("import", "borg-1.2-list.json");
   g_autoptr(JsonNode) tokyo = NULL, berlin = NULL, runs = NULL;
   JsonObject *run;
 
@@ -741,8 +735,8 @@ static void
 test_borg_list_after_info_keeps_what_info_said (CtlFixture    *f,
                                                 gconstpointer  data)
 {
-  g_autofree char *info = fixture_file ("borg-1.2-info-archive.json");
-  g_autofree char *list = fixture_file ("borg-1.2-list.json");
+  g_autofree char *info = custody_test_fixture_path ("import", "borg-1.2-info-archive.json");
+  g_autofree char *list = custody_test_fixture_path ("import", "borg-1.2-list.json");
   g_autoptr(JsonNode) result = NULL;
 
   ctl_ok (f, "import", "borg", "--job", "ws", "--copy", "nas", info, NULL);
@@ -757,7 +751,7 @@ static void
 test_unknown_job_needs_create (CtlFixture    *f,
                                gconstpointer  data)
 {
-  g_autofree char *list = fixture_file ("restic-0.14-snapshots.json");
+  g_autofree char *list = custody_test_fixture_path ("import", "restic-0.14-snapshots.json");
   g_autoptr(JsonNode) result = NULL;
   JsonArray *notes;
 
@@ -787,8 +781,8 @@ static void
 test_restic_repository_finds_its_volume (CtlFixture    *f,
                                          gconstpointer  data)
 {
-  g_autofree char *old = fixture_file ("restic-0.14-snapshots.json");
-  g_autofree char *newer = fixture_file ("restic-0.19-snapshots.json");
+  g_autofree char *old = custody_test_fixture_path ("import", "restic-0.14-snapshots.json");
+  g_autofree char *newer = custody_test_fixture_path ("import", "restic-0.19-snapshots.json");
   const char *repo = "c8a23d1c0c58d1e9f92f3bb7923cae44e949e04eb9184f6bdbc286d105da284c";
   g_autoptr(JsonNode) first = NULL, runs = NULL;
   JsonArray *all;
@@ -1039,7 +1033,7 @@ test_restic_filters_choose_snapshots (CtlFixture    *f,
     { { "--host", "ws-01", "--tag", "daily" }, "3d4eb704 c8c7f562" },
     { { "--host", "ws-03" }, "" },
   };
-  g_autofree char *path = fixture_file ("restic-0.14-snapshots-shared.json");
+  g_autofree char *path = custody_test_fixture_path ("import", "restic-0.14-snapshots-shared.json");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     assert_import_chooses (f, i, "restic", path, cases[i].args, "substr (e.run_id, 1, 8)",
@@ -1069,7 +1063,7 @@ test_borg_glob_archives_chooses_archives (CtlFixture    *f,
     { "*", "db-01-2026-11-25T23:00 ws-01-2026-11-24T22:00 ws-01-2026-11-25T22:00 "
            "ws-010-2026-11-25T22:10 ws-02-2026-11-24T22:05" },
   };
-  g_autofree char *path = fixture_file ("borg-1.2-list-shared.json");
+  g_autofree char *path = custody_test_fixture_path ("import", "borg-1.2-list-shared.json");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -20,6 +20,7 @@
 #include <poppler.h>
 #include <sqlite3.h>
 
+#include "custody-formats-test-utils.h"
 #include "custody-report.h"
 #include "custody-store-test-utils.h"
 #include "custody-store.h"
@@ -54,17 +55,6 @@ typedef struct
  * Helpers
  */
 
-static gint64
-t (const char *iso)
-{
-  gint64 value = 0;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (custody_time_parse (iso, &value, &error));
-  g_assert_no_error (error);
-  return value;
-}
-
 static void
 record (CustodyStore     *store,
         const char       *job,
@@ -79,7 +69,7 @@ record (CustodyStore     *store,
 
   e->job = g_strdup (job);
   e->copy = g_strdup (copy);
-  e->started = t (started);
+  e->started = custody_test_time (started);
   e->finished = e->started + 3600;
   e->status = status;
   e->bytes = 1000000000;
@@ -110,7 +100,7 @@ verify (CustodyStore *store,
   v->job = g_strdup (job);
   v->copy = g_strdup (copy);
   v->kind = CUSTODY_VERIFY_RESTORE_TEST;
-  v->at = t (at);
+  v->at = custody_test_time (at);
   v->passed = passed;
   v->errors = errors;
   g_free (v->by);
@@ -136,7 +126,7 @@ move (CustodyStore *store,
   m->container = g_strdup ("CASE-7");
   g_free (m->seal);
   m->seal = g_strdup ("S123456");
-  custody_store_set_clock (store, t (at));
+  custody_store_set_clock (store, custody_test_time (at));
   g_assert_true (custody_store_move_media (store, volsers, m, TRUE, &error));
   g_assert_no_error (error);
 }
@@ -152,7 +142,7 @@ move (CustodyStore *store,
 static void
 fill_store (CustodyStore *store)
 {
-  custody_store_set_clock (store, t (SETUP));
+  custody_store_set_clock (store, custody_test_time (SETUP));
   custody_store_set_actor (store, "Aiko Tanaka");
   custody_test_add_location (store, "Server room NAS", CUSTODY_LOCATION_ONSITE_REPO);
   custody_test_add_location (store, "Tape library", CUSTODY_LOCATION_LIBRARY);
@@ -181,9 +171,9 @@ fill_store (CustodyStore *store)
   custody_test_add_medium (store, "A00001L9", "Daily", CUSTODY_MEDIUM_IN_USE, CUSTODY_TIME_NONE,
                            "Tape library");
   custody_test_add_medium (store, "A00003L9", "Monthly", CUSTODY_MEDIUM_IN_USE,
-                           t ("2026-11-10T00:00:00Z"), "Iron vault");
+                           custody_test_time ("2026-11-10T00:00:00Z"), "Iron vault");
   custody_test_add_medium (store, "A00004L9", "Weekly", CUSTODY_MEDIUM_IN_USE,
-                           t ("2026-11-30T00:00:00Z"), "Tape library");
+                           custody_test_time ("2026-11-30T00:00:00Z"), "Tape library");
 
   for (int day = 17; day <= 19; day++)
     {
@@ -212,7 +202,7 @@ fill_store (CustodyStore *store)
   move (store, "A00001L9", "Iron vault", IN_VAULT);
 
   /* Alerts as the app raises them at NOW, one acknowledged. */
-  custody_store_set_clock (store, t (NOW));
+  custody_store_set_clock (store, custody_test_time (NOW));
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) verdicts = custody_store_evaluate (store, NULL, &error);
@@ -381,10 +371,11 @@ new_report (CustodyReportKind kind)
   CustodyReport *report = custody_report_new (kind);
 
   custody_report_set_period (report,
-                             custody_report_kind_has_period (kind) ? t (FROM) : CUSTODY_TIME_NONE,
-                             t (NOW));
+                             custody_report_kind_has_period (kind) ? custody_test_time (FROM)
+                                                                   : CUSTODY_TIME_NONE,
+                             custody_test_time (NOW));
   custody_report_set_author (report, AUTHOR);
-  custody_report_set_generated_at (report, t (GENERATED));
+  custody_report_set_generated_at (report, custody_test_time (GENERATED));
   custody_report_set_paper (report, CUSTODY_REPORT_PAPER_A4);
   return report;
 }
@@ -487,7 +478,8 @@ assert_metadata (Pdf        *pdf,
   g_assert_nonnull (subject);
   g_assert_true (g_str_has_prefix (subject, title));
   g_assert_true (g_str_has_prefix (creator, "Custody "));
-  g_assert_cmpint (poppler_document_get_creation_date (pdf->document), ==, t (GENERATED));
+  g_assert_cmpint (poppler_document_get_creation_date (pdf->document), ==,
+                   custody_test_time (GENERATED));
 }
 
 /*
@@ -590,11 +582,11 @@ test_audit_lists_desk_alerts (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(Pdf) pdf = NULL;
 
-  custody_store_set_clock (f->store, t ("2026-11-20T08:30:00Z"));
+  custody_store_set_clock (f->store, custody_test_time ("2026-11-20T08:30:00Z"));
   reconciliation = custody_store_reconcile (f->store, "Iron vault", scanned, "", "scan", &error);
   g_assert_no_error (error);
   g_assert_nonnull (reconciliation);
-  custody_store_set_clock (f->store, t (NOW));
+  custody_store_set_clock (f->store, custody_test_time (NOW));
 
   pdf = generate_pdf (f, CUSTODY_REPORT_AUDIT, NULL);
   assert_text (pdf, "A00003L9 was not found when “Iron");
@@ -669,15 +661,15 @@ test_media_desk_lists_follow_rotation (Fixture       *f,
 
   custody_rotation_policy_init (&pool->policy, CUSTODY_ROTATION_GFS);
   pool->policy.offsite_after_days = 2;
-  custody_store_set_clock (f->store, t (SETUP));
+  custody_store_set_clock (f->store, custody_test_time (SETUP));
   g_assert_true (custody_store_add_pool (f->store, pool, &error));
   g_assert_no_error (error);
   custody_test_add_medium (f->store, "B00001L9", "Offsite weekly", CUSTODY_MEDIUM_IN_USE,
                            CUSTODY_TIME_NONE, "Tape library");
   record (f->store, "payroll-db", "tape", 18, CUSTODY_RUN_SUCCESS, "B00001L9");
-  custody_store_set_clock (f->store, t (NOW));
+  custody_store_set_clock (f->store, custody_test_time (NOW));
 
-  desk = custody_store_get_desk_at (f->store, t (NOW), &error);
+  desk = custody_store_get_desk_at (f->store, custody_test_time (NOW), &error);
   g_assert_no_error (error);
   item = custody_desk_find (desk, "B00001L9");
   g_assert_nonnull (item);
@@ -690,7 +682,7 @@ test_media_desk_lists_follow_rotation (Fixture       *f,
   assert_text (pdf, "From each pool's rotation");
   assert_text (pdf, row);
 
-  custody_report_set_period (before, CUSTODY_TIME_NONE, t ("2026-11-18T12:00:00Z"));
+  custody_report_set_period (before, CUSTODY_TIME_NONE, custody_test_time ("2026-11-18T12:00:00Z"));
   g_clear_pointer (&bytes, g_bytes_unref);
   bytes = generate (f->store, before, &error);
   g_assert_no_error (error);
@@ -842,7 +834,7 @@ test_long_tables (Fixture       *f,
   g_autoptr(Pdf) pdf = NULL;
   guint continued = 0;
 
-  custody_store_set_clock (f->store, t (SETUP));
+  custody_store_set_clock (f->store, custody_test_time (SETUP));
   for (guint i = 0; i < 120; i++)
     {
       g_autofree char *name = g_strdup_printf ("fileserver-%03u", i);
@@ -855,7 +847,7 @@ test_long_tables (Fixture       *f,
       custody_test_add_copy (f->store, name, "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS",
                              FALSE);
     }
-  custody_store_set_clock (f->store, t (NOW));
+  custody_store_set_clock (f->store, custody_test_time (NOW));
 
   pdf = generate_pdf (f, CUSTODY_REPORT_COMPLIANCE, NULL);
   g_assert_cmpuint (pdf->pages->len, >=, 4);
@@ -924,7 +916,7 @@ test_period_backwards (Fixture       *f,
   g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
 
-  custody_report_set_period (report, t (NOW), t (FROM));
+  custody_report_set_period (report, custody_test_time (NOW), custody_test_time (FROM));
   g_assert_false (custody_report_write_pdf (report, f->store, output, NULL, &error));
   g_assert_error (error, CUSTODY_REPORT_ERROR, CUSTODY_REPORT_ERROR_INVALID);
 }

@@ -26,12 +26,6 @@
 
 typedef CustodyTestWindowFixture Fixture;
 
-static char *
-fixture_file (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -272,7 +266,7 @@ static void
 test_restic_snapshots_go_to_the_job_chosen (Fixture       *f,
                                             gconstpointer  data)
 {
-  g_autofree char *path = fixture_file ("restic-0.19-snapshots.json");
+  g_autofree char *path = custody_test_fixture_path ("import", "restic-0.19-snapshots.json");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   AdwPreferencesGroup *kind;
 
@@ -322,7 +316,7 @@ static void
 test_dropped_bareos_volumes_are_imported (Fixture       *f,
                                           gconstpointer  data)
 {
-  g_autofree char *path = fixture_file ("bareos-list-volumes-docs.txt");
+  g_autofree char *path = custody_test_fixture_path ("import", "bareos-list-volumes-docs.txt");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkDropTarget *target = NULL;
   g_auto(GValue) value = G_VALUE_INIT;

@@ -306,12 +306,6 @@ process_done_cb (GObject      *source,
 }
 
 static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static gboolean
 all_scanned (gpointer data)
 {
   Watch *w = data;
@@ -383,7 +377,7 @@ test_scanner_speed (Fixture       *f,
                                &error);
   g_assert_no_error (error);
   g_subprocess_wait_async (xdotool, NULL, process_done_cb, &typed);
-  g_assert_true (custody_test_wait_for (flag_set, &typed, 60000));
+  g_assert_true (custody_test_wait_for (custody_test_flag_set, &typed, 60000));
   g_assert_true (g_subprocess_get_if_exited (xdotool));
   g_assert_cmpint (g_subprocess_get_exit_status (xdotool), ==, 0);
   if (!custody_test_wait_for (all_scanned, &watch, 30000))

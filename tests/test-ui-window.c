@@ -514,12 +514,6 @@ on_first_paint_cb (GdkFrameClock *clock,
 }
 
 static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static gboolean
 production_no_longer_counts (gpointer data)
 {
   Fixture *f = data;
@@ -571,7 +565,7 @@ test_main_loop_never_blocks (Fixture       *f,
 
   /* The window's first frame is GTK's own work, done before anything of
    * the store has been read. From then on, nothing may block. */
-  g_assert_true (custody_test_wait_for (flag_set, &painted, 10000));
+  g_assert_true (custody_test_wait_for (custody_test_flag_set, &painted, 10000));
   g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, &painted);
   tick = g_timeout_add (5, tick_cb, &latency);
   g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint_cb), &latency);
@@ -701,7 +695,7 @@ test_loads_with_slow_frames (Fixture       *f,
   /* Then nothing animates for ever above the default idle, where GTK
    * registers with the accessibility bus, for screen readers. */
   g_idle_add (set_flag_cb, &idled);
-  g_assert_true (custody_test_wait_for (flag_set, &idled, 5000));
+  g_assert_true (custody_test_wait_for (custody_test_flag_set, &idled, 5000));
 
   g_signal_handlers_disconnect_by_func (clock, on_slow_paint_cb, NULL);
 }
