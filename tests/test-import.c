@@ -551,8 +551,8 @@ test_bareos_volumes_refuse_broken_input (CtlFixture    *f,
     { VOLUMES_HEAD VOLUME ("A00001L8", "Full") ", \"volmounts\": true}]}}}", { NULL },
       "volume 1: \"volmounts\" should be a whole number, not true or false (true)" },
     { "{\"jsonrpc\": \"2.0\", \"id\": null, \"result\": {\"volumes\": {\"Weekly\": "
-      "[{\"volumename\": "
-      "\"A00001L8\", \"volstatus\": \"Full\", \"mediatype\": \"LTO-8\", \"inchanger\": \"2\"}]}}}",
+      "[{\"volumename\": \"A00001L8\", \"volstatus\": \"Full\", \"mediatype\": \"LTO-8\", "
+      "\"inchanger\": \"2\"}]}}}",
       { NULL }, "volume 1: inchanger should be 0 or 1" },
     { VOLUMES_HEAD VOLUME ("A0 001?", "Full") "}]}}}", { NULL },
       "'A0 001?' is not a volume label: it contains ' '" },
