@@ -203,20 +203,30 @@ cli_assert_fails_argv (CtlFixture         *f,
     }
 }
 
+static void
+fails_va (CtlFixture *f,
+          const char *stdin_text,
+          int         status,
+          const char *message,
+          va_list     ap)
+{
+  const char *first = va_arg (ap, const char *);
+  g_autoptr(GPtrArray) args = collect_args (f, FALSE, first, ap);
+
+  cli_assert_fails_argv (f, status, message, (const char * const *) args->pdata, stdin_text);
+}
+
 void
 cli_fails (CtlFixture *f,
            int         status,
            const char *message,
            ...)
 {
-  g_autoptr(GPtrArray) args = NULL;
   va_list ap;
 
   va_start (ap, message);
-  args = collect_args (f, FALSE, va_arg (ap, const char *), ap);
+  fails_va (f, NULL, status, message, ap);
   va_end (ap);
-
-  cli_assert_fails_argv (f, status, message, (const char * const *) args->pdata, NULL);
 }
 
 void
@@ -226,14 +236,11 @@ cli_fails_stdin (CtlFixture *f,
                  const char *message,
                  ...)
 {
-  g_autoptr(GPtrArray) args = NULL;
   va_list ap;
 
   va_start (ap, message);
-  args = collect_args (f, FALSE, va_arg (ap, const char *), ap);
+  fails_va (f, stdin_text, status, message, ap);
   va_end (ap);
-
-  cli_assert_fails_argv (f, status, message, (const char * const *) args->pdata, stdin_text);
 }
 
 /*
@@ -423,11 +430,7 @@ cli_fixture_set_up (CtlFixture    *f,
 
   /* The test environment's CUSTODY_DB points nowhere on purpose: a test
    * that forgets --db fails instead of touching a real store. */
-  f->env = g_get_environ ();
-  f->env = g_environ_setenv (f->env, "TZ", "UTC", TRUE);
-  f->env = g_environ_setenv (f->env, "LC_ALL", "C.UTF-8", TRUE);
-  f->env = g_environ_unsetenv (f->env, "CUSTODY_BUSY_TIMEOUT_MS");
-  f->env = g_environ_unsetenv (f->env, "LANGUAGE");
+  f->env = custody_test_environ ();
 }
 
 /*

@@ -27,6 +27,16 @@ ctl_fixture_set_up (CtlFixture    *f,
 }
 
 void
+ctl_fixture_set_up_ws (CtlFixture    *f,
+                       gconstpointer  data)
+{
+  ctl_fixture_set_up (f, data);
+  ctl_ok (f, "--at", "2026-11-01T00:00:00Z", "job", "add", "ws", NULL);
+  ctl_ok (f, "--at", "2026-11-01T00:00:00Z", "copy", "add", "ws", "nas", "--media-type", "disk",
+          NULL);
+}
+
+void
 ctl_fixture_tear_down (CtlFixture    *f,
                        gconstpointer  data)
 {

@@ -33,6 +33,10 @@ typedef struct
 
 void        ctl_fixture_set_up       (CtlFixture     *f,
                                       gconstpointer   data);
+/* The same, with a job "ws" and its disk copy "nas", added on
+ * 2026-11-01: what the importers' tests import into. */
+void        ctl_fixture_set_up_ws    (CtlFixture     *f,
+                                      gconstpointer   data);
 void        ctl_fixture_tear_down    (CtlFixture     *f,
                                       gconstpointer   data);
 void        ctl_fixture_setenv       (CtlFixture     *f,

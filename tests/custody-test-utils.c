@@ -11,6 +11,24 @@
 
 #include "custody-test-utils.h"
 
+char *
+custody_test_fixture_path (const char *dir,
+                           const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", dir, name, NULL);
+}
+
+char **
+custody_test_environ (void)
+{
+  char **env = g_get_environ ();
+
+  env = g_environ_setenv (env, "TZ", "UTC", TRUE);
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_unsetenv (env, "CUSTODY_BUSY_TIMEOUT_MS");
+  return g_environ_unsetenv (env, "LANGUAGE");
+}
+
 int
 custody_test_spawn (const char         *dir,
                     char              **env,

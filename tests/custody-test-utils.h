@@ -23,6 +23,18 @@ int         custody_test_spawn       (const char         *dir,
                                       char              **out,
                                       char              **err);
 
+/* This process's environment as the programs a test runs should see it:
+ * UTC, C.UTF-8, English, SQLite's default busy timeout. */
+char      **custody_test_environ     (void);
+
+/* The header of the CSV files `custodyctl import executions` reads. */
+#define CUSTODY_TEST_EXECUTIONS_HEADER \
+  "job,copy,started,finished,status,bytes,files,volumes,run_id,message\n"
+
+/* The path of tests/fixtures/@dir/@name. */
+char       *custody_test_fixture_path (const char        *dir,
+                                       const char        *name);
+
 /* Temporary directories, removed with all they hold. */
 char       *custody_test_make_tmpdir   (void);
 void        custody_test_remove_tmpdir (const char         *path);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <time.h>
 
 #include "custody-ui-test-utils.h"
 
@@ -109,6 +110,105 @@ custody_test_load_style (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+gboolean
+custody_test_window_loaded (gpointer window)
+{
+  CustodySession *session = custody_window_get_session (window);
+
+  return session != NULL && custody_session_get_loaded (session);
+}
+
+CustodyWindow *
+custody_test_open_window (const char *db,
+                          int         width,
+                          int         height,
+                          guint       poll_ms,
+                          guint       timeout_ms)
+{
+  CustodyWindow *window = custody_window_new (NULL, db);
+
+  if (poll_ms > 0)
+    custody_session_set_poll_interval (custody_window_get_session (window), poll_ms);
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (custody_test_wait_for (custody_test_window_loaded, window, timeout_ms));
+  return window;
+}
+
+GdkTexture *
+custody_test_render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+gint64
+custody_test_thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+void
+custody_test_collect (GtkWidget *root,
+                      GType      type,
+                      GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    custody_test_collect (child, type, found);
+}
+
+void
+custody_test_ui_init (int    *argc,
+                      char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  custody_test_load_style ();
+}
+
+void
+custody_test_window_fixture_clear (CustodyTestWindowFixture *f,
+                                   GType                     also_close,
+                                   guint                     settle_ms)
+{
+  GtkWindow *other = also_close != G_TYPE_INVALID ? custody_test_find_toplevel (also_close)
+                                                  : NULL;
+
+  if (other != NULL)
+    gtk_window_destroy (other);
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  custody_test_iterate (settle_ms);
+  custody_test_remove_tmpdir (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+gboolean
+custody_test_flag_set (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
 /* With CUSTODY_TEST_SCREENSHOTS=DIR, @widget as it is now, as DIR/@name (a PNG):
  * what a test shows, to look at. */
 void
@@ -116,24 +216,13 @@ custody_test_save_screenshot (GtkWidget  *widget,
                               const char *name)
 {
   const char *dir = g_getenv ("CUSTODY_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
 
   if (dir == NULL || widget == NULL)
     return;
   custody_test_iterate (300);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
-                          gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         NULL);
+  texture = custody_test_render (widget);
   path = g_build_filename (dir, name, NULL);
   gdk_texture_save_to_png (texture, path);
 }

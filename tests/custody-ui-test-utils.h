@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "custody-test-utils.h"
+#include "custody-window.h"
 
 G_BEGIN_DECLS
 
@@ -25,8 +26,50 @@ GtkWidget *custody_test_find            (GtkWidget            *root,
                                          GType                 type,
                                          const char           *text);
 GtkWindow *custody_test_find_toplevel   (GType                 type);
+/* Adds @root and every widget under it that is a @type to @found, depth
+ * first. */
+void       custody_test_collect         (GtkWidget            *root,
+                                         GType                 type,
+                                         GPtrArray            *found);
 void       custody_test_load_style      (void);
 void       custody_test_save_screenshot (GtkWidget            *widget,
                                          const char           *name);
+/* gtk_test_init () and adw_init (), then the app's style sheet. */
+void       custody_test_ui_init         (int                  *argc,
+                                         char               ***argv);
+
+/* @widget as it is drawn now. */
+GdkTexture *custody_test_render         (GtkWidget            *widget);
+/* The calling thread's own processor time, in microseconds: what it
+ * spent working, whatever other programs took the processor meanwhile. */
+gint64     custody_test_thread_cpu_us   (void);
+
+/* A store in a temporary folder and a window on it. */
+typedef struct
+{
+  char          *dir;
+  char          *db;
+  CustodyWindow *window;
+} CustodyTestWindowFixture;
+
+/* Closes a visible toplevel of @also_close (G_TYPE_INVALID: none) and
+ * the window, lets GTK settle for @settle_ms and removes the folder. */
+void       custody_test_window_fixture_clear (CustodyTestWindowFixture *f,
+                                              GType                     also_close,
+                                              guint                     settle_ms);
+
+/* A CustodyTestCondition: whether the gboolean at @flag is set. */
+gboolean   custody_test_flag_set        (gpointer              flag);
+
+/* Whether @window (a CustodyWindow) has a session that loaded. */
+gboolean   custody_test_window_loaded   (gpointer              window);
+/* A window on the store at @db, of @width x @height (0: its default
+ * size), whose session looks for others' writes every @poll_ms (0: as
+ * the app does), shown and loaded within @timeout_ms. */
+CustodyWindow *custody_test_open_window (const char           *db,
+                                         int                   width,
+                                         int                   height,
+                                         guint                 poll_ms,
+                                         guint                 timeout_ms);
 
 G_END_DECLS

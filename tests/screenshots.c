@@ -19,6 +19,7 @@
 #include "custody-preferences-window.h"
 #include "custody-reports-page.h"
 #include "custody-session.h"
+#include "custody-store-test-utils.h"
 #include "custody-store.h"
 #include "custody-ui-test-utils.h"
 #include "custody-window.h"
@@ -43,30 +44,6 @@ typedef struct
   char *db;
   char *out_dir;
 } Fixture;
-
-static gboolean
-session_loaded (gpointer data)
-{
-  CustodySession *session = custody_window_get_session (data);
-  return session != NULL && custody_session_get_loaded (session);
-}
-
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
 
 /* Mean luminance, 0 (black) to 255 (white). */
 static double
@@ -96,27 +73,6 @@ open_preferences (CustodyWindow *window)
 
   gtk_window_present (GTK_WINDOW (preferences));
   return GTK_WIDGET (preferences);
-}
-
-/* The first job in violation: the detail worth looking at. */
-static char *
-violating_job (const char *db)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CustodyStore) store = custody_store_open (db, CUSTODY_STORE_OPEN_DEFAULT, &error);
-  g_autoptr(CustodyJobStatuses) statuses = NULL;
-
-  g_assert_no_error (error);
-  statuses = custody_store_list_jobs_with_status (store, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < statuses->jobs->len; i++)
-    {
-      const CustodyJobStatus *job = &g_array_index (statuses->jobs, CustodyJobStatus, i);
-      if (job->status == CUSTODY_STATUS_VIOLATION)
-        return g_strdup (job->name);
-    }
-
-  g_assert_not_reached ();
 }
 
 static gboolean
@@ -169,7 +125,8 @@ take (Fixture       *f,
       custody_window_show_view (window, "media");
       scan = GTK_WIDGET (custody_media_page_open_scan (media, CUSTODY_DESK_RECALL));
       g_assert_nonnull (scan);
-      gtk_window_set_default_size (GTK_WINDOW (scan), MIN (size->width, 640), MIN (size->height, 720));
+      gtk_window_set_default_size (GTK_WINDOW (scan), MIN (size->width, 640),
+                                   MIN (size->height, 720));
       subject = scan;
     }
   else if (g_str_equal (shot, "reports"))
@@ -181,7 +138,8 @@ take (Fixture       *f,
     }
   else if (g_str_equal (shot, "report-preview"))
     {
-      CustodyReportsPage *reports = CUSTODY_REPORTS_PAGE (custody_window_get_page (window, "reports"));
+      CustodyReportsPage *reports = CUSTODY_REPORTS_PAGE (custody_window_get_page (window,
+                                                                                   "reports"));
 
       custody_window_show_view (window, "reports");
       custody_reports_page_set_kind (reports, CUSTODY_REPORT_COMPLIANCE);
@@ -190,7 +148,7 @@ take (Fixture       *f,
     }
   else if (g_str_equal (shot, "job-detail"))
     {
-      g_autofree char *job = violating_job (f->db);
+      g_autofree char *job = custody_test_first_violating_job (f->db);
 
       custody_window_show_view (window, "jobs");
       custody_jobs_page_select_job (CUSTODY_JOBS_PAGE (custody_window_get_page (window, "jobs")),
@@ -202,7 +160,7 @@ take (Fixture       *f,
   /* Lists load in chunks and the history lazily: let them settle. */
   custody_test_iterate (1200);
 
-  texture = render (subject);
+  texture = custody_test_render (subject);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("wrote %s", path);
 
@@ -258,11 +216,9 @@ test_every_view (Fixture       *f,
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
       double light[G_N_ELEMENTS (shots)];
-      CustodyWindow *window = custody_window_new (NULL, f->db);
+      CustodyWindow *window = custody_test_open_window (f->db, sizes[s].width, sizes[s].height,
+                                                        0, 20000);
 
-      gtk_window_set_default_size (GTK_WINDOW (window), sizes[s].width, sizes[s].height);
-      gtk_window_present (GTK_WINDOW (window));
-      g_assert_true (custody_test_wait_for (session_loaded, window, 20000));
 
       /* Nothing in any view may force the window wider than asked (less
        * the frame that client-side decorations draw without a compositor). */
@@ -295,9 +251,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  custody_test_load_style ();
+  custody_test_ui_init (&argc, &argv);
 
   g_test_add ("/screenshots/every-view-light-and-dark-wide-and-narrow", Fixture, NULL,
               fixture_set_up, test_every_view, fixture_tear_down);

@@ -51,8 +51,10 @@ test_policy_show_and_set (CtlFixture    *f,
   g_assert_true (ABS (json_object_get_double_member (p, "at-risk-rpo-fraction") - 0.25) < 1e-9);
 
   check = cli_json (f, EXIT_VIOLATION, "--at", NOW, "check", NULL);
-  g_assert_false (cli_bool_member (cli_rule_of (cli_verdict_of (check, "payroll"), "3-copies"), "pass"));
-  g_assert_cmpint (cli_int_member (cli_rule_of (cli_verdict_of (check, "payroll"), "3-copies"), "have"), ==, 2);
+  g_assert_false (cli_bool_member (cli_rule_of (cli_verdict_of (check, "payroll"), "3-copies"),
+                                   "pass"));
+  g_assert_cmpint (cli_int_member (cli_rule_of (cli_verdict_of (check, "payroll"), "3-copies"),
+                                   "have"), ==, 2);
 
   cli_fails (f, EXIT_USAGE, "must be a fraction from 0 to below 1, not '1.5'",
              "policy", "set", "at-risk-rpo-fraction", "1.5", NULL);
@@ -64,7 +66,7 @@ test_policy_show_and_set (CtlFixture    *f,
 
 #define JOBS_HEADER \
   "job,source,owner,rpo_hours,verify_days,copy,media_type,location,immutable,air_gapped\n"
-#define EXECUTIONS_HEADER "job,copy,started,finished,status,bytes,files,volumes,run_id,message\n"
+#define EXECUTIONS_HEADER CUSTODY_TEST_EXECUTIONS_HEADER
 
 static JsonObject *
 import_stats (JsonNode *node,
@@ -116,9 +118,11 @@ test_import_jobs_columns_in_any_order_and_defaults (CtlFixture    *f,
   g_assert_cmpint (cli_int_member (cli_object_of (mail), "rpo_hours"), ==, 48);
   g_assert_cmpint (cli_int_member (cli_object_of (mail), "verify_days"), ==, 30);
   g_assert_cmpstr (cli_str_member (cli_object_of (mail), "source"), ==, "");
-  g_assert_true (cli_bool_member (cli_find_by (cli_array_member (cli_object_of (mail), "copies"), "name", "tape"),
+  g_assert_true (cli_bool_member (cli_find_by (cli_array_member (cli_object_of (mail), "copies"),
+                                               "name", "tape"),
                                   "air_gapped"));
-  g_assert_true (cli_str_member (cli_find_by (cli_array_member (cli_object_of (mail), "copies"), "name", "tape"),
+  g_assert_true (cli_str_member (cli_find_by (cli_array_member (cli_object_of (mail), "copies"),
+                                              "name", "tape"),
                                  "location") == NULL);
 }
 
@@ -255,9 +259,33 @@ test_import_booleans_are_true_or_false (CtlFixture    *f,
     g_assert_cmpstr (err, ==, "");
   }
   job = cli_json (f, EXIT_OK, "--at", NOW, "job", "show", "mail", NULL);
-  g_assert_true (cli_bool_member (cli_element (cli_array_member (cli_object_of (job), "copies"), 0), "immutable"));
-  g_assert_false (cli_bool_member (cli_element (cli_array_member (cli_object_of (job), "copies"), 0),
+  g_assert_true (cli_bool_member (cli_element (cli_array_member (cli_object_of (job), "copies"), 0),
+                                  "immutable"));
+  g_assert_false (cli_bool_member (cli_element (cli_array_member (cli_object_of (job), "copies"),
+                                                0),
                                    "air_gapped"));
+}
+
+/* What `import KIND -` refuses: rows after the header, and what it says. */
+typedef struct
+{
+  const char *rows;
+  const char *message;
+} Refused;
+
+static void
+assert_import_refuses (CtlFixture    *f,
+                       const char    *kind,
+                       const char    *header,
+                       const Refused *cases,
+                       guint          n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *csv = g_strconcat (header, cases[i].rows, NULL);
+
+      cli_fails_stdin (f, csv, EXIT_USAGE, cases[i].message, "import", kind, "-", NULL);
+    }
 }
 
 static void
@@ -266,30 +294,24 @@ test_import_jobs_rows_of_one_job_must_agree (CtlFixture    *f,
 {
   g_autoptr(JsonNode) stats = NULL;
   g_autofree char *out = NULL;
+  static const Refused refused[] = {
+    { "mail,mx1,bob,24,30,nas,disk,NAS,false,false\n"
+      "crm,crm1,eve,24,30,nas,disk,NAS,false,false\n"
+      "mail,mx1,bob,12,30,tape,tape,,false,false\n",
+      "line 4: job 'mail' has rpo_hours '12' here but '24' on line 2" },
+    { "mail,mx1,bob,24,30,nas,disk,NAS,false,false\n"
+      "mail,mx1,carol,24,30,tape,tape,,false,false\n",
+      "line 3: job 'mail' has owner 'carol' here but 'bob' on line 2" },
+    { "mail,mx1,bob,24,30,nas,disk,NAS,false,false\n"
+      "mail,mx1,bob,24,30,nas,tape,,false,false\n",
+      "line 3: copy 'nas' of job 'mail' appears twice" },
+    { "mail,mx1,bob,0,30,nas,disk,NAS,false,false\n",
+      "line 2: rpo_hours '0' is not a whole number of at least 1" },
+    { "mail,mx1,bob,24,30,nas,disk,Attic,false,false\n", "line 2: unknown location 'Attic'" },
+  };
 
   cli_build_compliant_store (f);
-
-  cli_fails_stdin (f, JOBS_HEADER
-                      "mail,mx1,bob,24,30,nas,disk,NAS,false,false\n"
-                      "crm,crm1,eve,24,30,nas,disk,NAS,false,false\n"
-                      "mail,mx1,bob,12,30,tape,tape,,false,false\n",
-                   EXIT_USAGE, "line 4: job 'mail' has rpo_hours '12' here but '24' on line 2",
-                   "import", "jobs", "-", NULL);
-  cli_fails_stdin (f, JOBS_HEADER
-                      "mail,mx1,bob,24,30,nas,disk,NAS,false,false\n"
-                      "mail,mx1,carol,24,30,tape,tape,,false,false\n",
-                   EXIT_USAGE, "line 3: job 'mail' has owner 'carol' here but 'bob' on line 2",
-                   "import", "jobs", "-", NULL);
-  cli_fails_stdin (f, JOBS_HEADER
-                      "mail,mx1,bob,24,30,nas,disk,NAS,false,false\n"
-                      "mail,mx1,bob,24,30,nas,tape,,false,false\n",
-                   EXIT_USAGE, "line 3: copy 'nas' of job 'mail' appears twice",
-                   "import", "jobs", "-", NULL);
-  cli_fails_stdin (f, JOBS_HEADER "mail,mx1,bob,0,30,nas,disk,NAS,false,false\n",
-                   EXIT_USAGE, "line 2: rpo_hours '0' is not a whole number of at least 1",
-                   "import", "jobs", "-", NULL);
-  cli_fails_stdin (f, JOBS_HEADER "mail,mx1,bob,24,30,nas,disk,Attic,false,false\n",
-                   EXIT_USAGE, "line 2: unknown location 'Attic'", "import", "jobs", "-", NULL);
+  assert_import_refuses (f, "jobs", JOBS_HEADER, refused, G_N_ELEMENTS (refused));
 
   g_assert_cmpint (cli_run (f, JOBS_HEADER
                                "mail,mx1,bob,24,30,nas,disk,NAS,false,false\n"
@@ -306,36 +328,23 @@ test_import_executions_volumes_are_known_media (CtlFixture    *f,
 {
   g_autoptr(JsonNode) history = NULL;
   g_autofree char *out = NULL;
+  static const Refused refused[] = {
+    { "payroll,tape,2026-11-20T22:00:00Z,2026-11-20T23:00:00Z,success,,,A00001L9;A00009L9,t2,\n",
+      "line 2: unknown volume 'A00009L9'" },
+    { "payroll,tape,2026-11-20T22:00:00Z,2026-11-20T23:00:00Z,success,,,A00001L9;a00001l9,t2,\n",
+      "line 2: volume 'A00001L9' is listed twice" },
+    { "payroll,tape,2026-11-20T22:00:00Z,,success,,,,t2,\n",
+      "line 2: a success run needs a finish time" },
+    { "payroll,tape,2026-11-20T22:00:00Z,2026-11-20T23:00:00Z,success,-5,,,t2,\n",
+      "line 2: bytes '-5' is not a whole number of at least 0" },
+    { "payroll,floppy,2026-11-20T22:00:00Z,2026-11-20T23:00:00Z,success,,,,t2,\n",
+      "line 2: job 'payroll' has no copy 'floppy'" },
+    { "payroll,tape,20.11.2026,2026-11-20T23:00:00Z,success,,,,t2,\n",
+      "line 2: started '20.11.2026' is not a time" },
+  };
 
   cli_build_compliant_store (f);
-
-  cli_fails_stdin (f, EXECUTIONS_HEADER
-                      "payroll,tape,2026-11-20T22:00:00Z,2026-11-20T23:00:00Z,success,,,"
-                      "A00001L9;A00009L9,t2,\n",
-                   EXIT_USAGE, "line 2: unknown volume 'A00009L9'", "import", "executions", "-",
-                   NULL);
-  cli_fails_stdin (f, EXECUTIONS_HEADER
-                      "payroll,tape,2026-11-20T22:00:00Z,2026-11-20T23:00:00Z,success,,,"
-                      "A00001L9;a00001l9,t2,\n",
-                   EXIT_USAGE, "line 2: volume 'A00001L9' is listed twice", "import", "executions",
-                   "-", NULL);
-  cli_fails_stdin (f, EXECUTIONS_HEADER
-                      "payroll,tape,2026-11-20T22:00:00Z,,success,,,,t2,\n",
-                   EXIT_USAGE, "line 2: a success run needs a finish time", "import", "executions",
-                   "-", NULL);
-  cli_fails_stdin (f, EXECUTIONS_HEADER
-                      "payroll,tape,2026-11-20T22:00:00Z,2026-11-20T23:00:00Z,success,-5,,,t2,\n",
-                   EXIT_USAGE, "line 2: bytes '-5' is not a whole number of at least 0", "import",
-                   "executions",
-                   "-", NULL);
-  cli_fails_stdin (f, EXECUTIONS_HEADER
-                      "payroll,floppy,2026-11-20T22:00:00Z,2026-11-20T23:00:00Z,success,,,,t2,\n",
-                   EXIT_USAGE, "line 2: job 'payroll' has no copy 'floppy'", "import",
-                   "executions", "-", NULL);
-  cli_fails_stdin (f, EXECUTIONS_HEADER
-                      "payroll,tape,20.11.2026,2026-11-20T23:00:00Z,success,,,,t2,\n",
-                   EXIT_USAGE, "line 2: started '20.11.2026' is not a time", "import",
-                   "executions", "-", NULL);
+  assert_import_refuses (f, "executions", EXECUTIONS_HEADER, refused, G_N_ELEMENTS (refused));
 
   g_assert_cmpint (cli_run (f, EXECUTIONS_HEADER
                                "payroll,tape,2026-11-20T22:00:00Z,2026-11-20T23:00:00Z,"
@@ -365,7 +374,8 @@ test_import_execution_identity_is_run_id_or_started (CtlFixture    *f,
   a = ctl_fixture_write (f, "a.csv", EXECUTIONS_HEADER
                          "payroll,tape," RUN_START "," RUN_END ",success,123456,,A00001L9,tape-1,\n"
                          "payroll,nas,2026-11-20T22:00:00Z,,running,,,,,\n"
-                         "payroll,nas,2026-11-21T22:00:00Z,2026-11-21T22:30:00Z,success,,,,,\n", -1);
+                         "payroll,nas,2026-11-21T22:00:00Z,2026-11-21T22:30:00Z,success,,,,,\n",
+                         -1);
   first = cli_json (f, EXIT_OK, "import", "executions", a, NULL);
   import_stats (first, 2, 1, 0);
   g_assert_cmpint (cli_export_count (f, "executions"), ==, 4);
@@ -382,10 +392,12 @@ test_import_execution_identity_is_run_id_or_started (CtlFixture    *f,
 
   history = cli_json (f, EXIT_OK, "--at", "2026-11-22", "history", "payroll", NULL);
   g_assert_cmpint (json_array_get_length (cli_array_of (history)), ==, 5);
-  g_assert_cmpstr (cli_str_member (cli_element (cli_array_of (history), 1), "status"), ==, "success");
+  g_assert_cmpstr (cli_str_member (cli_element (cli_array_of (history), 1), "status"), ==,
+                   "success");
   g_assert_cmpstr (cli_str_member (cli_element (cli_array_of (history), 1), "finished"), ==,
                    "2026-11-20T22:45:00Z");
-  g_assert_cmpint (cli_int_member (cli_find_by (cli_array_of (history), "copy", "tape"), "bytes"), ==, 123456);
+  g_assert_cmpint (cli_int_member (cli_find_by (cli_array_of (history), "copy", "tape"), "bytes"),
+                   ==, 123456);
 }
 
 static void
@@ -445,7 +457,8 @@ test_import_same_file_twice_changes_nothing (CtlFixture    *f,
                                            NULL);
 
     g_assert_cmpstr (cli_str_member (cli_object_of (medium), "location"), ==, "Vault");
-    g_assert_cmpint (json_array_get_length (cli_array_member (cli_object_of (medium), "movements")), ==, 1);
+    g_assert_cmpint (json_array_get_length (cli_array_member (cli_object_of (medium), "movements")),
+                     ==, 1);
   }
 }
 
@@ -702,7 +715,8 @@ test_restore_brings_back_the_backup (CtlFixture    *f,
 
   jobs = cli_json (f, EXIT_OK, "--at", NOW, "job", "list", NULL);
   g_assert_cmpint (json_array_get_length (cli_array_of (jobs)), ==, 1);
-  g_assert_cmpstr (cli_str_member (cli_element (cli_array_of (jobs), 0), "status"), ==, "compliant");
+  g_assert_cmpstr (cli_str_member (cli_element (cli_array_of (jobs), 0), "status"), ==,
+                   "compliant");
   medium = cli_json (f, EXIT_OK, "--at", NOW, "media", "show", "A00001L9", NULL);
   g_assert_cmpstr (cli_str_member (cli_object_of (medium), "location"), ==, "Vault");
 
@@ -874,7 +888,8 @@ test_demo_fills_a_new_store_with_compliant_and_violating_jobs (CtlFixture    *f,
 
   cli_fails (f, EXIT_USAGE, "is not empty", "--at", NOW, "demo", NULL);
   again = cli_json (f, EXIT_VIOLATION, "--at", NOW, "check", NULL);
-  g_assert_cmpint (cli_int_member (cli_object_of (cli_member (cli_object_of (again), "summary")), "jobs"), ==, 12);
+  g_assert_cmpint (cli_int_member (cli_object_of (cli_member (cli_object_of (again), "summary")),
+                                   "jobs"), ==, 12);
 
   /* --executions is about how many runs there are in all. */
   {
@@ -931,7 +946,8 @@ test_export_is_one_json_document_of_the_whole_store (CtlFixture    *f,
   json_parser_load_from_file (parser, file, &error);
   g_assert_no_error (error);
   from_file = json_node_copy (json_parser_get_root (parser));
-  g_assert_cmpint (json_array_get_length (cli_array_member (cli_object_of (from_file), "audit")), ==, 16);
+  g_assert_cmpint (json_array_get_length (cli_array_member (cli_object_of (from_file), "audit")),
+                   ==, 16);
 }
 
 int

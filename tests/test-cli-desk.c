@@ -17,6 +17,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "custody-pdf-test-utils.h"
 #include "custody-test-utils.h"
 
 #define SETUP "2026-11-01T00:00:00Z"
@@ -293,13 +294,13 @@ build_site (Fixture *f)
   ok (f, "--at", SETUP, "location", "add", "Truck", "--kind", "transit", NULL);
   ok (f, "--at", SETUP, "location", "add", "Vault", "--kind", "offsite-vault", NULL);
   ok (f, "--at", SETUP, "location", "add", "NAS", "--kind", "onsite-repo", NULL);
-  ok (f, "--at", SETUP, "pool", "add", "Weekly", "--scheme", "gfs", "--daily", "14", "--weekly", "2",
-      "--recall-days", "7", "--media-type", "LTO-9", NULL);
+  ok (f, "--at", SETUP, "pool", "add", "Weekly", "--scheme", "gfs", "--daily", "14", "--weekly",
+      "2", "--recall-days", "7", "--media-type", "LTO-9", NULL);
   ok (f, "--at", SETUP, "media", "add", "--range", "A00001L9-A00120L9", "--type", "LTO-9", "--pool",
       "Weekly", "--location", "Library", NULL);
   ok (f, "--at", SETUP, "job", "add", "payroll", "--rpo-hours", "168", NULL);
-  ok (f, "--at", SETUP, "copy", "add", "payroll", "nas", "--media-type", "disk", "--location", "NAS",
-      NULL);
+  ok (f, "--at", SETUP, "copy", "add", "payroll", "nas", "--media-type", "disk", "--location",
+      "NAS", NULL);
   ok (f, "--at", SETUP, "copy", "add", "payroll", "tape", "--media-type", "tape", NULL);
   ok (f, "record", "payroll", "nas", "--status", "success", "--started", "2026-11-19T22:00:00Z",
       "--finished", "2026-11-19T23:00:00Z", NULL);
@@ -320,13 +321,13 @@ test_add_range_and_pools (Fixture       *f,
   g_autoptr(JsonNode) media = NULL;
   g_autoptr(JsonNode) pools = NULL;
   g_autoptr(JsonNode) cycle = NULL;
-  JsonObject *weekly, *rotation;
+  JsonObject *weekly, *rotation, *last;
 
   build_site (f);
   media = json_of (f, EXIT_OK, NULL, "media", "list", "--pool", "Weekly", NULL);
   g_assert_cmpint (json_array_get_length (json_node_get_array (media)), ==, 120);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (media), 119),
-                                                  "volser"), ==, "A00120L9");
+  last = json_array_get_object_element (json_node_get_array (media), 119);
+  g_assert_cmpstr (json_object_get_string_member (last, "volser"), ==, "A00120L9");
 
   /* A range that overlaps adds nothing. */
   fails (f, EXIT_USAGE, "volume 'A00110L9' already exists", NULL, "media", "add", "--range",
@@ -347,8 +348,8 @@ test_add_range_and_pools (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (rotation, "weekly"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (rotation, "recall_days"), ==, 7);
   g_assert_cmpstr (json_object_get_string_member (rotation, "full_day"), ==, "friday");
-  rotation = json_object_get_object_member (json_array_get_object_element (json_node_get_array (pools), 0),
-                                            "rotation");
+  rotation = json_object_get_object_member (json_array_get_object_element (
+                                              json_node_get_array (pools), 0), "rotation");
   g_assert_true (json_object_get_null_member (rotation, "offsite_after_days"));
 
   fails (f, EXIT_USAGE, "--scheme: 'tower' is not one of", NULL, "pool", "add", "X", "--scheme",
@@ -421,8 +422,8 @@ test_scan_flips_compliance (Fixture       *f,
 
   /* Transit -> Vault: offsite too. */
   g_clear_pointer (&scan, json_node_unref);
-  scan = json_of (f, EXIT_OK, "A00001L9\r\n", "--at", "2026-11-20T14:00:00Z", "media", "scan", "--to",
-                  "Vault", NULL);
+  scan = json_of (f, EXIT_OK, "A00001L9\r\n", "--at", "2026-11-20T14:00:00Z", "media", "scan",
+                  "--to", "Vault", NULL);
   g_assert_true (rule_passes (f, "2026-11-20T14:00:00Z", "1-offline"));
   g_assert_true (rule_passes (f, "2026-11-20T14:00:00Z", "1-offsite"));
   /* ... and the past stays as it was. */
@@ -492,8 +493,8 @@ test_last_copy_guard (Fixture       *f,
   ok (f, "--at", "2026-11-20T08:00:00Z", "media", "move", "A00001L9", "--to", "Vault", NULL);
   g_assert_true (rule_passes (f, NOW, "1-offsite"));
 
-  fails (f, EXIT_USAGE, "payroll (1-offsite, 1-offline)", "A00001L9\n", "--at", NOW, "media", "scan",
-         "--to", "Library", NULL);
+  fails (f, EXIT_USAGE, "payroll (1-offsite, 1-offline)", "A00001L9\n", "--at", NOW, "media",
+         "scan", "--to", "Library", NULL);
   fails (f, EXIT_USAGE, "--confirm", "A00001L9\nA00002L9\n", "--at", NOW, "media", "scan", "--to",
          "Library", NULL);
   fails (f, EXIT_USAGE, "payroll", NULL, "--at", NOW, "media", "retire", "A00001L9", NULL);
@@ -506,8 +507,8 @@ test_last_copy_guard (Fixture       *f,
   ok (f, "--at", NOW, "media", "retire", "A00100L9", NULL);
 
   /* Confirmed: done, and the audit trail names what it broke. */
-  g_assert_cmpint (ctl (f, "A00001L9\n", NULL, NULL, "--at", "2026-11-20T12:00:00Z", "media", "scan",
-                        "--to", "Library", "--confirm", NULL), ==, EXIT_OK);
+  g_assert_cmpint (ctl (f, "A00001L9\n", NULL, NULL, "--at", "2026-11-20T12:00:00Z", "media",
+                        "scan", "--to", "Library", "--confirm", NULL), ==, EXIT_OK);
   action = last_audit_action (f, &after);
   g_assert_cmpstr (action, ==, "media.scan-confirmed");
   g_assert_nonnull (strstr (after, "payroll (1-offsite, 1-offline)"));
@@ -624,25 +625,22 @@ test_labels_decode (Fixture       *f,
          "--output", single, NULL);
 }
 
+/* The PDF at @path is one page that says each of @says (NULL-terminated);
+ * returns its text. */
 static char *
-pdf_text (const char *path,
-          guint      *n_pages)
+assert_one_page_saying (const char         *path,
+                        const char * const *says)
 {
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr(GObject) document = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
+  int pages;
+  char *text = custody_test_pdf_text (path, &pages, NULL);
 
-  document = G_OBJECT (poppler_document_new_from_file (uri, NULL, &error));
-  g_assert_no_error (error);
-  *n_pages = poppler_document_get_n_pages (POPPLER_DOCUMENT (document));
-  for (guint i = 0; i < *n_pages; i++)
+  g_assert_cmpint (pages, ==, 1);
+  for (guint i = 0; says[i] != NULL; i++)
     {
-      g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (document), i));
-      g_autofree char *page_text = poppler_page_get_text (POPPLER_PAGE (page));
-      g_string_append (text, page_text);
+      g_test_message ("the PDF says '%s'", says[i]);
+      g_assert_nonnull (strstr (text, says[i]));
     }
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return text;
 }
 
 static void
@@ -652,7 +650,6 @@ test_handoff_sheet (Fixture       *f,
   g_autofree char *pdf = g_build_filename (f->dir, "handoff.pdf", NULL);
   g_autofree char *text = NULL;
   g_autoptr(JsonNode) result = NULL;
-  guint pages;
 
   build_site (f);
   ok (f, "record", "payroll", "tape", "--status", "success", "--started", "2026-11-19T20:00:00Z",
@@ -663,19 +660,11 @@ test_handoff_sheet (Fixture       *f,
                     NULL);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (result), "volumes"), ==, 2);
 
-  text = pdf_text (pdf, &pages);
-  g_assert_cmpint (pages, ==, 1);
-  g_assert_nonnull (strstr (text, "Send Off Site"));
-  g_assert_nonnull (strstr (text, "2026-11-20"));
-  g_assert_nonnull (strstr (text, "A00001L9"));
-  g_assert_nonnull (strstr (text, "A00004L9"));
-  g_assert_nonnull (strstr (text, "Iron Mountain"));
-  g_assert_nonnull (strstr (text, "CASE-12"));
-  g_assert_nonnull (strstr (text, "S-99871"));
-  g_assert_nonnull (strstr (text, "2 volumes"));
-  g_assert_nonnull (strstr (text, "Handed over by (operator)"));
-  g_assert_nonnull (strstr (text, "Received by (courier)"));
-  g_assert_nonnull (strstr (text, "Signature"));
+  text = assert_one_page_saying (pdf, (const char * const[]) {
+                                   "Send Off Site", "2026-11-20", "A00001L9", "A00004L9",
+                                   "Iron Mountain", "CASE-12", "S-99871", "2 volumes",
+                                   "Handed over by (operator)", "Received by (courier)",
+                                   "Signature", NULL });
   /* Only today's list. */
   g_assert_null (strstr (text, "A00002L9"));
 
@@ -689,16 +678,15 @@ test_reconcile (Fixture       *f,
 {
   g_autofree char *pdf = g_build_filename (f->dir, "certificate.pdf", NULL);
   g_autofree char *list = g_build_filename (f->dir, "vault.txt", NULL);
-  g_autofree char *text = NULL;
   g_autoptr(JsonNode) r = NULL;
   g_autoptr(JsonNode) alerts = NULL;
-  guint pages;
 
   build_site (f);
-  ok (f, "--at", "2026-11-20T08:00:00Z", "media", "move", "A00001L9", "A00002L9", "A00003L9", "--to",
-      "Vault", NULL);
+  ok (f, "--at", "2026-11-20T08:00:00Z", "media", "move", "A00001L9", "A00002L9", "A00003L9",
+      "--to", "Vault", NULL);
   /* One a line, as a scanner writes them; one twice, one unknown. */
-  g_file_set_contents (list, "A00001L9\r\nA00003L9\r\nA00003L9\r\nA00050L9\r\nZZ0001L9\r\n", -1, NULL);
+  g_file_set_contents (list, "A00001L9\r\nA00003L9\r\nA00003L9\r\nA00050L9\r\nZZ0001L9\r\n", -1,
+                       NULL);
 
   r = json_of (f, EXIT_OK, NULL, "--at", NOW, "media", "reconcile", "--location", "Vault", list,
                "--certificate", pdf, NULL);
@@ -708,14 +696,9 @@ test_reconcile (Fixture       *f,
   assert_list (r, "unknown", "ZZ0001L9");
   assert_list (r, "duplicates", "A00003L9");
 
-  text = pdf_text (pdf, &pages);
-  g_assert_cmpint (pages, ==, 1);
-  g_assert_nonnull (strstr (text, "Reconciliation Certificate"));
-  g_assert_nonnull (strstr (text, "Vault"));
-  g_assert_nonnull (strstr (text, "Missing"));
-  g_assert_nonnull (strstr (text, "A00002L9"));
-  g_assert_nonnull (strstr (text, "ZZ0001L9"));
-  g_assert_nonnull (strstr (text, "Verified by"));
+  g_free (assert_one_page_saying (pdf, (const char * const[]) {
+                                    "Reconciliation Certificate", "Vault", "Missing", "A00002L9",
+                                    "ZZ0001L9", "Verified by", NULL }));
 
   /* The store knows: A00050L9 is in the vault now; the mtx output of a
    * library reconciles too. */
@@ -785,13 +768,16 @@ test_import_mtx (Fixture       *f,
   g_assert_null (json_object_get_string_member (json_node_get_object (show), "slot"));
   g_clear_pointer (&show, json_node_unref);
   show = json_of (f, EXIT_OK, NULL, "media", "show", "A00034L5", NULL);
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (show), "slot"), ==, "slot 3");
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (show), "type"), ==, "LTO-5");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (show), "slot"), ==,
+                   "slot 3");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (show), "type"), ==,
+                   "LTO-5");
 
   /* A cartridge without a label is counted, not guessed. */
   {
     g_autoptr(JsonNode) stats = json_of (f, EXIT_OK,
-                                         "  Storage Changer /dev/sg5:1 Drives, 2 Slots ( 0 Import/Export )\n"
+                                         "  Storage Changer /dev/sg5:1 Drives, "
+                                         "2 Slots ( 0 Import/Export )\n"
                                          "Data Transfer Element 0:Empty\n"
                                          "      Storage Element 1:Full \n"
                                          "      Storage Element 2:Full :VolumeTag=A00008L5\n",
@@ -799,12 +785,14 @@ test_import_mtx (Fixture       *f,
     g_assert_cmpint (json_object_get_int_member (json_node_get_object (stats), "untagged"), ==, 1);
   }
 
-  fails (f, EXIT_USAGE, "line 3", "  Storage Changer /dev/sg5:1 Drives, 2 Slots ( 0 Import/Export )\n"
+  fails (f, EXIT_USAGE, "line 3",
+         "  Storage Changer /dev/sg5:1 Drives, 2 Slots ( 0 Import/Export )\n"
          "Data Transfer Element 0:Empty\n      Storage Element one:Full\n",
          "import", "mtx", "-", "--library", "Changer", NULL);
   fails (f, EXIT_USAGE, "not the output of mtx status", "A00001L9\n", "import", "mtx", "-",
          "--library", "Changer", NULL);
-  fails (f, EXIT_USAGE, "'Vault' is not a library", "  Storage Changer /dev/sg5:1 Drives, 2 Slots\n",
+  fails (f, EXIT_USAGE, "'Vault' is not a library",
+         "  Storage Changer /dev/sg5:1 Drives, 2 Slots\n",
          "import", "mtx", "-", "--library", "Vault", NULL);
   fails (f, EXIT_USAGE, "import mtx needs --library", "", "import", "mtx", "-", NULL);
 }
@@ -825,7 +813,8 @@ test_broken_text_refused (Fixture       *f,
 #define BYTES(s) s, sizeof s - 1
     { BYTES ("A00001L9\nA00002L9\n\0A00003L9\n"), "line 3: a NUL byte" },
     { BYTES ("A00001L9\nA00002L9\nA00003L9\n\0"), "line 4: a NUL byte" },
-    { BYTES ("A00001L9\r\nA00002\xff" "L9\r\nA00003L9\r\n"), "line 2: the text is not valid UTF-8" },
+    { BYTES ("A00001L9\r\nA00002\xff" "L9\r\nA00003L9\r\n"),
+      "line 2: the text is not valid UTF-8" },
 #undef BYTES
   };
   g_autofree char *path = g_build_filename (f->dir, "list.txt", NULL);
@@ -836,8 +825,8 @@ test_broken_text_refused (Fixture       *f,
     "\0     Storage Element 2:Full :VolumeTag=A00005L9\n";
 
   build_site (f);
-  ok (f, "--at", "2026-11-20T08:00:00Z", "media", "move", "A00001L9", "A00002L9", "A00003L9", "--to",
-      "Vault", NULL);
+  ok (f, "--at", "2026-11-20T08:00:00Z", "media", "move", "A00001L9", "A00002L9", "A00003L9",
+      "--to", "Vault", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
     {
@@ -855,7 +844,8 @@ test_broken_text_refused (Fixture       *f,
              "--location", "Vault", path, NULL);
 
       /* Standard input too, and the scan list, which only reads it. */
-      command = g_strdup_printf ("\"$CUSTODYCTL\" media reconcile --location Vault - < list.txt && exit 9;"
+      command = g_strdup_printf ("\"$CUSTODYCTL\" media reconcile --location Vault - < list.txt && "
+                                 "exit 9;"
                                  "\"$CUSTODYCTL\" media scan --to Truck < list.txt");
       sh[2] = command;
       g_assert_cmpint (run_program (f, sh, NULL, &out, &err), ==, EXIT_USAGE);

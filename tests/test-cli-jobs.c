@@ -69,9 +69,12 @@ test_job_list_and_show_json (CtlFixture    *f,
                   "--location", "Cloud", "--immutable", "--air-gapped", NULL));
   copies = cli_json (f, EXIT_OK, "--at", NOW, "copy", "list", "mail", NULL);
   g_assert_cmpint (json_array_get_length (cli_array_of (copies)), ==, 2);
-  g_assert_true (cli_bool_member (cli_find_by (cli_array_of (copies), "name", "cloud"), "immutable"));
-  g_assert_true (cli_bool_member (cli_find_by (cli_array_of (copies), "name", "cloud"), "air_gapped"));
-  g_assert_cmpstr (cli_str_member (cli_find_by (cli_array_of (copies), "name", "cloud"), "location"), ==,
+  g_assert_true (cli_bool_member (cli_find_by (cli_array_of (copies), "name", "cloud"),
+                                  "immutable"));
+  g_assert_true (cli_bool_member (cli_find_by (cli_array_of (copies), "name", "cloud"),
+                                  "air_gapped"));
+  g_assert_cmpstr (cli_str_member (cli_find_by (cli_array_of (copies), "name", "cloud"),
+                                   "location"), ==,
                    "Cloud");
 }
 
@@ -99,7 +102,8 @@ test_job_add_defaults_and_rm_removes_everything_of_the_job (CtlFixture    *f,
   g_assert_cmpint (json_array_get_length (cli_array_member (store, "copies")), ==, 1);
   g_assert_cmpint (json_array_get_length (cli_array_member (store, "executions")), ==, 1);
   g_assert_cmpint (json_array_get_length (cli_array_member (store, "verifications")), ==, 1);
-  g_assert_cmpstr (cli_str_member (cli_element (cli_array_member (store, "executions"), 0), "job"), ==, "mail");
+  g_assert_cmpstr (cli_str_member (cli_element (cli_array_member (store, "executions"), 0), "job"),
+                   ==, "mail");
   /* The volumes stay: they are the desk's, not the job's. */
   g_assert_cmpint (json_array_get_length (cli_array_member (store, "media")), ==, 2);
   g_assert_cmpint (cli_run (f, NULL, NULL, NULL, "db", "check", NULL), ==, EXIT_OK);
@@ -216,7 +220,8 @@ test_check_exit_code_follows_violations (CtlFixture    *f,
   g_assert_cmpstr (cli_str_member (cli_verdict_of (one, "crm"), "status"), ==, "at-risk");
   /* An immutable repository counts as offline, and says why. */
   {
-    JsonObject *cloud = cli_find_by (cli_array_member (cli_verdict_of (one, "crm"), "copies"), "copy", "cloud");
+    JsonObject *cloud = cli_find_by (cli_array_member (cli_verdict_of (one, "crm"), "copies"),
+                                     "copy", "cloud");
 
     g_assert_true (cli_bool_member (cloud, "valid"));
     g_assert_true (cli_bool_member (cloud, "offsite"));
@@ -245,8 +250,10 @@ test_check_exit_code_follows_violations (CtlFixture    *f,
                   "--at", "2026-11-20T08:30:00Z", NULL));
   g_clear_pointer (&one, json_node_unref);
   one = cli_json (f, EXIT_VIOLATION, "--at", NOW, "check", "payroll", NULL);
-  g_assert_false (cli_bool_member (cli_rule_of (cli_verdict_of (one, "payroll"), "0-errors"), "pass"));
-  g_assert_cmpint (cli_int_member (cli_rule_of (cli_verdict_of (one, "payroll"), "0-errors"), "have"), ==, 1);
+  g_assert_false (cli_bool_member (cli_rule_of (cli_verdict_of (one, "payroll"), "0-errors"),
+                                   "pass"));
+  g_assert_cmpint (cli_int_member (cli_rule_of (cli_verdict_of (one, "payroll"), "0-errors"),
+                                   "have"), ==, 1);
 }
 
 /*
@@ -315,7 +322,8 @@ test_record_same_run_id_updates_instead_of_duplicating (CtlFixture    *f,
   g_assert_cmpstr (cli_str_member (run, "status"), ==, "failed");
   g_assert_cmpstr (cli_str_member (run, "message"), ==, "drive error");
   g_assert_cmpint (cli_int_member (run, "bytes"), ==, 1000);
-  cli_assert_strings (cli_array_member (run, "volumes"), (const char *[]) { "A00002L9", "A00001L9", NULL });
+  cli_assert_strings (cli_array_member (run, "volumes"),
+                      (const char *[]) { "A00002L9", "A00001L9", NULL });
 
   /* The same run again: nothing to do, nothing written. */
   audit_before = cli_audit_entries (f);
@@ -341,7 +349,8 @@ test_record_same_run_id_updates_instead_of_duplicating (CtlFixture    *f,
   /* The failed tape run is its latest: an error, and not a valid copy
    * any more once the older success is out of its RPO. */
   check = cli_json (f, EXIT_VIOLATION, "--at", "2026-11-21T01:00:00Z", "check", NULL);
-  g_assert_cmpint (cli_int_member (cli_rule_of (cli_verdict_of (check, "payroll"), "0-errors"), "have"), >=, 1);
+  g_assert_cmpint (cli_int_member (cli_rule_of (cli_verdict_of (check, "payroll"), "0-errors"),
+                                   "have"), >=, 1);
 }
 
 static void

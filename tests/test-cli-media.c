@@ -38,7 +38,8 @@ test_location_list_json (CtlFixture    *f,
   list = cli_json (f, EXIT_OK, "location", "list", NULL);
   g_assert_cmpint (json_array_get_length (cli_array_of (list)), ==, G_N_ELEMENTS (kinds));
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    g_assert_cmpstr (cli_str_member (cli_find_by (cli_array_of (list), "name", kinds[i][0]), "kind"), ==,
+    g_assert_cmpstr (cli_str_member (cli_find_by (cli_array_of (list), "name", kinds[i][0]),
+                                     "kind"), ==,
                      kinds[i][1]);
 
   /* The text form is a table a person can read. */
@@ -74,7 +75,8 @@ test_media_list_and_show_json_movements_oldest_first (CtlFixture    *f,
   g_assert_cmpstr (cli_str_member (a1, "location"), ==, "Vault");
   g_assert_true (cli_str_member (a1, "retention_until") == NULL);
   g_assert_false (cli_bool_member (a1, "worm"));
-  g_assert_cmpstr (cli_str_member (cli_find_by (cli_array_of (list), "volser", "A00002L9"), "status"), ==,
+  g_assert_cmpstr (cli_str_member (cli_find_by (cli_array_of (list), "volser", "A00002L9"),
+                                   "status"), ==,
                    "scratch");
   medium = cli_find_by (cli_array_of (list), "volser", "R00001");
   g_assert_cmpstr (cli_str_member (medium, "retention_until"), ==, "2027-01-31T00:00:00Z");
@@ -85,7 +87,8 @@ test_media_list_and_show_json_movements_oldest_first (CtlFixture    *f,
   g_assert_cmpint (json_array_get_length (cli_array_of (weekly)), ==, 2);
   in_vault = cli_json (f, EXIT_OK, "--at", NOW, "media", "list", "--location", "Vault", NULL);
   g_assert_cmpint (json_array_get_length (cli_array_of (in_vault)), ==, 1);
-  g_assert_cmpstr (cli_str_member (cli_element (cli_array_of (in_vault), 0), "volser"), ==, "A00001L9");
+  g_assert_cmpstr (cli_str_member (cli_element (cli_array_of (in_vault), 0), "volser"), ==,
+                   "A00001L9");
 
   /* Lower case, as a hand types it, finds the same volume. */
   show = cli_json (f, EXIT_OK, "--at", NOW, "media", "show", "a00001l9", NULL);
@@ -142,7 +145,8 @@ test_move_that_breaks_compliance_needs_confirm (CtlFixture    *f,
   g_assert_cmpint (cli_audit_entries (f), ==, audit_before);
   medium = cli_json (f, EXIT_OK, "--at", NOW, "media", "show", "A00001L9", NULL);
   g_assert_cmpstr (cli_str_member (cli_object_of (medium), "location"), ==, "Vault");
-  g_assert_cmpint (json_array_get_length (cli_array_member (cli_object_of (medium), "movements")), ==, 3);
+  g_assert_cmpint (json_array_get_length (cli_array_member (cli_object_of (medium), "movements")),
+                   ==, 3);
 
   /* Moving the other, unused tape is no one's business. */
   g_free (cli_ok (f, "--at", NOW, "media", "move", "A00002L9", "--to", "Vault", NULL));
@@ -155,7 +159,8 @@ test_move_that_breaks_compliance_needs_confirm (CtlFixture    *f,
   g_clear_pointer (&medium, json_node_unref);
   medium = cli_json (f, EXIT_OK, "--at", NOW, "media", "show", "A00001L9", NULL);
   g_assert_cmpstr (cli_str_member (cli_object_of (medium), "location"), ==, "Library");
-  g_assert_cmpint (json_array_get_length (cli_array_member (cli_object_of (medium), "movements")), ==, 4);
+  g_assert_cmpint (json_array_get_length (cli_array_member (cli_object_of (medium), "movements")),
+                   ==, 4);
 
   root = cli_export_store (f);
   audit = cli_array_member (cli_object_of (root), "audit");
@@ -164,7 +169,8 @@ test_move_that_breaks_compliance_needs_confirm (CtlFixture    *f,
   g_assert_nonnull (strstr (cli_str_member (last, "after"), "payroll"));
 
   check = cli_json (f, EXIT_VIOLATION, "--at", NOW, "check", NULL);
-  g_assert_false (cli_bool_member (cli_rule_of (cli_verdict_of (check, "payroll"), "1-offsite"), "pass"));
+  g_assert_false (cli_bool_member (cli_rule_of (cli_verdict_of (check, "payroll"), "1-offsite"),
+                                   "pass"));
 }
 
 int

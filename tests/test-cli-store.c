@@ -193,7 +193,8 @@ test_store_with_overwritten_pages_is_reported_corrupt (CtlFixture    *f,
   g_autofree char *message = g_strdup_printf ("the store '%s' is corrupt", f->db);
   g_autofree char *message_line = g_strdup_printf ("custodyctl: error: %s", message);
   g_autofree char *new_json = ctl_fixture_path (f, "new.json");
-  g_autofree char *old_json = ctl_fixture_write (f, "old.json", "{\"exported\": \"yesterday\"}\n", -1);
+  g_autofree char *old_json = ctl_fixture_write (f, "old.json", "{\"exported\": \"yesterday\"}\n",
+                                                 -1);
   g_autofree char *old = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -466,7 +467,8 @@ test_failing_commands_write_nothing (CtlFixture    *f,
         g_ptr_array_add (args, (gpointer) cases[i].args[j]);
       g_ptr_array_add (args, NULL);
 
-      cli_assert_fails_argv (f, cases[i].status, cases[i].message, (const char * const *) args->pdata,
+      cli_assert_fails_argv (f, cases[i].status, cases[i].message,
+                             (const char * const *) args->pdata,
                          "job,copy,media_type\nnew-job,new-copy,disk\nnew-job,other,floppy\n");
     }
 
@@ -587,12 +589,14 @@ test_at_hides_what_was_added_later (CtlFixture    *f,
   cli_fails (f, EXIT_USAGE, "unknown volume 'A00003L9'", "--at", NOW, "media", "show", "A00003L9",
              NULL);
   check = cli_json (f, EXIT_OK, "--at", NOW, "check", NULL);
-  g_assert_cmpint (cli_int_member (cli_object_of (cli_member (cli_object_of (check), "summary")), "jobs"), ==, 1);
+  g_assert_cmpint (cli_int_member (cli_object_of (cli_member (cli_object_of (check), "summary")),
+                                   "jobs"), ==, 1);
   g_clear_pointer (&check, json_node_unref);
 
   /* Before SETUP, the store is empty. */
   check = cli_json (f, EXIT_OK, "--at", "2026-10-01", "check", NULL);
-  g_assert_cmpint (cli_int_member (cli_object_of (cli_member (cli_object_of (check), "summary")), "jobs"), ==, 0);
+  g_assert_cmpint (cli_int_member (cli_object_of (cli_member (cli_object_of (check), "summary")),
+                                   "jobs"), ==, 0);
   g_clear_pointer (&locations, json_node_unref);
   locations = cli_json (f, EXIT_OK, "--at", "2026-10-01", "location", "list", NULL);
   g_assert_cmpint (json_array_get_length (cli_array_of (locations)), ==, 0);
@@ -663,8 +667,10 @@ test_at_hides_later_runs_verifications_and_movements (CtlFixture    *f,
                        moments[i].tape_valid && !moments[i].verified ? 2 : 0);
 
       medium = cli_json (f, EXIT_OK, "--at", moments[i].at, "media", "show", "A00001L9", NULL);
-      g_assert_cmpstr (cli_str_member (cli_object_of (medium), "location"), ==, moments[i].tape_location);
-      g_assert_cmpint (json_array_get_length (cli_array_member (cli_object_of (medium), "movements")), ==,
+      g_assert_cmpstr (cli_str_member (cli_object_of (medium), "location"), ==,
+                       moments[i].tape_location);
+      g_assert_cmpint (json_array_get_length (cli_array_member (cli_object_of (medium),
+                                                                "movements")), ==,
                        moments[i].movements);
     }
 
@@ -799,7 +805,8 @@ test_names_round_trip (CtlFixture    *f,
       g_clear_pointer (&node, json_node_unref);
 
       node = cli_json (f, EXIT_VIOLATION, "check", n, NULL);
-      g_assert_cmpuint (json_array_get_length (cli_array_member (cli_object_of (node), "jobs")), ==, 1);
+      g_assert_cmpuint (json_array_get_length (cli_array_member (cli_object_of (node), "jobs")), ==,
+                        1);
       g_assert_nonnull (cli_find_by (cli_array_member (cli_object_of (node), "jobs"), "job", n));
       g_clear_pointer (&node, json_node_unref);
 
@@ -888,8 +895,8 @@ test_names_refused_escaped_and_after_dashes (CtlFixture    *f,
              "job", "add", esc_name, NULL);
   cli_fails (f, EXIT_USAGE, "contains the control character U+0009", "location", "add", "a\tb",
              "--kind", "library", NULL);
-  cli_fails (f, EXIT_USAGE, "contains the control character U+0085", "pool", "add", "next\xc2\x85line",
-             "--scheme", "none", NULL);
+  cli_fails (f, EXIT_USAGE, "contains the control character U+0085", "pool", "add",
+             "next\xc2\x85line", "--scheme", "none", NULL);
   cli_fails (f, EXIT_USAGE, "contains the control character U+007F", "copy", "add", "payroll",
              "del\x7f", "--media-type", "tape", NULL);
   cli_fails (f, EXIT_USAGE, "contains the control character U+001B", "job", "edit", "payroll",
@@ -910,9 +917,12 @@ test_names_refused_escaped_and_after_dashes (CtlFixture    *f,
   cli_fails (f, EXIT_USAGE, "unknown job '--help'", "job", "show", "--", "--help", NULL);
 
   /* Names an older version let in. */
-  custody_test_exec_sql (f->db, "INSERT INTO jobs (name, source, owner, rpo_hours, verify_days, tags, created_at)"
+  custody_test_exec_sql (f->db,
+                         "INSERT INTO jobs (name, source, owner, rpo_hours, verify_days, tags, "
+                         "created_at)"
                    " VALUES ('-old', '', '', 24, 30, '', 0),"
-                   "        ('e' || char (27) || '[31mred', char (27) || ']0;title' || char (7), '',"
+                   "        ('e' || char (27) || '[31mred', char (27) || ']0;title' || char (7), "
+                   "'',"
                    "         24, 30, '', 0)");
   node = cli_json (f, EXIT_OK, "job", "show", "--", "-old", NULL);
   g_assert_cmpstr (cli_str_member (cli_object_of (node), "name"), ==, "-old");

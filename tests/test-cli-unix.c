@@ -38,7 +38,8 @@ test_policy_fraction_is_printed_as_set (CtlFixture    *f,
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
       g_autofree char *out = NULL, *err = NULL, *text = NULL;
-      g_autofree char *json_line = g_strdup_printf ("\"at-risk-rpo-fraction\" : %s,\n", json_texts[i]);
+      g_autofree char *json_line = g_strdup_printf ("\"at-risk-rpo-fraction\" : %s,\n",
+                                                    json_texts[i]);
       g_autofree char *text_line = g_strdup_printf ("at-risk-rpo-fraction  %s\n", json_texts[i]);
 
       ctl_ok (f, "policy", "set", "at-risk-rpo-fraction", values[i], NULL);
@@ -91,8 +92,10 @@ test_errors_are_json_with_json (CtlFixture    *f,
 {
   const char *ctl = g_getenv ("CUSTODYCTL");
   g_autofree char *missing = ctl_fixture_path (f, "missing.db");
-  const char * const usage_before[] = { ctl, "--db", f->db, "--json", "job", "show", "payrol", NULL };
-  const char * const usage_after[] = { ctl, "--db", f->db, "job", "show", "payrol", "--json", NULL };
+  const char * const usage_before[] = { ctl, "--db", f->db, "--json", "job", "show", "payrol",
+                                        NULL };
+  const char * const usage_after[] = { ctl, "--db", f->db, "job", "show", "payrol", "--json",
+                                       NULL };
   const char * const bad_name[] = { ctl, "--db", f->db, "--json", "job", "show", "caf\xe9", NULL };
   const char * const bad_option[] = { ctl, "--json", "--db", f->db, "job", "list", "--frob", NULL };
   const char * const store[] = { ctl, "--db", missing, "--json", "job", "list", NULL };

@@ -40,11 +40,13 @@ static const Case cases[] = {
   { "/compliance/three-copies-two-media-vault-tape-all-verified",
     "copy nas disk onsite-repo\n run success 2h\n verify passed 3d\n"
     "copy tape tape\n run success 4h T1@offsite-vault\n verify passed 3d\n",
-    "status=compliant 3-copies=pass:3 2-media=pass:2 1-offsite=pass:1 1-offline=pass:1 0-errors=pass:0",
+    "status=compliant 3-copies=pass:3 2-media=pass:2 1-offsite=pass:1 1-offline=pass:1 "
+    "0-errors=pass:0",
     NULL },
   { "/compliance/empty-job-has-only-production",
     "",
-    "status=violation 3-copies=fail:1 2-media=fail:0 1-offsite=fail:0 1-offline=fail:0 0-errors=pass:0",
+    "status=violation 3-copies=fail:1 2-media=fail:0 1-offsite=fail:0 1-offline=fail:0 "
+    "0-errors=pass:0",
     "the job has no backup copies" },
   { "/compliance/production-not-counted-needs-three-backups",
     "policy production=false\n"
@@ -142,12 +144,14 @@ static const Case cases[] = {
   /* Where media are: every volume of the latest restore point decides. */
   { "/compliance/restore-point-on-three-tapes-one-still-in-library",
     "copy nas disk onsite-repo\n run success 2h\n verify passed 1d\n"
-    "copy tape tape\n run success 3h T1@offsite-vault T2@offsite-vault T3@library\n verify passed 1d\n",
+    "copy tape tape\n run success 3h T1@offsite-vault T2@offsite-vault T3@library\n"
+    " verify passed 1d\n",
     "status=violation 1-offsite=fail:0 1-offline=fail:0",
     "'tape': volume T3 is in 'library' (library)" },
   { "/compliance/restore-point-on-three-tapes-all-in-vault",
     "copy nas disk onsite-repo\n run success 2h\n verify passed 1d\n"
-    "copy tape tape\n run success 3h T1@offsite-vault T2@offsite-vault T3@offsite-vault\n verify passed 1d\n",
+    "copy tape tape\n run success 3h T1@offsite-vault T2@offsite-vault T3@offsite-vault\n"
+    " verify passed 1d\n",
     "status=compliant 1-offsite=pass:1 1-offline=pass:1", NULL },
   { "/compliance/tape-in-transit-is-offline-not-offsite",
     "copy nas disk onsite-repo\n run success 2h\n verify passed 1d\n"
@@ -164,7 +168,8 @@ static const Case cases[] = {
     "1-offsite=fail:0 1-offline=pass:1", NULL },
   { "/compliance/older-restore-point-in-vault-does-not-help-newer-one-in-library",
     "copy nas disk onsite-repo\n run success 2h\n verify passed 1d\n"
-    "copy tape tape\n run success 30h T0@offsite-vault\n run success 3h T1@library\n verify passed 1d\n",
+    "copy tape tape\n run success 30h T0@offsite-vault\n run success 3h T1@library\n"
+    " verify passed 1d\n",
     "job rpo=48\n1-offsite=fail:0 1-offline=fail:0", NULL },
   { "/compliance/failed-run-on-a-library-tape-leaves-vault-restore-point",
     "copy nas disk onsite-repo\n run success 2h\n verify passed 1d\n"
@@ -509,7 +514,8 @@ test_case (gconstpointer data)
               found = TRUE;
               g_assert_cmpstr (verdict->rules[r].pass ? "pass" : "fail", ==, pass_have[0]);
               if (pass_have[1] != NULL)
-                g_assert_cmpint (verdict->rules[r].have, ==, g_ascii_strtoll (pass_have[1], NULL, 10));
+                g_assert_cmpint (verdict->rules[r].have, ==,
+                                 g_ascii_strtoll (pass_have[1], NULL, 10));
             }
           g_assert_true (found);
         }
@@ -568,8 +574,8 @@ test_time_travel_ignores_later_facts (void)
       CustodySnapshot *s = i == 0 ? full : past;
 
       custody_snapshot_add_job (s, "job", 24, 30);
-      custody_snapshot_add_copy (s, "nas", CUSTODY_MEDIA_TYPE_DISK, "NAS", CUSTODY_LOCATION_ONSITE_REPO,
-                                 FALSE, FALSE);
+      custody_snapshot_add_copy (s, "nas", CUSTODY_MEDIA_TYPE_DISK, "NAS",
+                                 CUSTODY_LOCATION_ONSITE_REPO, FALSE, FALSE);
       custody_snapshot_add_run (s, NOW - 4 * 86400, NOW - 4 * 86400 + 60, CUSTODY_RUN_FAILED);
       custody_snapshot_add_verification (s, NOW - 10 * 86400, TRUE, 0);
       if (i == 0)
@@ -637,8 +643,10 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add_data_func (cases[i].path, &cases[i], test_case);
 
-  g_test_add_func ("/compliance/time-travel-ignores-later-facts", test_time_travel_ignores_later_facts);
-  g_test_add_func ("/compliance/copy-verdicts-describe-each-copy", test_copy_verdicts_describe_each_copy);
+  g_test_add_func ("/compliance/time-travel-ignores-later-facts",
+                   test_time_travel_ignores_later_facts);
+  g_test_add_func ("/compliance/copy-verdicts-describe-each-copy",
+                   test_copy_verdicts_describe_each_copy);
 
   return g_test_run ();
 }

@@ -9,23 +9,11 @@
 #include <string.h>
 
 #include "custody-borg.h"
+#include "custody-formats-test-utils.h"
 #include "custody-time.h"
 
 #define ID_A "5c8cba5279364c3191282201948f79d72bd3e49d56eecbcc5b509347216d8dc7"
 #define ID_B "ff35a419b8838f815de56a161daf536ec9d7757de2bc8b6bedf2c2c318b55866"
-
-static char *
-load (const char *name,
-      gsize      *length)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-
-  g_file_get_contents (path, &data, length, &error);
-  g_assert_no_error (error);
-  return data;
-}
 
 /* Reads @data as borg prints it with --json, as the import does: the
  * repository first, then the archives; NULL and *error on failure. */
@@ -58,19 +46,10 @@ read_archives (const char  *data,
 }
 
 static void
-assert_time (gint64      time,
-             const char *expected)
-{
-  g_autofree char *text = custody_time_format (time);
-
-  g_assert_cmpstr (text, ==, expected);
-}
-
-static void
 test_list (void)
 {
   gsize length;
-  g_autofree char *data = load ("borg-1.2-list.json", &length);
+  g_autofree char *data = custody_test_fixture ("import", "borg-1.2-list.json", &length);
   g_autofree char *repository_id = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) archives = NULL;
@@ -90,7 +69,7 @@ test_list (void)
   g_assert_cmpstr (first->message, ==, "ws-01-2026-11-24T22:00");
   g_assert_cmpuint (first->index, ==, 1);
   /* borg 1.x writes local times without an offset: read in the text's zone. */
-  assert_time (first->started, "2026-11-25T09:10:07Z");
+  custody_test_assert_time (first->started, "2026-11-25T09:10:07Z");
   /* A list says neither when a run ended nor how it went, nor its size. */
   g_assert_false (first->finish_known);
   g_assert_cmpint (first->finished, ==, first->started);
@@ -122,7 +101,7 @@ test_info (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       gsize length;
-      g_autofree char *data = load (cases[i].fixture, &length);
+      g_autofree char *data = custody_test_fixture ("import", cases[i].fixture, &length);
       g_autoptr(GError) error = NULL;
       g_autoptr(GArray) archives = NULL;
       const CustodyBorgArchive *a;
@@ -135,8 +114,8 @@ test_info (void)
       g_assert_cmpint (a->bytes, ==, cases[i].bytes);
       g_assert_cmpint (a->files, ==, cases[i].files);
       g_assert_true (a->finish_known);
-      assert_time (a->started, cases[i].started);
-      assert_time (a->finished, cases[i].finished);
+      custody_test_assert_time (a->started, cases[i].started);
+      custody_test_assert_time (a->finished, cases[i].finished);
     }
 }
 
@@ -145,7 +124,7 @@ static void
 test_glob_archives (void)
 {
   gsize length;
-  g_autofree char *data = load ("borg-1.2-list-shared.json", &length);
+  g_autofree char *data = custody_test_fixture ("import", "borg-1.2-list-shared.json", &length);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) all = NULL, mine = NULL;
   guint left_out;
@@ -202,7 +181,7 @@ test_create (void)
       g_assert_cmpint (a->status, ==, cases[i].status);
       g_assert_cmpint (a->status_known, ==, cases[i].status_known);
       g_assert_cmpstr (a->message, ==, cases[i].message);
-      assert_time (a->started, "2026-11-25T08:10:07Z");
+      custody_test_assert_time (a->started, "2026-11-25T08:10:07Z");
       /* 2.5 s: a run that ended is not made shorter than it was. */
       g_assert_cmpint (a->finished - a->started, ==, 3);
       g_assert_true (a->finish_known);
@@ -219,7 +198,8 @@ test_create (void)
 
     archives = read_archives (data, strlen (data), 0, "other-*", NULL, &left_out, &error);
     g_assert_no_error (error);
-    assert_time (g_array_index (archives, CustodyBorgArchive, 0).started, "2026-11-25T08:10:07Z");
+    custody_test_assert_time (g_array_index (archives, CustodyBorgArchive, 0).started,
+                              "2026-11-25T08:10:07Z");
   }
 }
 
@@ -281,11 +261,27 @@ test_errors (void)
 
       archives = read_archives (cases[i].text, strlen (cases[i].text), cases[i].exit_code, NULL,
                                 NULL, &left_out, &error);
-      g_test_message ("case %u: %s", i, error != NULL ? error->message : "(no error)");
       g_assert_null (archives);
-      g_assert_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID);
-      g_assert_cmpstr (error->message, ==, cases[i].message);
+      custody_test_assert_invalid (error, i, cases[i].message);
     }
+}
+
+static gboolean
+read_check (CustodyToolText   *text,
+            int                exit_code,
+            CustodyTestCheck  *out,
+            GError           **error)
+{
+  g_auto(CustodyBorgCheck) check = { 0, };
+
+  if (!custody_borg_read_check (text, exit_code, &check, error))
+    return FALSE;
+  out->passed = check.passed;
+  out->errors = check.errors;
+  out->at = check.at;
+  out->note = g_steal_pointer (&check.note);
+  out->digest = g_steal_pointer (&check.digest);
+  return TRUE;
 }
 
 static void
@@ -316,31 +312,20 @@ test_check (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       gsize length;
-      g_autofree char *data = cases[i].text != NULL ? g_strdup (cases[i].text)
-                                                    : load ("borg-1.2-check-ok.txt", &length);
-      CustodyToolText text = { data, strlen (data), NULL, FALSE, NULL };
-      g_auto(CustodyBorgCheck) check = { 0, };
-      g_autoptr(GError) error = NULL;
+      g_autofree char *data = cases[i].text != NULL
+                              ? g_strdup (cases[i].text)
+                              : custody_test_fixture ("import", "borg-1.2-check-ok.txt", &length);
+      CustodyTestCheck expected = { cases[i].passed, cases[i].errors, cases[i].at,
+                                    (char *) cases[i].note, NULL };
 
-      g_assert_true (custody_borg_read_check (&text, cases[i].exit_code, &check, &error));
-      g_assert_no_error (error);
-      g_assert_cmpint (check.passed, ==, cases[i].passed);
-      g_assert_cmpint (check.errors, ==, cases[i].errors);
-      g_assert_cmpint (check.at, ==, cases[i].at);
-      g_assert_cmpstr (check.note, ==, cases[i].note);
-      g_assert_cmpuint (strlen (check.digest), ==, 64);
+      custody_test_assert_check (read_check, data, strlen (data), cases[i].exit_code, &expected);
     }
 }
 
 static void
 test_check_errors (void)
 {
-  static const struct
-  {
-    const char *text;
-    int         exit_code;
-    const char *message;
-  } cases[] = {
+  static const CustodyTestRefusal cases[] = {
     { "Starting repository check\n", -1,
       "the output does not say how the check ended: give the exit code of borg check "
       "(--exit-code)" },
@@ -353,17 +338,7 @@ test_check_errors (void)
     { "[1]\n", 0, "line 1, column 1: record 1 should be an object, not an array" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      CustodyToolText text = { cases[i].text, strlen (cases[i].text), NULL, FALSE, NULL };
-      g_auto(CustodyBorgCheck) check = { 0, };
-      g_autoptr(GError) error = NULL;
-
-      g_assert_false (custody_borg_read_check (&text, cases[i].exit_code, &check, &error));
-      g_test_message ("case %u: %s", i, error->message);
-      g_assert_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID);
-      g_assert_cmpstr (error->message, ==, cases[i].message);
-    }
+  custody_test_assert_refusals (cases, G_N_ELEMENTS (cases), read_check);
 }
 
 int

@@ -9,20 +9,8 @@
 #include <string.h>
 
 #include "custody-restic.h"
+#include "custody-formats-test-utils.h"
 #include "custody-time.h"
-
-static char *
-load (const char *name,
-      gsize      *length)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-
-  g_file_get_contents (path, &data, length, &error);
-  g_assert_no_error (error);
-  return data;
-}
 
 /* Reads @data as a snapshot list; NULL and *error on failure. */
 static GArray *
@@ -49,24 +37,37 @@ read_snapshots (const char                *data,
   return g_steal_pointer (&snapshots);
 }
 
+/* The snapshots of the fixture @name, which must read; @left_out gets
+ * how many @filter (NULL: none) left out. */
+static GArray *
+snapshots_of (const char                *name,
+              const CustodyResticFilter *filter,
+              guint                     *left_out)
+{
+  gsize length;
+  g_autofree char *data = custody_test_fixture ("import", name, &length);
+  g_autoptr(GError) error = NULL;
+  GArray *snapshots = read_snapshots (data, length, filter, left_out, &error);
+
+  g_assert_no_error (error);
+  return snapshots;
+}
+
 static void
 test_snapshot_list (void)
 {
-  gsize length;
-  g_autofree char *data = load ("restic-0.14-snapshots.json", &length);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) snapshots = NULL;
   const CustodyResticSnapshot *first;
   g_autofree char *started = NULL;
   guint left_out;
 
-  snapshots = read_snapshots (data, length, NULL, &left_out, &error);
-  g_assert_no_error (error);
+  snapshots = snapshots_of ("restic-0.14-snapshots.json", NULL, &left_out);
   g_assert_cmpuint (snapshots->len, >=, 2);
   g_assert_cmpuint (left_out, ==, 0);
 
   first = &g_array_index (snapshots, CustodyResticSnapshot, 0);
-  g_assert_cmpstr (first->id, ==, "69a11be751759257f64d75d4d926e882b94ecf5312c33104aea8f50497ddbe2a");
+  g_assert_cmpstr (first->id, ==,
+                   "69a11be751759257f64d75d4d926e882b94ecf5312c33104aea8f50497ddbe2a");
   g_assert_cmpstr (first->source, ==, "ws-01: /srv/projects");
   g_assert_cmpuint (first->index, ==, 1);
   started = custody_time_format (first->started);
@@ -81,14 +82,10 @@ test_snapshot_list (void)
 static void
 test_snapshot_summary (void)
 {
-  gsize length;
-  g_autofree char *data = load ("restic-0.19-snapshots.json", &length);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) snapshots = NULL;
   guint left_out;
 
-  snapshots = read_snapshots (data, length, NULL, &left_out, &error);
-  g_assert_no_error (error);
+  snapshots = snapshots_of ("restic-0.19-snapshots.json", NULL, &left_out);
   g_assert_cmpuint (snapshots->len, >=, 1);
   for (guint i = 0; i < snapshots->len; i++)
     {
@@ -104,18 +101,13 @@ test_snapshot_summary (void)
 static void
 test_snapshot_filter (void)
 {
-  gsize length;
-  g_autofree char *data = load ("restic-0.14-snapshots-shared.json", &length);
   const char *hosts[] = { "ws-01", NULL };
   const CustodyResticFilter filter = { hosts, NULL, NULL };
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) all = NULL, mine = NULL;
   guint left_out;
 
-  all = read_snapshots (data, length, NULL, &left_out, &error);
-  g_assert_no_error (error);
-  mine = read_snapshots (data, length, &filter, &left_out, &error);
-  g_assert_no_error (error);
+  all = snapshots_of ("restic-0.14-snapshots-shared.json", NULL, &left_out);
+  mine = snapshots_of ("restic-0.14-snapshots-shared.json", &filter, &left_out);
   g_assert_cmpuint (left_out, >, 0);
   g_assert_cmpuint (mine->len + left_out, ==, all->len);
   for (guint i = 0; i < mine->len; i++)
@@ -132,7 +124,8 @@ test_snapshot_errors (void)
     const char *message;
   } cases[] = {
     { "[\n  {\"id\": \"xyz\", \"time\": \"2026-01-01T00:00:00Z\"}\n]",
-      "line 2, column 10: snapshot 1: \"xyz\" is not a restic snapshot id (64 hexadecimal digits)" },
+      "line 2, column 10: snapshot 1: \"xyz\" is not a restic snapshot id (64 hexadecimal "
+      "digits)" },
     { "[\n  42\n]", "line 2, column 3: snapshot 1 should be an object, not a number" },
     { "[{\"id\": \"" "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
       "\",\n  \"time\": \"yesterday\"}]",
@@ -140,7 +133,9 @@ test_snapshot_errors (void)
     { "[{\"tree\": \"ab\", \"time\": \"2026-01-01T00:00:00Z\"}]",
       "line 1, column 2: snapshot 1 has no \"id\": 'restic cat snapshot' prints none; import "
       "'restic snapshots --json' instead" },
-    { "[1,", "line 1, column 4: the document ends early, inside the array that opens on line 1, column 1" },
+    { "[1,",
+      "line 1, column 4: the document ends early, inside the array that opens on line 1, "
+      "column 1" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -151,8 +146,7 @@ test_snapshot_errors (void)
 
       snapshots = read_snapshots (cases[i].text, strlen (cases[i].text), NULL, &left_out, &error);
       g_assert_null (snapshots);
-      g_assert_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID);
-      g_assert_cmpstr (error->message, ==, cases[i].message);
+      custody_test_assert_invalid (error, i, cases[i].message);
     }
 }
 
@@ -160,7 +154,7 @@ static void
 test_backup_output (void)
 {
   gsize length;
-  g_autofree char *data = load ("restic-0.19-backup-json.jsonl", &length);
+  g_autofree char *data = custody_test_fixture ("import", "restic-0.19-backup-json.jsonl", &length);
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   CustodyToolText text = { data, length, utc, FALSE, NULL };
   g_autoptr(CustodyJsonDoc) doc = NULL;
@@ -190,14 +184,34 @@ test_backup_without_summary (void)
 {
   const char *data = "{\"message_type\":\"status\"}\n";
   CustodyToolText text = { data, strlen (data), NULL, FALSE, NULL };
-  g_autoptr(CustodyJsonDoc) doc = custody_tool_text_parse_json (&text, CUSTODY_JSON_PARSE_MANY, NULL);
+  g_autoptr(CustodyJsonDoc) doc = custody_tool_text_parse_json (&text, CUSTODY_JSON_PARSE_MANY,
+                                                                NULL);
   g_auto(CustodyResticBackup) backup = { 0, };
   g_autoptr(GError) error = NULL;
 
   g_assert_false (custody_restic_read_backup (&text, doc, -1, &backup, &error));
   g_assert_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
-                   "line 2, column 1: the output ends without its summary: the backup did not finish");
+                   "line 2, column 1: the output ends without its summary: "
+                   "the backup did not finish");
+}
+
+static gboolean
+read_check (CustodyToolText   *text,
+            int                exit_code,
+            CustodyTestCheck  *out,
+            GError           **error)
+{
+  g_auto(CustodyResticCheck) check = { 0, };
+
+  if (!custody_restic_read_check (text, exit_code, &check, error))
+    return FALSE;
+  out->passed = check.passed;
+  out->errors = check.errors;
+  out->at = CUSTODY_TIME_NONE;
+  out->note = g_steal_pointer (&check.note);
+  out->digest = g_steal_pointer (&check.digest);
+  return TRUE;
 }
 
 static void
@@ -216,29 +230,18 @@ test_check (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       gsize length;
-      g_autofree char *data = load (cases[i].fixture, &length);
-      CustodyToolText text = { data, length, NULL, FALSE, NULL };
-      g_auto(CustodyResticCheck) check = { 0, };
-      g_autoptr(GError) error = NULL;
+      g_autofree char *data = custody_test_fixture ("import", cases[i].fixture, &length);
+      CustodyTestCheck expected = { cases[i].passed, 0, CUSTODY_TIME_NONE,
+                                    (char *) cases[i].note, NULL };
 
-      g_assert_true (custody_restic_read_check (&text, -1, &check, &error));
-      g_assert_no_error (error);
-      g_assert_cmpint (check.passed, ==, cases[i].passed);
-      g_assert_cmpint (check.errors, ==, 0);
-      g_assert_cmpstr (check.note, ==, cases[i].note);
-      g_assert_cmpuint (strlen (check.digest), ==, 64);
+      custody_test_assert_check (read_check, data, length, -1, &expected);
     }
 }
 
 static void
 test_check_errors (void)
 {
-  static const struct
-  {
-    const char *text;
-    int         exit_code;
-    const char *message;
-  } cases[] = {
+  static const CustodyTestRefusal cases[] = {
     { "  \n", -1, "the output is empty: give the exit code of restic check (--exit-code)" },
     { "load indexes\n", -1,
       "the output does not say how the check ended: give the exit code of restic check "
@@ -247,16 +250,7 @@ test_check_errors (void)
       "line 2, column 1: the output ends with rc=1, but --exit-code says 0" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      CustodyToolText text = { cases[i].text, strlen (cases[i].text), NULL, FALSE, NULL };
-      g_auto(CustodyResticCheck) check = { 0, };
-      g_autoptr(GError) error = NULL;
-
-      g_assert_false (custody_restic_read_check (&text, cases[i].exit_code, &check, &error));
-      g_assert_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID);
-      g_assert_cmpstr (error->message, ==, cases[i].message);
-    }
+  custody_test_assert_refusals (cases, G_N_ELEMENTS (cases), read_check);
 }
 
 int

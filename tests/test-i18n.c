@@ -194,7 +194,8 @@ test_errors_are_japanese (Fixture       *f,
                    "custodyctl: error: 不明なコマンド「frobnicate」（「custodyctl --help」を参照）\n");
 
   /* A message whose arguments Japanese takes in another order (%2$s first). */
-  RUN (f, TRUE, &reordered, "--at", AT, "copy", "add", "crm-db", "disc-1", "--media-type", "optical");
+  RUN (f, TRUE, &reordered, "--at", AT, "copy", "add", "crm-db", "disc-1", "--media-type",
+       "optical");
   g_assert_cmpint (reordered.status, ==, 0);
   g_assert_cmpstr (reordered.out, ==, "ジョブ crm-db にコピー disc-1 を追加しました。\n");
 
@@ -277,14 +278,15 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/i18n/custodyctl/help-is-japanese", Fixture, NULL,
-              fixture_set_up, test_help_is_japanese, fixture_tear_down);
-  g_test_add ("/i18n/custodyctl/errors-are-japanese", Fixture, NULL,
-              fixture_set_up, test_errors_are_japanese, fixture_tear_down);
-  g_test_add ("/i18n/custodyctl/tables-line-up", Fixture, NULL,
-              fixture_set_up, test_tables_line_up, fixture_tear_down);
-  g_test_add ("/i18n/custodyctl/json-stays-english", Fixture, NULL,
-              fixture_set_up, test_json_stays_english, fixture_tear_down);
+#define ADD(path, func) \
+  g_test_add ("/i18n/custodyctl/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("help-is-japanese", test_help_is_japanese);
+  ADD ("errors-are-japanese", test_errors_are_japanese);
+  ADD ("tables-line-up", test_tables_line_up);
+  ADD ("json-stays-english", test_json_stays_english);
+
+#undef ADD
 
   return g_test_run ();
 }

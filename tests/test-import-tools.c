@@ -307,7 +307,8 @@ test_restic_backups_checks_and_compliance (CtlFixture    *f,
   g_assert_cmpuint (json_array_get_length (json_node_get_array (h3)), ==, 3);
   run = newest_run (h3, "restic");
   g_assert_cmpstr (json_object_get_string_member (run, "status"), ==, "failed");
-  g_assert_cmpstr (json_object_get_string_member (run, "message"), ==, "restic backup exited with 1");
+  g_assert_cmpstr (json_object_get_string_member (run, "message"), ==,
+                   "restic backup exited with 1");
   g_clear_pointer (&reasons, g_free);
   g_assert_false (errors_rule (f, "files", &reasons));
   g_assert_nonnull (strstr (reasons, "'restic': latest run failed"));
@@ -323,7 +324,8 @@ test_restic_backups_checks_and_compliance (CtlFixture    *f,
   h4 = ctl_json (f, 0, "history", "files", NULL);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (h4)), ==, 4);
   g_assert_cmpint (ctl_query_int (f, "SELECT count(*) FROM verifications WHERE result = 'passed'"
-                                     " AND kind = 'checksum' AND errors = 0 AND by = 'restic'"), ==, 1);
+                                     " AND kind = 'checksum' AND errors = 0 AND by = "
+                                     "'restic'"), ==, 1);
   g_clear_pointer (&reasons, g_free);
   g_assert_true (errors_rule (f, "files", &reasons));
   {
@@ -353,7 +355,8 @@ test_restic_backups_checks_and_compliance (CtlFixture    *f,
     g_free (tool (f, 0, argv));
     h5 = ctl_json (f, 0, "history", "files", NULL);
     g_assert_cmpuint (json_array_get_length (json_node_get_array (h5)), ==, 5);
-    g_assert_cmpint (ctl_query_int (f, "SELECT count(*) FROM executions WHERE message LIKE 'web-02:%'"
+    g_assert_cmpint (ctl_query_int (f,
+                                    "SELECT count(*) FROM executions WHERE message LIKE 'web-02:%'"
                                        " OR message LIKE '%/other'"), ==, 0);
   }
 
@@ -508,9 +511,12 @@ test_borg_backups_checks_and_compliance (CtlFixture    *f,
 
     g_free (tool (f, 0, other_host));
     g_free (tool (f, 0, argv));
-    g_assert_cmpint (ctl_query_int (f, "SELECT count(*) FROM executions WHERE message LIKE 'files-%-third'"),
+    g_assert_cmpint (ctl_query_int (f,
+                                    "SELECT count(*) FROM executions WHERE message LIKE "
+                                    "'files-%-third'"),
                      ==, 1);
-    g_assert_cmpint (ctl_query_int (f, "SELECT count(*) FROM executions WHERE message LIKE 'web-02%'"),
+    g_assert_cmpint (ctl_query_int (f,
+                                    "SELECT count(*) FROM executions WHERE message LIKE 'web-02%'"),
                      ==, 0);
   }
 

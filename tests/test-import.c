@@ -26,21 +26,6 @@
 #define ARCH_A "a1a1a1a100000000000000000000000000000000000000000000000000000001"
 #define ARCH_B "b2b2b2b200000000000000000000000000000000000000000000000000000002"
 
-static char *
-fixture_file (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
-}
-
-static void
-set_up (CtlFixture    *f,
-        gconstpointer  data)
-{
-  ctl_fixture_set_up (f, data);
-  ctl_ok (f, "--at", SETUP, "job", "add", "ws", NULL);
-  ctl_ok (f, "--at", SETUP, "copy", "add", "ws", "nas", "--media-type", "disk", NULL);
-}
-
 static gint64
 member_int (JsonNode   *node,
             const char *member)
@@ -139,7 +124,7 @@ test_sample (CtlFixture    *f,
 {
   const Sample *sample = data;
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autofree char *path = fixture_file (sample->file);
+  g_autofree char *path = custody_test_fixture_path ("import", sample->file);
   g_autoptr(GPtrArray) json_args = NULL;
 
   g_ptr_array_add (args, (gpointer) "import");
@@ -212,7 +197,7 @@ test_sample (CtlFixture    *f,
 static void
 test_every_sample_is_covered (void)
 {
-  g_autofree char *dir_path = fixture_file ("");
+  g_autofree char *dir_path = custody_test_fixture_path ("import", "");
   g_autofree char *shared = g_build_filename (g_test_get_dir (G_TEST_DIST), "..", "..", "shared",
                                               "fixtures", "import", NULL);
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
@@ -243,7 +228,7 @@ test_every_sample_is_covered (void)
         {
           g_autofree char *theirs = NULL, *ours = NULL;
           g_autofree char *theirs_path = g_build_filename (shared, name, NULL);
-          g_autofree char *ours_path = fixture_file (name);
+          g_autofree char *ours_path = custody_test_fixture_path ("import", name);
 
           if (!g_str_has_prefix (name, "restic") && !g_str_has_prefix (name, "borg") &&
               !g_str_has_prefix (name, "bareos"))
@@ -274,7 +259,7 @@ static char *
 truncated (const char *name,
            gsize       length)
 {
-  g_autofree char *path = fixture_file (name);
+  g_autofree char *path = custody_test_fixture_path ("import", name);
   g_autofree char *text = NULL;
   gsize full;
 
@@ -322,24 +307,23 @@ test_restic_refuses_broken_input (CtlFixture    *f,
   static const char *target[] = { "--job", "ws", "--copy", "nas", NULL };
   g_autofree char *cut = truncated ("restic-0.14-snapshots.json", 400);
   const Broken cases[] = {
-    { cut, { NULL }, "line 14, column 9: the document ends early, inside the string that starts "
-      "here" },
+    { cut, { NULL },
+      "line 14, column 9: the document ends early, inside the string that starts here" },
     { "[{\"id\": \"" SNAP_A "\", \"time\": \"2026-11-20T01:00:00Z\"},\n {\"id\": \"" SNAP_A "\"",
-      { NULL },
-      "line 2, column 75: the document ends early, inside the object that opens on line 2, "
-      "column 2" },
+      { NULL }, "line 2, column 75: the document ends early, "
+                "inside the object that opens on line 2, column 2" },
     /* Wrong types */
     { "[{\"id\": \"" SNAP_A "\", \"time\": 12}]", { NULL },
-      "line 1, column 85: snapshot 1 (aaaaaaaa): \"time\" should be a time in a string, not a "
-      "number (12)" },
+      "line 1, column 85: snapshot 1 (aaaaaaaa): \"time\" should be a time in a string, "
+      "not a number (12)" },
     { "[{\"id\": 42, \"time\": \"2026-11-20T01:00:00Z\"}]", { NULL },
       "line 1, column 9: snapshot 1: \"id\" should be a string, not a number (42)" },
     { "[{\"id\": \"" SNAP_A "\", \"time\": \"2026-11-20T01:00:00Z\", \"summary\": []}]", { NULL },
       "snapshot 1 (aaaaaaaa): \"summary\" should be an object, not an array" },
     { "[{\"id\": \"" SNAP_A "\", \"time\": \"2026-11-20T01:00:00Z\", \"paths\": [7]}]", { NULL },
       "snapshot 1 (aaaaaaaa): each path should be a string, not a number" },
-    { "[\"" SNAP_A "\"]", { NULL }, "line 1, column 2: snapshot 1 should be an object, not a "
-      "string" },
+    { "[\"" SNAP_A "\"]", { NULL },
+      "line 1, column 2: snapshot 1 should be an object, not a string" },
     { "[{\"id\": \"not-hex\", \"time\": \"2026-11-20T01:00:00Z\"}]", { NULL },
       "snapshot 1: \"not-hex\" is not a restic snapshot id (64 hexadecimal digits)" },
     { "[{\"id\": \"" SNAP_A "\", \"time\": \"yesterday\"}]", { NULL },
@@ -388,11 +372,11 @@ test_restic_check_refuses_broken_input (CtlFixture    *f,
   static const char *target[] = { "--job", "ws", "--copy", "nas", NULL };
   const Broken cases[] = {
     { "{\"message_type\":\"summary\",\"num_errors\":0", { NULL },
-      "line 1, column 41: the document ends early, inside the object that opens on line 1, column "
-      "1" },
+      "line 1, column 41: the document ends early, inside the object that opens on line 1, "
+      "column 1" },
     { "{\"message_type\":\"summary\",\"num_errors\":\"none\"}\n", { NULL },
-      "line 1, column 40: record 1: \"num_errors\" should be a whole number, not a string "
-      "(\"none\")" },
+      "line 1, column 40: record 1: \"num_errors\" should be a whole number, "
+      "not a string (\"none\")" },
     { "{\"message_type\":\"summary\",\"num_errors\":99999999999999999999}\n", { NULL },
       "record 1: \"num_errors\" 99999999999999999999 is not a whole number from 0 to" },
     { "{\"message_type\":\"summary\"}\n", { NULL },
@@ -417,11 +401,10 @@ test_borg_refuses_broken_input (CtlFixture    *f,
   static const char *target[] = { "--job", "ws", "--copy", "nas", NULL };
   g_autofree char *cut = truncated ("borg-1.2-list.json", 300);
   const Broken cases[] = {
-    { cut, { NULL }, "line 8, column 22: the document ends early, inside the string that starts "
-      "here" },
-    { "{\"archives\": [{\"id\": 5, \"name\": \"a\", \"start\": "
-      "\"2026-11-20T01:00:00\"}]}", { NULL },
-      "line 1, column 22: archive 1: \"id\" should be a string, not a number (5)" },
+    { cut, { NULL },
+      "line 8, column 22: the document ends early, inside the string that starts here" },
+    { "{\"archives\": [{\"id\": 5, \"name\": \"a\", \"start\": \"2026-11-20T01:00:00\"}]}",
+      { NULL }, "line 1, column 22: archive 1: \"id\" should be a string, not a number (5)" },
     { "{\"archives\": [{\"id\": \"" ARCH_A "\", \"name\": \"a\", \"start\": "
       "\"2026-11-20T01:00:00\","
       " \"stats\": {\"original_size\": 99999999999999999999}}]}", { NULL },
@@ -457,7 +440,7 @@ test_borg_refuses_broken_input (CtlFixture    *f,
   /* What was refused was the input: the whole list, for the same copy,
    * imports. */
   {
-    g_autofree char *list = fixture_file ("borg-1.2-list.json");
+    g_autofree char *list = custody_test_fixture_path ("import", "borg-1.2-list.json");
     g_autoptr(JsonNode) stats = ctl_json (f, 0, "import", "borg", "--job", "ws", "--copy", "nas",
                                           "--timezone", "UTC", list, NULL);
 
@@ -502,8 +485,8 @@ test_bareos_jobs_refuse_broken_input (CtlFixture    *f,
   static const char *none[] = { NULL };
   const Broken cases[] = {
     { JOBS_HEAD JOB ("1", "T") "}", { NULL },
-      "line 1, column 214: the document ends early, inside the array that opens on line 1, column "
-      "51" },
+      "line 1, column 214: the document ends early, inside the array that opens on line 1, "
+      "column 51" },
     { JOBS_HEAD JOB ("1", "Q") "}]}}", { NULL },
       "line 1, column 121: job 1 (JobId 1): jobstatus 'Q' is not a Bareos job status (T, W, E, e, "
       "f, A, D," },
@@ -563,22 +546,22 @@ test_bareos_volumes_refuse_broken_input (CtlFixture    *f,
   static const char *none[] = { NULL };
   const Broken cases[] = {
     { VOLUMES_HEAD VOLUME ("A00001L8", "Full") "}, ", { NULL },
-      "line 1, column 269: the document ends early, inside the array that opens on line 1, column "
-      "65" },
+      "line 1, column 269: the document ends early, inside the array that opens on line 1, "
+      "column 65" },
     { VOLUMES_HEAD VOLUME ("A00001L8", "Lost") "}]}}}", { NULL },
       "line 1, column 66: volume A00001L8: volstatus 'Lost' is not a Bareos volume status (Append, "
       "Full, Used, Archive, Read-Only, Busy, Recycle, Purged, Error, Disabled, Cleaning)" },
     { VOLUMES_HEAD VOLUME ("A00001L8", "Full") "}, " VOLUME ("a00001l8", "Full") "}]}}}", { NULL },
       "volume A00001L8 appears twice in one listing" },
-    { VOLUMES_HEAD VOLUME ("A00001L8", "Full") ", \"volerrors\": "
-      "\"99,999,999,999,999,999,999\"}]}}}",
-      { NULL },
-      "volume 1: \"volerrors\" \"99,999,999,999,999,999,999\" is not a whole number from 0 to" },
+    { VOLUMES_HEAD VOLUME ("A00001L8", "Full")
+      ", \"volerrors\": \"99,999,999,999,999,999,999\"}]}}}",
+      { NULL }, "volume 1: \"volerrors\" \"99,999,999,999,999,999,999\" is not a whole number from "
+                "0 to" },
     { VOLUMES_HEAD VOLUME ("A00001L8", "Full") ", \"volmounts\": true}]}}}", { NULL },
       "volume 1: \"volmounts\" should be a whole number, not true or false (true)" },
     { "{\"jsonrpc\": \"2.0\", \"id\": null, \"result\": {\"volumes\": {\"Weekly\": "
-      "[{\"volumename\": "
-      "\"A00001L8\", \"volstatus\": \"Full\", \"mediatype\": \"LTO-8\", \"inchanger\": \"2\"}]}}}",
+      "[{\"volumename\": \"A00001L8\", \"volstatus\": \"Full\", \"mediatype\": \"LTO-8\", "
+      "\"inchanger\": \"2\"}]}}}",
       { NULL }, "volume 1: inchanger should be 0 or 1" },
     { VOLUMES_HEAD VOLUME ("A0 001?", "Full") "}]}}}", { NULL },
       "'A0 001?' is not a volume label: it contains ' '" },
@@ -598,8 +581,8 @@ test_bareos_volumes_refuse_broken_input (CtlFixture    *f,
       "| MediaId | VolumeName | VolStatus |\n"
       "+---------+------------+-----------+\n"
       "| 1       | A00001L8   | Full      |\n"
-      "+---------+------------+-----------+\n", { NULL }, "line 4: volume A00001L8 has no media "
-      "type" },
+      "+---------+------------+-----------+\n", { NULL },
+      "line 4: volume A00001L8 has no media type" },
   };
 
   assert_each_refused (f, "bareos-volumes", none, cases, G_N_ELEMENTS (cases));
@@ -623,8 +606,8 @@ static void
 test_restic_warning_survives_the_snapshot_list (CtlFixture    *f,
                                                 gconstpointer  data)
 {
-  g_autofree char *backup = fixture_file ("restic-0.19-backup-json.jsonl");
-  g_autofree char *snapshots = fixture_file ("restic-0.19-snapshots.json");
+  g_autofree char *backup = custody_test_fixture_path ("import", "restic-0.19-backup-json.jsonl");
+  g_autofree char *snapshots = custody_test_fixture_path ("import", "restic-0.19-snapshots.json");
   g_autoptr(JsonNode) first = NULL, second = NULL, list = NULL;
   JsonObject *run;
 
@@ -677,8 +660,8 @@ test_restic_many_snapshots_at_once (CtlFixture    *f,
                               "\"dirs_new\":1,\"dirs_changed\":0,\"dirs_unmodified\":0,"
                               "\"data_blobs\":1,\"tree_blobs\":1,\"data_added\":1,"
                               "\"data_added_packed\":1,\"total_files_processed\":%u,"
-                              "\"total_bytes_processed\":%u},\"id\":\"%064x\","
-                              "\"short_id\":\"%08x\"}",
+                              "\"total_bytes_processed\":%u},"
+                              "\"id\":\"%064x\",\"short_id\":\"%08x\"}",
                               i == 0 ? "" : ",", started, i + 1, started, ended, 10 + i, 10 + i,
                               1000000 + i, i + 1, i + 1);
     }
@@ -717,7 +700,7 @@ static void
 test_borg_times_are_read_in_the_zone_it_says (CtlFixture    *f,
                                               gconstpointer  data)
 {
-  g_autofree char *list = fixture_file ("borg-1.2-list.json");
+  g_autofree char *list = custody_test_fixture_path ("import", "borg-1.2-list.json");
   g_autoptr(JsonNode) tokyo = NULL, berlin = NULL, runs = NULL;
   JsonObject *run;
 
@@ -761,8 +744,8 @@ static void
 test_borg_list_after_info_keeps_what_info_said (CtlFixture    *f,
                                                 gconstpointer  data)
 {
-  g_autofree char *info = fixture_file ("borg-1.2-info-archive.json");
-  g_autofree char *list = fixture_file ("borg-1.2-list.json");
+  g_autofree char *info = custody_test_fixture_path ("import", "borg-1.2-info-archive.json");
+  g_autofree char *list = custody_test_fixture_path ("import", "borg-1.2-list.json");
   g_autoptr(JsonNode) result = NULL;
 
   ctl_ok (f, "import", "borg", "--job", "ws", "--copy", "nas", info, NULL);
@@ -777,13 +760,13 @@ static void
 test_unknown_job_needs_create (CtlFixture    *f,
                                gconstpointer  data)
 {
-  g_autofree char *list = fixture_file ("restic-0.14-snapshots.json");
+  g_autofree char *list = custody_test_fixture_path ("import", "restic-0.14-snapshots.json");
   g_autoptr(JsonNode) result = NULL;
   JsonArray *notes;
 
   ctl_assert_fails (f, CTL_EXIT_USAGE,
-                    "unknown job 'laptop' (add it with 'custodyctl job add', or import with "
-                    "--create)",
+                    "unknown job 'laptop' (add it with 'custodyctl job add', "
+                    "or import with --create)",
                     "import", "restic", "--job", "laptop", "--copy", "usb", list, NULL);
   ctl_assert_fails (f, CTL_EXIT_USAGE,
                     "job 'ws' has no copy 'usb' (add it with 'custodyctl copy add', or import with "
@@ -807,8 +790,8 @@ static void
 test_restic_repository_finds_its_volume (CtlFixture    *f,
                                          gconstpointer  data)
 {
-  g_autofree char *old = fixture_file ("restic-0.14-snapshots.json");
-  g_autofree char *newer = fixture_file ("restic-0.19-snapshots.json");
+  g_autofree char *old = custody_test_fixture_path ("import", "restic-0.14-snapshots.json");
+  g_autofree char *newer = custody_test_fixture_path ("import", "restic-0.19-snapshots.json");
   const char *repo = "c8a23d1c0c58d1e9f92f3bb7923cae44e949e04eb9184f6bdbc286d105da284c";
   g_autoptr(JsonNode) first = NULL, runs = NULL;
   JsonArray *all;
@@ -1007,6 +990,33 @@ test_borg_checkpoint_is_a_failed_run (CtlFixture    *f,
   g_assert_false (ctl_rule_passes (ctl_check_job (check, "ws"), "0-errors"));
 }
 
+/* Imports @path with @tool into a new copy c@i of ws, with the options
+ * @args (6, NULL after the last), and checks the runs it chose: their
+ * @column, sorted, one space between, is @expected. */
+static void
+assert_import_chooses (CtlFixture         *f,
+                       guint               i,
+                       const char         *tool,
+                       const char         *path,
+                       const char * const *args,
+                       const char         *column,
+                       const char         *expected)
+{
+  g_autofree char *copy = g_strdup_printf ("c%u", i);
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (group_concat (x, ' '), '') FROM"
+                                          " (SELECT %s AS x FROM executions e"
+                                          "  JOIN copies c ON c.id = e.copy_id"
+                                          "  WHERE c.name = '%s' ORDER BY 1)", column, copy);
+  g_autofree char *got = NULL;
+
+  ctl_ok (f, "copy", "add", "ws", copy, "--media-type", "disk", NULL);
+  ctl_ok (f, "import", tool, "--job", "ws", "--copy", copy, path, args[0], args[1], args[2],
+          args[3], args[4], args[5], NULL);
+  got = ctl_query_text (f, sql);
+  g_test_message ("case %u (%s): %s", i, args[0] != NULL ? args[1] : "all", got);
+  g_assert_cmpstr (got, ==, expected);
+}
+
 /* A repository that several hosts share: restic's own filters, with its
  * own meaning, choose this job's snapshots. The expected sets are what
  * restic 0.14 itself answered for 'restic snapshots --json' with the same
@@ -1032,26 +1042,11 @@ test_restic_filters_choose_snapshots (CtlFixture    *f,
     { { "--host", "ws-01", "--tag", "daily" }, "3d4eb704 c8c7f562" },
     { { "--host", "ws-03" }, "" },
   };
-  g_autofree char *path = fixture_file ("restic-0.14-snapshots-shared.json");
+  g_autofree char *path = custody_test_fixture_path ("import", "restic-0.14-snapshots-shared.json");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *copy = g_strdup_printf ("c%u", i);
-      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (group_concat (id, ' '), '') FROM"
-                                              " (SELECT substr (e.run_id, 1, 8) AS id"
-                                              "  FROM executions e"
-                                              "  JOIN copies c ON c.id = e.copy_id"
-                                              "  WHERE c.name = '%s' ORDER BY 1)", copy);
-      g_autofree char *got = NULL;
-      const char * const *a = cases[i].args;
-
-      ctl_ok (f, "copy", "add", "ws", copy, "--media-type", "disk", NULL);
-      ctl_ok (f, "import", "restic", "--job", "ws", "--copy", copy, path, a[0], a[1], a[2], a[3],
-              a[4], a[5], NULL);
-      got = ctl_query_text (f, sql);
-      g_test_message ("case %u: %s", i, got);
-      g_assert_cmpstr (got, ==, cases[i].expected);
-    }
+    assert_import_chooses (f, i, "restic", path, cases[i].args, "substr (e.run_id, 1, 8)",
+                           cases[i].expected);
 
   ctl_assert_fails (f, CTL_EXIT_USAGE, "--host, --path and --tag choose restic snapshots", "import",
                     "borg", "--job", "ws", "--copy", "nas", "--host", "ws-01", path, NULL);
@@ -1077,23 +1072,13 @@ test_borg_glob_archives_chooses_archives (CtlFixture    *f,
     { "*", "db-01-2026-11-25T23:00 ws-01-2026-11-24T22:00 ws-01-2026-11-25T22:00 "
            "ws-010-2026-11-25T22:10 ws-02-2026-11-24T22:05" },
   };
-  g_autofree char *path = fixture_file ("borg-1.2-list-shared.json");
+  g_autofree char *path = custody_test_fixture_path ("import", "borg-1.2-list-shared.json");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *copy = g_strdup_printf ("c%u", i);
-      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (group_concat (m, ' '), '') FROM"
-                                              " (SELECT e.message AS m FROM executions e"
-                                              "  JOIN copies c ON c.id = e.copy_id"
-                                              "  WHERE c.name = '%s' ORDER BY 1)", copy);
-      g_autofree char *got = NULL;
+      const char *args[6] = { "--glob-archives", cases[i].glob, NULL };
 
-      ctl_ok (f, "copy", "add", "ws", copy, "--media-type", "disk", NULL);
-      ctl_ok (f, "import", "borg", "--job", "ws", "--copy", copy, "--glob-archives", cases[i].glob,
-              path, NULL);
-      got = ctl_query_text (f, sql);
-      g_test_message ("%s: %s", cases[i].glob, got);
-      g_assert_cmpstr (got, ==, cases[i].expected);
+      assert_import_chooses (f, i, "borg", path, args, "e.message", cases[i].expected);
     }
 
   ctl_assert_fails (f, CTL_EXIT_USAGE, "only shell-style patterns", "import", "borg", "--job", "ws",
@@ -1107,7 +1092,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/import/" path, CtlFixture, NULL, set_up, func, ctl_fixture_tear_down)
+  g_test_add ("/import/" path, CtlFixture, NULL, ctl_fixture_set_up_ws, func, \
+              ctl_fixture_tear_down)
 
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
@@ -1121,7 +1107,8 @@ main (int    argc,
           path = g_strdup_printf ("/import/samples/%s/%s", samples[i].file,
                                   samples[i].error != NULL ? "is-refused" : "with-options");
         }
-      g_test_add (path, CtlFixture, &samples[i], set_up, test_sample, ctl_fixture_tear_down);
+      g_test_add (path, CtlFixture, &samples[i], ctl_fixture_set_up_ws, test_sample,
+                  ctl_fixture_tear_down);
     }
   g_test_add_func ("/import/samples/every-one-is-covered", test_every_sample_is_covered);
 

@@ -29,9 +29,14 @@ test_syntax_table (void)
     { "\"\\u00e9\\ud83d\\ude00\"", NULL },
     { "", "the document is empty" },
     { "  \n ", "the document is empty" },
-    { "[1, 2", "line 1, column 6: the document ends early, inside the array that opens on line 1, column 1" },
-    { "{\n  \"a\": [\n    {\"b\": 1}", "line 3, column 13: the document ends early, inside the array that opens on line 2, column 8" },
-    { "{\"a\": \"abc", "line 1, column 7: the document ends early, inside the string that starts here" },
+    { "[1, 2",
+      "line 1, column 6: the document ends early, inside the array that opens on line 1, "
+      "column 1" },
+    { "{\n  \"a\": [\n    {\"b\": 1}",
+      "line 3, column 13: the document ends early, inside the array that opens on line 2, "
+      "column 8" },
+    { "{\"a\": \"abc",
+      "line 1, column 7: the document ends early, inside the string that starts here" },
     { "[1,]", "line 1, column 4: expected a value, found ']'" },
     { "[1 2]", "line 1, column 4: expected ',' or ']', found '2'" },
     { "{\"a\" 1}", "line 1, column 6: expected ':', found '1'" },

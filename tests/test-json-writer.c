@@ -49,7 +49,8 @@ test_writer_doubles (void)
 static void
 test_writer_layout (void)
 {
-  const char *in = "{\"n\": 3, \"big\": 9007199254740993, \"f\": 0.1, \"s\": \"a\\\"\\u0001\u00e9\","
+  const char *in = "{\"n\": 3, \"big\": 9007199254740993, \"f\": 0.1, \"s\": "
+                   "\"a\\\"\\u0001\u00e9\","
                    " \"l\": [true, null, []], \"o\": {}}";
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
@@ -65,7 +66,8 @@ test_writer_layout (void)
   pretty = custody_json_to_string (json_parser_get_root (parser), TRUE);
   g_assert_cmpstr (pretty, ==,
                    "{\n  \"n\" : 3,\n  \"big\" : 9007199254740993,\n  \"f\" : 0.1,\n"
-                   "  \"s\" : \"a\\\"\\u0001\u00e9\",\n  \"l\" : [\n    true,\n    null,\n    []\n  ],\n"
+                   "  \"s\" : \"a\\\"\\u0001\u00e9\",\n  \"l\" : [\n    true,\n    null,\n    []\n"
+                   "  ],\n"
                    "  \"o\" : {}\n}");
 }
 

@@ -18,6 +18,7 @@
 #include <poppler.h>
 
 #include "custody-ctl-test-utils.h"
+#include "custody-pdf-test-utils.h"
 
 #define AT "2026-11-20T09:00:00Z"
 
@@ -53,36 +54,6 @@ fixture_setup (Fixture       *f,
 {
   ctl_fixture_set_up (f, data);
   ctl_ok (f, "--db", f->db, "--at", AT, "demo", NULL);
-}
-
-/* The PDF's text, and its page count. */
-static char *
-pdf_text (const char *path,
-          int        *n_pages,
-          char      **title)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *document = NULL;
-  GString *text = g_string_new (NULL);
-
-  g_assert_no_error (error);
-  document = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  *n_pages = poppler_document_get_n_pages (document);
-  if (title != NULL)
-    *title = poppler_document_get_title (document);
-  for (int i = 0; i < *n_pages; i++)
-    {
-      PopplerPage *page = poppler_document_get_page (document, i);
-      g_autofree char *page_text = poppler_page_get_text (page);
-
-      g_string_append (text, page_text);
-      g_string_append_c (text, '\n');
-      g_object_unref (page);
-    }
-  g_object_unref (document);
-  return g_string_free (text, FALSE);
 }
 
 static JsonObject *
@@ -131,7 +102,7 @@ test_each_report (Fixture       *f,
       g_assert_cmpint (run.status, ==, EXIT_OK);
       g_assert_cmpstr (run.err, ==, "");
 
-      text = pdf_text (out, &pages, &title);
+      text = custody_test_pdf_text (out, &pages, &title);
       g_assert_cmpint (pages, >, 0);
       g_assert_cmpstr (title, ==, reports[i].title);
       g_assert_nonnull (strstr (text, reports[i].in_text));
@@ -159,7 +130,7 @@ test_json (Fixture       *f,
   g_assert_cmpint (run.status, ==, EXIT_OK);
 
   o = parse_object (run.out, parser);
-  text = pdf_text (out, &pages, NULL);
+  text = custody_test_pdf_text (out, &pages, NULL);
   g_assert_cmpstr (json_object_get_string_member (o, "report"), ==, "audit");
   g_assert_cmpstr (json_object_get_string_member (o, "output"), ==, out);
   g_assert_cmpint (json_object_get_int_member (o, "pages"), ==, pages);
@@ -176,7 +147,8 @@ test_json (Fixture       *f,
     g_auto(Run) moment = { 0, };
     g_autoptr(JsonParser) p2 = json_parser_new ();
 
-    ctl (&moment, f, "--db", f->db, "--json", "--at", AT, "report", "compliance", "--output", out, NULL);
+    ctl (&moment, f, "--db", f->db, "--json", "--at", AT, "report", "compliance", "--output", out,
+         NULL);
     g_assert_cmpint (moment.status, ==, EXIT_OK);
     o = parse_object (moment.out, p2);
     g_assert_true (json_node_is_null (json_object_get_member (o, "from")));
@@ -272,7 +244,7 @@ test_japanese (Fixture       *f,
   ctl (&run, f, "--db", f->db, "--at", AT, "report", "compliance", "--output", out, NULL);
   g_assert_cmpint (run.status, ==, EXIT_OK);
 
-  text = pdf_text (out, &pages, &title);
+  text = custody_test_pdf_text (out, &pages, &title);
   g_assert_cmpstr (title, ==, "コンプライアンスレポート");
   g_assert_nonnull (strstr (text, "ルール別のジョブ"));
   g_assert_nonnull (strstr (text, "1 / "));
@@ -287,7 +259,8 @@ test_japanese (Fixture       *f,
     g_autoptr(JsonParser) parser = json_parser_new ();
     JsonObject *o;
 
-    ctl (&json, f, "--db", f->db, "--json", "--at", AT, "report", "compliance", "--output", out, NULL);
+    ctl (&json, f, "--db", f->db, "--json", "--at", AT, "report", "compliance", "--output", out,
+         NULL);
     g_assert_cmpint (json.status, ==, EXIT_OK);
     o = parse_object (json.out, parser);
     g_assert_cmpstr (json_object_get_string_member (o, "report"), ==, "compliance");

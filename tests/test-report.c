@@ -20,7 +20,9 @@
 #include <poppler.h>
 #include <sqlite3.h>
 
+#include "custody-formats-test-utils.h"
 #include "custody-report.h"
+#include "custody-store-test-utils.h"
 #include "custody-store.h"
 #include "custody-test-utils.h"
 #include "custody-time.h"
@@ -53,84 +55,6 @@ typedef struct
  * Helpers
  */
 
-static gint64
-t (const char *iso)
-{
-  gint64 value = 0;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (custody_time_parse (iso, &value, &error));
-  g_assert_no_error (error);
-  return value;
-}
-
-static void
-add_location (CustodyStore        *store,
-              const char          *name,
-              CustodyLocationKind  kind)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (custody_store_add_location (store, name, kind, &error));
-  g_assert_no_error (error);
-}
-
-static void
-add_job (CustodyStore *store,
-         const char   *name,
-         const char   *owner)
-{
-  g_autoptr(CustodyJob) job = custody_job_new ();
-  g_autoptr(GError) error = NULL;
-
-  job->name = g_strdup (name);
-  g_free (job->owner);
-  job->owner = g_strdup (owner);
-  job->rpo_hours = 24;
-  job->verify_days = 30;
-  g_assert_true (custody_store_add_job (store, job, &error));
-  g_assert_no_error (error);
-}
-
-static void
-add_copy (CustodyStore     *store,
-          const char       *job,
-          const char       *name,
-          CustodyMediaType  type,
-          const char       *location,
-          gboolean          immutable)
-{
-  g_autoptr(CustodyCopy) copy = custody_copy_new ();
-  g_autoptr(GError) error = NULL;
-
-  copy->job = g_strdup (job);
-  copy->name = g_strdup (name);
-  copy->media_type = type;
-  copy->location = g_strdup (location);
-  copy->immutable = immutable;
-  g_assert_true (custody_store_add_copy (store, copy, &error));
-  g_assert_no_error (error);
-}
-
-static void
-add_medium (CustodyStore *store,
-            const char   *volser,
-            const char   *pool,
-            const char   *location,
-            gint64        retention_until)
-{
-  g_autoptr(CustodyMedium) medium = custody_medium_new ();
-  g_autoptr(GError) error = NULL;
-
-  medium->volser = g_strdup (volser);
-  medium->type = g_strdup ("LTO-9");
-  medium->pool = g_strdup (pool);
-  medium->status = CUSTODY_MEDIUM_IN_USE;
-  medium->retention_until = retention_until;
-  g_assert_true (custody_store_add_medium (store, medium, location, &error));
-  g_assert_no_error (error);
-}
-
 static void
 record (CustodyStore     *store,
         const char       *job,
@@ -145,12 +69,13 @@ record (CustodyStore     *store,
 
   e->job = g_strdup (job);
   e->copy = g_strdup (copy);
-  e->started = t (started);
+  e->started = custody_test_time (started);
   e->finished = e->started + 3600;
   e->status = status;
   e->bytes = 1000000000;
   g_free (e->message);
-  e->message = g_strdup (status == CUSTODY_RUN_FAILED ? "repository locked by another process" : "");
+  e->message = g_strdup (status == CUSTODY_RUN_FAILED ? "repository locked by another process"
+                                                      : "");
   if (volume != NULL)
     {
       g_strfreev (e->volumes);
@@ -175,7 +100,7 @@ verify (CustodyStore *store,
   v->job = g_strdup (job);
   v->copy = g_strdup (copy);
   v->kind = CUSTODY_VERIFY_RESTORE_TEST;
-  v->at = t (at);
+  v->at = custody_test_time (at);
   v->passed = passed;
   v->errors = errors;
   g_free (v->by);
@@ -201,7 +126,7 @@ move (CustodyStore *store,
   m->container = g_strdup ("CASE-7");
   g_free (m->seal);
   m->seal = g_strdup ("S123456");
-  custody_store_set_clock (store, t (at));
+  custody_store_set_clock (store, custody_test_time (at));
   g_assert_true (custody_store_move_media (store, volsers, m, TRUE, &error));
   g_assert_no_error (error);
 }
@@ -217,30 +142,38 @@ move (CustodyStore *store,
 static void
 fill_store (CustodyStore *store)
 {
-  custody_store_set_clock (store, t (SETUP));
+  custody_store_set_clock (store, custody_test_time (SETUP));
   custody_store_set_actor (store, "Aiko Tanaka");
-  add_location (store, "Server room NAS", CUSTODY_LOCATION_ONSITE_REPO);
-  add_location (store, "Tape library", CUSTODY_LOCATION_LIBRARY);
-  add_location (store, "Courier", CUSTODY_LOCATION_TRANSIT);
-  add_location (store, "Iron vault", CUSTODY_LOCATION_OFFSITE_VAULT);
-  add_location (store, "Cloud eu-west", CUSTODY_LOCATION_OFFSITE_REPO);
+  custody_test_add_location (store, "Server room NAS", CUSTODY_LOCATION_ONSITE_REPO);
+  custody_test_add_location (store, "Tape library", CUSTODY_LOCATION_LIBRARY);
+  custody_test_add_location (store, "Courier", CUSTODY_LOCATION_TRANSIT);
+  custody_test_add_location (store, "Iron vault", CUSTODY_LOCATION_OFFSITE_VAULT);
+  custody_test_add_location (store, "Cloud eu-west", CUSTODY_LOCATION_OFFSITE_REPO);
 
-  add_job (store, "payroll-db", "Emma Lindqvist");
-  add_copy (store, "payroll-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
-  add_copy (store, "payroll-db", "tape", CUSTODY_MEDIA_TYPE_TAPE, NULL, FALSE);
-  add_copy (store, "payroll-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud eu-west", TRUE);
-  add_job (store, "給与-db", "田中 愛子");
-  add_copy (store, "給与-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
-  add_copy (store, "給与-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud eu-west", TRUE);
-  add_job (store, "erp-db", "Dmitri Volkov");
-  add_copy (store, "erp-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
-  add_copy (store, "erp-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud eu-west", TRUE);
-  add_job (store, "mail-server", "Farid Haddad");
-  add_copy (store, "mail-server", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
+  custody_test_add_job_full (store, "payroll-db", "Emma Lindqvist", 24, 30);
+  custody_test_add_copy (store, "payroll-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS",
+                         FALSE);
+  custody_test_add_copy (store, "payroll-db", "tape", CUSTODY_MEDIA_TYPE_TAPE, NULL, FALSE);
+  custody_test_add_copy (store, "payroll-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE,
+                         "Cloud eu-west", TRUE);
+  custody_test_add_job_full (store, "給与-db", "田中 愛子", 24, 30);
+  custody_test_add_copy (store, "給与-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
+  custody_test_add_copy (store, "給与-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE,
+                         "Cloud eu-west", TRUE);
+  custody_test_add_job_full (store, "erp-db", "Dmitri Volkov", 24, 30);
+  custody_test_add_copy (store, "erp-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
+  custody_test_add_copy (store, "erp-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE,
+                         "Cloud eu-west", TRUE);
+  custody_test_add_job_full (store, "mail-server", "Farid Haddad", 24, 30);
+  custody_test_add_copy (store, "mail-server", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS",
+                         FALSE);
 
-  add_medium (store, "A00001L9", "Daily", "Tape library", CUSTODY_TIME_NONE);
-  add_medium (store, "A00003L9", "Monthly", "Iron vault", t ("2026-11-10T00:00:00Z"));
-  add_medium (store, "A00004L9", "Weekly", "Tape library", t ("2026-11-30T00:00:00Z"));
+  custody_test_add_medium (store, "A00001L9", "Daily", CUSTODY_MEDIUM_IN_USE, CUSTODY_TIME_NONE,
+                           "Tape library");
+  custody_test_add_medium (store, "A00003L9", "Monthly", CUSTODY_MEDIUM_IN_USE,
+                           custody_test_time ("2026-11-10T00:00:00Z"), "Iron vault");
+  custody_test_add_medium (store, "A00004L9", "Weekly", CUSTODY_MEDIUM_IN_USE,
+                           custody_test_time ("2026-11-30T00:00:00Z"), "Tape library");
 
   for (int day = 17; day <= 19; day++)
     {
@@ -249,7 +182,8 @@ fill_store (CustodyStore *store)
       record (store, "payroll-db", "cloud", day, CUSTODY_RUN_SUCCESS, NULL);
       record (store, "給与-db", "nas", day, CUSTODY_RUN_SUCCESS, NULL);
       record (store, "給与-db", "cloud", day, CUSTODY_RUN_SUCCESS, NULL);
-      record (store, "erp-db", "nas", day, day == 19 ? CUSTODY_RUN_FAILED : CUSTODY_RUN_SUCCESS, NULL);
+      record (store, "erp-db", "nas", day, day == 19 ? CUSTODY_RUN_FAILED : CUSTODY_RUN_SUCCESS,
+              NULL);
       record (store, "erp-db", "cloud", day, CUSTODY_RUN_SUCCESS, NULL);
       record (store, "mail-server", "nas", day, CUSTODY_RUN_SUCCESS, NULL);
     }
@@ -268,7 +202,7 @@ fill_store (CustodyStore *store)
   move (store, "A00001L9", "Iron vault", IN_VAULT);
 
   /* Alerts as the app raises them at NOW, one acknowledged. */
-  custody_store_set_clock (store, t (NOW));
+  custody_store_set_clock (store, custody_test_time (NOW));
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) verdicts = custody_store_evaluate (store, NULL, &error);
@@ -436,10 +370,12 @@ new_report (CustodyReportKind kind)
 {
   CustodyReport *report = custody_report_new (kind);
 
-  custody_report_set_period (report, custody_report_kind_has_period (kind) ? t (FROM) : CUSTODY_TIME_NONE,
-                             t (NOW));
+  custody_report_set_period (report,
+                             custody_report_kind_has_period (kind) ? custody_test_time (FROM)
+                                                                   : CUSTODY_TIME_NONE,
+                             custody_test_time (NOW));
   custody_report_set_author (report, AUTHOR);
-  custody_report_set_generated_at (report, t (GENERATED));
+  custody_report_set_generated_at (report, custody_test_time (GENERATED));
   custody_report_set_paper (report, CUSTODY_REPORT_PAPER_A4);
   return report;
 }
@@ -456,7 +392,8 @@ generate_pdf (Fixture          *f,
 
   g_assert_no_error (error);
   pdf = read_pdf (bytes);
-  g_assert_cmpint (poppler_document_get_n_pages (pdf->document), ==, custody_report_get_n_pages (report));
+  g_assert_cmpint (poppler_document_get_n_pages (pdf->document), ==,
+                   custody_report_get_n_pages (report));
   g_assert_cmpuint (custody_report_get_unknown_glyphs (report), ==, 0);
   if (out_report != NULL)
     *out_report = g_steal_pointer (&report);
@@ -485,8 +422,9 @@ assert_page_numbers (Pdf      *pdf,
   g_assert_cmpuint (n, >, 0);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *expected = japanese ? g_strdup_printf ("%u / %u \xe3\x83\x9a\xe3\x83\xbc\xe3\x82\xb8", i + 1, n)
-                                           : g_strdup_printf ("Page %u of %u", i + 1, n);
+      g_autofree char *expected =
+        japanese ? g_strdup_printf ("%u / %u \xe3\x83\x9a\xe3\x83\xbc\xe3\x82\xb8", i + 1, n)
+                 : g_strdup_printf ("Page %u of %u", i + 1, n);
       const char *text = g_ptr_array_index (pdf->pages, i);
 
       if (strstr (text, expected) == NULL)
@@ -540,7 +478,8 @@ assert_metadata (Pdf        *pdf,
   g_assert_nonnull (subject);
   g_assert_true (g_str_has_prefix (subject, title));
   g_assert_true (g_str_has_prefix (creator, "Custody "));
-  g_assert_cmpint (poppler_document_get_creation_date (pdf->document), ==, t (GENERATED));
+  g_assert_cmpint (poppler_document_get_creation_date (pdf->document), ==,
+                   custody_test_time (GENERATED));
 }
 
 /*
@@ -602,15 +541,21 @@ test_audit (Fixture       *f,
   /* Per job, and every failure. */
   assert_text (pdf, "erp-db 6 5 0 1 83.3% 5.0 GB 2026-11-19 23:00");
   assert_text (pdf, "給与-db 6 6 0 0 100.0% 6.0 GB 2026-11-19 23:00");
-  assert_text (pdf, "2026-11-19 23:00 erp-db nas 2026-11-19 22:00 repository locked by another process");
+  assert_text (pdf,
+               "2026-11-19 23:00 erp-db nas 2026-11-19 22:00 repository locked by another process");
   assert_text (pdf, "mail-server 1 1 2026-11-18 23:30");
   assert_text (pdf, "2026-11-18 23:30 mail-server nas Restore test Failed 2 Ben Okafor");
 
   /* The alerts the app raised, and who acknowledged the failed run. */
-  assert_text (pdf, "2026-11-20 09:00 Open Warning erp-db The latest run of erp-db into nas failed Farid Haddad,");
-  assert_text (pdf, "2026-11-20 09:00 Open Critical mail-server mail-server breaks 3-copies, 2-media,");
+  assert_text (pdf,
+               "2026-11-20 09:00 Open Warning erp-db The latest run of erp-db into nas failed "
+               "Farid Haddad,");
+  assert_text (pdf,
+               "2026-11-20 09:00 Open Critical mail-server mail-server breaks 3-copies, 2-media,");
   assert_text (pdf, "offline, 0-errors");
-  assert_text (pdf, "2026-11-20 09:00 Farid Haddad erp-db The latest run of erp-db into nas failed 2026-11-20 09:00");
+  assert_text (pdf,
+               "2026-11-20 09:00 Farid Haddad erp-db The latest run of erp-db into nas failed "
+               "2026-11-20 09:00");
 
   /* The chain of custody, a day at a time. */
   assert_text (pdf, "2026-11-18\nTime Volume From To By Courier Case Seal Note\n"
@@ -637,11 +582,11 @@ test_audit_lists_desk_alerts (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(Pdf) pdf = NULL;
 
-  custody_store_set_clock (f->store, t ("2026-11-20T08:30:00Z"));
+  custody_store_set_clock (f->store, custody_test_time ("2026-11-20T08:30:00Z"));
   reconciliation = custody_store_reconcile (f->store, "Iron vault", scanned, "", "scan", &error);
   g_assert_no_error (error);
   g_assert_nonnull (reconciliation);
-  custody_store_set_clock (f->store, t (NOW));
+  custody_store_set_clock (f->store, custody_test_time (NOW));
 
   pdf = generate_pdf (f, CUSTODY_REPORT_AUDIT, NULL);
   assert_text (pdf, "A00003L9 was not found when “Iron");
@@ -716,14 +661,15 @@ test_media_desk_lists_follow_rotation (Fixture       *f,
 
   custody_rotation_policy_init (&pool->policy, CUSTODY_ROTATION_GFS);
   pool->policy.offsite_after_days = 2;
-  custody_store_set_clock (f->store, t (SETUP));
+  custody_store_set_clock (f->store, custody_test_time (SETUP));
   g_assert_true (custody_store_add_pool (f->store, pool, &error));
   g_assert_no_error (error);
-  add_medium (f->store, "B00001L9", "Offsite weekly", "Tape library", CUSTODY_TIME_NONE);
+  custody_test_add_medium (f->store, "B00001L9", "Offsite weekly", CUSTODY_MEDIUM_IN_USE,
+                           CUSTODY_TIME_NONE, "Tape library");
   record (f->store, "payroll-db", "tape", 18, CUSTODY_RUN_SUCCESS, "B00001L9");
-  custody_store_set_clock (f->store, t (NOW));
+  custody_store_set_clock (f->store, custody_test_time (NOW));
 
-  desk = custody_store_get_desk_at (f->store, t (NOW), &error);
+  desk = custody_store_get_desk_at (f->store, custody_test_time (NOW), &error);
   g_assert_no_error (error);
   item = custody_desk_find (desk, "B00001L9");
   g_assert_nonnull (item);
@@ -736,7 +682,7 @@ test_media_desk_lists_follow_rotation (Fixture       *f,
   assert_text (pdf, "From each pool's rotation");
   assert_text (pdf, row);
 
-  custody_report_set_period (before, CUSTODY_TIME_NONE, t ("2026-11-18T12:00:00Z"));
+  custody_report_set_period (before, CUSTODY_TIME_NONE, custody_test_time ("2026-11-18T12:00:00Z"));
   g_clear_pointer (&bytes, g_bytes_unref);
   bytes = generate (f->store, before, &error);
   g_assert_no_error (error);
@@ -752,7 +698,8 @@ build_wide_figures (CustodyReportLayout  *layout,
                     GError              **error)
 {
   const CustodyReportFigure figures[] = {
-    { "+81.8 percentage points", "Change in the share of compliant jobs", CUSTODY_REPORT_TONE_GOOD },
+    { "+81.8 percentage points", "Change in the share of compliant jobs",
+      CUSTODY_REPORT_TONE_GOOD },
     { "4", "Jobs in violation now", CUSTODY_REPORT_TONE_BAD },
     { "29.7 TB", "Data stored now", CUSTODY_REPORT_TONE_STRONG },
     { "98.5%", "Backup runs that succeeded", CUSTODY_REPORT_TONE_GOOD },
@@ -818,11 +765,13 @@ test_summary (Fixture       *f,
 
   /* History starts once there are runs and verifications: the change counts from there. */
   assert_text (pdf, "50.0% 2 +50.0 pts 95.8%\n"
-                    "Jobs compliant now Jobs in violation now Change in compliance since Backup runs "
-                    "that succeeded\n2026-11-19, when history starts");
+                    "Jobs compliant now Jobs in violation now Change in compliance since "
+                    "Backup runs that succeeded\n2026-11-19, when history starts");
   assert_text (pdf, "1 8 8.0 GB");
   /* The charts: titles, legends, axes with their units and dates. */
-  assert_text (pdf, "Compliance over Time\nShare of jobs Compliant or at risk Compliant, not at risk\n100%\n80%");
+  assert_text (pdf,
+               "Compliance over Time\nShare of jobs Compliant or at risk Compliant, not at risk\n"
+               "100%\n80%");
   assert_text (pdf, "Backup Success over Time");
   /* Every share is above a half: the axis is cut, and says so. */
   assert_text (pdf, "Share of the runs that finished in each interval (axis from 80%) Succeeded, "
@@ -849,12 +798,14 @@ test_summary_starts_where_history_starts (void)
 
   store = custody_store_open (path, CUSTODY_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
-  custody_store_set_clock (store, t (SETUP));
-  add_location (store, "Server room NAS", CUSTODY_LOCATION_ONSITE_REPO);
-  add_location (store, "Cloud eu-west", CUSTODY_LOCATION_OFFSITE_REPO);
-  add_job (store, "payroll-db", "Emma Lindqvist");
-  add_copy (store, "payroll-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
-  add_copy (store, "payroll-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud eu-west", TRUE);
+  custody_store_set_clock (store, custody_test_time (SETUP));
+  custody_test_add_location (store, "Server room NAS", CUSTODY_LOCATION_ONSITE_REPO);
+  custody_test_add_location (store, "Cloud eu-west", CUSTODY_LOCATION_OFFSITE_REPO);
+  custody_test_add_job_full (store, "payroll-db", "Emma Lindqvist", 24, 30);
+  custody_test_add_copy (store, "payroll-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS",
+                         FALSE);
+  custody_test_add_copy (store, "payroll-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE,
+                         "Cloud eu-west", TRUE);
   for (int day = 17; day <= 19; day++)
     {
       record (store, "payroll-db", "nas", day, CUSTODY_RUN_SUCCESS, NULL);
@@ -930,15 +881,20 @@ test_long_tables (Fixture       *f,
   g_autoptr(Pdf) pdf = NULL;
   guint continued = 0;
 
-  custody_store_set_clock (f->store, t (SETUP));
+  custody_store_set_clock (f->store, custody_test_time (SETUP));
   for (guint i = 0; i < 120; i++)
     {
       g_autofree char *name = g_strdup_printf ("fileserver-%03u", i);
 
-      add_job (f->store, name, i == 7 ? "Maximilian Alexander von Hohenberg-Schwarzenstein, Infrastructure and Storage Operations" : "Ben Okafor");
-      add_copy (f->store, name, "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
+      custody_test_add_job_full (f->store, name,
+                                 i == 7 ? "Maximilian Alexander von Hohenberg-Schwarzenstein, "
+                                          "Infrastructure and Storage Operations"
+                                        : "Ben Okafor",
+                                 24, 30);
+      custody_test_add_copy (f->store, name, "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS",
+                             FALSE);
     }
-  custody_store_set_clock (f->store, t (NOW));
+  custody_store_set_clock (f->store, custody_test_time (NOW));
 
   pdf = generate_pdf (f, CUSTODY_REPORT_COMPLIANCE, NULL);
   g_assert_cmpuint (pdf->pages->len, >=, 4);
@@ -996,7 +952,7 @@ test_cancelled (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   /* The store is fine after it, and can be written. */
-  add_location (f->store, "Second vault", CUSTODY_LOCATION_OFFSITE_VAULT);
+  custody_test_add_location (f->store, "Second vault", CUSTODY_LOCATION_OFFSITE_VAULT);
 }
 
 static void
@@ -1007,7 +963,7 @@ test_period_backwards (Fixture       *f,
   g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
 
-  custody_report_set_period (report, t (NOW), t (FROM));
+  custody_report_set_period (report, custody_test_time (NOW), custody_test_time (FROM));
   g_assert_false (custody_report_write_pdf (report, f->store, output, NULL, &error));
   g_assert_error (error, CUSTODY_REPORT_ERROR, CUSTODY_REPORT_ERROR_INVALID);
 }
@@ -1144,7 +1100,8 @@ main (int    argc,
   ADD ("/report/summary", test_summary);
   g_test_add_func ("/report/summary/starts-where-history-starts",
                    test_summary_starts_where_history_starts);
-  g_test_add_func ("/report/layout/wide-figure-stays-in-its-box", test_wide_figure_stays_in_its_box);
+  g_test_add_func ("/report/layout/wide-figure-stays-in-its-box",
+                   test_wide_figure_stays_in_its_box);
   ADD ("/report/paper", test_paper);
   ADD ("/report/long-tables", test_long_tables);
   ADD ("/report/cancelled", test_cancelled);

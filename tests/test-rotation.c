@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "custody-desk.h"
+#include "custody-formats-test-utils.h"
 #include "custody-rotation.h"
 #include "custody-scan-session.h"
 #include "custody-time.h"
@@ -46,17 +47,6 @@ tier_of (const CustodyRotationPolicy *policy,
 
   date_of (written, &w);
   return custody_rotation_tier (policy, &w);
-}
-
-static gint64
-at (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 t = 0;
-
-  g_assert_true (custody_time_parse (text, &t, &error));
-  g_assert_no_error (error);
-  return t;
 }
 
 /*
@@ -247,15 +237,16 @@ test_days_in_a_zone (void)
   GDate d;
 
   /* Half past eleven at night in London is the next morning in Tokyo. */
-  custody_date_from_time (at ("2026-12-31T23:30:00Z"), tokyo, &d);
+  custody_date_from_time (custody_test_time ("2026-12-31T23:30:00Z"), tokyo, &d);
   in_tokyo = custody_date_format (&d);
-  custody_date_from_time (at ("2026-12-31T23:30:00Z"), utc, &d);
+  custody_date_from_time (custody_test_time ("2026-12-31T23:30:00Z"), utc, &d);
   in_utc = custody_date_format (&d);
   g_assert_cmpstr (in_tokyo, ==, "2027-01-01");
   g_assert_cmpstr (in_utc, ==, "2026-12-31");
 
   date_of ("2027-01-01", &d);
-  g_assert_cmpint (custody_date_to_time (&d, tokyo), ==, at ("2026-12-31T15:00:00Z"));
+  g_assert_cmpint (custody_date_to_time (&d, tokyo), ==,
+                   custody_test_time ("2026-12-31T15:00:00Z"));
 }
 
 /*
@@ -292,13 +283,15 @@ desk_for (const VolumeSpec            *specs,
       volumes[i].status = specs[i].status;
       volumes[i].location = names[specs[i].kind];
       volumes[i].location_kind = specs[i].kind;
-      volumes[i].location_since = at (specs[i].since);
-      volumes[i].last_written = specs[i].written != NULL ? at (specs[i].written) : CUSTODY_TIME_NONE;
-      volumes[i].retention_until = specs[i].retention_until != NULL ? at (specs[i].retention_until)
-                                                                    : CUSTODY_TIME_NONE;
+      volumes[i].location_since = custody_test_time (specs[i].since);
+      volumes[i].last_written = specs[i].written != NULL ? custody_test_time (specs[i].written)
+                                                         : CUSTODY_TIME_NONE;
+      volumes[i].retention_until = specs[i].retention_until != NULL
+                                   ? custody_test_time (specs[i].retention_until)
+                                   : CUSTODY_TIME_NONE;
     }
 
-  return custody_desk_compute (volumes, n, at (now), zone);
+  return custody_desk_compute (volumes, n, custody_test_time (now), zone);
 }
 
 static char *
@@ -341,10 +334,13 @@ static const VolumeSpec desk_volumes[] = {
   /* A weekly of Friday 6 November, kept 2 weeks: ended on the 20th, today. */
   { "BACK02L9", TRUE, CUSTODY_MEDIUM_FULL, V, "2026-11-08", "2026-11-06T23:00:00Z", NULL },
   /* Fresh in the vault: nothing to do. */
-  { "SAFE01L9", TRUE, CUSTODY_MEDIUM_FULL, V, "2026-11-20T08:00:00Z", "2026-11-18T23:00:00Z", NULL },
+  { "SAFE01L9", TRUE, CUSTODY_MEDIUM_FULL, V, "2026-11-20T08:00:00Z", "2026-11-18T23:00:00Z",
+    NULL },
   /* With the courier since Tuesday: overdue; since yesterday: fine. */
-  { "LOST01L9", TRUE, CUSTODY_MEDIUM_FULL, T, "2026-11-17T06:00:00Z", "2026-11-16T23:00:00Z", NULL },
-  { "ROAD01L9", TRUE, CUSTODY_MEDIUM_FULL, T, "2026-11-19T06:00:00Z", "2026-11-18T23:00:00Z", NULL },
+  { "LOST01L9", TRUE, CUSTODY_MEDIUM_FULL, T, "2026-11-17T06:00:00Z", "2026-11-16T23:00:00Z",
+    NULL },
+  { "ROAD01L9", TRUE, CUSTODY_MEDIUM_FULL, T, "2026-11-19T06:00:00Z", "2026-11-18T23:00:00Z",
+    NULL },
   /* No pool, a retention date set by hand, three days away. */
   { "HAND01L9", FALSE, CUSTODY_MEDIUM_IN_USE, L, "2026-11-01", NULL, "2026-11-23T00:00:00Z" },
   /* No pool, retention over, still in use: back to scratch. */
@@ -379,7 +375,7 @@ test_desk_lists_for_a_date (void)
   desk_policy (&p);
   desk = desk_for (desk_volumes, G_N_ELEMENTS (desk_volumes), &p, "2026-11-20T09:00:00Z", utc);
 
-  g_assert_cmpint (desk->day, ==, at ("2026-11-20T00:00:00Z"));
+  g_assert_cmpint (desk->day, ==, custody_test_time ("2026-11-20T00:00:00Z"));
   send = list_of (desk, CUSTODY_DESK_SEND_OFFSITE);
   recall = list_of (desk, CUSTODY_DESK_RECALL);
   expiring = list_of (desk, CUSTODY_DESK_EXPIRING);
@@ -433,7 +429,7 @@ test_desk_day_follows_the_zone (void)
   desk = desk_for (volumes, G_N_ELEMENTS (volumes), &p, "2026-11-20T00:00:00Z", tokyo);
   send = list_of (desk, CUSTODY_DESK_SEND_OFFSITE);
   g_assert_cmpstr (send, ==, "TOKYO1L9");
-  g_assert_cmpint (desk->day, ==, at ("2026-11-19T15:00:00Z"));
+  g_assert_cmpint (desk->day, ==, custody_test_time ("2026-11-19T15:00:00Z"));
 }
 
 static void
@@ -585,7 +581,8 @@ main (int    argc,
   g_test_add_func ("/desk/lists-for-a-date", test_desk_lists_for_a_date);
   g_test_add_func ("/desk/day-follows-the-zone", test_desk_day_follows_the_zone);
   g_test_add_func ("/desk/year-end-gfs", test_desk_year_end_gfs);
-  g_test_add_func ("/scan-session/unknown-duplicate-undo", test_scan_session_unknown_duplicate_undo);
+  g_test_add_func ("/scan-session/unknown-duplicate-undo",
+                   test_scan_session_unknown_duplicate_undo);
   g_test_add_func ("/scan-session/without-a-list-has-no-progress",
                    test_scan_session_without_a_list_has_no_progress);
 

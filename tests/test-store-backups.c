@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "custody-store.h"
+#include "custody-store-test-utils.h"
 #include "custody-test-utils.h"
 
 typedef struct
@@ -25,18 +26,6 @@ typedef struct
   char         *backups;
   CustodyStore *store;
 } Fixture;
-
-static void
-add_job (CustodyStore *store,
-         const char   *name)
-{
-  g_autoptr(CustodyJob) job = custody_job_new ();
-  g_autoptr(GError) error = NULL;
-
-  job->name = g_strdup (name);
-  g_assert_true (custody_store_add_job (store, job, &error));
-  g_assert_no_error (error);
-}
 
 static guint
 count_jobs (CustodyStore *store)
@@ -127,9 +116,9 @@ test_listed_newest_first_with_contents (Fixture       *f,
   CustodyBackupInfo *first, *second;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  add_job (f->store, "payroll");
+  custody_test_add_job (f->store, "payroll");
   older = back_up (f);
-  add_job (f->store, "mail");
+  custody_test_add_job (f->store, "mail");
   newer = back_up (f);
 
   /* Named like a generation of this store, but not a store at all. */
@@ -163,10 +152,10 @@ test_restore_keeps_the_current_store (Fixture       *f,
   g_autofree char *kept = NULL;
   CustodyBackupInfo *newest;
 
-  add_job (f->store, "payroll");
+  custody_test_add_job (f->store, "payroll");
   older = back_up (f);
-  add_job (f->store, "mail");
-  add_job (f->store, "erp");
+  custody_test_add_job (f->store, "mail");
+  custody_test_add_job (f->store, "erp");
   g_assert_cmpuint (count_jobs (f->store), ==, 3);
 
   g_assert_true (custody_store_restore_keeping (f->store, older, NULL, &kept, &error));
@@ -193,10 +182,10 @@ test_restore_of_the_oldest_when_full (Fixture       *f,
 
   /* As many generations as the automatic backup keeps: the backup made before
    * restoring must not prune the one being restored. */
-  add_job (f->store, "payroll");
+  custody_test_add_job (f->store, "payroll");
   oldest = custody_store_backup (f->store, NULL, 2, &error);
   g_assert_no_error (error);
-  add_job (f->store, "mail");
+  custody_test_add_job (f->store, "mail");
   g_free (custody_store_backup (f->store, NULL, 2, &error));
   g_assert_no_error (error);
 
@@ -215,9 +204,9 @@ test_damaged_backup_changes_nothing (Fixture       *f,
   g_autofree char *backup = NULL;
   g_autofree char *kept = NULL;
 
-  add_job (f->store, "payroll");
+  custody_test_add_job (f->store, "payroll");
   backup = back_up (f);
-  add_job (f->store, "mail");
+  custody_test_add_job (f->store, "mail");
 
   /* Cut in half: not a whole store any more. */
   g_assert_cmpint (truncate (backup, 4096), ==, 0);

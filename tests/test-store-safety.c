@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "custody-store-test-utils.h"
 #include "custody-store.h"
 #include "custody-test-utils.h"
 
@@ -48,11 +49,7 @@ fixture_set_up (Fixture       *f,
   f->dir = g_dir_make_tmp ("custody-safety-XXXXXX", &error);
   g_assert_no_error (error);
   f->db = g_build_filename (f->dir, "custody.db", NULL);
-  f->env = g_get_environ ();
-  f->env = g_environ_setenv (f->env, "TZ", "UTC", TRUE);
-  f->env = g_environ_setenv (f->env, "LC_ALL", "C.UTF-8", TRUE);
-  f->env = g_environ_unsetenv (f->env, "CUSTODY_BUSY_TIMEOUT_MS");
-  f->env = g_environ_unsetenv (f->env, "LANGUAGE");
+  f->env = custody_test_environ ();
 }
 
 static void
@@ -152,18 +149,6 @@ ctl (Fixture     *f,
     g_assert_cmpstr (ok_err, ==, ""); \
   } G_STMT_END
 
-static void
-add_job (CustodyStore *store,
-         const char   *name)
-{
-  g_autoptr(CustodyJob) job = custody_job_new ();
-  g_autoptr(GError) error = NULL;
-
-  job->name = g_strdup (name);
-  g_assert_true (custody_store_add_job (store, job, &error));
-  g_assert_no_error (error);
-}
-
 static gboolean
 store_has_job (CustodyStore *store,
                const char   *name)
@@ -233,7 +218,7 @@ test_foreign_close_keeps_the_locks (Fixture       *f,
 
   store = custody_store_open (f->db, CUSTODY_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
-  add_job (store, "before-dialog");
+  custody_test_add_job (store, "before-dialog");
 
   /* A file dialog in the app's process looks at the store's folder. */
   sniff_store_files (f);
@@ -245,7 +230,7 @@ test_foreign_close_keeps_the_locks (Fixture       *f,
   g_assert_true (exists_with_suffix (f, "-shm"));
 
   /* The app writes again: into the WAL everyone shares. */
-  add_job (store, "after-dialog");
+  custody_test_add_job (store, "after-dialog");
   g_assert_true (store_has_job (store, "from-ctl"));
   g_assert_true (ctl_lists_job (f, "after-dialog"));
 
@@ -273,14 +258,14 @@ test_two_connections_in_one_process (Fixture       *f,
   second = custody_store_open (f->db, CUSTODY_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 
-  add_job (first, "by-first");
+  custody_test_add_job (first, "by-first");
   sniff_store_files (f);
-  add_job (second, "by-second");
+  custody_test_add_job (second, "by-second");
   g_assert_true (store_has_job (first, "by-second"));
 
   /* The first to open closes first; the second writes on. */
   g_clear_object (&first);
-  add_job (second, "after-first-closed");
+  custody_test_add_job (second, "after-first-closed");
   ctl_ok (f, "job", "add", "from-ctl");
   g_assert_true (exists_with_suffix (f, "-wal"));
   g_assert_true (store_has_job (second, "from-ctl"));
@@ -376,7 +361,7 @@ assert_store_files_mode (Fixture *f,
   /* Open, the store has its -wal and -shm. */
   store = custody_store_open (f->db, CUSTODY_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  add_job (store, "payroll");
+  custody_test_add_job (store, "payroll");
   g_assert_cmpuint (mode_of (wal), ==, mode);
   g_assert_cmpuint (mode_of (shm), ==, mode);
 }
@@ -510,11 +495,11 @@ test_reader_of_anothers_store_leaves_nothing (Fixture       *f,
   /* The owner's app is open and has written into its WAL. */
   store = custody_store_open (f->db, CUSTODY_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  add_job (store, "in-the-wal");
+  custody_test_add_job (store, "in-the-wal");
   assert_reads_as_nobody (f, "in-the-wal");
 
   /* The owner writes on. */
-  add_job (store, "after-the-reader");
+  custody_test_add_job (store, "after-the-reader");
   g_clear_object (&store);
   ctl_ok (f, "job", "add", "by-owner");
 }
@@ -619,20 +604,19 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/store-safety/foreign-close-keeps-the-locks", Fixture, NULL,
-              fixture_set_up, test_foreign_close_keeps_the_locks, fixture_tear_down);
-  g_test_add ("/store-safety/two-connections-in-one-process", Fixture, NULL,
-              fixture_set_up, test_two_connections_in_one_process, fixture_tear_down);
-  g_test_add ("/store-safety/writers-do-not-wait-for-a-reader", Fixture, NULL,
-              fixture_set_up, test_writers_do_not_wait_for_a_reader, fixture_tear_down);
-  g_test_add ("/store-safety/new-store-is-private", Fixture, NULL,
-              fixture_set_up, test_new_store_is_private, fixture_tear_down);
-  g_test_add ("/store-safety/new-store-in-a-shared-folder-is-the-groups", Fixture, NULL,
-              fixture_set_up, test_new_store_in_a_shared_folder_is_the_groups, fixture_tear_down);
-  g_test_add ("/store-safety/reader-of-anothers-store-leaves-nothing", Fixture, NULL,
-              fixture_set_up, test_reader_of_anothers_store_leaves_nothing, fixture_tear_down);
-  g_test_add ("/store-safety/full-disk-names-the-store-and-reads-go-on", Fixture, NULL,
-              fixture_set_up, test_full_disk_names_the_store_and_reads_go_on, fixture_tear_down);
+#define ADD(path, func) \
+  g_test_add ("/store-safety/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("foreign-close-keeps-the-locks", test_foreign_close_keeps_the_locks);
+  ADD ("two-connections-in-one-process", test_two_connections_in_one_process);
+  ADD ("writers-do-not-wait-for-a-reader", test_writers_do_not_wait_for_a_reader);
+  ADD ("new-store-is-private", test_new_store_is_private);
+  ADD ("new-store-in-a-shared-folder-is-the-groups",
+       test_new_store_in_a_shared_folder_is_the_groups);
+  ADD ("reader-of-anothers-store-leaves-nothing", test_reader_of_anothers_store_leaves_nothing);
+  ADD ("full-disk-names-the-store-and-reads-go-on", test_full_disk_names_the_store_and_reads_go_on);
+
+#undef ADD
 
   return g_test_run ();
 }

@@ -142,8 +142,7 @@ static char *
 runs_as_csv (const Run *runs,
              guint      n)
 {
-  GString *csv = g_string_new ("job,copy,started,finished,status,bytes,files,volumes,run_id,"
-                               "message\n");
+  GString *csv = g_string_new (CUSTODY_TEST_EXECUTIONS_HEADER);
 
   for (guint i = 0; i < n; i++)
     {
@@ -719,6 +718,16 @@ status_of (CustodyStore *store,
 }
 
 static void
+assert_status (CustodyStore *store,
+               guint         job,
+               const char   *expected)
+{
+  g_autofree char *status = status_of (store, job);
+
+  g_assert_cmpstr (status, ==, expected);
+}
+
+static void
 test_job_list_statuses_follow_every_change (Fixture       *f,
                                             gconstpointer  data)
 {
@@ -727,7 +736,6 @@ test_job_list_statuses_follow_every_change (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (f->dir, "cache.db", NULL);
   g_autofree char *first = NULL;
-  g_autofree char *status = NULL;
 
   import_runs (store, (const Run *) f->runs->data, f->runs->len);
   add_later_facts (store);
@@ -743,9 +751,7 @@ test_job_list_statuses_follow_every_change (Fixture       *f,
       add_verification (store, 1, c, NOW - 300, TRUE, 0);
       run_clear (&run);
     }
-  status = status_of (store, 1);
-  g_assert_cmpstr (status, ==, "compliant");
-  g_clear_pointer (&status, g_free);
+  assert_status (store, 1, "compliant");
   assert_list_matches_evaluation (store);
 
   /* A failed run is an error. */
@@ -753,9 +759,7 @@ test_job_list_statuses_follow_every_change (Fixture       *f,
     Run run = { 1, 0, NOW - 200, NOW - 100, CUSTODY_RUN_FAILED, NULL, NULL };
     record_runs (store, &run, 1);
   }
-  status = status_of (store, 1);
-  g_assert_cmpstr (status, ==, "violation");
-  g_clear_pointer (&status, g_free);
+  assert_status (store, 1, "violation");
   assert_list_matches_evaluation (store);
 
   /* A later good run clears it. */
@@ -763,23 +767,17 @@ test_job_list_statuses_follow_every_change (Fixture       *f,
     Run run = { 1, 0, NOW - 90, NOW - 60, CUSTODY_RUN_SUCCESS, NULL, NULL };
     record_runs (store, &run, 1);
   }
-  status = status_of (store, 1);
-  g_assert_cmpstr (status, ==, "compliant");
-  g_clear_pointer (&status, g_free);
+  assert_status (store, 1, "compliant");
 
   /* The only offline copy of job-01 is its tape: back in the library it
    * is online again, and 1-offline fails... */
   move_volumes (store, 0, 0, "Library", NOW - 30);
-  status = status_of (store, 1);
-  g_assert_cmpstr (status, ==, "violation");
-  g_clear_pointer (&status, g_free);
+  assert_status (store, 1, "violation");
   assert_list_matches_evaluation (store);
 
   /* ...and the vault gives it back. */
   move_volumes (store, 0, 0, "Vault", NOW - 20);
-  status = status_of (store, 1);
-  g_assert_cmpstr (status, ==, "compliant");
-  g_clear_pointer (&status, g_free);
+  assert_status (store, 1, "compliant");
 
   /* Editing a copy: the cloud copy kept on site instead. */
   {
@@ -811,14 +809,10 @@ test_job_list_statuses_follow_every_change (Fixture       *f,
   assert_list_matches_evaluation (store);
 
   /* Removing a copy leaves two of three. */
-  status = status_of (store, 1);
-  g_assert_cmpstr (status, ==, "compliant");
-  g_clear_pointer (&status, g_free);
+  assert_status (store, 1, "compliant");
   g_assert_true (custody_store_remove_copy (store, "job-01", "nas", &error));
   g_assert_no_error (error);
-  status = status_of (store, 1);
-  g_assert_cmpstr (status, ==, "violation");
-  g_clear_pointer (&status, g_free);
+  assert_status (store, 1, "violation");
   assert_list_matches_evaluation (store);
 
   /* A tighter RPO. */
@@ -829,9 +823,7 @@ test_job_list_statuses_follow_every_change (Fixture       *f,
     job->rpo_hours = 1;
     g_assert_true (custody_store_update_job (store, "job-02", job, &error));
     g_assert_no_error (error);
-    status = status_of (store, 2);
-    g_assert_cmpstr (status, ==, "violation");
-    g_clear_pointer (&status, g_free);
+    assert_status (store, 2, "violation");
   }
   assert_list_matches_evaluation (store);
 
@@ -857,9 +849,7 @@ test_job_list_statuses_follow_every_change (Fixture       *f,
     Run run = { 3, 1, NOW - 50, NOW - 40, CUSTODY_RUN_FAILED, NULL, NULL };
     record_runs (other, &run, 1);
   }
-  status = status_of (store, 3);
-  g_assert_cmpstr (status, ==, "violation");
-  g_clear_pointer (&status, g_free);
+  assert_status (store, 3, "violation");
   assert_list_matches_evaluation (store);
 
   /* A removed job leaves the list. */
@@ -907,8 +897,9 @@ test_version_1_store_is_upgraded (Fixture       *f,
   }
 
   /* What a store written by the first release looks like. */
-  custody_test_exec_sql (path, "DROP TABLE job_state; DROP INDEX copy_state_newest;"
-                  " DROP INDEX copies_created;"
+  custody_test_exec_sql (path,
+                         "DROP TABLE job_state; DROP INDEX copy_state_newest; "
+                         "DROP INDEX copies_created;"
                   " ALTER TABLE alerts DROP COLUMN detail; DROP TABLE media_repositories;"
                   " DROP TABLE reconciliation_items; DROP TABLE reconciliations;"
                   " ALTER TABLE media DROP COLUMN released_at; ALTER TABLE media DROP COLUMN slot;"
@@ -1047,8 +1038,8 @@ test_alerts_read_in_the_readers_language (Fixture       *f,
         g_assert_cmpstr (j->message, ==, "「Shelf 7」の照合で VLT001L9 が見つかりませんでした");
       }
     g_assert_cmpint (query_int (path, "SELECT count(*) FROM alerts WHERE kind = 'media-missing'"
-                                      " AND message = 'VLT001L9 was not found when"
-                                      " “Shelf 7” was reconciled'"),
+                                      " AND message = 'VLT001L9 was not found when “Shelf 7” was "
+                                      "reconciled'"),
                      ==, 1);
   }
 }

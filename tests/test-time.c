@@ -106,7 +106,8 @@ test_leap_days_and_month_ends (void)
   g_assert_cmpint (parse_ok ("2024-02-29T12:00:00Z"), ==, reference ("2024-02-29T12:00:00Z"));
   g_assert_cmpint (parse_ok ("2000-02-29T12:00:00Z"), ==, reference ("2000-02-29T12:00:00Z"));
   g_assert_cmpint (parse_ok ("2026-12-31T23:59:59Z") + 1, ==, parse_ok ("2027-01-01T00:00:00Z"));
-  g_assert_cmpint (parse_ok ("2026-04-30T00:00:00Z") + 86400, ==, parse_ok ("2026-05-01T00:00:00Z"));
+  g_assert_cmpint (parse_ok ("2026-04-30T00:00:00Z") + 86400, ==,
+                   parse_ok ("2026-05-01T00:00:00Z"));
 
   assert_refused ("2026-02-29T12:00:00Z");
   assert_refused ("2100-02-29T12:00:00Z");

@@ -14,16 +14,10 @@
 #include "custody-jobs-page.h"
 #include "custody-preferences-window.h"
 #include "custody-session.h"
+#include "custody-store-test-utils.h"
 #include "custody-store.h"
 #include "custody-ui-test-utils.h"
 #include "custody-window.h"
-
-static gboolean
-session_loaded (gpointer data)
-{
-  CustodySession *session = custody_window_get_session (data);
-  return session != NULL && custody_session_get_loaded (session);
-}
 
 static gboolean
 shows_text (GtkWidget *widget)
@@ -81,27 +75,6 @@ collect_unnamed (GtkWidget  *widget,
     collect_unnamed (child, here, unnamed);
 }
 
-static char *
-first_violating_job (const char *db)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CustodyStore) store = custody_store_open (db, CUSTODY_STORE_OPEN_DEFAULT, &error);
-  g_autoptr(CustodyJobStatuses) statuses = NULL;
-
-  g_assert_no_error (error);
-  statuses = custody_store_list_jobs_with_status (store, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < statuses->jobs->len; i++)
-    {
-      const CustodyJobStatus *job = &g_array_index (statuses->jobs, CustodyJobStatus, i);
-
-      if (job->status == CUSTODY_STATUS_VIOLATION)
-        return g_strdup (job->name);
-    }
-
-  g_assert_not_reached ();
-}
-
 static void
 test_icon_buttons_have_names (void)
 {
@@ -113,6 +86,7 @@ test_icon_buttons_have_names (void)
   g_autofree char *job = NULL;
   CustodyWindow *window;
   GtkWidget *preferences;
+  CustodySession *session;
   const int widths[] = { 1280, 400 };
 
   {
@@ -122,7 +96,7 @@ test_icon_buttons_have_names (void)
     g_assert_true (custody_store_fill_demo (store, 22, 0, 42, &error));
     g_assert_no_error (error);
   }
-  job = first_violating_job (db);
+  job = custody_test_first_violating_job (db);
 
   /* The check itself: a tooltip describes a button but does not name it. */
   {
@@ -134,7 +108,8 @@ test_icon_buttons_have_names (void)
     g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
 
     gtk_widget_set_tooltip_text (described, "Search");
-    gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL, "Search", -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL, "Search",
+                                    -1);
     gtk_box_append (GTK_BOX (box), bare);
     gtk_box_append (GTK_BOX (box), described);
     gtk_box_append (GTK_BOX (box), named);
@@ -148,10 +123,7 @@ test_icon_buttons_have_names (void)
 
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {
-      window = custody_window_new (NULL, db);
-      gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 800);
-      gtk_window_present (GTK_WINDOW (window));
-      g_assert_true (custody_test_wait_for (session_loaded, window, 20000));
+      window = custody_test_open_window (db, widths[w], 800, 0, 20000);
 
       for (guint i = 0; i < G_N_ELEMENTS (views); i++)
         {
@@ -166,8 +138,8 @@ test_icon_buttons_have_names (void)
       custody_test_iterate (600);
       collect_unnamed (GTK_WIDGET (window), "job-detail", unnamed);
 
-      preferences = GTK_WIDGET (custody_preferences_window_new (GTK_WINDOW (window),
-                                                                custody_window_get_session (window)));
+      session = custody_window_get_session (window);
+      preferences = GTK_WIDGET (custody_preferences_window_new (GTK_WINDOW (window), session));
       gtk_window_present (GTK_WINDOW (preferences));
       custody_test_iterate (400);
       collect_unnamed (preferences, "preferences", unnamed);
@@ -188,9 +160,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  custody_test_load_style ();
+  custody_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/a11y/icon-buttons-have-names", test_icon_buttons_have_names);
 

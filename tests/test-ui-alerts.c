@@ -20,6 +20,7 @@
 #include "custody-auto-backup.h"
 #include "custody-preferences-window.h"
 #include "custody-session.h"
+#include "custody-store-test-utils.h"
 #include "custody-store.h"
 #include "custody-time.h"
 #include "custody-ui-test-utils.h"
@@ -78,19 +79,6 @@ run_for (guint ms)
       g_usleep (2000);
 }
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *out)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, out);
-}
-
 /* The widgets of @type that are on screen. */
 static GPtrArray *
 find_mapped (GtkWidget *root,
@@ -99,7 +87,7 @@ find_mapped (GtkWidget *root,
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
   GPtrArray *mapped = g_ptr_array_new ();
 
-  collect_widgets (root, type, all);
+  custody_test_collect (root, type, all);
   for (guint i = 0; i < all->len; i++)
     if (gtk_widget_get_mapped (g_ptr_array_index (all, i)))
       g_ptr_array_add (mapped, g_ptr_array_index (all, i));
@@ -209,52 +197,6 @@ unref_and_wait (gpointer object)
  * missing verification), and a session on it.
  */
 
-static void
-add_job (CustodyStore *store,
-         const char   *name)
-{
-  g_autoptr(CustodyJob) job = custody_job_new ();
-  g_autoptr(GError) error = NULL;
-
-  job->name = g_strdup (name);
-  g_assert_true (custody_store_add_job (store, job, &error));
-  g_assert_no_error (error);
-}
-
-static void
-add_copy (CustodyStore *store,
-          const char   *job_name,
-          const char   *name)
-{
-  g_autoptr(CustodyCopy) copy = custody_copy_new ();
-  g_autoptr(GError) error = NULL;
-
-  copy->job = g_strdup (job_name);
-  copy->name = g_strdup (name);
-  copy->media_type = CUSTODY_MEDIA_TYPE_DISK;
-  g_assert_true (custody_store_add_copy (store, copy, &error));
-  g_assert_no_error (error);
-}
-
-static void
-record_run (CustodyStore     *store,
-            const char       *job_name,
-            const char       *copy_name,
-            CustodyRunStatus  status,
-            gint64            finished)
-{
-  g_autoptr(CustodyExecution) e = custody_execution_new ();
-  g_autoptr(GError) error = NULL;
-
-  e->job = g_strdup (job_name);
-  e->copy = g_strdup (copy_name);
-  e->status = status;
-  e->started = finished - 600;
-  e->finished = finished;
-  g_assert_true (custody_store_record_execution (store, e, NULL, &error));
-  g_assert_no_error (error);
-}
-
 static gboolean
 session_loaded (gpointer data)
 {
@@ -278,10 +220,11 @@ fixture_set_up (Fixture       *f,
   f->store = custody_store_open (f->db_path, CUSTODY_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
 
-  add_job (f->store, "empty");
-  add_job (f->store, "erp");
-  add_copy (f->store, "erp", "nas");
-  record_run (f->store, "erp", "nas", CUSTODY_RUN_FAILED, now - 3600);
+  custody_test_add_job (f->store, "empty");
+  custody_test_add_job (f->store, "erp");
+  custody_test_add_disk_copy (f->store, "erp", "nas");
+  custody_test_record_run (f->store, "erp", "nas", CUSTODY_RUN_FAILED, now - 3600 - 600,
+                           now - 3600, NULL);
 
   f->session = custody_session_new (f->db_path);
   custody_session_set_poll_interval (f->session, 100);
@@ -585,10 +528,16 @@ test_alerts_page (Fixture       *f,
   /* A successful run ends erp's failed-run alert: it leaves the open
    * list (and the now valid copy raises its missing verification), and
    * comes back, resolved, with Show Resolved. */
-  record_run (f->store, "erp", "nas", CUSTODY_RUN_SUCCESS, custody_time_now () - 60);
+  {
+    gint64 finished = custody_time_now () - 60;
+
+    custody_test_record_run (f->store, "erp", "nas", CUSTODY_RUN_SUCCESS, finished - 600,
+                             finished, NULL);
+  }
   wait_for_text (page, "The latest run of erp into nas failed", 0);
   wait_for_rows (page, 3);
-  g_assert_cmpuint (count_text (page, "Copy “nas” of erp has no verification inside its window"), ==, 1);
+  g_assert_cmpuint (count_text (page, "Copy “nas” of erp has no verification inside its window"),
+                    ==, 1);
   button = find_check_button_by_label (page, "Show _Resolved");
   g_assert_nonnull (button);
   gtk_widget_activate (button);
@@ -905,9 +854,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  custody_test_load_style ();
+  custody_test_ui_init (&argc, &argv);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/custody/ui/alerts/list-filter-acknowledge", Fixture, NULL,

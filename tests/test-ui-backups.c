@@ -19,6 +19,7 @@
 
 #include "custody-restore-dialog.h"
 #include "custody-store.h"
+#include "custody-store-test-utils.h"
 #include "custody-ui-test-utils.h"
 #include "custody-window.h"
 
@@ -30,31 +31,9 @@ typedef struct
 } Fixture;
 
 static void
-add_job (CustodyStore *store,
-         const char   *name)
-{
-  g_autoptr(CustodyJob) job = custody_job_new ();
-  g_autoptr(GError) error = NULL;
-
-  job->name = g_strdup (name);
-  g_assert_true (custody_store_add_job (store, job, &error));
-  g_assert_no_error (error);
-}
-
-static gboolean
-session_loaded (gpointer data)
-{
-  CustodySession *session = custody_window_get_session (data);
-
-  return session != NULL && custody_session_get_loaded (session);
-}
-
-static void
 open_window (Fixture *f)
 {
-  f->window = custody_window_new (NULL, f->db);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (custody_test_wait_for (session_loaded, f->window, 10000));
+  f->window = custody_test_open_window (f->db, 0, 0, 0, 10000);
   custody_test_iterate (50);
 }
 
@@ -91,13 +70,13 @@ make_store_with_backups (Fixture *f)
 
   store = custody_store_open (f->db, CUSTODY_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
-  add_job (store, "payroll");
+  custody_test_add_job (store, "payroll");
   g_free (custody_store_backup (store, NULL, 5, &error));
   g_assert_no_error (error);
-  add_job (store, "mail");
+  custody_test_add_job (store, "mail");
   g_free (custody_store_backup (store, NULL, 5, &error));
   g_assert_no_error (error);
-  add_job (store, "erp");
+  custody_test_add_job (store, "erp");
 }
 
 static gboolean

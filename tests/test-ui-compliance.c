@@ -26,6 +26,7 @@
 #include "custody-job-row.h"
 #include "custody-jobs-page.h"
 #include "custody-session.h"
+#include "custody-store-test-utils.h"
 #include "custody-store.h"
 #include "custody-time.h"
 #include "custody-ui-test-utils.h"
@@ -53,77 +54,6 @@ typedef struct
 /*
  * Making the store
  */
-
-static void
-add_location (CustodyStore        *store,
-              const char          *name,
-              CustodyLocationKind  kind)
-{
-  g_autoptr(GError) error = NULL;
-
-  custody_store_add_location (store, name, kind, &error);
-  g_assert_no_error (error);
-}
-
-static void
-add_job (CustodyStore *store,
-         const char   *name)
-{
-  g_autoptr(CustodyJob) job = custody_job_new ();
-  g_autoptr(GError) error = NULL;
-
-  job->name = g_strdup (name);
-  job->rpo_hours = 72;
-  job->verify_days = 30;
-  custody_store_add_job (store, job, &error);
-  g_assert_no_error (error);
-}
-
-static void
-add_copy (CustodyStore     *store,
-          const char       *job,
-          const char       *name,
-          CustodyMediaType  type,
-          const char       *location,
-          gboolean          immutable)
-{
-  g_autoptr(CustodyCopy) copy = custody_copy_new ();
-  g_autoptr(GError) error = NULL;
-
-  copy->job = g_strdup (job);
-  copy->name = g_strdup (name);
-  copy->media_type = type;
-  copy->location = g_strdup (location);
-  copy->immutable = immutable;
-  custody_store_add_copy (store, copy, &error);
-  g_assert_no_error (error);
-}
-
-static void
-add_run (CustodyStore     *store,
-         const char       *job,
-         const char       *copy,
-         CustodyRunStatus  status,
-         gint64            finished,
-         const char       *volser)
-{
-  g_autoptr(CustodyExecution) e = custody_execution_new ();
-  g_autoptr(GError) error = NULL;
-
-  e->job = g_strdup (job);
-  e->copy = g_strdup (copy);
-  e->status = status;
-  e->started = finished - HOUR;
-  e->finished = finished;
-  if (volser != NULL)
-    {
-      g_strfreev (e->volumes);
-      e->volumes = g_new0 (char *, 2);
-      e->volumes[0] = g_strdup (volser);
-    }
-  custody_store_record_execution (store, e, NULL, &error);
-  g_assert_no_error (error);
-}
 
 static void
 add_verification (CustodyStore *store,
@@ -157,10 +87,10 @@ make_store (Fixture *f)
 
   /* Everything but charlie exists since ten days ago. */
   custody_store_set_clock (store, now - 10 * DAY);
-  add_location (store, "Library", CUSTODY_LOCATION_LIBRARY);
-  add_location (store, "Vault", CUSTODY_LOCATION_OFFSITE_VAULT);
-  add_location (store, "NAS", CUSTODY_LOCATION_ONSITE_REPO);
-  add_location (store, "Cloud", CUSTODY_LOCATION_OFFSITE_REPO);
+  custody_test_add_location (store, "Library", CUSTODY_LOCATION_LIBRARY);
+  custody_test_add_location (store, "Vault", CUSTODY_LOCATION_OFFSITE_VAULT);
+  custody_test_add_location (store, "NAS", CUSTODY_LOCATION_ONSITE_REPO);
+  custody_test_add_location (store, "Cloud", CUSTODY_LOCATION_OFFSITE_REPO);
 
   medium->volser = g_strdup (volsers[0]);
   medium->type = g_strdup ("LTO-8");
@@ -168,24 +98,31 @@ make_store (Fixture *f)
   custody_store_add_medium (store, medium, "Library", &error);
   g_assert_no_error (error);
 
-  add_job (store, "alpha");
-  add_copy (store, "alpha", "nas", CUSTODY_MEDIA_TYPE_DISK, "NAS", FALSE);
-  add_copy (store, "alpha", "tape", CUSTODY_MEDIA_TYPE_TAPE, NULL, FALSE);
-  add_job (store, "bravo");
-  add_copy (store, "bravo", "nas", CUSTODY_MEDIA_TYPE_DISK, "NAS", FALSE);
-  add_copy (store, "bravo", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud", TRUE);
+  custody_test_add_job_full (store, "alpha", NULL, 72, 30);
+  custody_test_add_copy (store, "alpha", "nas", CUSTODY_MEDIA_TYPE_DISK, "NAS", FALSE);
+  custody_test_add_copy (store, "alpha", "tape", CUSTODY_MEDIA_TYPE_TAPE, NULL, FALSE);
+  custody_test_add_job_full (store, "bravo", NULL, 72, 30);
+  custody_test_add_copy (store, "bravo", "nas", CUSTODY_MEDIA_TYPE_DISK, "NAS", FALSE);
+  custody_test_add_copy (store, "bravo", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud",
+                         TRUE);
 
   /* Runs and checks are dated by themselves. */
   custody_store_set_clock (store, CUSTODY_TIME_NONE);
-  add_run (store, "alpha", "nas", CUSTODY_RUN_SUCCESS, now - 30 * HOUR, NULL);
-  add_run (store, "alpha", "nas", CUSTODY_RUN_SUCCESS, now - 1 * HOUR, NULL);
-  add_run (store, "alpha", "tape", CUSTODY_RUN_SUCCESS, now - 20 * HOUR, volsers[0]);
+  custody_test_record_run (store, "alpha", "nas", CUSTODY_RUN_SUCCESS, now - 31 * HOUR,
+                           now - 30 * HOUR, NULL);
+  custody_test_record_run (store, "alpha", "nas", CUSTODY_RUN_SUCCESS, now - 2 * HOUR,
+                           now - 1 * HOUR, NULL);
+  custody_test_record_run (store, "alpha", "tape", CUSTODY_RUN_SUCCESS, now - 21 * HOUR,
+                           now - 20 * HOUR, volsers[0]);
   add_verification (store, "alpha", "nas", now - 3 * DAY);
   add_verification (store, "alpha", "tape", now - 3 * DAY);
 
-  add_run (store, "bravo", "nas", CUSTODY_RUN_SUCCESS, now - 30 * HOUR, NULL);
-  add_run (store, "bravo", "nas", CUSTODY_RUN_FAILED, now - 2 * HOUR, NULL);
-  add_run (store, "bravo", "cloud", CUSTODY_RUN_SUCCESS, now - 5 * HOUR, NULL);
+  custody_test_record_run (store, "bravo", "nas", CUSTODY_RUN_SUCCESS, now - 31 * HOUR,
+                           now - 30 * HOUR, NULL);
+  custody_test_record_run (store, "bravo", "nas", CUSTODY_RUN_FAILED, now - 3 * HOUR,
+                           now - 2 * HOUR, NULL);
+  custody_test_record_run (store, "bravo", "cloud", CUSTODY_RUN_SUCCESS, now - 6 * HOUR,
+                           now - 5 * HOUR, NULL);
   add_verification (store, "bravo", "nas", now - 3 * DAY);
   add_verification (store, "bravo", "cloud", now - 3 * DAY);
 
@@ -197,7 +134,7 @@ make_store (Fixture *f)
   g_assert_no_error (error);
 
   custody_store_set_clock (store, now - 1 * HOUR);
-  add_job (store, "charlie");
+  custody_test_add_job_full (store, "charlie", NULL, 72, 30);
 }
 
 /*
@@ -220,20 +157,6 @@ collect_cells (GtkWidget *widget,
     collect_cells (child, cells);
 }
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
 /* The @n-th widget of @type under @widget, depth first. */
 static GtkWidget *
 find_widget (GtkWidget *widget,
@@ -242,7 +165,7 @@ find_widget (GtkWidget *widget,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect_widgets (widget, type, found);
+  custody_test_collect (widget, type, found);
   g_assert_cmpint (found->len, >, n);
   return g_ptr_array_index (found, n);
 }
@@ -372,7 +295,7 @@ visible_state (Fixture *f)
   g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
 
   /* The page's own stack, not one inside a widget it uses. */
-  collect_widgets (GTK_WIDGET (f->page), GTK_TYPE_STACK, stacks);
+  custody_test_collect (GTK_WIDGET (f->page), GTK_TYPE_STACK, stacks);
   for (guint i = 0; i < stacks->len; i++)
     {
       GtkStack *stack = g_ptr_array_index (stacks, i);
@@ -390,7 +313,7 @@ banner_revealer (Fixture *f)
 {
   g_autoptr(GPtrArray) revealers = g_ptr_array_new ();
 
-  collect_widgets (GTK_WIDGET (f->page), GTK_TYPE_REVEALER, revealers);
+  custody_test_collect (GTK_WIDGET (f->page), GTK_TYPE_REVEALER, revealers);
   for (guint i = 0; i < revealers->len; i++)
     {
       GtkWidget *child = gtk_revealer_get_child (g_ptr_array_index (revealers, i));
@@ -867,9 +790,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  custody_test_load_style ();
+  custody_test_ui_init (&argc, &argv);
 
   g_test_add ("/custody/ui/compliance/narrow", Fixture, GINT_TO_POINTER (FIXTURE_NARROW),
               fixture_set_up, test_narrow, fixture_tear_down);

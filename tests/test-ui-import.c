@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "custody-import-dialog.h"
+#include "custody-store-test-utils.h"
 #include "custody-store.h"
 #include "custody-time.h"
 #include "custody-ui-test-utils.h"
@@ -23,52 +24,7 @@
 
 #define TIMEOUT_MS 20000
 
-typedef struct
-{
-  char          *dir;
-  char          *db;
-  CustodyWindow *window;
-} Fixture;
-
-static char *
-fixture_file (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
-}
-
-static void
-add_copy (CustodyStore *store,
-          const char   *job,
-          const char   *name)
-{
-  g_autoptr(CustodyCopy) copy = custody_copy_new ();
-  g_autoptr(GError) error = NULL;
-
-  copy->job = g_strdup (job);
-  copy->name = g_strdup (name);
-  copy->media_type = CUSTODY_MEDIA_TYPE_DISK;
-  g_assert_true (custody_store_add_copy (store, copy, &error));
-  g_assert_no_error (error);
-}
-
-static void
-add_job (CustodyStore *store,
-         const char   *name)
-{
-  g_autoptr(CustodyJob) job = custody_job_new ();
-  g_autoptr(GError) error = NULL;
-
-  job->name = g_strdup (name);
-  g_assert_true (custody_store_add_job (store, job, &error));
-  g_assert_no_error (error);
-}
-
-static gboolean
-session_loaded (gpointer data)
-{
-  CustodySession *session = custody_window_get_session (data);
-  return session != NULL && custody_session_get_loaded (session);
-}
+typedef CustodyTestWindowFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
@@ -81,18 +37,15 @@ fixture_set_up (Fixture       *f,
   f->db = g_build_filename (f->dir, "custody.db", NULL);
   store = custody_store_open (f->db, CUSTODY_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
-  add_job (store, "alpha");
-  add_copy (store, "alpha", "nas");
-  add_copy (store, "alpha", "usb");
-  add_job (store, "ws");
-  add_copy (store, "ws", "cloud");
-  add_copy (store, "ws", "nas");
+  custody_test_add_job (store, "alpha");
+  custody_test_add_disk_copy (store, "alpha", "nas");
+  custody_test_add_disk_copy (store, "alpha", "usb");
+  custody_test_add_job (store, "ws");
+  custody_test_add_disk_copy (store, "ws", "cloud");
+  custody_test_add_disk_copy (store, "ws", "nas");
   g_clear_object (&store);
 
-  f->window = custody_window_new (NULL, f->db);
-  custody_session_set_poll_interval (custody_window_get_session (f->window), 250);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (custody_test_wait_for (session_loaded, f->window, 10000));
+  f->window = custody_test_open_window (f->db, 0, 0, 250, 10000);
   custody_test_iterate (50);
 }
 
@@ -100,15 +53,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWindow *dialog = custody_test_find_toplevel (CUSTODY_TYPE_IMPORT_DIALOG);
-
-  if (dialog != NULL)
-    gtk_window_destroy (dialog);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  custody_test_iterate (50);
-  custody_test_remove_tmpdir (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
+  custody_test_window_fixture_clear (f, CUSTODY_TYPE_IMPORT_DIALOG, 50);
 }
 
 static gint64
@@ -305,7 +250,8 @@ screenshot (const char *name)
 static gboolean
 progress_full (gpointer data)
 {
-  GtkProgressBar *bar = GTK_PROGRESS_BAR (custody_test_find (dialog (), GTK_TYPE_PROGRESS_BAR, NULL));
+  GtkProgressBar *bar = GTK_PROGRESS_BAR (custody_test_find (dialog (), GTK_TYPE_PROGRESS_BAR,
+                                                             NULL));
 
   return gtk_progress_bar_get_fraction (bar) >= 1.0;
 }
@@ -320,7 +266,7 @@ static void
 test_restic_snapshots_go_to_the_job_chosen (Fixture       *f,
                                             gconstpointer  data)
 {
-  g_autofree char *path = fixture_file ("restic-0.19-snapshots.json");
+  g_autofree char *path = custody_test_fixture_path ("import", "restic-0.19-snapshots.json");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   AdwPreferencesGroup *kind;
 
@@ -333,7 +279,8 @@ test_restic_snapshots_go_to_the_job_chosen (Fixture       *f,
                                    "restic-0.19-snapshots.json, "));
   /* Nothing to ask of restic but the job and copy. */
   g_assert_false (gtk_widget_get_mapped (custody_test_find (dialog (), ADW_TYPE_ENTRY_ROW,
-                                                            "_Time Zone of Times Written Without One")));
+                                                            "_Time Zone of Times Written Without "
+                                                            "One")));
 
   choose ("_Job", "ws");
   wait_for_offer ("C_opy", "cloud");
@@ -369,7 +316,7 @@ static void
 test_dropped_bareos_volumes_are_imported (Fixture       *f,
                                           gconstpointer  data)
 {
-  g_autofree char *path = fixture_file ("bareos-list-volumes-docs.txt");
+  g_autofree char *path = custody_test_fixture_path ("import", "bareos-list-volumes-docs.txt");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkDropTarget *target = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
@@ -396,7 +343,8 @@ test_dropped_bareos_volumes_are_imported (Fixture       *f,
   /* Bareos names its pools: no job to ask for; its local times need a zone. */
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (combo ("_Job"))));
   g_assert_true (gtk_widget_get_mapped (custody_test_find (dialog (), ADW_TYPE_ENTRY_ROW,
-                                                           "_Time Zone of Times Written Without One")));
+                                                           "_Time Zone of Times Written Without "
+                                                           "One")));
   g_assert_true (custody_test_wait_for (widget_sensitive, import_button (), TIMEOUT_MS));
   click (import_button ());
 
@@ -461,8 +409,8 @@ test_errors_name_the_place_and_can_be_fixed (Fixture       *f,
   GtkEditable *exit_code;
 
   /* restic check's text without its end: only the exit code says. */
-  g_file_set_contents (path, "load indexes\ncheck all packs\ncheck snapshots, trees and blobs\n", -1,
-                       &error);
+  g_file_set_contents (path, "load indexes\ncheck all packs\ncheck snapshots, trees and blobs\n",
+                       -1, &error);
   g_assert_no_error (error);
 
   custody_window_import_file (f->window, file);

@@ -28,12 +28,7 @@
 
 #define N_SCANNED 120
 
-typedef struct
-{
-  char          *dir;
-  char          *db;
-  CustodyWindow *window;
-} Fixture;
+typedef CustodyTestWindowFixture Fixture;
 
 /*
  * The store
@@ -56,7 +51,8 @@ make_store (const char *path)
   g_assert_true (custody_store_add_location (store, "Library", CUSTODY_LOCATION_LIBRARY, &error));
   g_assert_true (custody_store_add_location (store, "NAS", CUSTODY_LOCATION_ONSITE_REPO, &error));
   g_assert_true (custody_store_add_location (store, "Truck", CUSTODY_LOCATION_TRANSIT, &error));
-  g_assert_true (custody_store_add_location (store, "Vault", CUSTODY_LOCATION_OFFSITE_VAULT, &error));
+  g_assert_true (custody_store_add_location (store, "Vault", CUSTODY_LOCATION_OFFSITE_VAULT,
+                                             &error));
 
   /* Tapes leave the day they are written. */
   custody_rotation_policy_init (&pool->policy, CUSTODY_ROTATION_GFS);
@@ -163,13 +159,6 @@ medium_in_store (Fixture    *f,
  * The window
  */
 
-static gboolean
-session_loaded (gpointer data)
-{
-  CustodySession *session = custody_window_get_session (data);
-  return session != NULL && custody_session_get_loaded (session);
-}
-
 static CustodyMediaPage *
 media_page (Fixture *f)
 {
@@ -190,11 +179,7 @@ fixture_set_up (Fixture       *f,
   f->db = g_build_filename (f->dir, "custody.db", NULL);
   make_store (f->db);
 
-  f->window = custody_window_new (NULL, f->db);
-  custody_session_set_poll_interval (custody_window_get_session (f->window), 250);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (custody_test_wait_for (session_loaded, f->window, 10000));
+  f->window = custody_test_open_window (f->db, 1280, 800, 250, 10000);
   custody_window_show_view (f->window, "media");
   g_assert_true (custody_test_wait_for (inventory_loaded, media_page (f), 10000));
 }
@@ -203,15 +188,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWindow *scan = custody_test_find_toplevel (CUSTODY_TYPE_SCAN_WINDOW);
-
-  if (scan != NULL)
-    gtk_window_destroy (scan);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  custody_test_iterate (100);
-  custody_test_remove_tmpdir (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
+  custody_test_window_fixture_clear (f, CUSTODY_TYPE_SCAN_WINDOW, 100);
 }
 
 /* Opens a scan session into @to, expecting @expect, through its window. */
@@ -223,6 +200,7 @@ start_scanning (Fixture    *f,
   CustodyScanWindow *window = custody_media_page_open_scan (media_page (f), expect);
   GtkWidget *to_row, *start;
   GListModel *names;
+  gpointer selected;
   guint n;
 
   g_assert_nonnull (window);
@@ -236,13 +214,16 @@ start_scanning (Fixture    *f,
       if (g_str_equal (gtk_string_object_get_string (name), to))
         adw_combo_row_set_selected (ADW_COMBO_ROW (to_row), i);
     }
-  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (to_row))),
-                   ==, to);
-  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "C_ourier")),
+  selected = adw_combo_row_get_selected_item (ADW_COMBO_ROW (to_row));
+  g_assert_cmpstr (gtk_string_object_get_string (selected), ==, to);
+  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW,
+                                                          "C_ourier")),
                          "Bob");
-  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "_Case")),
+  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW,
+                                                          "_Case")),
                          "CASE-7");
-  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Se_al")),
+  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW,
+                                                          "Se_al")),
                          "S-1234");
 
   start = custody_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Start Scanning");
@@ -326,12 +307,6 @@ process_done_cb (GObject      *source,
 }
 
 static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static gboolean
 all_scanned (gpointer data)
 {
   Watch *w = data;
@@ -369,7 +344,8 @@ test_scanner_speed (Fixture       *f,
     g_autoptr(GSubprocess) focus = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
                                                      G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
                                                      "xdotool", "search", "--sync", "--name",
-                                                     "^Scan Session$", "windowfocus", "--sync", NULL);
+                                                     "^Scan Session$", "windowfocus", "--sync",
+                                                     NULL);
     g_assert_no_error (error);
     g_subprocess_wait (focus, NULL, NULL);
   }
@@ -397,18 +373,20 @@ test_scanner_speed (Fixture       *f,
 
   tick = g_timeout_add (1, watch_cb, &watch);
   xdotool = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                               G_SUBPROCESS_FLAGS_STDERR_SILENCE,
                                &error);
   g_assert_no_error (error);
   g_subprocess_wait_async (xdotool, NULL, process_done_cb, &typed);
-  g_assert_true (custody_test_wait_for (flag_set, &typed, 60000));
+  g_assert_true (custody_test_wait_for (custody_test_flag_set, &typed, 60000));
   g_assert_true (g_subprocess_get_if_exited (xdotool));
   g_assert_cmpint (g_subprocess_get_exit_status (xdotool), ==, 0);
   if (!custody_test_wait_for (all_scanned, &watch, 30000))
     {
       for (guint i = 0; i < custody_scan_session_get_n_entries (scans); i++)
         g_test_message ("scanned '%s'", custody_scan_session_get_entry (scans, i)->text);
-      g_test_message ("entry: '%s'", gtk_editable_get_text (GTK_EDITABLE (scan_entry (watch.window))));
+      g_test_message ("entry: '%s'",
+                      gtk_editable_get_text (GTK_EDITABLE (scan_entry (watch.window))));
       g_test_message ("%u of %u scanned, %u to write", watch.seen, N_SCANNED,
                       custody_scan_window_get_n_queued (watch.window));
       g_assert_not_reached ();
@@ -446,7 +424,8 @@ test_scanner_speed (Fixture       *f,
         g_assert_cmpstr (m->location, ==, "Truck");
         g_assert_cmpstr (m->container, ==, "CASE-7");
         g_assert_cmpint (movements->len, ==, 2);   /* added to the library, scanned */
-        g_assert_cmpstr (((CustodyMovement *) g_ptr_array_index (movements, 1))->seal, ==, "S-1234");
+        g_assert_cmpstr (((CustodyMovement *) g_ptr_array_index (movements, 1))->seal, ==,
+                         "S-1234");
       }
   }
 }
@@ -484,11 +463,14 @@ test_scan_flags_and_undo (Fixture       *f,
   /* Each is flagged on screen, and the session went on. */
   row = find_row (GTK_WIDGET (window), "NOPE99L9");
   g_assert_nonnull (row);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Unknown volume: nothing moved");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Unknown volume: nothing moved");
   row = find_row (GTK_WIDGET (window), "A00200L9");
   g_assert_nonnull (row);
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "payroll (1-offsite"));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (custody_test_find (GTK_WIDGET (window), GTK_TYPE_LABEL,
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "payroll (1-offsite"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (custody_test_find (GTK_WIDGET (window),
+                                                                      GTK_TYPE_LABEL,
                                                                     "A00200L9"))), ==, "A00200L9");
   m = medium_in_store (f, "A00200L9", &movements);
   g_assert_cmpstr (m->location, ==, "Vault");
@@ -715,7 +697,8 @@ test_inventory_search_filters_detail (Fixture       *f,
   g_assert_nonnull (location);
   for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (location)); i++)
     {
-      g_autoptr(GtkStringObject) name = g_list_model_get_item (gtk_drop_down_get_model (location), i);
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (gtk_drop_down_get_model (location),
+                                                               i);
       if (g_str_equal (gtk_string_object_get_string (name), "Vault"))
         gtk_drop_down_set_selected (location, i);
     }
@@ -917,8 +900,8 @@ test_missing_alert_opens_volume (Fixture       *f,
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(CustodyStore) store = custody_store_open (f->db, CUSTODY_STORE_OPEN_DEFAULT, &error);
-    g_autoptr(CustodyReconciliation) r = custody_store_reconcile (store, "Vault", scanned, "", "scan",
-                                                                  &error);
+    g_autoptr(CustodyReconciliation) r = custody_store_reconcile (store, "Vault", scanned, "",
+                                                                  "scan", &error);
 
     g_assert_no_error (error);
     g_assert_nonnull (r);
@@ -1084,8 +1067,8 @@ main (int   argc,
   /* Printing goes to GTK's file printer: no CUPS to wait for. */
   g_object_set (gtk_settings_get_default (), "gtk-print-backends", "file", NULL);
 
-  g_test_add ("/ui/media/scanner-types-120-labels-none-lost-none-twice", Fixture, NULL, fixture_set_up,
-              test_scanner_speed, fixture_tear_down);
+  g_test_add ("/ui/media/scanner-types-120-labels-none-lost-none-twice", Fixture, NULL,
+              fixture_set_up, test_scanner_speed, fixture_tear_down);
   g_test_add ("/ui/media/scan-flags-unknown-duplicate-refused-and-undoes", Fixture, NULL,
               fixture_set_up, test_scan_flags_and_undo, fixture_tear_down);
   g_test_add ("/ui/media/scan-progress-is-live", Fixture, NULL, fixture_set_up,

@@ -19,6 +19,7 @@
 #include <poppler.h>
 #include <time.h>
 
+#include "custody-pdf-test-utils.h"
 #include "custody-reports-page.h"
 #include "custody-store.h"
 #include "custody-ui-test-utils.h"
@@ -39,20 +40,14 @@ typedef struct
  */
 
 static gboolean
-session_loaded (gpointer data)
-{
-  CustodySession *session = custody_window_get_session (data);
-  return session != NULL && custody_session_get_loaded (session);
-}
-
-static gboolean
 file_is_pdf (gpointer data)
 {
   g_autofree char *contents = NULL;
   gsize len = 0;
 
   return g_file_get_contents (data, &contents, &len, NULL) && len > 5 &&
-         memcmp (contents, "%PDF-", 5) == 0 && strstr (contents + MAX (0, (gssize) len - 64), "%%EOF") != NULL;
+         memcmp (contents, "%PDF-", 5) == 0 && strstr (contents + MAX (0, (gssize) len - 64),
+                                                       "%%EOF") != NULL;
 }
 
 static void
@@ -72,10 +67,7 @@ open_window (Fixture *f,
              int      width,
              int      height)
 {
-  f->window = custody_window_new (NULL, f->db);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (custody_test_wait_for (session_loaded, f->window, 20000));
+  f->window = custody_test_open_window (f->db, width, height, 0, 20000);
   custody_window_show_view (f->window, "reports");
   f->page = CUSTODY_REPORTS_PAGE (custody_window_get_page (f->window, "reports"));
   custody_test_iterate (200);
@@ -134,22 +126,12 @@ button_enabled (Fixture    *f,
 static const char *
 visible_child (Fixture *f)
 {
-  GtkWidget *empty = custody_test_find (GTK_WIDGET (f->page), ADW_TYPE_STATUS_PAGE, "No Report Yet");
+  GtkWidget *empty = custody_test_find (GTK_WIDGET (f->page), ADW_TYPE_STATUS_PAGE,
+                                        "No Report Yet");
   GtkWidget *stack = gtk_widget_get_ancestor (empty, GTK_TYPE_STACK);
 
   g_assert_nonnull (stack);
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
-}
-
-/* The main thread's own processor time: what it spent working, whatever
- * other programs took the processor from it meanwhile. */
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
 /* Runs the main loop until the page is idle, watching how long any one
@@ -162,7 +144,7 @@ generate_and_watch_cpu (Fixture *f,
 {
   gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
   gint64 last = g_get_monotonic_time (), longest = 0;
-  gint64 last_cpu = thread_cpu_us (), most_cpu = 0;
+  gint64 last_cpu = custody_test_thread_cpu_us (), most_cpu = 0;
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "reports.generate", NULL);
   g_assert_true (custody_reports_page_get_busy (f->page));
@@ -174,14 +156,14 @@ generate_and_watch_cpu (Fixture *f,
 
       g_main_context_iteration (NULL, FALSE);
       now = g_get_monotonic_time ();
-      cpu = thread_cpu_us ();
+      cpu = custody_test_thread_cpu_us ();
       longest = MAX (longest, now - last);
       most_cpu = MAX (most_cpu, cpu - last_cpu);
       last = now;
       if (now > deadline)
         g_error ("The report did not finish in time");
       g_usleep (1000);
-      last_cpu = thread_cpu_us ();
+      last_cpu = custody_test_thread_cpu_us ();
     }
   if (longest_cpu != NULL)
     *longest_cpu = most_cpu;
@@ -192,30 +174,6 @@ static gint64
 generate_and_watch (Fixture *f)
 {
   return generate_and_watch_cpu (f, NULL);
-}
-
-static char *
-read_pdf_text (const char *path,
-               int        *n_pages)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
-  GString *text = g_string_new (NULL);
-
-  g_assert_no_error (error);
-  *n_pages = poppler_document_get_n_pages (document);
-  for (int i = 0; i < *n_pages; i++)
-    {
-      PopplerPage *page = poppler_document_get_page (document, i);
-      g_autofree char *page_text = poppler_page_get_text (page);
-
-      g_string_append (text, page_text);
-      g_string_append_c (text, '\n');
-      g_object_unref (page);
-    }
-  g_object_unref (document);
-  return g_string_free (text, FALSE);
 }
 
 
@@ -237,12 +195,6 @@ on_xdotool_exited_cb (GObject      *source,
                       gpointer      data)
 {
   *(gboolean *) data = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
 }
 
 /* Runs xdotool with these arguments (NULL-terminated), the main loop
@@ -267,7 +219,7 @@ xdotool (const char *first,
   process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_subprocess_wait_async (process, NULL, on_xdotool_exited_cb, &exited);
-  g_assert_true (custody_test_wait_for (flag_set, &exited, 20000));
+  g_assert_true (custody_test_wait_for (custody_test_flag_set, &exited, 20000));
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
 }
 
@@ -440,7 +392,7 @@ test_save_and_print (Fixture       *f,
 
   custody_reports_page_save_to (f->page, file);
   g_assert_true (custody_test_wait_for (file_is_pdf, saved, 20000));
-  saved_text = read_pdf_text (saved, &saved_pages);
+  saved_text = custody_test_pdf_text (saved, &saved_pages, NULL);
   g_assert_cmpint (saved_pages, ==, n_pages);
   g_assert_nonnull (strstr (saved_text, "Compliance Report"));
   g_assert_nonnull (strstr (saved_text, "payroll-db"));
@@ -454,7 +406,7 @@ test_save_and_print (Fixture       *f,
   g_assert_cmpint (print_state, ==, 1);
   g_signal_handlers_disconnect_by_func (f->page, on_printed_cb, &print_state);
 
-  printed_text = read_pdf_text (printed, &printed_pages);
+  printed_text = custody_test_pdf_text (printed, &printed_pages, NULL);
   g_assert_cmpint (printed_pages, ==, n_pages);
   g_assert_nonnull (strstr (printed_text, "Compliance Report"));
   g_assert_nonnull (strstr (printed_text, "payroll-db"));
@@ -476,33 +428,21 @@ test_narrow (Fixture       *f,
   leaflet = ADW_LEAFLET (custody_test_find (GTK_WIDGET (f->page), ADW_TYPE_LEAFLET, NULL));
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);
-  g_assert_true (gtk_widget_is_ancestor (custody_test_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, "_Generate"),
+  g_assert_true (gtk_widget_is_ancestor (custody_test_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON,
+                                                            "_Generate"),
                                          adw_leaflet_get_visible_child (leaflet)));
 
   generate_and_watch (f);
   g_assert_cmpstr (visible_child (f), ==, "pages");
-  g_assert_true (gtk_widget_is_ancestor (custody_test_find (GTK_WIDGET (f->page), GTK_TYPE_LIST_VIEW, NULL),
+  g_assert_true (gtk_widget_is_ancestor (custody_test_find (GTK_WIDGET (f->page),
+                                                            GTK_TYPE_LIST_VIEW, NULL),
                                          adw_leaflet_get_visible_child (leaflet)));
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "reports.show-options", NULL);
   custody_test_iterate (500);
-  g_assert_true (gtk_widget_is_ancestor (custody_test_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, "_Generate"),
+  g_assert_true (gtk_widget_is_ancestor (custody_test_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON,
+                                                            "_Generate"),
                                          adw_leaflet_get_visible_child (leaflet)));
-}
-
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
 /* Pictures for people to look at: the view before and after a report,
@@ -536,20 +476,23 @@ test_screenshots (Fixture       *f,
             }
           for (guint c = 0; c < G_N_ELEMENTS (schemes); c++)
             {
-              g_autofree char *name = g_strdup_printf ("reports-%s-%s-%dx%d.png", step == 0 ? "options" : "preview",
+              g_autofree char *name = g_strdup_printf ("reports-%s-%s-%dx%d.png",
+                                                       step == 0 ? "options" : "preview",
                                                        schemes[c], sizes[s][0], sizes[s][1]);
               g_autofree char *path = g_build_filename (dir, name, NULL);
               g_autoptr(GdkTexture) texture = NULL;
 
               adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                                  c == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT : ADW_COLOR_SCHEME_FORCE_DARK);
+                                                  c == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                                                         : ADW_COLOR_SCHEME_FORCE_DARK);
               custody_test_iterate (800);
-              texture = render (GTK_WIDGET (f->window));
+              texture = custody_test_render (GTK_WIDGET (f->window));
               g_assert_true (gdk_texture_save_to_png (texture, path));
               g_test_message ("wrote %s", path);
             }
         }
-      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          ADW_COLOR_SCHEME_DEFAULT);
       gtk_window_destroy (GTK_WINDOW (f->window));
       f->window = NULL;
       custody_test_iterate (200);
@@ -831,9 +774,7 @@ main (int   argc,
       char *argv[])
 {
   set_up_viewer ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  custody_test_load_style ();
+  custody_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui/reports/generate-and-preview", Fixture, GUINT_TO_POINTER (60),
               fixture_set_up, test_generate_and_preview, fixture_tear_down);

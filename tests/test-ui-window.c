@@ -24,12 +24,7 @@
 #include "custody-ui-test-utils.h"
 #include "custody-window.h"
 
-typedef struct
-{
-  char          *dir;
-  char          *db;
-  CustodyWindow *window;
-} Fixture;
+typedef CustodyTestWindowFixture Fixture;
 
 static void
 add_job (CustodyStore *store,
@@ -86,17 +81,11 @@ make_store (const char *path)
 
   g_assert_no_error (error);
   g_assert_true (custody_store_add_location (store, "NAS", CUSTODY_LOCATION_ONSITE_REPO, &error));
-  g_assert_true (custody_store_add_location (store, "Cloud", CUSTODY_LOCATION_OFFSITE_REPO, &error));
+  g_assert_true (custody_store_add_location (store, "Cloud", CUSTODY_LOCATION_OFFSITE_REPO,
+                                             &error));
   add_job (store, "crm-db", TRUE);
   add_job (store, "mail", TRUE);
   add_job (store, "payroll-db", FALSE);
-}
-
-static gboolean
-session_loaded (gpointer data)
-{
-  CustodySession *session = custody_window_get_session (data);
-  return session != NULL && custody_session_get_loaded (session);
 }
 
 static void
@@ -112,10 +101,7 @@ fixture_set_up (Fixture       *f,
 static void
 open_window (Fixture *f)
 {
-  f->window = custody_window_new (NULL, f->db);
-  custody_session_set_poll_interval (custody_window_get_session (f->window), 250);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (custody_test_wait_for (session_loaded, f->window, 10000));
+  f->window = custody_test_open_window (f->db, 0, 0, 250, 10000);
   custody_test_iterate (50);
 }
 
@@ -123,12 +109,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  custody_test_iterate (50);
-  custody_test_remove_tmpdir (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
+  custody_test_window_fixture_clear (f, G_TYPE_INVALID, 50);
 }
 
 static CustodyJobsPage *
@@ -211,7 +192,8 @@ copy_in_store (gpointer data)
 {
   Expect *e = data;
   g_autoptr(CustodyStore) store = custody_store_open (e->f->db, CUSTODY_STORE_OPEN_DEFAULT, NULL);
-  g_autoptr(GPtrArray) copies = store != NULL ? custody_store_list_copies (store, "web-shop", NULL) : NULL;
+  g_autoptr(GPtrArray) copies = store != NULL ? custody_store_list_copies (store, "web-shop", NULL)
+                                              : NULL;
 
   for (guint i = 0; copies != NULL && i < copies->len; i++)
     {
@@ -234,7 +216,8 @@ test_adds_job_and_copy_through_dialogs (Fixture       *f,
   open_window (f);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-job", NULL);
-  g_assert_true (custody_test_wait_for (editor_open, GSIZE_TO_POINTER (CUSTODY_TYPE_JOB_EDITOR), 2000));
+  g_assert_true (custody_test_wait_for (editor_open, GSIZE_TO_POINTER (CUSTODY_TYPE_JOB_EDITOR),
+                                        2000));
   editor = custody_test_find_toplevel (CUSTODY_TYPE_JOB_EDITOR);
 
   /* Nothing typed yet: Add is not offered. */
@@ -252,7 +235,8 @@ test_adds_job_and_copy_through_dialogs (Fixture       *f,
 
   /* The new job is selected: add a tape copy to it. */
   gtk_widget_activate_action (GTK_WIDGET (jobs_page (f)), "jobs.add-copy", NULL);
-  g_assert_true (custody_test_wait_for (editor_open, GSIZE_TO_POINTER (CUSTODY_TYPE_COPY_EDITOR), 2000));
+  g_assert_true (custody_test_wait_for (editor_open, GSIZE_TO_POINTER (CUSTODY_TYPE_COPY_EDITOR),
+                                        2000));
   editor = custody_test_find_toplevel (CUSTODY_TYPE_COPY_EDITOR);
   name_row = custody_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Name");
   media_row = custody_test_find (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Media Type");
@@ -273,9 +257,11 @@ test_refuses_a_name_taken (Fixture       *f,
   open_window (f);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-job", NULL);
-  g_assert_true (custody_test_wait_for (editor_open, GSIZE_TO_POINTER (CUSTODY_TYPE_JOB_EDITOR), 2000));
+  g_assert_true (custody_test_wait_for (editor_open, GSIZE_TO_POINTER (CUSTODY_TYPE_JOB_EDITOR),
+                                        2000));
   editor = custody_test_find_toplevel (CUSTODY_TYPE_JOB_EDITOR);
-  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Name")),
+  gtk_editable_set_text (GTK_EDITABLE (custody_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                                          "Name")),
                          "mail");
   gtk_widget_activate (custody_test_find (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Add"));
 
@@ -283,7 +269,8 @@ test_refuses_a_name_taken (Fixture       *f,
   for (guint i = 0; i < 100 && error_label == NULL; i++)
     {
       custody_test_iterate (20);
-      error_label = custody_test_find (GTK_WIDGET (editor), GTK_TYPE_LABEL, "job 'mail' already exists");
+      error_label = custody_test_find (GTK_WIDGET (editor), GTK_TYPE_LABEL,
+                                       "job 'mail' already exists");
     }
   g_assert_nonnull (error_label);
   g_assert_true (gtk_widget_get_visible (error_label));
@@ -331,9 +318,9 @@ test_sees_custodyctl_writes (Fixture       *f,
   g_assert_false (job_shows_status (&expect));
 
   /* Another program reports a failed run: the job's latest run failed. */
-  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, ctl, "--db", f->db, "record", "mail",
-                           "nas", "--status", "failed", "--started", started, "--finished", finished,
-                           NULL);
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, ctl, "--db", f->db, "record",
+                           "mail", "nas", "--status", "failed", "--started", started,
+                           "--finished", finished, NULL);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_wait_check (proc, NULL, &error));
   g_assert_no_error (error);
@@ -367,7 +354,8 @@ test_delete_with_undo (Fixture       *f,
   g_assert_true (shows_n_jobs (&two));
 
   /* The toast offers Undo; the store still has the job meanwhile. */
-  overlay = ADW_TOAST_OVERLAY (custody_test_find (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY, NULL));
+  overlay = ADW_TOAST_OVERLAY (custody_test_find (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY,
+                                                  NULL));
   custody_test_iterate (100);
   undo = custody_test_find (GTK_WIDGET (overlay), GTK_TYPE_BUTTON, "_Undo");
   g_assert_nonnull (undo);
@@ -461,20 +449,11 @@ typedef struct
   gint64 worst_frame;
 } Latency;
 
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 static gboolean
 tick_cb (gpointer data)
 {
   Latency *l = data;
-  gint64 cpu = thread_cpu_us ();
+  gint64 cpu = custody_test_thread_cpu_us ();
   gint64 wall = g_get_monotonic_time ();
 
   if (l->last != 0)
@@ -492,7 +471,7 @@ static void
 on_before_paint_cb (GdkFrameClock *clock,
                     Latency       *l)
 {
-  l->frame_started = thread_cpu_us ();
+  l->frame_started = custody_test_thread_cpu_us ();
 }
 
 static void
@@ -503,7 +482,7 @@ on_after_paint_cb (GdkFrameClock *clock,
 
   if (l->frame_started == 0)
     return;
-  spent = thread_cpu_us () - l->frame_started;
+  spent = custody_test_thread_cpu_us () - l->frame_started;
   l->in_frames += spent;
   l->worst_frame = MAX (l->worst_frame, spent);
   l->frame_started = 0;
@@ -532,12 +511,6 @@ on_first_paint_cb (GdkFrameClock *clock,
                    gpointer       data)
 {
   *(gboolean *) data = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
 }
 
 static gboolean
@@ -592,20 +565,20 @@ test_main_loop_never_blocks (Fixture       *f,
 
   /* The window's first frame is GTK's own work, done before anything of
    * the store has been read. From then on, nothing may block. */
-  g_assert_true (custody_test_wait_for (flag_set, &painted, 10000));
+  g_assert_true (custody_test_wait_for (custody_test_flag_set, &painted, 10000));
   g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, &painted);
   tick = g_timeout_add (5, tick_cb, &latency);
   g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint_cb), &latency);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &latency);
 
-  g_assert_true (custody_test_wait_for (session_loaded, f->window, 30000));
+  g_assert_true (custody_test_wait_for (custody_test_window_loaded, f->window, 30000));
   custody_test_iterate (300);
   latency_report (&latency, "reading 3000 jobs", 50000);
 
   /* Another program changes how every job is judged. */
   latency_reset (&latency);
-  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, g_getenv ("CUSTODYCTL"), "--db", f->db,
-                           "policy", "set", "production-counts", "false", NULL);
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, g_getenv ("CUSTODYCTL"),
+                           "--db", f->db, "policy", "set", "production-counts", "false", NULL);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_wait_check (proc, NULL, &error));
   g_assert_true (custody_test_wait_for (production_no_longer_counts, f, 10000));
@@ -616,10 +589,10 @@ test_main_loop_never_blocks (Fixture       *f,
   for (guint i = 1; i <= strlen (typed); i++)
     {
       g_autofree char *text = g_strndup (typed, i);
-      gint64 start = thread_cpu_us ();
+      gint64 start = custody_test_thread_cpu_us ();
 
       custody_jobs_page_set_search_text (jobs_page (f), text);
-      slowest_key = MAX (slowest_key, thread_cpu_us () - start);
+      slowest_key = MAX (slowest_key, custody_test_thread_cpu_us () - start);
       custody_test_iterate (20);
     }
   g_test_message ("slowest keystroke: %" G_GINT64_FORMAT " µs of CPU", slowest_key);
@@ -681,7 +654,7 @@ jobs_page_says (gpointer data)
   Expect *e = data;
   GtkStack *stack = find_loading_stack (GTK_WIDGET (jobs_page (e->f)));
 
-  return session_loaded (e->f->window)
+  return custody_test_window_loaded (e->f->window)
          && g_strcmp0 (gtk_stack_get_visible_child_name (stack), e->text) == 0
          && custody_jobs_page_get_n_shown (jobs_page (e->f)) == e->n;
 }
@@ -722,7 +695,7 @@ test_loads_with_slow_frames (Fixture       *f,
   /* Then nothing animates for ever above the default idle, where GTK
    * registers with the accessibility bus, for screen readers. */
   g_idle_add (set_flag_cb, &idled);
-  g_assert_true (custody_test_wait_for (flag_set, &idled, 5000));
+  g_assert_true (custody_test_wait_for (custody_test_flag_set, &idled, 5000));
 
   g_signal_handlers_disconnect_by_func (clock, on_slow_paint_cb, NULL);
 }
@@ -758,9 +731,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  custody_test_load_style ();
+  custody_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui/window/opens-store-and-shows-jobs", Fixture, NULL, fixture_set_up,
               test_opens_store_and_shows_jobs, fixture_tear_down);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "custody-mtx.h"
 #include "custody-time.h"
@@ -142,7 +143,9 @@ custody_mtx_parse (const char  *text,
   inv->elements = g_array_new (FALSE, TRUE, sizeof (CustodyMtxElement));
   g_array_set_clear_func (inv->elements, element_clear);
 
-  if (!g_utf8_validate (copy, -1, NULL))
+  /* A NUL byte ends the copy: what follows it would be lost unsaid. */
+  if (!g_utf8_validate (copy, -1, NULL) ||
+      (length >= 0 && memchr (text, '\0', length) != NULL))
     {
       g_set_error (error, CUSTODY_PARSE_ERROR, CUSTODY_PARSE_ERROR_INVALID,
                    _("this is not text: not the output of mtx status"));

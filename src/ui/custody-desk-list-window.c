@@ -123,13 +123,16 @@ custody_desk_list_window_init (CustodyDeskListWindow *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkSelectionModel *selection;
+  GListModel *model;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->items = g_list_store_new (CUSTODY_TYPE_DESK_ITEM);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items))));
+  /* The selection model takes the reference it is given. */
+  model = G_LIST_MODEL (g_object_ref (self->items));
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (model));
   gtk_list_view_set_model (self->list_view, selection);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (selection);

@@ -168,7 +168,8 @@ test_concurrent (CtlFixture    *f,
   /* Nothing the writers did not say they wrote, either. */
   g_assert_cmpuint (g_hash_table_size (stored), ==, written);
   g_assert_cmpuint (written, >, 0);
-  g_test_message ("%u writers and %u readers for %d s: %u of %u writes failed, %u of %u reads failed",
+  g_test_message ("%u writers and %u readers for %d s: %u of %u writes failed, "
+                  "%u of %u reads failed",
                   N_WRITERS, N_READERS, SECONDS, write_failures, writes, read_failures, reads);
 }
 

@@ -29,10 +29,11 @@ static char *
 write_runs_csv (CtlFixture *f,
                 guint       n)
 {
-  g_autoptr(GString) csv = g_string_new ("job,copy,started,finished,status,bytes,files,volumes,run_id,message\n");
+  g_autoptr(GString) csv = g_string_new (CUSTODY_TEST_EXECUTIONS_HEADER);
 
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (csv, "ws,nas,2026-10-%02uT01:00:00Z,2026-10-%02uT02:00:00Z,success,%u,%u,,"
+    g_string_append_printf (csv,
+                            "ws,nas,2026-10-%02uT01:00:00Z,2026-10-%02uT02:00:00Z,success,%u,%u,,"
                             "run-%u,a message long enough to take some room\n",
                             1 + i % 28, 1 + i % 28, i, i, i);
   return ctl_fixture_write (f, "runs.csv", csv->str, csv->len);

@@ -67,15 +67,6 @@ tally_report (Tally      *tally,
   g_assert_cmpuint (tally->kills, >=, FAULTS_MIN_KILLS);
 }
 
-static void
-set_up (CtlFixture    *f,
-        gconstpointer  data)
-{
-  ctl_fixture_set_up (f, data);
-  ctl_ok (f, "--at", SETUP, "job", "add", "ws", NULL);
-  ctl_ok (f, "--at", SETUP, "copy", "add", "ws", "nas", "--media-type", "disk", NULL);
-}
-
 /* Runs of ws/nas, an hour apart from @first, as `import executions`
  * reads them. */
 static char *
@@ -84,7 +75,7 @@ write_runs_csv (CtlFixture *f,
                 guint       first,
                 guint       n)
 {
-  g_autoptr(GString) csv = g_string_new ("job,copy,started,finished,status,bytes,files,volumes,run_id,message\n");
+  g_autoptr(GString) csv = g_string_new (CUSTODY_TEST_EXECUTIONS_HEADER);
   gint64 base = 1577836800;  /* 2020-01-01 */
 
   for (guint i = first; i < first + n; i++)
@@ -94,7 +85,8 @@ write_runs_csv (CtlFixture *f,
       g_autoptr(GDateTime) end = g_date_time_add_minutes (start, 30);
       g_autofree char *e = g_date_time_format (end, "%Y-%m-%dT%H:%M:%SZ");
 
-      g_string_append_printf (csv, "ws,nas,%s,%s,success,%u,%u,,run-%u,nightly\n", s, e, i * 1000, i, i);
+      g_string_append_printf (csv, "ws,nas,%s,%s,success,%u,%u,,run-%u,nightly\n", s, e, i * 1000,
+                              i, i);
     }
   return ctl_fixture_write (f, name, csv->str, csv->len);
 }
@@ -114,7 +106,8 @@ write_restic_snapshots (CtlFixture *f,
       g_autofree char *time = g_date_time_format (t, "%Y-%m-%dT%H:%M:%S.000000000Z");
 
       g_string_append_printf (json,
-                              "%s\n  {\"time\": \"%s\", \"tree\": \"%064x\", \"paths\": [\"/srv\"], "
+                              "%s\n  {\"time\": \"%s\", \"tree\": \"%064x\", "
+                              "\"paths\": [\"/srv\"], "
                               "\"hostname\": \"ws-01\", \"username\": \"root\", "
                               "\"id\": \"%056x%08x\", \"short_id\": \"%08x\"}",
                               i > 0 ? "," : "", time, i, 0xc0ffeeu, i, i);
@@ -159,12 +152,14 @@ kill_import (CtlFixture         *f,
       gint64 runs;
 
       faults_copy_store (f->db, work);
-      tally_add (&tally, faults_run_killed (f, work, NULL, faults_kill_delay (rand, duration), args));
+      tally_add (&tally,
+                 faults_run_killed (f, work, NULL, faults_kill_delay (rand, duration), args));
 
       faults_assert_store_ok (f, work);
       runs = count_runs (work);
       if (runs != 0 && runs != N_IMPORT)
-        g_test_message ("attempt %u left %" G_GINT64_FORMAT " of %u runs", tally.attempts, runs, N_IMPORT);
+        g_test_message ("attempt %u left %" G_GINT64_FORMAT " of %u runs", tally.attempts, runs,
+                        N_IMPORT);
       g_assert_true (runs == 0 || runs == N_IMPORT);
       whole += runs == N_IMPORT;
 
@@ -258,10 +253,12 @@ test_kill_scan (CtlFixture    *f,
       g_assert_cmpint (now, >=, scans);
       scans = now;
       g_assert_cmpint (faults_query_int (f->db,
-        "SELECT COUNT(DISTINCT n) FROM (SELECT COUNT(*) AS n FROM movements GROUP BY media_id)"), ==, 1);
+        "SELECT COUNT(DISTINCT n) FROM (SELECT COUNT(*) AS n FROM movements GROUP BY "
+        "media_id)"), ==, 1);
       /* All in one place, the place their last movement says. */
       g_assert_cmpint (faults_query_int (f->db,
-        "SELECT COUNT(DISTINCT v.to_location_id) FROM media m JOIN movements v ON v.id = m.movement_id"),
+        "SELECT COUNT(DISTINCT v.to_location_id) FROM media m JOIN movements v ON v.id = "
+        "m.movement_id"),
         ==, 1);
       /* Each movement whole, with all it was told. */
       g_assert_cmpint (faults_query_int (f->db,
@@ -324,7 +321,8 @@ test_kill_backup (CtlFixture    *f,
       g_autofree char *after = NULL;
       const char *name;
 
-      tally_add (&tally, faults_run_killed (f, f->db, NULL, faults_kill_delay (rand, duration), args));
+      tally_add (&tally,
+                 faults_run_killed (f, f->db, NULL, faults_kill_delay (rand, duration), args));
 
       /* The live store is as it was. */
       faults_assert_store_ok (f, f->db);
@@ -401,7 +399,8 @@ test_kill_restore (CtlFixture    *f,
       const char *args[] = { "db", "restore", is_new ? old_store : new_store, NULL };
       g_autofree char *after = NULL;
 
-      tally_add (&tally, faults_run_killed (f, f->db, NULL, faults_kill_delay (rand, duration), args));
+      tally_add (&tally,
+                 faults_run_killed (f, f->db, NULL, faults_kill_delay (rand, duration), args));
 
       /* The old store or the new one, whole: the restore's own audit
        * entry comes after the content, so the entry count may differ. */
@@ -436,7 +435,8 @@ main (int   argc,
     scale = 4;
 
 #define ADD(path, func) \
-  g_test_add ("/faults/kill/" path, CtlFixture, NULL, set_up, func, ctl_fixture_tear_down)
+  g_test_add ("/faults/kill/" path, CtlFixture, NULL, ctl_fixture_set_up_ws, func, \
+              ctl_fixture_tear_down)
 
   ADD ("import-csv", test_kill_import_csv);
   ADD ("import-restic", test_kill_import_restic);
