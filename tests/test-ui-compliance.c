@@ -825,7 +825,7 @@ test_job_says_why (Fixture       *f,
   g_test_message ("%s", text);
 
   /* 3 = production and the two valid copies listed below it. */
-  g_assert_nonnull (strstr (text, "Passes: has 3 (production and 2 valid copies), needs 3"));
+  g_assert_nonnull (strstr (text, "Passes: production + 2 valid copies = 3, needs 3"));
   g_assert_nonnull (strstr (text, "Production data\n"));
   g_assert_nonnull (strstr (text, "Fails: 1 error found"));
   g_assert_null (strstr (text, "has 1, needs 0"));

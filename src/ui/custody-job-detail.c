@@ -121,7 +121,7 @@ fill_rules (CustodyJobDetail *self,
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
 
-      /* Translators: "Passes: has 4 (production and 3 valid copies), needs 3" */
+      /* Translators: "Passes: production + 3 valid copies = 4, needs 3" */
       subtitle = g_strdup_printf (rule->pass ? _("Passes: %s") : _("Fails: %s"), figures);
 
       /* A failing rule opens on its reasons; a passing one has none. */
@@ -198,7 +198,7 @@ copy_state_text (const CustodyCopyVerdict *c,
 }
 
 /* The job's data itself, when the policy counts it as one of the 3
- * copies: so that "has 4" reads as the 3 copies listed and production. */
+ * copies: so that 4 reads as the 3 copies listed and production. */
 static void
 add_production_row (CustodyJobDetail *self,
                     CustodyVerdict   *v)

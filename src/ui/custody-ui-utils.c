@@ -269,8 +269,8 @@ custody_production_counted (const CustodyVerdict *verdict)
  * @verdict: a job's verdict
  * @rule: one of its rules
  *
- * A rule's figures in words that explain themselves: "has 4 (production
- * and 3 valid copies), needs 3", "3 errors found", "no errors".
+ * A rule's figures in words that explain themselves: "production + 3
+ * valid copies = 4, needs 3", "3 errors found", "no errors".
  *
  * Returns: (transfer full): the text
  */
@@ -297,12 +297,12 @@ custody_rule_figures (const CustodyVerdict *verdict,
     {
       gint64 valid = valid_copies (verdict);
 
-      /* Translators: "has 4 (production and 3 valid copies), needs 3" */
+      /* Translators: "production + 3 valid copies = 4, needs 3" */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "has %lld (production and %lld valid copy), needs %lld",
-                                           "has %lld (production and %lld valid copies), needs %lld",
+                                           "production + %lld valid copy = %lld, needs %lld",
+                                           "production + %lld valid copies = %lld, needs %lld",
                                            valid),
-                              (long long) r->have, (long long) valid, (long long) r->need);
+                              (long long) valid, (long long) r->have, (long long) r->need);
     }
   /* Translators: "has 1, needs 2": what a rule counted and what it asks for */
   return g_strdup_printf (_("has %lld, needs %lld"), (long long) r->have, (long long) r->need);
