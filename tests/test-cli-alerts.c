@@ -109,7 +109,8 @@ test_list_says_why_gravest_first (CtlFixture    *f,
   g_assert_nonnull (failed);
   g_assert_cmpstr (cli_str_member (failed, "job"), ==, "erp");
   g_assert_cmpstr (cli_str_member (failed, "message"), ==,
-                   "erp breaks 0 errors ('nas': latest run failed (finished 2026-11-19T23:00:00Z))");
+                   "erp breaks 0 errors ('nas': latest run failed"
+                   " (finished 2026-11-19T23:00:00Z))");
   g_assert_nonnull (strstr (cli_str_member (cli_find_by (alerts, "subject", "empty"), "message"),
                             "empty breaks 3 copies (1 of 3 copies, production included; "
                             "the job has no backup copies)"));

@@ -609,7 +609,8 @@ test_audit (Fixture       *f,
 
   /* The alerts the app raised, and who acknowledged the failed run. */
   assert_text (pdf, "2026-11-20 09:00 Open Warning erp-db The latest run of erp-db into nas failed Farid Haddad,");
-  assert_text (pdf, "2026-11-20 09:00 Open Critical mail-server mail-server breaks 3 copies, 2 media");
+  assert_text (pdf, "2026-11-20 09:00 Open Critical mail-server mail-server breaks 3 copies,"
+                    " 2 media");
   assert_text (pdf, "types, 1 off-site, 1 offline or immutable, 0\nerrors");
   assert_text (pdf, "2026-11-20 09:00 Farid Haddad erp-db The latest run of erp-db into nas failed 2026-11-20 09:00");
 

@@ -1207,8 +1207,8 @@ test_alerts_acknowledged_with_a_note_and_undone (Fixture       *f,
   g_assert_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "999"));
   g_clear_error (&error);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM alerts WHERE acknowledged_at IS NOT NULL"),
-                   ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM alerts"
+                                    " WHERE acknowledged_at IS NOT NULL"), ==, 0);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM audit"), ==, audit_before);
   g_assert_cmpuint (newly->len, ==, 0);
 

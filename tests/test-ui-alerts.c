@@ -693,8 +693,8 @@ test_alerts_page (Fixture       *f,
   wait_for_rows (page, 3);
   /* The open violation says why now; the new warning is the newest, yet
    * below the critical ones. */
-  g_assert_cmpuint (count_text (page, "erp breaks 0 errors ('nas': never verified (window 30 days))"),
-                    ==, 1);
+  g_assert_cmpuint (count_text (page, "erp breaks 0 errors ('nas': never verified"
+                                      " (window 30 days))"), ==, 1);
   g_assert_cmpuint (count_text (page, "'nas': never verified (window 30 days)"), ==, 2);
   assert_gravest_first (page);
   button = find_check_button_by_label (page, "Show _Resolved");

@@ -356,8 +356,8 @@ custody_store_sync_alerts (CustodyStore  *self,
         continue;
       v = english != NULL ? g_hash_table_lookup (english, c->subject) : NULL;
       if (v != NULL)
-        message = custody_alert_describe_verdict (c->kind, v, engine_alert_copy (c->kind, c->detail),
-                                                  FALSE);
+        message = custody_alert_describe_verdict (c->kind, v,
+                                                  engine_alert_copy (c->kind, c->detail), FALSE);
       if (message == NULL)
         message = custody_alert_describe (c->kind, c->subject, c->detail, FALSE);
       stmt = custody_store_prepare (self,
@@ -450,7 +450,8 @@ custody_store_list_alerts (CustodyStore  *self,
       a->subject = g_strdup (custody_alert_subject (a->kind, custody_sql_text (stmt, 4)));
       /* Worded for the reader when the alert says what it is about; the
        * engine's own are worded again below, with their reasons. */
-      if (sqlite3_column_type (stmt, 10) != SQLITE_NULL && (translates || !is_engine_kind (a->kind)))
+      if (sqlite3_column_type (stmt, 10) != SQLITE_NULL &&
+          (translates || !is_engine_kind (a->kind)))
         a->message = custody_alert_describe (a->kind, a->subject, custody_sql_text (stmt, 10), TRUE);
       if (a->message == NULL)
         a->message = g_strdup (custody_sql_text (stmt, 5));
@@ -683,8 +684,9 @@ custody_store_unacknowledge_alerts (CustodyStore  *self,
         }
 
       stmt = custody_store_prepare (self,
-                                    "UPDATE alerts SET acknowledged_by = NULL, acknowledged_at = NULL,"
-                                    "                  acknowledged_note = NULL WHERE id = ?", error);
+                                    "UPDATE alerts SET acknowledged_by = NULL,"
+                                    "  acknowledged_at = NULL, acknowledged_note = NULL"
+                                    " WHERE id = ?", error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, id);
