@@ -436,7 +436,7 @@ acknowledge_unknown_alert (CustodyStore  *store,
 
   g_array_append_val (ids, known);
   g_array_append_val (ids, unknown);
-  return custody_store_acknowledge_alerts (store, ids, "Ben Okafor", error) >= 0;
+  return custody_store_acknowledge_alerts (store, ids, "Ben Okafor", NULL, NULL, error) >= 0;
 }
 
 /* The first record is good, the second is not: neither is imported. */
@@ -897,7 +897,8 @@ test_alert_acknowledgement_is_seen_and_audited (Fixture       *f,
   n = audit_count (f);
   version = data_version (f);
 
-  g_assert_cmpint (custody_store_acknowledge_alerts (f->store, ids, "Ben Okafor", &error), ==, 1);
+  g_assert_cmpint (custody_store_acknowledge_alerts (f->store, ids, "Ben Okafor", NULL, NULL,
+                                                     &error), ==, 1);
   g_assert_no_error (error);
   assert_audited (f, n, "alerts.acknowledge", "alerts");
   /* What the refused writes are held to: a commit is seen. */
@@ -912,7 +913,8 @@ test_alert_acknowledgement_is_seen_and_audited (Fixture       *f,
 
   before = fingerprint (f);
   version = data_version (f);
-  g_assert_cmpint (custody_store_acknowledge_alerts (f->store, ids, "Ana Silva", &error), ==, 0);
+  g_assert_cmpint (custody_store_acknowledge_alerts (f->store, ids, "Ana Silva", NULL, NULL,
+                                                     &error), ==, 0);
   g_assert_no_error (error);
   after = fingerprint (f);
   g_assert_cmpstr (after, ==, before);

@@ -901,6 +901,7 @@ test_version_1_store_is_upgraded (Fixture       *f,
                          "DROP TABLE job_state; DROP INDEX copy_state_newest; "
                          "DROP INDEX copies_created;"
                   " ALTER TABLE alerts DROP COLUMN detail; DROP TABLE media_repositories;"
+                  " ALTER TABLE alerts DROP COLUMN acknowledged_note;"
                   " DROP TABLE reconciliation_items; DROP TABLE reconciliations;"
                   " ALTER TABLE media DROP COLUMN released_at; ALTER TABLE media DROP COLUMN slot;"
                   " DROP INDEX movements_log; CREATE INDEX movements_at ON movements (at);"
@@ -925,6 +926,8 @@ test_version_1_store_is_upgraded (Fixture       *f,
                                     " 'movements_log'"), ==, 1);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema WHERE name ="
                                     " 'movements_at'"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pragma_table_info ('alerts')"
+                                    " WHERE name = 'acknowledged_note'"), ==, 1);
 
   /* A store from a newer release is refused, not damaged. */
   custody_test_exec_sql (path, "PRAGMA user_version = 99;");
@@ -1153,6 +1156,205 @@ test_volume_location_between_movements (Fixture       *f,
     }
 }
 
+/* GNU gettext keeps what it translated: a change of LANGUAGE must tell
+ * it, as its manual says. */
+extern int _nl_msg_cat_cntr;
+
+static void
+set_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  ++_nl_msg_cat_cntr;
+}
+
+/* A job whose one copy was last verified 45 days ago, with a window of
+ * 30, in a store of its own: its alerts say so, in the reader's words. */
+static CustodyStore *
+overdue_store (Fixture    *f,
+               const char *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(CustodyStore) store = custody_store_open (path, CUSTODY_STORE_OPEN_CREATE, NULL);
+  g_autoptr(CustodyJob) job = custody_job_new ();
+  g_autoptr(CustodyCopy) copy = custody_copy_new ();
+  g_autoptr(CustodyExecution) run = custody_execution_new ();
+  g_autoptr(CustodyVerification) check = custody_verification_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (store);
+  custody_store_set_clock (store, NOW - 46 * DAY);
+  job->name = g_strdup ("payroll");
+  job->rpo_hours = 24;
+  job->verify_days = 30;
+  g_assert_true (custody_store_add_job (store, job, &error));
+  copy->job = g_strdup ("payroll");
+  copy->name = g_strdup ("nas");
+  copy->media_type = CUSTODY_MEDIA_TYPE_DISK;
+  g_assert_true (custody_store_add_copy (store, copy, &error));
+  check->job = g_strdup ("payroll");
+  check->copy = g_strdup ("nas");
+  check->at = NOW - 45 * DAY;
+  check->passed = TRUE;
+  g_assert_true (custody_store_add_verification (store, check, &error));
+  custody_store_set_clock (store, NOW);
+  run->job = g_strdup ("payroll");
+  run->copy = g_strdup ("nas");
+  run->started = NOW - 3600;
+  run->finished = NOW - 600;
+  run->status = CUSTODY_RUN_SUCCESS;
+  g_assert_true (custody_store_record_execution (store, run, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&store);
+}
+
+static CustodyAlert *
+find_alert (GPtrArray  *alerts,
+            const char *kind)
+{
+  for (guint i = 0; i < alerts->len; i++)
+    if (g_str_equal (((CustodyAlert *) g_ptr_array_index (alerts, i))->kind, kind))
+      return g_ptr_array_index (alerts, i);
+  return NULL;
+}
+
+static void
+test_alerts_say_why (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CustodyStore) store = overdue_store (f, "why.db");
+  g_autofree char *path = g_build_filename (f->dir, "why.db", NULL);
+  g_autoptr(GPtrArray) verdicts = NULL;
+  g_autoptr(GPtrArray) english = NULL;
+  g_autoptr(GPtrArray) japanese = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *localedir = g_getenv ("CUSTODY_LOCALEDIR");
+  CustodyAlert *overdue, *violation;
+
+  if (localedir == NULL)
+    {
+      g_test_skip ("CUSTODY_LOCALEDIR is not set: no message catalogs to read");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  /* Raised by a program running in Japanese. */
+  set_language ("ja");
+  verdicts = custody_store_evaluate (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (custody_store_sync_alerts (store, verdicts, NULL, NULL, &error));
+  g_assert_no_error (error);
+  japanese = custody_store_list_alerts (store, FALSE, &error);
+  set_language ("");
+  g_assert_no_error (error);
+  english = custody_store_list_alerts (store, FALSE, &error);
+  g_assert_no_error (error);
+
+  /* The gravest first. */
+  g_assert_cmpuint (english->len, ==, 2);
+  g_assert_cmpstr (((CustodyAlert *) g_ptr_array_index (english, 0))->kind, ==, "violation");
+  g_assert_cmpstr (((CustodyAlert *) g_ptr_array_index (english, 1))->kind, ==,
+                   "verification-overdue");
+
+  /* The rule's name and the engine's reason, not the rule's key. */
+  overdue = find_alert (english, "verification-overdue");
+  g_assert_cmpstr (overdue->message, ==,
+                   "payroll breaks 0 errors ('nas': last verification 45 days ago, "
+                   "window 30 days)");
+  violation = find_alert (english, "violation");
+  g_assert_nonnull (strstr (violation->message, "payroll breaks 3 copies (2 of 3 copies, "
+                                                "production included), 2 media types ("));
+  g_assert_nonnull (strstr (violation->message, "0 errors ('nas': last verification 45 days"));
+  g_assert_null (strstr (violation->message, "3-copies"));
+  g_assert_null (strstr (violation->message, "0-errors"));
+
+  /* The store keeps it in English, whoever raised it. */
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM alerts WHERE message ="
+                                    " 'payroll breaks 0 errors (''nas'': last verification"
+                                    " 45 days ago, window 30 days)'"), ==, 1);
+
+  /* A Japanese reader reads the same reasons in Japanese. */
+  overdue = find_alert (japanese, "verification-overdue");
+  g_assert_cmpstr (overdue->message, ==,
+                   "payroll が エラー 0（「nas」: 最終検証は 45 日前、検証期間は 30 日） に違反しています");
+  violation = find_alert (japanese, "violation");
+  g_assert_nonnull (strstr (violation->message, "コピー 3 つ"));
+  g_assert_null (strstr (violation->message, "3-copies"));
+}
+
+static void
+test_alerts_acknowledged_with_a_note_and_undone (Fixture       *f,
+                                                 gconstpointer  data)
+{
+  g_autoptr(CustodyStore) store = overdue_store (f, "ack.db");
+  g_autofree char *path = g_build_filename (f->dir, "ack.db", NULL);
+  g_autoptr(GPtrArray) verdicts = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) newly = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  gint64 unknown = 999, id;
+  int audit_before;
+
+  verdicts = custody_store_evaluate (store, NULL, &error);
+  g_assert_true (custody_store_sync_alerts (store, verdicts, NULL, NULL, &error));
+  g_assert_no_error (error);
+  alerts = custody_store_list_alerts (store, FALSE, &error);
+  id = ((CustodyAlert *) g_ptr_array_index (alerts, 0))->id;
+  g_clear_pointer (&alerts, g_ptr_array_unref);
+
+  /* An unknown id among known ones writes nothing. */
+  audit_before = query_int (path, "SELECT count(*) FROM audit");
+  g_array_append_val (ids, id);
+  g_array_append_val (ids, unknown);
+  g_assert_cmpint (custody_store_acknowledge_alerts (store, ids, "Aiko", "on it", newly, &error),
+                   ==, -1);
+  g_assert_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "999"));
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM alerts"
+                                    " WHERE acknowledged_at IS NOT NULL"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM audit"), ==, audit_before);
+  g_assert_cmpuint (newly->len, ==, 0);
+
+  /* The note is kept with who and when, and read back. */
+  g_array_set_size (ids, 1);
+  g_assert_cmpint (custody_store_acknowledge_alerts (store, ids, "Aiko", "tape goes out today",
+                                                     newly, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpuint (newly->len, ==, 1);
+  g_assert_cmpint (g_array_index (newly, gint64, 0), ==, id);
+  alerts = custody_store_list_alerts (store, FALSE, &error);
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      CustodyAlert *a = g_ptr_array_index (alerts, i);
+
+      if (a->id != id)
+        continue;
+      g_assert_cmpstr (a->acknowledged_by, ==, "Aiko");
+      g_assert_cmpstr (a->acknowledged_note, ==, "tape goes out today");
+      g_assert_cmpint (a->acknowledged_at, ==, NOW);
+    }
+  g_clear_pointer (&alerts, g_ptr_array_unref);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM audit WHERE action = 'alerts.acknowledge'"
+                                    " AND after LIKE '%tape goes out today%'"), ==, 1);
+
+  /* Undone: not acknowledged any more, and the trail says so. */
+  g_assert_cmpint (custody_store_unacknowledge_alerts (store, ids, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM alerts WHERE acknowledged_at IS NOT NULL"
+                                    " OR acknowledged_by IS NOT NULL"
+                                    " OR acknowledged_note IS NOT NULL"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM audit WHERE action ="
+                                    " 'alerts.unacknowledge' AND before LIKE '%tape goes out%'"),
+                   ==, 1);
+  /* Nothing left to undo writes nothing. */
+  audit_before = query_int (path, "SELECT count(*) FROM audit");
+  g_assert_cmpint (custody_store_unacknowledge_alerts (store, ids, &error), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM audit"), ==, audit_before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1171,6 +1373,10 @@ main (int   argc,
               fixture_set_up, test_changed_rows_replace_what_they_said, fixture_tear_down);
   g_test_add ("/store/job-list-statuses-follow-every-change", Fixture, GUINT_TO_POINTER (4),
               fixture_set_up, test_job_list_statuses_follow_every_change, fixture_tear_down);
+  g_test_add ("/store/alerts-say-why", Fixture, GUINT_TO_POINTER (1),
+              fixture_set_up, test_alerts_say_why, fixture_tear_down);
+  g_test_add ("/store/alerts-acknowledged-with-a-note-and-undone", Fixture, GUINT_TO_POINTER (1),
+              fixture_set_up, test_alerts_acknowledged_with_a_note_and_undone, fixture_tear_down);
   g_test_add ("/store/alerts-read-in-the-readers-language", Fixture, GUINT_TO_POINTER (6),
               fixture_set_up, test_alerts_read_in_the_readers_language, fixture_tear_down);
   g_test_add ("/store/volume-location-between-movements", Fixture, GUINT_TO_POINTER (1),

@@ -336,6 +336,81 @@ row_severity_icon (CustodyAlertRow *row)
   return NULL;
 }
 
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* The rows top to bottom: the gravest first, then the newest. */
+static void
+assert_gravest_first (GtkWidget *page)
+{
+  g_autoptr(GPtrArray) rows = alert_rows (page);
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      CustodyAlert *above = custody_alert_row_get_alert (g_ptr_array_index (rows, i - 1));
+      CustodyAlert *below = custody_alert_row_get_alert (g_ptr_array_index (rows, i));
+
+      g_assert_cmpint (above->severity, >=, below->severity);
+      if (above->severity == below->severity)
+        g_assert_cmpint (above->raised_at, >=, below->raised_at);
+    }
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* Acknowledging asks for a note: types @note (if any) and presses Enter
+ * in it, as a user would, which acknowledges. */
+static void
+respond_to_note_dialog (const char *heading,
+                        const char *note)
+{
+  AdwMessageDialog *dialog;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  wait_until (message_dialog_shown, NULL, "the note dialog");
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  entries = find_mapped (GTK_WIDGET (dialog), GTK_TYPE_TEXT);
+  g_assert_cmpuint (entries->len, ==, 1);
+  if (note != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), note);
+  g_signal_emit_by_name (g_ptr_array_index (entries, 0), "activate");
+  g_assert_null (find_message_dialog ());
+}
+
 static void
 test_alerts_page (Fixture       *f,
                   gconstpointer  data)
@@ -374,8 +449,13 @@ test_alerts_page (Fixture       *f,
   wait_for_rows (page, 3);
   g_assert_cmpuint (count_text (page, "Critical"), ==, 2);
   g_assert_cmpuint (count_text (page, "Warning"), ==, 1);
-  g_assert_cmpuint (count_text (page, "empty breaks 3-copies"), ==, 1);
-  g_assert_cmpuint (count_text (page, "The latest run of erp into nas failed"), ==, 1);
+  /* The rules by name and why, never their keys. */
+  g_assert_cmpuint (count_text (page, "empty breaks 3 copies (1 of 3 copies, production included; "
+                                      "the job has no backup copies)"), ==, 1);
+  g_assert_cmpuint (count_text (page, "erp breaks 0 errors ('nas': latest run failed"), ==, 1);
+  g_assert_cmpuint (count_text (page, "3-copies"), ==, 0);
+  g_assert_cmpuint (count_text (page, "0-errors"), ==, 0);
+  assert_gravest_first (page);
   g_assert_cmpuint (count_text (page, "Raised just now"), ==, 3);
   g_assert_cmpuint (count_text (page, "Acknowledged by"), ==, 0);
 
@@ -417,9 +497,9 @@ test_alerts_page (Fixture       *f,
   g_assert_cmpuint (count_text (page, "Warning"), ==, 0);
   gtk_drop_down_set_selected (dropdown, 2);   /* Warning */
   wait_for_rows (page, 1);
-  g_assert_cmpuint (count_text (page, "The latest run of erp into nas failed"), ==, 1);
+  g_assert_cmpuint (count_text (page, "erp breaks 0 errors ('nas': latest run failed"), ==, 1);
   g_assert_cmpuint (count_text (page, "Critical"), ==, 0);
-  g_assert_cmpuint (count_text (page, "breaks"), ==, 0);
+  g_assert_cmpuint (count_text (page, "3 copies"), ==, 0);
   gtk_drop_down_set_selected (dropdown, 3);   /* Information: none */
   wait_for_text (page, "No Matching Alerts", 1);
   wait_for_rows (page, 0);
@@ -459,6 +539,7 @@ test_alerts_page (Fixture       *f,
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   click (button);
+  respond_to_note_dialog ("Acknowledge 2 Alerts?", NULL);
 
   /* The rows say who acknowledged, the store has who and when. */
   wait_for_text (page, "Acknowledged by", 2);
@@ -522,8 +603,30 @@ test_alerts_page (Fixture       *f,
     }
   g_clear_pointer (&rows, g_ptr_array_unref);
   g_assert_null (button);
+  respond_to_note_dialog ("Acknowledge 1 Alert?", "tape goes out today");
   wait_for_text (page, "Acknowledged by", 3);
   wait_for_text (overlay, "1 alert acknowledged", 1);
+  /* The note is shown with who acknowledged. */
+  {
+    g_autofree char *line = g_strdup_printf ("Acknowledged by %s, just now: “tape goes out today”",
+                                             who);
+    wait_for_text (page, line, 1);
+  }
+
+  /* The toast's Undo takes it back, in the store too, with an entry in
+   * the audit trail for each. */
+  button = find_button_by_label (overlay, "_Undo");
+  g_assert_nonnull (button);
+  click (button);
+  wait_for_text (overlay, "1 alert no longer acknowledged", 1);
+  wait_for_text (page, "Acknowledged by", 2);
+  wait_for_text (page, "tape goes out today", 0);
+  g_assert_cmpint (query_int (f->db_path, "SELECT count(*) FROM alerts"
+                                          " WHERE acknowledged_at IS NOT NULL"), ==, 2);
+  g_assert_cmpint (query_int (f->db_path, "SELECT count(*) FROM audit WHERE action ="
+                                          " 'alerts.unacknowledge'"), ==, 1);
+  g_assert_cmpint (query_int (f->db_path, "SELECT count(*) FROM audit WHERE action ="
+                                          " 'alerts.acknowledge'"), ==, 2);
 
   /* A successful run ends erp's failed-run alert: it leaves the open
    * list (and the now valid copy raises its missing verification), and
@@ -534,17 +637,22 @@ test_alerts_page (Fixture       *f,
     custody_test_record_run (f->store, "erp", "nas", CUSTODY_RUN_SUCCESS, finished - 600,
                              finished, NULL);
   }
-  wait_for_text (page, "The latest run of erp into nas failed", 0);
+  wait_for_text (page, "'nas': latest run failed", 0);
   wait_for_rows (page, 3);
-  g_assert_cmpuint (count_text (page, "Copy “nas” of erp has no verification inside its window"),
-                    ==, 1);
+  /* The open violation says why now; the new warning is the newest, yet
+   * below the critical ones. */
+  g_assert_cmpuint (count_text (page, "erp breaks 0 errors ('nas': never verified"
+                                      " (window 30 days))"), ==, 1);
+  g_assert_cmpuint (count_text (page, "'nas': never verified (window 30 days)"), ==, 2);
+  assert_gravest_first (page);
   button = find_check_button_by_label (page, "Show _Resolved");
   g_assert_nonnull (button);
   gtk_widget_activate (button);
   wait_for_rows (page, 4);
   g_assert_true (custody_alerts_page_get_show_resolved (CUSTODY_ALERTS_PAGE (page)));
-  g_assert_cmpuint (count_text (page, "The latest run of erp into nas failed"), ==, 1);
+  g_assert_cmpuint (count_text (page, "'nas': latest run failed"), ==, 1);
   g_assert_cmpuint (count_text (page, "Resolved just now"), ==, 1);
+  assert_gravest_first (page);
 
   gtk_window_destroy (GTK_WINDOW (window));
   wait_until (object_gone, &weak_page, "the page to be finalized");

@@ -786,6 +786,77 @@ test_double_click_opens_the_job (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+static char *
+shown_text (GtkWidget *root)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_text (root, text);
+  return g_string_free (text, FALSE);
+}
+
+/* The icon in front of the row titled @title under @root. */
+static const char *
+row_icon (GtkWidget  *root,
+          const char *title)
+{
+  GtkWidget *row = custody_test_find (root, ADW_TYPE_EXPANDER_ROW, title);
+  GtkWidget *image;
+
+  g_assert_nonnull (row);
+  image = custody_test_find (row, GTK_TYPE_IMAGE, NULL);
+  g_assert_nonnull (image);
+  return gtk_image_get_icon_name (GTK_IMAGE (image));
+}
+
+/* A job's page explains its figures: production is listed with the
+ * copies it is counted with, and a copy that fails 0 errors is not
+ * shown as fine. */
+static void
+test_job_says_why (Fixture       *f,
+                   gconstpointer  data)
+{
+  CustodyWindow *window = custody_window_new (NULL, f->db_path);
+  GtkWidget *detail;
+  g_autofree char *text = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 1400);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_FOR (custody_session_get_loaded (custody_window_get_session (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-job", "s", "bravo");
+  WAIT_FOR (shown_job (window) != NULL);
+  settle ();
+  detail = custody_test_find (GTK_WIDGET (custody_window_get_page (window, "jobs")),
+                              CUSTODY_TYPE_JOB_DETAIL, NULL);
+  text = shown_text (detail);
+  g_test_message ("%s", text);
+
+  /* 3 = production and the two valid copies listed below it. */
+  g_assert_nonnull (strstr (text, "Passes: production + 2 valid copies = 3, needs 3"));
+  g_assert_nonnull (strstr (text, "Production data\n"));
+  g_assert_nonnull (strstr (text, "Fails: 1 error found"));
+  g_assert_null (strstr (text, "has 1, needs 0"));
+
+  /* nas counts, but its latest run failed: not a green check. */
+  g_assert_nonnull (strstr (text, "Disk · valid, with errors"));
+  g_assert_cmpstr (row_icon (detail, "nas"), ==, "window-close-symbolic");
+  g_assert_cmpstr (row_icon (detail, "cloud"), ==, "emblem-ok-symbolic");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -802,6 +873,8 @@ main (int    argc,
               fixture_set_up, test_as_of, fixture_tear_down);
   g_test_add ("/custody/ui/compliance/empty", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/custody/ui/compliance/job-says-why", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_job_says_why, fixture_tear_down);
   g_test_add ("/custody/ui/compliance/double-click-opens-the-job", Fixture,
               GINT_TO_POINTER (FALSE), fixture_set_up, test_double_click_opens_the_job,
               fixture_tear_down);

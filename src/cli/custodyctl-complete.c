@@ -22,7 +22,8 @@
  * none. It never fails: a shell must not print errors while typing. */
 
 /* What each positional argument names: J a job, C a copy of the job
- * before it, V a volume, P a pool; '*' repeats the kind before it. */
+ * before it, V a volume, P a pool, A an open alert's id; '*' repeats the
+ * kind before it. */
 static const struct
 {
   const char *words[2];
@@ -45,6 +46,7 @@ static const struct
   { { "media", "move" }, "V*" },
   { { "media", "labels" }, "V*" },
   { { "pool", "edit" }, "P" },
+  { { "alert", "ack" }, "A*" },
 };
 
 typedef struct
@@ -79,6 +81,9 @@ print_names (Completion *c,
       break;
     case 'V':
       which = CUSTODY_NAMES_VOLSERS;
+      break;
+    case 'A':
+      which = CUSTODY_NAMES_OPEN_ALERTS;
       break;
     default:
       return;

@@ -156,5 +156,7 @@ int ctl_db_check        (CtlContext *ctx, int argc, char **argv);
 int ctl_demo            (CtlContext *ctx, int argc, char **argv);
 int ctl_version         (CtlContext *ctx, int argc, char **argv);
 int ctl_report          (CtlContext *ctx, int argc, char **argv);
+int ctl_alert_list      (CtlContext *ctx, int argc, char **argv);
+int ctl_alert_ack       (CtlContext *ctx, int argc, char **argv);
 
 G_END_DECLS

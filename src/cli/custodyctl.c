@@ -116,6 +116,8 @@ static const CtlCommand commands[] = {
     N_("Write the media and vault report (PDF)"), PRINTS (ctl_report) },
   { { "report", "summary" }, N_("--output FILE.pdf [--from TIME] [--to TIME] [--paper a4|letter]"),
     N_("Write the executive summary of a period (PDF)"), PRINTS (ctl_report) },
+  { { "alert", "list" }, N_("[--all]"), N_("List open alerts, or all of them"), ctl_alert_list },
+  { { "alert", "ack" }, N_("ID... [--note TEXT]"), N_("Acknowledge alerts"), ctl_alert_ack },
   { { "version", NULL }, "", N_("Show the version and the store schema it knows"), ctl_version },
 };
 

@@ -287,6 +287,7 @@ judge_copy (const CustodyJobFacts  *job,
   out->reasons = g_ptr_array_new_with_free_func (g_free);
   out->why_not_offsite = g_ptr_array_new ();
   out->why_not_offline = g_ptr_array_new ();
+  out->why_errors = g_ptr_array_new ();
   out->last_success = success != NULL ? success->finished : CUSTODY_TIME_NONE;
   out->valid_until = CUSTODY_TIME_NONE;
   out->latest_run_failed = last != NULL && last->status == CUSTODY_RUN_FAILED;
@@ -345,7 +346,10 @@ judge_errors (const CustodyJobFacts  *job,
       g_autofree char *when = custody_time_format (last->finished);
 
       rule->have++;
-      add_reason (rule->reasons, _("'%s': latest run failed (finished %s)"), copy->name, when);
+      g_ptr_array_add (cv->why_errors,
+                       (gpointer) add_reason (rule->reasons,
+                                              _("'%s': latest run failed (finished %s)"),
+                                              copy->name, when));
     }
 
   if (!cv->valid)
@@ -359,12 +363,17 @@ judge_errors (const CustodyJobFacts  *job,
       cv->verification = CUSTODY_VERIFICATION_MISSING;
       rule->have++;
       if (v == NULL)
-        add_reason (rule->reasons, _("'%s': never verified (window %s)"), copy->name, days);
+        g_ptr_array_add (cv->why_errors,
+                         (gpointer) add_reason (rule->reasons,
+                                                _("'%s': never verified (window %s)"),
+                                                copy->name, days));
       else
         {
           g_autofree char *ago = custody_duration_describe (now - v->at);
-          add_reason (rule->reasons, _("'%s': last verification %s ago, window %s"),
-                      copy->name, ago, days);
+          g_ptr_array_add (cv->why_errors,
+                           (gpointer) add_reason (rule->reasons,
+                                                  _("'%s': last verification %s ago, window %s"),
+                                                  copy->name, ago, days));
         }
     }
   else if (!v->passed)
@@ -373,18 +382,24 @@ judge_errors (const CustodyJobFacts  *job,
 
       cv->verification = CUSTODY_VERIFICATION_FAILED;
       rule->have++;
-      add_reason (rule->reasons, _("'%s': latest verification failed (%s)"), copy->name, when);
+      g_ptr_array_add (cv->why_errors,
+                       (gpointer) add_reason (rule->reasons,
+                                              _("'%s': latest verification failed (%s)"),
+                                              copy->name, when));
     }
   else if (v->errors > 0)
     {
+      const char *why;
+
       cv->verification = CUSTODY_VERIFICATION_HAS_ERRORS;
       rule->have++;
-      add_reason (rule->reasons,
-                  g_dngettext (GETTEXT_PACKAGE,
-                               "'%s': latest verification found %lld error",
-                               "'%s': latest verification found %lld errors",
-                               v->errors),
-                  copy->name, (long long) v->errors);
+      why = add_reason (rule->reasons,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "'%s': latest verification found %lld error",
+                                     "'%s': latest verification found %lld errors",
+                                     v->errors),
+                        copy->name, (long long) v->errors);
+      g_ptr_array_add (cv->why_errors, (gpointer) why);
     }
   else
     {
@@ -588,6 +603,7 @@ custody_verdict_unref (CustodyVerdict *self)
       g_free (self->copies[i].name);
       g_ptr_array_unref (self->copies[i].why_not_offsite);
       g_ptr_array_unref (self->copies[i].why_not_offline);
+      g_ptr_array_unref (self->copies[i].why_errors);
       g_ptr_array_unref (self->copies[i].reasons);
     }
   g_free (self->copies);

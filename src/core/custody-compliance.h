@@ -105,6 +105,7 @@ typedef struct
   const char               *why_invalid;    /* one of @reasons, or NULL */
   GPtrArray                *why_not_offsite;  /* borrowed from @reasons */
   GPtrArray                *why_not_offline;  /* borrowed from @reasons */
+  GPtrArray                *why_errors;       /* borrowed from the 0-errors rule's reasons */
 } CustodyCopyVerdict;
 
 typedef struct _CustodyVerdict CustodyVerdict;

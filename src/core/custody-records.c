@@ -85,6 +85,31 @@ describe_overdue (const char *detail,
                           n, f[1], f[2]);
 }
 
+/* "1-offsite, 1-offline" as the rules' names: "1 off-site, 1 offline or
+ * immutable", in English for the store or in the reader's language. */
+static char *
+rule_names (const char *keys,
+            gboolean    translated)
+{
+  g_auto(GStrv) parts = g_strsplit (keys, ", ", -1);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *name = parts[i];
+
+      for (guint r = 0; r < CUSTODY_N_RULES; r++)
+        if (g_str_equal (parts[i], custody_rule_to_string (r)))
+          name = translated ? custody_rule_get_label (r) : custody_rule_get_english_label (r);
+      if (names->len > 0)
+        /* Translators: between two rules' names in a list */
+        g_string_append (names, translated ? _(", ") : ", ");
+      g_string_append (names, name);
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
 /* "LOCATION\tRULES": an observed fact at a location breaks the job's rules. */
 static char *
 describe_observed_break (const char *job,
@@ -92,13 +117,14 @@ describe_observed_break (const char *job,
                          gboolean    translated)
 {
   g_auto(GStrv) f = NULL;
+  g_autofree char *names = NULL;
   const char *location, *rules;
 
   if (!detail_fields (detail, 2, &f))
     return NULL;
   location = f[0];
-  rules = f[1];
-  /* Translators: "What was found at “Library” breaks payroll (1-offsite)" */
+  rules = names = rule_names (f[1], translated);
+  /* Translators: "What was found at “Library” breaks payroll (1 off-site)" */
 #define OBSERVED_BREAK N_("What was found at “%s” breaks %s (%s)")
   return translated ? g_strdup_printf (_(OBSERVED_BREAK), location, job, rules)
                     : g_strdup_printf (OBSERVED_BREAK, location, job, rules);
@@ -126,7 +152,12 @@ custody_alert_describe (const char *kind,
   g_return_val_if_fail (kind != NULL && subject != NULL && detail != NULL, NULL);
 
   if (g_str_equal (kind, "violation"))
-    return ALERT_TEXT (N_("%s breaks %s"));
+    {
+      g_autofree char *names = rule_names (detail, translated);
+
+      return translated ? g_strdup_printf (_("%s breaks %s"), subject, names)
+                        : g_strdup_printf ("%s breaks %s", subject, names);
+    }
   if (g_str_equal (kind, "failed-run"))
     return ALERT_TEXT (N_("The latest run of %s into %s failed"));
   if (g_str_equal (kind, "verification-overdue"))
@@ -139,6 +170,82 @@ custody_alert_describe (const char *kind,
     return describe_overdue (detail, translated);
 
   return NULL;
+}
+
+/* One failing rule and the engine's reasons: "0 errors ('nas': never
+ * verified (window 30 days))". */
+static void
+append_rule (GString    *text,
+             CustodyRule rule,
+             GPtrArray  *reasons,
+             gboolean    translated)
+{
+  g_autoptr(GString) why = g_string_new (NULL);
+
+  for (guint i = 0; reasons != NULL && i < reasons->len; i++)
+    {
+      if (why->len > 0)
+        /* Translators: between two reasons a rule fails */
+        g_string_append (why, translated ? _("; ") : "; ");
+      g_string_append (why, g_ptr_array_index (reasons, i));
+    }
+  if (text->len > 0)
+    g_string_append (text, translated ? _(", ") : ", ");
+  if (why->len == 0)
+    g_string_append (text, translated ? custody_rule_get_label (rule)
+                                      : custody_rule_get_english_label (rule));
+  else if (translated)
+    /* Translators: a rule and why it fails: "0 errors ('nas': never verified (window 30 days))" */
+    g_string_append_printf (text, _("%s (%s)"), custody_rule_get_label (rule), why->str);
+  else
+    g_string_append_printf (text, "%s (%s)", custody_rule_get_english_label (rule), why->str);
+}
+
+/**
+ * custody_alert_describe_verdict:
+ * @kind: "violation", "failed-run" or "verification-overdue"
+ * @verdict: the job's verdict when the alert was raised
+ * @copy: (nullable): the copy the alert is about, for a copy's kinds
+ * @translated: in the reader's language, else in English (for the store);
+ *   the engine words its reasons in the language it ran in, so the caller
+ *   evaluates in the same one
+ *
+ * Words an alert with the rules' names and the engine's own reasons: the
+ * rules a violation breaks, or why a copy counts as an error.
+ *
+ * Returns: (transfer full) (nullable): the message, or %NULL when the
+ *   verdict does not show the alert's cause
+ */
+char *
+custody_alert_describe_verdict (const char           *kind,
+                                const CustodyVerdict *verdict,
+                                const char           *copy,
+                                gboolean              translated)
+{
+  g_autoptr(GString) rules = g_string_new (NULL);
+
+  g_return_val_if_fail (kind != NULL && verdict != NULL, NULL);
+
+  if (g_str_equal (kind, "violation"))
+    {
+      for (guint r = 0; r < CUSTODY_N_RULES; r++)
+        if (!verdict->rules[r].pass)
+          append_rule (rules, r, verdict->rules[r].reasons, translated);
+    }
+  else if (copy != NULL && (g_str_equal (kind, "failed-run") ||
+                            g_str_equal (kind, "verification-overdue")))
+    {
+      for (guint c = 0; c < verdict->n_copies; c++)
+        if (g_str_equal (verdict->copies[c].name, copy) &&
+            verdict->copies[c].why_errors->len > 0)
+          append_rule (rules, CUSTODY_RULE_0_ERRORS, verdict->copies[c].why_errors, translated);
+    }
+
+  if (rules->len == 0)
+    return NULL;
+  if (translated)
+    return g_strdup_printf (_("%s breaks %s"), verdict->job, rules->str);
+  return g_strdup_printf ("%s breaks %s", verdict->job, rules->str);
 }
 
 /**
@@ -446,6 +553,7 @@ custody_alert_finalize (GObject *object)
   g_free (self->subject);
   g_free (self->message);
   g_free (self->acknowledged_by);
+  g_free (self->acknowledged_note);
 
   G_OBJECT_CLASS (custody_alert_parent_class)->finalize (object);
 }

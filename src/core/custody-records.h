@@ -182,6 +182,7 @@ struct _CustodyAlert
   gint64           resolved_at;
   char            *acknowledged_by; /* NULL: not acknowledged */
   gint64           acknowledged_at;
+  char            *acknowledged_note; /* NULL: none */
 };
 
 const char    *custody_severity_to_string   (CustodySeverity  severity);
@@ -194,6 +195,10 @@ char          *custody_alert_describe       (const char      *kind,
                                              gboolean         translated);
 const char    *custody_alert_subject        (const char      *kind,
                                              const char      *subject);
+char          *custody_alert_describe_verdict (const char           *kind,
+                                               const CustodyVerdict *verdict,
+                                               const char           *copy,
+                                               gboolean              translated);
 
 CustodyJob          *custody_job_new          (void);
 CustodyCopy         *custody_copy_new         (void);

@@ -158,6 +158,14 @@ DEFINE_PARSER (custody_medium_status, CustodyMediumStatus, medium_statuses)
 DEFINE_TABLE (custody_status, CustodyStatus, statuses)
 DEFINE_TABLE (custody_rule, CustodyRule, rules)
 
+/* The rule's name in English, for what the store keeps. */
+const char *
+custody_rule_get_english_label (CustodyRule rule)
+{
+  g_return_val_if_fail ((guint) rule < G_N_ELEMENTS (rules), NULL);
+  return rules[rule].label;
+}
+
 gboolean
 custody_media_type_is_removable (CustodyMediaType type)
 {

@@ -114,6 +114,7 @@ const char *custody_status_get_label (CustodyStatus        status);
 
 const char *custody_rule_to_string   (CustodyRule          rule);
 const char *custody_rule_get_label   (CustodyRule          rule);
+const char *custody_rule_get_english_label (CustodyRule    rule);
 
 /* "success, warning, failed, running": the keys of a table, for error messages. */
 char       *custody_media_type_list_keys    (void);

@@ -167,7 +167,7 @@ custody_store_export_json (CustodyStore   *self,
                        " FROM verifications v JOIN copies c ON c.id = v.copy_id"
                        " JOIN jobs j ON j.id = c.job_id ORDER BY v.id" },
     { "alerts", "SELECT cause, kind, severity, subject, message, raised_at, resolved_at,"
-                " acknowledged_by, acknowledged_at FROM alerts ORDER BY id" },
+                " acknowledged_by, acknowledged_at, acknowledged_note FROM alerts ORDER BY id" },
     { "audit", "SELECT id, at, business_at, actor, action, entity, before, after, prev_hash, hash"
                " FROM audit ORDER BY id" },
   };

@@ -32,6 +32,11 @@ static const char * const queries[] = {
   [CUSTODY_NAMES_POOLS] = "SELECT name FROM pools WHERE " STARTS_WITH ("name") " ORDER BY name",
   [CUSTODY_NAMES_VOLSERS] = "SELECT volser FROM media WHERE " STARTS_WITH ("volser")
                             " ORDER BY volser",
+  [CUSTODY_NAMES_OPEN_ALERTS] = "SELECT CAST (id AS TEXT) FROM alerts"
+                                " WHERE resolved_at IS NULL AND acknowledged_at IS NULL"
+                                "   AND CAST (id AS TEXT) LIKE replace (replace (?1, '%', ''),"
+                                "                                       '_', '') || '%'"
+                                " ORDER BY id",
 };
 
 /**

@@ -17,6 +17,7 @@ typedef enum
   CUSTODY_NAMES_LOCATIONS,
   CUSTODY_NAMES_POOLS,
   CUSTODY_NAMES_VOLSERS,
+  CUSTODY_NAMES_OPEN_ALERTS,   /* the ids of alerts open and not acknowledged */
 } CustodyNames;
 
 GPtrArray *custody_store_peek_names (const char   *path,

@@ -293,6 +293,9 @@ static const char * const migrations[] = {
   "CREATE INDEX movements_log ON movements"
   "  (at, id, media_id, from_location_id, to_location_id, by, courier, container, seal, note);"
   "DROP INDEX movements_at;",
+
+  /* 7: why an alert was acknowledged, in the words of who did it. */
+  "ALTER TABLE alerts ADD COLUMN acknowledged_note TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CUSTODY_STORE_SCHEMA_VERSION);

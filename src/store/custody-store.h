@@ -143,7 +143,7 @@ void custody_job_statuses_free (CustodyJobStatuses *statuses);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CustodyJobStatuses, custody_job_statuses_free)
 
-#define CUSTODY_STORE_SCHEMA_VERSION 6
+#define CUSTODY_STORE_SCHEMA_VERSION 7
 
 /* The most volumes one range adds or labels. */
 #define CUSTODY_STORE_MAX_RANGE 10000
@@ -352,6 +352,11 @@ GPtrArray           *custody_store_list_alerts         (CustodyStore           *
 gint                 custody_store_acknowledge_alerts  (CustodyStore           *self,
                                                         GArray                 *ids,
                                                         const char             *by,
+                                                        const char             *note,
+                                                        GArray                 *newly,
+                                                        GError                **error);
+gint                 custody_store_unacknowledge_alerts (CustodyStore          *self,
+                                                        GArray                 *ids,
                                                         GError                **error);
 
 /* Imports and export */

@@ -252,8 +252,13 @@ custody_alert_row_set_alert (CustodyAlertRow *self,
   if (alert->acknowledged_by != NULL)
     {
       g_autofree char *ago = custody_format_ago (alert->acknowledged_at, now);
-      /* Translators: "Acknowledged by Ann Smith, 2 hours ago" */
-      acknowledged = g_strdup_printf (_("Acknowledged by %s, %s"), alert->acknowledged_by, ago);
+      if (alert->acknowledged_note != NULL)
+        /* Translators: "Acknowledged by Ann Smith, 2 hours ago: “tape goes out today”" */
+        acknowledged = g_strdup_printf (_("Acknowledged by %s, %s: “%s”"), alert->acknowledged_by,
+                                        ago, alert->acknowledged_note);
+      else
+        /* Translators: "Acknowledged by Ann Smith, 2 hours ago" */
+        acknowledged = g_strdup_printf (_("Acknowledged by %s, %s"), alert->acknowledged_by, ago);
     }
   set_time_label (self->acknowledged_label, acknowledged, alert->acknowledged_at);
 

@@ -14,12 +14,14 @@
 #include "custody-alerts-page.h"
 #include "custody-time.h"
 
-/* The alerts the engine raised, newest first: one per cause, kept in the
+/* The alerts the engine raised, the gravest first and the newest first
+ * within a severity (the store's order): one per cause, kept in the
  * store. The list can be narrowed to one severity and widened to resolved
  * alerts (read from the store on demand). In selection mode, alerts are
  * picked with check buttons and acknowledged together; each row also has
- * its own Acknowledge button. Who acknowledged, and when, is recorded in
- * the store. Activating an alert opens its job. */
+ * its own Acknowledge button. Acknowledging asks for an optional note;
+ * who acknowledged, when and why are recorded in the store, and the toast
+ * that says so can undo it. Activating an alert opens its job. */
 
 struct _CustodyAlertsPage
 {
@@ -258,7 +260,10 @@ typedef struct
 {
   GArray *ids;     /* gint64 */
   char   *by;
+  char   *note;    /* NULL: none */
+  GArray *newly;   /* gint64: set by the worker, what this acknowledged */
   int     count;   /* set by the worker: how many were newly acknowledged */
+  guint   undo : 1;  /* take the acknowledgement of @ids back instead */
 } AckData;
 
 static void
@@ -268,6 +273,8 @@ ack_data_clear (gpointer data)
 
   g_clear_pointer (&ack->ids, g_array_unref);
   g_clear_pointer (&ack->by, g_free);
+  g_clear_pointer (&ack->note, g_free);
+  g_clear_pointer (&ack->newly, g_array_unref);
 }
 
 static void
@@ -288,12 +295,33 @@ acknowledge_write (CustodyStore  *store,
                    GError       **error)
 {
   AckData *ack = data;
-  int count = custody_store_acknowledge_alerts (store, ack->ids, ack->by, error);
+  int count;
+
+  if (ack->undo)
+    count = custody_store_unacknowledge_alerts (store, ack->ids, error);
+  else
+    count = custody_store_acknowledge_alerts (store, ack->ids, ack->by, ack->note, ack->newly,
+                                              error);
 
   if (count < 0)
     return FALSE;
   ack->count = count;
   return TRUE;
+}
+
+static void write_acknowledgement (CustodyAlertsPage *self,
+                                   GArray            *ids,
+                                   const char        *note,
+                                   gboolean           undo);
+
+static void
+on_undo_clicked_cb (CustodyAlertsPage *self,
+                    AdwToast          *toast)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (toast), "acknowledged");
+
+  if (ids != NULL)
+    write_acknowledgement (self, ids, NULL, TRUE);
 }
 
 static void
@@ -313,7 +341,8 @@ acknowledge_cb (GObject      *source,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          text = g_strdup_printf (_("Cannot acknowledge: %s"), error->message);
+          text = g_strdup_printf (ack->undo ? _("Cannot undo the acknowledgement: %s")
+                                            : _("Cannot acknowledge: %s"), error->message);
           custody_page_toast (CUSTODY_PAGE (self), adw_toast_new (text));
           self->busy = FALSE;
           update_state (self);
@@ -326,18 +355,38 @@ acknowledge_cb (GObject      *source,
   custody_alerts_page_set_selection_mode (self, FALSE);
   update_state (self);
 
-  if (ack->count == 0)
-    text = g_strdup (_("Already acknowledged"));
+  if (ack->undo)
+    {
+      text = g_strdup_printf (ngettext ("%d alert no longer acknowledged",
+                                        "%d alerts no longer acknowledged", ack->count),
+                              ack->count);
+      custody_page_toast (CUSTODY_PAGE (self), adw_toast_new (text));
+    }
+  else if (ack->count == 0)
+    custody_page_toast (CUSTODY_PAGE (self), adw_toast_new (_("Already acknowledged")));
   else
-    text = g_strdup_printf (ngettext ("%d alert acknowledged", "%d alerts acknowledged",
-                                      ack->count), ack->count);
-  custody_page_toast (CUSTODY_PAGE (self), adw_toast_new (text));
+    {
+      AdwToast *toast;
+
+      text = g_strdup_printf (ngettext ("%d alert acknowledged", "%d alerts acknowledged",
+                                        ack->count), ack->count);
+      toast = adw_toast_new (text);
+      /* Undo takes back what this acknowledged, not what others did. */
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_object_set_data_full (G_OBJECT (toast), "acknowledged", g_array_ref (ack->newly),
+                              (GDestroyNotify) g_array_unref);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self,
+                               G_CONNECT_SWAPPED);
+      custody_page_toast (CUSTODY_PAGE (self), toast);
+    }
   ack_data_release (ack);
 }
 
 static void
-acknowledge_ids (CustodyAlertsPage *self,
-                 GArray            *ids)
+write_acknowledgement (CustodyAlertsPage *self,
+                       GArray            *ids,
+                       const char        *note,
+                       gboolean           undo)
 {
   AckData *ack;
   AckClosure *closure;
@@ -348,6 +397,9 @@ acknowledge_ids (CustodyAlertsPage *self,
   ack = g_atomic_rc_box_new0 (AckData);
   ack->ids = g_array_ref (ids);
   ack->by = dup_acknowledger ();
+  ack->note = g_strdup (note);
+  ack->newly = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ack->undo = !!undo;
 
   closure = g_new0 (AckClosure, 1);
   closure->self = g_object_ref (self);
@@ -358,6 +410,71 @@ acknowledge_ids (CustodyAlertsPage *self,
   custody_session_write_async (self->session, acknowledge_write, ack, ack_data_release,
                                custody_page_get_cancellable (CUSTODY_PAGE (self)),
                                acknowledge_cb, closure);
+}
+
+static void
+on_note_dialog_response_cb (AdwMessageDialog  *dialog,
+                            const char        *response,
+                            CustodyAlertsPage *self)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (dialog), "ids");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "note");
+  g_autofree char *note = NULL;
+
+  if (!g_str_equal (response, "acknowledge") || ids == NULL)
+    return;
+  note = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  write_acknowledgement (self, ids, note, FALSE);
+}
+
+/* Enter in the note acknowledges, as the default response would. */
+static void
+on_note_activate_cb (AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "acknowledge");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Asks for an optional note: why the alert needs no more attention, for
+ * whoever reads it next. Enter acknowledges at once. */
+static void
+acknowledge_ids (CustodyAlertsPage *self,
+                 GArray            *ids)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  g_autofree char *heading = NULL;
+
+  if (self->session == NULL || self->busy || ids->len == 0)
+    return;
+
+  heading = g_strdup_printf (ngettext ("Acknowledge %u Alert?", "Acknowledge %u Alerts?",
+                                       ids->len), ids->len);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                             : NULL,
+                                                       heading,
+                                                       _("It stays in the list, marked with "
+                                                         "your name and the note.")));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Note (optional)"));
+  g_signal_connect_swapped (entry, "activate", G_CALLBACK (on_note_activate_cb), dialog);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Note"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "acknowledge", _("_Acknowledge"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "acknowledge", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "acknowledge");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "ids", g_array_ref (ids),
+                          (GDestroyNotify) g_array_unref);
+  g_object_set_data (G_OBJECT (dialog), "note", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_note_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
 }
 
 /*

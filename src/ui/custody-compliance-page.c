@@ -153,13 +153,15 @@ filter_key (CustodyCompliancePage *self)
 }
 
 static char *
-describe_rule (const CustodyRuleVerdict *rule,
-               CustodyRule               r)
+describe_rule (const CustodyVerdict *verdict,
+               CustodyRule           r)
 {
+  const CustodyRuleVerdict *rule = &verdict->rules[r];
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *figures = custody_rule_figures (verdict, r);
 
-  g_string_append_printf (text, rule->pass ? _("%s: passes") : _("%s: fails"),
-                          custody_rule_get_label (r));
+  g_string_append_printf (text, rule->pass ? _("%s: passes (%s)") : _("%s: fails (%s)"),
+                          custody_rule_get_label (r), figures);
   for (guint i = 0; rule->reasons != NULL && i < rule->reasons->len; i++)
     g_string_append_printf (text, "\n• %s", (const char *) g_ptr_array_index (rule->reasons, i));
 
@@ -288,7 +290,7 @@ cell_tooltip (GtkListItem *list_item,
     return g_strdup (_("Not evaluated yet"));
   if (column == COLUMN_STATUS)
     return describe_status (verdict);
-  return describe_rule (&verdict->rules[column - COLUMN_RULE], column - COLUMN_RULE);
+  return describe_rule (verdict, column - COLUMN_RULE);
 }
 
 /* A status or rule cell; @titled: with the rule's title, for the rows

@@ -117,20 +117,12 @@ fill_rules (CustodyJobDetail *self,
   for (guint r = 0; r < CUSTODY_N_RULES; r++)
     {
       const CustodyRuleVerdict *rule = &v->rules[r];
+      g_autofree char *figures = custody_rule_figures (v, r);
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
 
-      if (r == CUSTODY_RULE_0_ERRORS)
-        subtitle = rule->pass ? g_strdup (_("Passes: no errors"))
-                              : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                              "Fails: %lld error",
-                                                              "Fails: %lld errors",
-                                                              rule->have),
-                                                 (long long) rule->have);
-      else
-        subtitle = g_strdup_printf (rule->pass ? _("Passes: has %lld, needs %lld")
-                                               : _("Fails: has %lld, needs %lld"),
-                                    (long long) rule->have, (long long) rule->need);
+      /* Translators: "Passes: production + 3 valid copies = 4, needs 3" */
+      subtitle = g_strdup_printf (rule->pass ? _("Passes: %s") : _("Fails: %s"), figures);
 
       /* A failing rule opens on its reasons; a passing one has none. */
       if (rule->reasons->len > 0)
@@ -166,6 +158,15 @@ fill_rules (CustodyJobDetail *self,
     }
 }
 
+/* A copy is fine when it counts (valid) and the 0 errors rule finds
+ * nothing wrong with it: a valid copy whose verification is overdue or
+ * failed is not shown as fine. */
+static gboolean
+copy_is_fine (const CustodyCopyVerdict *c)
+{
+  return c->valid && c->why_errors->len == 0;
+}
+
 static char *
 copy_state_text (const CustodyCopyVerdict *c,
                  gint64                    now)
@@ -174,7 +175,13 @@ copy_state_text (const CustodyCopyVerdict *c,
   g_autofree char *ago = custody_format_ago (c->last_success, now);
 
   g_string_append (s, " · ");
-  g_string_append (s, c->valid ? _("valid") : _("not valid"));
+  if (!c->valid)
+    g_string_append (s, _("not valid"));
+  else if (c->why_errors->len > 0)
+    /* Translators: a copy that counts as a copy, but fails the 0 errors rule */
+    g_string_append (s, _("valid, with errors"));
+  else
+    g_string_append (s, _("valid"));
   if (c->valid)
     {
       g_string_append (s, " · ");
@@ -190,10 +197,33 @@ copy_state_text (const CustodyCopyVerdict *c,
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* The job's data itself, when the policy counts it as one of the 3
+ * copies: so that 4 reads as the 3 copies listed and production. */
+static void
+add_production_row (CustodyJobDetail *self,
+                    CustodyVerdict   *v)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("drive-harddisk-system-symbolic");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Production"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  /* Translators: the job's live data, as opposed to its backup copies */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Production data"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("The data itself counts as one of the 3 copies "
+                                 "(a policy setting)"));
+  add_row (self, self->copies_group, row);
+}
+
 static void
 fill_copies (CustodyJobDetail *self,
              CustodyVerdict   *v)
 {
+  if (custody_production_counted (v))
+    add_production_row (self, v);
+
   if (v->n_copies == 0)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -222,7 +252,7 @@ fill_copies (CustodyJobDetail *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), c->name);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), mark_icon (c->valid));
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), mark_icon (copy_is_fine (c)));
 
       /* One menu, not a row of buttons: the copy's state keeps the width,
        * down to a phone's. */
@@ -246,6 +276,10 @@ fill_copies (CustodyJobDetail *self,
       for (guint r = 0; r < c->reasons->len; r++)
         adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                                   reason_row (g_ptr_array_index (c->reasons, r)));
+      /* Why the 0 errors rule counts it, in the engine's words. */
+      for (guint r = 0; r < c->why_errors->len; r++)
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                  reason_row (g_ptr_array_index (c->why_errors, r)));
       if (c->valid_until != CUSTODY_TIME_NONE)
         {
           g_autofree char *until = custody_format_time (c->valid_until);

@@ -118,13 +118,16 @@ rules_summary (CustodyVerdict *verdict)
   g_autoptr(GString) summary = g_string_new (NULL);
 
   for (guint r = 0; verdict != NULL && r < CUSTODY_N_RULES; r++)
-    /* Translators: "1 off-site: fails (0 of 1)" */
-    g_string_append_printf (summary, verdict->rules[r].pass
-                                       ? _("%s%s: passes (%lld of %lld)")
-                                       : _("%s%s: fails (%lld of %lld)"),
-                            summary->len > 0 ? "\n" : "", custody_rule_get_label (r),
-                            (long long) verdict->rules[r].have,
-                            (long long) verdict->rules[r].need);
+    {
+      g_autofree char *figures = custody_rule_figures (verdict, r);
+
+      if (summary->len > 0)
+        g_string_append_c (summary, '\n');
+      /* Translators: "1 off-site: fails (has 0, needs 1)" */
+      g_string_append_printf (summary, verdict->rules[r].pass ? _("%s: passes (%s)")
+                                                              : _("%s: fails (%s)"),
+                              custody_rule_get_label (r), figures);
+    }
 
   return g_string_free (g_steal_pointer (&summary), FALSE);
 }

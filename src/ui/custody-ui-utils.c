@@ -239,3 +239,72 @@ custody_line_height (GtkWidget *widget,
   g_hash_table_insert (cache, g_steal_pointer (&key), GINT_TO_POINTER (height));
   return height;
 }
+
+/* The backup copies that count: those valid now. */
+static gint64
+valid_copies (const CustodyVerdict *verdict)
+{
+  gint64 n = 0;
+
+  for (guint i = 0; i < verdict->n_copies; i++)
+    n += verdict->copies[i].valid ? 1 : 0;
+  return n;
+}
+
+/**
+ * custody_production_counted:
+ * @verdict: a job's verdict
+ *
+ * Returns: whether the job's data itself counted as one of the 3 copies
+ */
+gboolean
+custody_production_counted (const CustodyVerdict *verdict)
+{
+  g_return_val_if_fail (verdict != NULL, FALSE);
+
+  return verdict->rules[CUSTODY_RULE_3_COPIES].have > valid_copies (verdict);
+}
+
+/**
+ * custody_rule_figures:
+ * @verdict: a job's verdict
+ * @rule: one of its rules
+ *
+ * A rule's figures in words that explain themselves: "production + 3
+ * valid copies = 4, needs 3", "3 errors found", "no errors".
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+custody_rule_figures (const CustodyVerdict *verdict,
+                      CustodyRule           rule)
+{
+  const CustodyRuleVerdict *r;
+
+  g_return_val_if_fail (verdict != NULL && rule < CUSTODY_N_RULES, NULL);
+
+  r = &verdict->rules[rule];
+  if (rule == CUSTODY_RULE_0_ERRORS)
+    {
+      if (r->have == 0)
+        return g_strdup (_("no errors"));
+      /* Translators: what the 0 errors rule counts: failed runs and missing,
+       * failed or erroneous verifications */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld error found",
+                                           "%lld errors found", r->have),
+                              (long long) r->have);
+    }
+  if (rule == CUSTODY_RULE_3_COPIES && custody_production_counted (verdict))
+    {
+      gint64 valid = valid_copies (verdict);
+
+      /* Translators: "production + 3 valid copies = 4, needs 3" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "production + %lld valid copy = %lld, needs %lld",
+                                           "production + %lld valid copies = %lld, needs %lld",
+                                           valid),
+                              (long long) valid, (long long) r->have, (long long) r->need);
+    }
+  /* Translators: "has 1, needs 2": what a rule counted and what it asks for */
+  return g_strdup_printf (_("has %lld, needs %lld"), (long long) r->have, (long long) r->need);
+}

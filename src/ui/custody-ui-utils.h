@@ -37,5 +37,8 @@ void        custody_add_css_class_if      (GtkWidget     *widget,
                                            gboolean       condition);
 int         custody_line_height           (GtkWidget     *widget,
                                            double         scale);
+gboolean    custody_production_counted    (const CustodyVerdict *verdict);
+char       *custody_rule_figures          (const CustodyVerdict *verdict,
+                                           CustodyRule           rule);
 
 G_END_DECLS
