@@ -134,10 +134,10 @@ format_value (CustodyTrendUnit unit,
         /* Translators: a short duration on a chart's axis, in minutes */
         return g_strdup_printf (_("%.0f min"), value / 60);
       if (value < 2 * 86400)
-        /* Translators: a short duration on a chart's axis, in hours */
-        return g_strdup_printf (_("%.0f h"), value / 3600);
-      /* Translators: a short duration on a chart's axis, in days */
-      return g_strdup_printf (_("%.0f d"), value / 86400);
+        /* Translators: a short duration on a chart's axis, in hours: "1.5 h" */
+        return g_strdup_printf (_("%g h"), value / 3600);
+      /* Translators: a short duration on a chart's axis, in days: "2 d" */
+      return g_strdup_printf (_("%g d"), value / 86400);
     case CUSTODY_TREND_UNIT_PERCENT:
     default:
       return g_strdup_printf ("%.0f%%", value * 100);
@@ -292,6 +292,44 @@ draw_mark (cairo_t          *cr,
     }
 }
 
+/* The first series a broad line in the accent colour, the second a thin
+ * dashed one over it: both show where they are the same. */
+static void
+set_series_pen (cairo_t       *cr,
+                guint          series,
+                const GdkRGBA *accent,
+                const GdkRGBA *fg)
+{
+  if (series == 0)
+    {
+      set_color (cr, accent, 1);
+      cairo_set_line_width (cr, 3);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  else
+    {
+      set_color (cr, fg, 0.8);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, (const double[]) { 4, 3 }, 2, 0);
+    }
+}
+
+static double
+legend_width (CustodyTrendChart *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  const CustodyTrendData *d = self->data;
+  double w = 0;
+
+  if (d->status != NULL)
+    w = text_width (widget, _("Failed")) + text_width (widget, _("With warnings"))
+        + text_width (widget, _("Succeeded")) + 3 * 26;
+  else
+    for (guint s = 0; s < d->n_series; s++)
+      w += text_width (widget, d->labels[s] != NULL ? d->labels[s] : "") + 36;
+  return w;
+}
+
 static void
 draw_chart (CustodyTrendChart *self,
             cairo_t           *cr,
@@ -309,6 +347,8 @@ draw_chart (CustodyTrendChart *self,
   int line_h, probe_w;
   double max = 0, step, top_value, left, right, top, bottom, label_w = 0;
   gint64 t0, t1, tick_days;
+  gboolean stacked;
+  guint legend_lines;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   lookup_color (widget, "accent_color", &accent, &blue);
@@ -354,16 +394,19 @@ draw_chart (CustodyTrendChart *self,
 
   left = label_w + 8;
   right = width - 8;
-  top = line_h + 10;
+  stacked = legend_width (self) > width;
+  legend_lines = stacked ? (d->status != NULL ? 3 : d->n_series) : 1;
+  top = legend_lines * line_h + 10;
   bottom = height - line_h - 8;
   t0 = d->from;
   t1 = MAX (d->to, d->from + 1);
   if (right - left < 40 || bottom - top < 30)
     return;
 
-  /* The legend, over the plot, from the right. */
+  /* The legend, over the plot, from the right; one entry a line when it
+   * does not fit on one. */
   {
-    double x = width;
+    double x = width, y = 0;
 
     if (d->status != NULL)
       {
@@ -379,11 +422,16 @@ draw_chart (CustodyTrendChart *self,
 
             x -= text_width (widget, label);
             set_color (cr, &fg, 0.75);
-            draw_text (widget, cr, label, x, 0, 0);
+            draw_text (widget, cr, label, x, y, 0);
             x -= 10;
             set_color (cr, &status_colors[order[k]], 1);
-            draw_mark (cr, order[k], x, line_h / 2.0);
+            draw_mark (cr, order[k], x, y + line_h / 2.0);
             x -= 16;
+            if (stacked)
+              {
+                x = width;
+                y += line_h;
+              }
           }
       }
     else
@@ -393,20 +441,19 @@ draw_chart (CustodyTrendChart *self,
 
           x -= text_width (widget, label);
           set_color (cr, &fg, 0.75);
-          draw_text (widget, cr, label, x, 0, 0);
+          draw_text (widget, cr, label, x, y, 0);
           x -= 22;
-          if (s == 0)
-            set_color (cr, &accent, 1);
-          else
-            set_color (cr, &fg, 0.6);
-          cairo_set_line_width (cr, 2);
-          if (s == 1)
-            cairo_set_dash (cr, (const double[]) { 4, 3 }, 2, 0);
-          cairo_move_to (cr, x, line_h / 2.0);
-          cairo_line_to (cr, x + 16, line_h / 2.0);
+          set_series_pen (cr, s, &accent, &fg);
+          cairo_move_to (cr, x, y + line_h / 2.0);
+          cairo_line_to (cr, x + 16, y + line_h / 2.0);
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
           x -= 14;
+          if (stacked)
+            {
+              x = width;
+              y += line_h;
+            }
         }
   }
 
@@ -467,14 +514,8 @@ draw_chart (CustodyTrendChart *self,
 
       if (d->status == NULL)
         {
-          if (s == 0)
-            set_color (cr, &accent, 1);
-          else
-            set_color (cr, &fg, 0.6);
-          cairo_set_line_width (cr, 2);
+          set_series_pen (cr, s, &accent, &fg);
           cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-          if (s == 1)
-            cairo_set_dash (cr, (const double[]) { 4, 3 }, 2, 0);
           for (guint i = 0; i < d->n_points; i++)
             {
               double v = d->values[s][i], x, y;
@@ -512,8 +553,12 @@ draw_chart (CustodyTrendChart *self,
             }
           else
             {
+              if (s == 0)
+                set_color (cr, &accent, 1);
+              else
+                set_color (cr, &fg, 0.8);
               cairo_new_sub_path (cr);
-              cairo_arc (cr, x, y, s == 0 ? 2.5 : 2, 0, 2 * G_PI);
+              cairo_arc (cr, x, y, s == 0 ? 3 : 1.5, 0, 2 * G_PI);
               cairo_fill (cr);
             }
         }
