@@ -108,7 +108,11 @@ custody_report_trend_replay (CustodyReportTrend          *trend,
         step = k;
         break;
       }
-  n_evaluations = (n - 1) / step + 1;
+#define JUDGED_AT(i) ((i) % step == 0 && ((i) + 1 == n || trend->times[i] >= history_start))
+  n_evaluations = 0;
+  for (guint i = 0; i < n; i++)
+    if (JUDGED_AT (i))
+      n_evaluations++;
 
   for (guint i = 0; i < n; i++)
     {
@@ -117,7 +121,7 @@ custody_report_trend_replay (CustodyReportTrend          *trend,
 
       trend->compliant[i] = trend->clean[i] = NAN;
       trend->judged[i] = 0;
-      if (i % step != 0 || (i + 1 < n && trend->times[i] < history_start))
+      if (!JUDGED_AT (i))
         continue;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -145,6 +149,7 @@ custody_report_trend_replay (CustodyReportTrend          *trend,
       if (progress != NULL)
         progress ((double) ++done / n_evaluations, user_data);
     }
+#undef JUDGED_AT
 
   return TRUE;
 }
