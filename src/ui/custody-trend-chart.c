@@ -32,6 +32,7 @@ struct _CustodyTrendChart
   gulong                reloaded_id;
   GCancellable         *cancellable;   /* of the read in flight, if any */
   guint                 dirty : 1;
+  guint                 again : 1;     /* the store changed during the read */
   guint                 failed : 1;
 };
 
@@ -609,6 +610,8 @@ update_accessible (CustodyTrendChart *self)
                                   -1);
 }
 
+static void start_load (CustodyTrendChart *self);
+
 static void
 load_cb (GObject      *source,
          GAsyncResult *result,
@@ -627,12 +630,18 @@ load_cb (GObject      *source,
       g_debug ("Cannot read the trend: %s", error->message);
       self->failed = TRUE;
       custody_trend_chart_set_data (self, NULL);
+      if (self->again && gtk_widget_get_mapped (GTK_WIDGET (self)))
+        start_load (self);
+      self->again = FALSE;
       return;
     }
   self->failed = FALSE;
-  self->dirty = FALSE;
+  self->dirty = self->again;
+  self->again = FALSE;
   custody_trend_chart_set_data (self, data);
   g_signal_emit (self, signals[LOADED], 0);
+  if (self->dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    start_load (self);
 }
 
 static void
@@ -661,6 +670,7 @@ start_load (CustodyTrendChart *self)
 static void
 stop_load (CustodyTrendChart *self)
 {
+  self->again = FALSE;
   if (self->cancellable == NULL)
     return;
   g_cancellable_cancel (self->cancellable);
@@ -675,7 +685,12 @@ static void
 on_session_reloaded_cb (CustodyTrendChart *self)
 {
   self->dirty = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  /* A read in flight finishes first, then reads again: on a large store,
+   * restarting at each change could show nothing for as long as the store
+   * keeps changing. */
+  if (self->cancellable != NULL)
+    self->again = TRUE;
+  else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     start_load (self);
 }
 

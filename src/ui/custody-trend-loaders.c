@@ -170,10 +170,15 @@ custody_trend_load_compliance (CustodyStore  *store,
   CustodyTrendData *d;
   guint judged = 0, compliant = 0, first = G_MAXUINT, last = G_MAXUINT;
 
+  gint64 started = g_get_monotonic_time ();
+
   trend = custody_report_trend_compute (store, job != NULL ? jobs : NULL, from, at,
                                         CUSTODY_TREND_POINTS, cancellable, NULL, NULL, error);
   if (trend == NULL)
     return NULL;
+  g_debug ("The compliance trend of %s: %u of %u days judged in %.3f s",
+           job != NULL ? job : "the team", custody_report_trend_count (trend), trend->n_points,
+           (g_get_monotonic_time () - started) / 1e6);
 
   d = custody_trend_data_new (CUSTODY_TREND_UNIT_PERCENT, from, at, trend->n_points, 2, FALSE);
   d->sparse = TRUE;
