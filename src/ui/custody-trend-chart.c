@@ -13,6 +13,7 @@
 
 #include "custody-time.h"
 #include "custody-trend-chart.h"
+#include "custody-ui-utils.h"
 
 /* A chart of values over time, drawn with cairo in a snapshot, in the
  * theme's colours: a legend, a value axis with round ticks, dated ticks,
@@ -31,6 +32,8 @@ struct _CustodyTrendChart
   char                 *job;
   gulong                reloaded_id;
   GCancellable         *cancellable;   /* of the read in flight, if any */
+  double                plot_left;     /* where the last drawing put the plot */
+  double                plot_right;
   guint                 dirty : 1;
   guint                 again : 1;     /* the store changed during the read */
   guint                 failed : 1;
@@ -403,6 +406,8 @@ draw_chart (CustodyTrendChart *self,
   t1 = MAX (d->to, d->from + 1);
   if (right - left < 40 || bottom - top < 30)
     return;
+  self->plot_left = left;
+  self->plot_right = right;
 
   /* The legend, over the plot, from the right; one entry a line when it
    * does not fit on one. */
@@ -757,6 +762,70 @@ custody_trend_chart_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (custody_trend_chart_parent_class)->unmap (widget);
 }
 
+/* The point under the pointer, written out. */
+static gboolean
+custody_trend_chart_query_tooltip (GtkWidget  *widget,
+                                   int         x,
+                                   int         y,
+                                   gboolean    keyboard,
+                                   GtkTooltip *tooltip)
+{
+  CustodyTrendChart *self = CUSTODY_TREND_CHART (widget);
+  const CustodyTrendData *d = self->data;
+  gint64 t0, t1;
+  double best = 12;
+  guint found = G_MAXUINT;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *when = NULL;
+
+  if (keyboard || d == NULL || custody_trend_data_count (d) == 0
+      || self->plot_right <= self->plot_left)
+    return FALSE;
+
+  t0 = d->from;
+  t1 = MAX (d->to, d->from + 1);
+  for (guint i = 0; i < d->n_points; i++)
+    {
+      double px;
+
+      if (isnan (d->values[0][i]))
+        continue;
+      px = self->plot_left + (self->plot_right - self->plot_left)
+                             * (double) (d->times[i] - t0) / (double) (t1 - t0);
+      if (fabs (px - x) <= best)
+        {
+          best = fabs (px - x);
+          found = i;
+        }
+    }
+  if (found == G_MAXUINT)
+    return FALSE;
+
+  when = custody_format_time (d->times[found]);
+  text = g_string_new (when);
+  if (d->status != NULL)
+    {
+      g_autofree char *value = d->unit == CUSTODY_TREND_UNIT_BYTES
+        ? g_format_size ((guint64) d->values[0][found])
+        : custody_duration_describe ((gint64) d->values[0][found]);
+
+      g_string_append_printf (text, "\n%s · %s", custody_run_status_get_label (d->status[found]),
+                              value);
+    }
+  else
+    for (guint s = 0; s < d->n_series; s++)
+      if (!isnan (d->values[s][found]))
+        {
+          g_autofree char *value = format_value (d->unit, d->values[s][found]);
+
+          /* Translators: a series of a chart and its value: "Compliant or at risk: 50%" */
+          g_string_append_printf (text, _("\n%s: %s"), d->labels[s] != NULL ? d->labels[s] : "",
+                                  value);
+        }
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
 static void
 custody_trend_chart_css_changed (GtkWidget         *widget,
                                  GtkCssStyleChange *change)
@@ -845,6 +914,7 @@ custody_trend_chart_class_init (CustodyTrendChartClass *klass)
   widget_class->map = custody_trend_chart_map;
   widget_class->unmap = custody_trend_chart_unmap;
   widget_class->css_changed = custody_trend_chart_css_changed;
+  widget_class->query_tooltip = custody_trend_chart_query_tooltip;
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
@@ -861,6 +931,7 @@ custody_trend_chart_class_init (CustodyTrendChartClass *klass)
 static void
 custody_trend_chart_init (CustodyTrendChart *self)
 {
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   update_accessible (self);
 }
 
