@@ -266,11 +266,12 @@ assert_same_figures (const CustodyTrendData   *d,
     }
 }
 
-/* Scrolls @widget's scrolled window to show @widget at its top. */
+/* Scrolls @chart's scrolled window to show its group at the top. */
 static void
-scroll_to (GtkWidget *widget)
+scroll_to (GtkWidget *chart)
 {
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *widget = gtk_widget_get_ancestor (chart, ADW_TYPE_PREFERENCES_GROUP);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (chart, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *child;
   graphene_point_t p;
 
@@ -283,7 +284,7 @@ scroll_to (GtkWidget *widget)
 
       custody_test_iterate (200);
       if (gtk_widget_compute_point (widget, child, &GRAPHENE_POINT_INIT (0, 0), &p))
-        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + p.y - 110);
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + p.y - 12);
     }
   custody_test_iterate (100);
 }
@@ -486,6 +487,7 @@ test_screenshots (Fixture       *f,
       {
         g_autofree char *job_name = NULL;
         g_autofree char *overview_name = NULL;
+        g_autofree char *empty_name = NULL;
         CustodyTrendChart *chart;
 
         adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
@@ -499,6 +501,15 @@ test_screenshots (Fixture       *f,
         scroll_to (GTK_WIDGET (chart));
         job_name = g_strdup_printf ("job-%s-%s-%d.png", lang, dark ? "dark" : "light", widths[w]);
         custody_test_save_screenshot (GTK_WIDGET (f->window), job_name);
+
+        /* The empty state of a job without runs. */
+        open_job (f, "archive");
+        chart = chart_of (f, "jobs", 1);
+        wait_loaded (chart);
+        scroll_to (GTK_WIDGET (chart));
+        empty_name = g_strdup_printf ("job-empty-%s-%s-%d.png", lang, dark ? "dark" : "light",
+                                      widths[w]);
+        custody_test_save_screenshot (GTK_WIDGET (f->window), empty_name);
 
         custody_window_show_view (f->window, "overview");
         chart = chart_of (f, "overview", 0);

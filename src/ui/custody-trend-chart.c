@@ -48,6 +48,7 @@ enum { LOADED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 #define CHART_HEIGHT 180
+#define EMPTY_HEIGHT 64
 #define DAY          (24 * 3600)
 
 /*
@@ -735,7 +736,13 @@ custody_trend_chart_measure (GtkWidget      *widget,
       *natural = 480;
     }
   else
-    *minimum = *natural = CHART_HEIGHT;
+    {
+      CustodyTrendChart *self = CUSTODY_TREND_CHART (widget);
+
+      /* Nothing to draw: a line of text, not an empty frame. */
+      *minimum = *natural = self->data != NULL && custody_trend_data_count (self->data) == 0
+                            ? EMPTY_HEIGHT : CHART_HEIGHT;
+    }
 }
 
 static void
@@ -1000,7 +1007,7 @@ custody_trend_chart_set_data (CustodyTrendChart *self,
   g_clear_pointer (&self->data, custody_trend_data_free);
   self->data = data;
   update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 const CustodyTrendData *
