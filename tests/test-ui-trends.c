@@ -280,7 +280,8 @@ scroll_to (GtkWidget *chart)
   /* Twice: the first may land before the page has its full height. */
   for (int i = 0; i < 2; i++)
     {
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      GtkAdjustment *adjustment =
+        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
       custody_test_iterate (200);
       if (gtk_widget_compute_point (widget, child, &GRAPHENE_POINT_INIT (0, 0), &p))

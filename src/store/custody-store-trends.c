@@ -64,8 +64,10 @@ custody_store_report_history (CustodyStore          *self,
                                   "           WHERE j.name IN (SELECT value FROM json_each (?2)))"
                                   "SELECT"
                                   " (SELECT min (e.finished) FROM c"
-                                  "   JOIN executions e ON e.copy_id = c.id WHERE e.finished <= ?1),"
-                                  " (SELECT min (v.at) FROM c JOIN verifications v ON v.copy_id = c.id),"
+                                  "   JOIN executions e ON e.copy_id = c.id"
+                                  "   WHERE e.finished <= ?1),"
+                                  " (SELECT min (v.at) FROM c"
+                                  "   JOIN verifications v ON v.copy_id = c.id),"
                                   " (SELECT count(*) FROM c WHERE created_at <= ?1)", error);
   if (stmt == NULL)
     return FALSE;

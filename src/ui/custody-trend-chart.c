@@ -495,7 +495,8 @@ draw_chart (CustodyTrendChart *self,
           break;
         }
 
-    for (gint64 day = day_start (t1); day >= t0; day = day_start (day - (tick_days - 1) * DAY - DAY / 2))
+    for (gint64 day = day_start (t1); day >= t0;
+         day = day_start (day - (tick_days - 1) * DAY - DAY / 2))
       {
         double x = round (left + (right - left) * (double) (day - t0) / (double) (t1 - t0)) + 0.5;
         g_autofree char *label = tick_date (day);
@@ -505,7 +506,8 @@ draw_chart (CustodyTrendChart *self,
         cairo_move_to (cr, x, bottom);
         cairo_line_to (cr, x, bottom + 4);
         cairo_stroke (cr);
-        if (x + w / 2 <= width && x - w / 2 >= 0 && (last_end == -G_MAXDOUBLE || x + w / 2 < last_end - 8))
+        if (x + w / 2 <= width && x - w / 2 >= 0
+            && (last_end == -G_MAXDOUBLE || x + w / 2 < last_end - 8))
           {
             set_color (cr, &fg, 0.6);
             draw_text (widget, cr, label, x, bottom + 5, 0.5);

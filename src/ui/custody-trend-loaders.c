@@ -88,11 +88,13 @@ load_runs (CustodyStore  *store,
         {
           g_autofree char *latest = g_format_size ((guint64) d->values[0][kept->len - 1]);
           g_autofree char *most = g_format_size ((guint64) largest);
-          g_autofree char *first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                 "%u run wrote data in the last %d days.",
-                                                                 "%u runs wrote data in the last %d days.",
-                                                                 kept->len),
-                                                    kept->len, CUSTODY_TREND_DAYS);
+          g_autofree char *first = NULL;
+
+          first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u run wrote data in the last %d days.",
+                                                "%u runs wrote data in the last %d days.",
+                                                kept->len),
+                                   kept->len, CUSTODY_TREND_DAYS);
           /* Translators: "12 runs wrote data in the last 90 days. The latest wrote 2.1 GB,
            * the most 2.4 GB." */
           d->description = g_strdup_printf (_("%s The latest wrote %s, the most %s."),
@@ -214,8 +216,10 @@ custody_trend_load_compliance (CustodyStore  *store,
             : "";
           /* Translators: "Compliant or at risk on 80 of the 91 days checked; now: Violation" */
           d->description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                         "Compliant or at risk on %u of the %u day checked; now: %s",
-                                                         "Compliant or at risk on %u of the %u days checked; now: %s",
+                                                         "Compliant or at risk on %u of the %u "
+                                                         "day checked; now: %s",
+                                                         "Compliant or at risk on %u of the %u "
+                                                         "days checked; now: %s",
                                                          judged),
                                             compliant, judged, now);
         }
