@@ -248,6 +248,25 @@ expected_trend (Fixture    *f,
   return trend;
 }
 
+/* What a screen reader gets: the chart's title and its summary. */
+static void
+assert_accessible (CustodyTrendChart *chart,
+                   const char        *label,
+                   const char        *description)
+{
+  g_autofree char *wrong_label = NULL;
+  g_autofree char *wrong_description = NULL;
+
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG));
+  wrong_label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  g_assert_null (wrong_label);
+  wrong_description = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart),
+                                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                          description);
+  g_assert_null (wrong_description);
+}
+
 static void
 assert_same_figures (const CustodyTrendData   *d,
                      const CustodyReportTrend *trend)
@@ -351,6 +370,9 @@ test_job_trends (Fixture       *f,
   g_assert_cmpstr (custody_trend_chart_get_description (duration), ==,
                    "60 runs in the last 90 days: 58 succeeded, 1 with warnings, 1 failed. "
                    "The latest (Success) took 90 minutes.");
+  assert_accessible (duration, "Run Duration",
+                     "60 runs in the last 90 days: 58 succeeded, 1 with warnings, 1 failed. "
+                     "The latest (Success) took 90 minutes.");
 
   /* Data written: the good runs only. */
   d = custody_trend_chart_get_data (bytes);
@@ -407,6 +429,8 @@ test_job_without_runs (Fixture       *f,
                    "No run wrote data in the last 90 days");
   g_assert_cmpstr (custody_trend_chart_get_description (compliance), ==,
                    "No history yet: the job has no runs to judge");
+  assert_accessible (compliance, "Compliance over the Last 90 Days",
+                     "No history yet: the job has no runs to judge");
 }
 
 /* Another job chosen while the first one's charts are read: the first one's
@@ -534,6 +558,9 @@ main (int   argc,
 {
   const char *localedir = g_getenv ("CUSTODY_LOCALEDIR");
 
+  /* GTK's test accessibility backend: what a screen reader would be told
+   * can be read back. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* CUSTODY_LOCALEDIR=_build/po LANGUAGE=ja: the screenshots in Japanese (gtk_test_init

@@ -45,6 +45,7 @@ custody_report_trend_new (gint64 from,
   trend->clean = g_new (double, n_points);
   trend->judged = g_new0 (guint, n_points);
   trend->history_start = CUSTODY_TIME_NONE;
+  trend->step = 1;
   for (guint i = 0; i < n_points; i++)
     {
       trend->times[i] = from + (to - from) * (gint64) i / (gint64) (n_points - 1);
@@ -109,6 +110,7 @@ custody_report_trend_replay (CustodyReportTrend          *trend,
         break;
       }
 #define JUDGED_AT(i) ((i) % step == 0 && ((i) + 1 == n || trend->times[i] >= history_start))
+  trend->step = step;
   n_evaluations = 0;
   for (guint i = 0; i < n; i++)
     if (JUDGED_AT (i))

@@ -31,6 +31,7 @@ typedef struct
   double    *clean;           /* share compliant, not at risk; NAN: not judged */
   guint     *judged;          /* jobs judged at each point; 0: not judged */
   gint64     history_start;   /* CUSTODY_TIME_NONE: no history at all */
+  guint      step;            /* judged at every step-th point (the budget) */
   guint      by_status[CUSTODY_N_STATUSES];   /* at the last point */
   GPtrArray *verdicts;        /* at the last point, by job name */
 } CustodyReportTrend;

@@ -183,7 +183,9 @@ custody_trend_load_compliance (CustodyStore  *store,
            (g_get_monotonic_time () - started) / 1e6);
 
   d = custody_trend_data_new (CUSTODY_TREND_UNIT_PERCENT, from, at, trend->n_points, 2, FALSE);
-  d->sparse = TRUE;
+  /* Moments the budget skipped are not gaps: the line goes through them.
+   * Judged at every moment, a missing value is one (the job did not exist). */
+  d->sparse = trend->step > 1;
   d->labels[0] = g_strdup (_("Compliant or at risk"));
   d->labels[1] = g_strdup (_("Compliant, not at risk"));
   for (guint i = 0; i < trend->n_points; i++)
