@@ -208,6 +208,12 @@ chart_loaded (gpointer data)
   return custody_trend_chart_get_loaded (data);
 }
 
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
 static gboolean
 chart_unmapped (gpointer data)
 {
@@ -461,6 +467,7 @@ test_overview_trend (Fixture       *f,
   g_autoptr(CustodyStore) store = NULL;
   g_autoptr(GError) error = NULL;
   const char *description;
+  guint loads = 0;
 
   open_window (f, 1100);
   custody_window_show_view (f->window, "overview");
@@ -475,6 +482,13 @@ test_overview_trend (Fixture       *f,
   g_assert_true (g_str_has_prefix (description, "50% of jobs compliant or at risk now"));
   g_assert_nonnull (strstr (description, "pts since"));
 
+  /* The session's reload each minute, with nothing written, reads nothing. */
+  g_signal_connect_swapped (chart, "loaded", G_CALLBACK (count_cb), &loads);
+  custody_session_reload (custody_window_get_session (f->window));
+  custody_test_iterate (500);
+  g_assert_cmpuint (loads, ==, 0);
+  g_assert_true (custody_trend_chart_get_loaded (chart));
+
   /* Hidden: a change in the store leaves it to read when shown. */
   custody_window_show_view (f->window, "jobs");
   g_assert_true (custody_test_wait_for (chart_unmapped, chart, 5000));
@@ -487,6 +501,7 @@ test_overview_trend (Fixture       *f,
 
   custody_window_show_view (f->window, "overview");
   wait_loaded (chart);
+  g_assert_cmpuint (loads, ==, 1);
   g_clear_pointer (&trend, custody_report_trend_free);
   trend = expected_trend (f, NULL);
   assert_same_figures (custody_trend_chart_get_data (chart), trend);

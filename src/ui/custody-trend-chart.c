@@ -32,6 +32,8 @@ struct _CustodyTrendChart
   char                 *job;
   gulong                reloaded_id;
   GCancellable         *cancellable;   /* of the read in flight, if any */
+  gint64                read_version;  /* the store's data version and time of the */
+  gint64                read_at;       /* latest read, or of the one in flight */
   double                plot_left;     /* where the last drawing put the plot */
   double                plot_right;
   guint                 dirty : 1;
@@ -669,6 +671,8 @@ start_load (CustodyTrendChart *self)
   r->load = self->load;
   r->job = g_strdup (self->job);
   r->at = custody_session_get_evaluated_at (self->session);
+  self->read_at = r->at;
+  self->read_version = custody_session_get_data_version (self->session);
   r->cancellable = g_object_ref (self->cancellable);
   custody_session_read_async (self->session, load_worker, r, request_free,
                               (GDestroyNotify) custody_trend_data_free, self->cancellable,
@@ -689,9 +693,19 @@ stop_load (CustodyTrendChart *self)
  * Callbacks
  */
 
+/* Days on the chart, not minutes: the reload the session makes every
+ * minute moves nothing that shows, and on a large store the trend costs
+ * seconds. Any write does. */
+#define STALE_AFTER 3600
+
 static void
 on_session_reloaded_cb (CustodyTrendChart *self)
 {
+  if (!self->dirty && !self->failed
+      && custody_session_get_data_version (self->session) == self->read_version
+      && custody_session_get_evaluated_at (self->session) - self->read_at < STALE_AFTER)
+    return;
+
   self->dirty = TRUE;
   /* A read in flight finishes first, then reads again: on a large store,
    * restarting at each change could show nothing for as long as the store
