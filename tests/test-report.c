@@ -17,10 +17,12 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <poppler.h>
 #include <sqlite3.h>
 
 #include "custody-formats-test-utils.h"
+#include "custody-report-trend.h"
 #include "custody-report.h"
 #include "custody-store-test-utils.h"
 #include "custody-store.h"
@@ -782,6 +784,80 @@ test_summary (Fixture       *f,
   assert_text (pdf, "mail-server 3 copies, 2 media types, 1 off-site,");
 }
 
+static void
+count_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >, *last);
+  *last = fraction;
+}
+
+/* The trend the app draws is the summary's: the same points, the same
+ * shares, from where history starts; for one job, that job's. */
+static void
+test_trend_matches_summary (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *payroll[] = { "payroll-db", NULL };
+  const char *erp[] = { "erp-db", NULL };
+  g_autoptr(Pdf) pdf = generate_pdf (f, CUSTODY_REPORT_SUMMARY, NULL);
+  g_autoptr(CustodyReportTrend) trend = NULL;
+  g_autoptr(CustodyReportTrend) job = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *date = NULL;
+  double progress = 0;
+  guint first = G_MAXUINT;
+  gint64 from = custody_test_time (FROM), to = custody_test_time (NOW);
+
+  trend = custody_report_trend_compute (f->store, NULL, from, to, 13, NULL, count_progress_cb,
+                                        &progress, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trend->n_points, ==, 13);
+  g_assert_cmpfloat (progress, ==, 1.0);
+  for (guint i = 0; i < trend->n_points && first == G_MAXUINT; i++)
+    if (!isnan (trend->compliant[i]))
+      first = i;
+  g_assert_cmpuint (first, >, 0);
+  g_assert_cmpuint (custody_report_trend_count (trend), ==, trend->n_points - first);
+  g_assert_cmpint (trend->times[12], ==, custody_test_time (NOW));
+
+  /* The summary's key figures, from the trend's values. */
+  now = g_strdup_printf ("%.1f%% %u %+.1f pts", trend->compliant[12] * 100,
+                         trend->by_status[CUSTODY_STATUS_VIOLATION],
+                         (trend->compliant[12] - trend->compliant[first]) * 100);
+  assert_text (pdf, now);
+  g_assert_cmpstr (now, ==, "50.0% 2 +50.0 pts");
+  date = custody_time_format_date (trend->times[first]);
+  since = g_strdup_printf ("%s, when history starts", date);
+  assert_text (pdf, since);
+  g_assert_cmpuint (trend->verdicts->len, ==, 4);
+
+  /* One job: its own history and verdicts. */
+  job = custody_report_trend_compute (f->store, payroll, from, to, 13, NULL, NULL, NULL,
+                                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (job->verdicts->len, ==, 1);
+  g_assert_cmpfloat (job->compliant[12], ==, 1.0);
+  g_clear_pointer (&job, custody_report_trend_free);
+  job = custody_report_trend_compute (f->store, erp, from, to, 13, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (job->compliant[12], ==, 0.0);
+  g_clear_pointer (&job, custody_report_trend_free);
+
+  /* Cancelled: nothing, and says so. */
+  g_cancellable_cancel (cancellable);
+  job = custody_report_trend_compute (f->store, NULL, from, to, 13, cancellable, NULL, NULL,
+                                      &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (job);
+}
+
 /* A store whose history starts mid-period, compliant from its first run: the
  * summary must not claim a rise from the empty days before it. */
 static void
@@ -1097,6 +1173,7 @@ main (int    argc,
   ADD ("/report/media", test_media);
   ADD ("/report/media/desk-lists-follow-rotation", test_media_desk_lists_follow_rotation);
   ADD ("/report/summary", test_summary);
+  ADD ("/report/summary/trend-matches", test_trend_matches_summary);
   g_test_add_func ("/report/summary/starts-where-history-starts",
                    test_summary_starts_where_history_starts);
   g_test_add_func ("/report/layout/wide-figure-stays-in-its-box",

@@ -13,6 +13,7 @@
 
 #include "custody-report-chart.h"
 #include "custody-report-private.h"
+#include "custody-report-trend.h"
 #include "custody-time.h"
 
 /* The executive summary: key figures and three trends over the period,
@@ -24,8 +25,6 @@
 #define N_POINTS      13
 #define MAX_ATTENTION 20
 #define CHART_HEIGHT  175
-/* Copies judged for the compliance trend, at most, all points together. */
-#define EVALUATION_BUDGET 150000
 
 typedef struct
 {
@@ -128,6 +127,13 @@ share (gint64 part,
   return whole > 0 ? (double) part / (double) whole : NAN;
 }
 
+static void
+trend_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  custody_report_context_progress (user_data, 0.15 + 0.85 * fraction);
+}
+
 gboolean
 custody_report_summary_prepare (CustodyReportContext  *ctx,
                                 GError               **error)
@@ -181,53 +187,19 @@ custody_report_summary_prepare (CustodyReportContext  *ctx,
   for (guint i = 0; i + 1 < N_POINTS && s->times[i] < s->first_run; i++)
     s->stored[i] = NAN;
 
-  /* The engine, replayed at points of the period: at every point for a
-   * store of a few thousand copies; for a larger one at every second,
-   * third, fourth or sixth (and always the last), so that the summary of
-   * a large store stays within seconds too. Each replay reads every copy's
-   * history at that moment. */
+  /* The engine, replayed at points of the period, within the trend's
+   * budget (custody-report-trend.c): the app draws the same trend. */
   {
-    static const guint steps[] = { 1, 2, 3, 4, 6, 12 };
-    gint64 copies = MAX (s->counts.copies, 1);
-    guint step = steps[G_N_ELEMENTS (steps) - 1];
-    guint n_evaluations, done = 0;
+    g_autoptr(CustodyReportTrend) trend = custody_report_trend_new (ctx->from, ctx->to, N_POINTS);
 
-    for (guint k = 0; k < G_N_ELEMENTS (steps); k++)
-      if ((gint64) ((N_POINTS - 1) / steps[k] + 1) * copies <= EVALUATION_BUDGET)
-        {
-          step = steps[k];
-          break;
-        }
-    n_evaluations = (N_POINTS - 1) / step + 1;
-
-    for (guint i = 0; i < N_POINTS; i++)
-      {
-        g_autoptr(GPtrArray) verdicts = NULL;
-        guint by_status[CUSTODY_N_STATUSES] = { 0, };
-
-        s->compliant[i] = s->clean[i] = NAN;
-        if (i % step != 0 || (i + 1 < N_POINTS && s->times[i] < s->history_start))
-          continue;
-
-        if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
-          return FALSE;
-
-        verdicts = custody_store_report_verdicts (ctx->store, s->times[i], NULL, error);
-        if (verdicts == NULL)
-          return FALSE;
-        for (guint k = 0; k < verdicts->len; k++)
-          by_status[((CustodyVerdict *) g_ptr_array_index (verdicts, k))->status]++;
-
-        s->compliant[i] = share (by_status[CUSTODY_STATUS_COMPLIANT] +
-                                 by_status[CUSTODY_STATUS_AT_RISK], verdicts->len);
-        s->clean[i] = share (by_status[CUSTODY_STATUS_COMPLIANT], verdicts->len);
-        if (i + 1 == N_POINTS)
-          {
-            memcpy (s->by_status, by_status, sizeof by_status);
-            s->verdicts = g_steal_pointer (&verdicts);
-          }
-        custody_report_context_progress (ctx, 0.15 + 0.85 * ++done / n_evaluations);
-      }
+    if (!custody_report_trend_replay (trend, ctx->store, NULL, s->history_start,
+                                      s->counts.copies, ctx->cancellable, trend_progress_cb, ctx,
+                                      error))
+      return FALSE;
+    memcpy (s->compliant, trend->compliant, sizeof s->compliant);
+    memcpy (s->clean, trend->clean, sizeof s->clean);
+    memcpy (s->by_status, trend->by_status, sizeof s->by_status);
+    s->verdicts = g_steal_pointer (&trend->verdicts);
   }
 
   return TRUE;

@@ -13,6 +13,7 @@
 #include "custody-execution-model.h"
 #include "custody-job-detail.h"
 #include "custody-time.h"
+#include "custody-trend-loaders.h"
 #include "custody-ui-utils.h"
 
 /* Why a job passes or fails: its rules with their reasons, its copies and
@@ -39,6 +40,9 @@ struct _CustodyJobDetail
   AdwActionRow          *verify_row;
   GtkStack              *history_stack;
   GtkListView           *history_view;
+  CustodyTrendChart     *compliance_chart;
+  CustodyTrendChart     *duration_chart;
+  CustodyTrendChart     *bytes_chart;
 
   CustodySession        *session;
   CustodyJobItem        *item;
@@ -503,6 +507,25 @@ update_header (CustodyJobDetail *self)
   gtk_widget_set_visible (self->menu_button, job != NULL && !history);
 }
 
+/*
+ * Trends
+ */
+
+/* The charts read when they are shown, and again when the store changes. */
+static void
+set_trends (CustodyJobDetail *self)
+{
+  CustodySession *session = self->item != NULL ? self->session : NULL;
+  const char *job = self->item != NULL ? custody_job_item_get_name (self->item) : NULL;
+
+  custody_trend_chart_set_source (self->compliance_chart, session,
+                                  custody_trend_load_compliance, job);
+  custody_trend_chart_set_source (self->duration_chart, session,
+                                  custody_trend_load_run_durations, job);
+  custody_trend_chart_set_source (self->bytes_chart, session,
+                                  custody_trend_load_run_bytes, job);
+}
+
 static void
 fill (CustodyJobDetail *self)
 {
@@ -517,6 +540,8 @@ fill (CustodyJobDetail *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+
+  set_trends (self);
 
   if (self->item == NULL || self->session == NULL)
     {
@@ -671,8 +696,13 @@ custody_job_detail_class_init (CustodyJobDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustodyJobDetail, verify_row);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobDetail, history_stack);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobDetail, history_view);
+  gtk_widget_class_bind_template_child (widget_class, CustodyJobDetail, compliance_chart);
+  gtk_widget_class_bind_template_child (widget_class, CustodyJobDetail, duration_chart);
+  gtk_widget_class_bind_template_child (widget_class, CustodyJobDetail, bytes_chart);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_runs_row_activated_cb);
+
+  g_type_ensure (CUSTODY_TYPE_TREND_CHART);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "custody-job-item.h"
 #include "custody-overview-page.h"
 #include "custody-time.h"
+#include "custody-trend-loaders.h"
 #include "custody-ui-utils.h"
 
 /* "Are we safe, and if not, why and what do I do", in one glance: every
@@ -31,6 +32,7 @@ struct _CustodyOverviewPage
   GtkImage            *alerts_icon;
   AdwPreferencesGroup *failures_group;
   AdwPreferencesGroup *desk_group;
+  CustodyTrendChart   *trend_chart;
 
   GtkLabel            *card_counts[CUSTODY_N_STATUSES];
   AdwActionRow        *rule_rows[CUSTODY_N_RULES];
@@ -244,6 +246,9 @@ custody_overview_page_session_changed (CustodyPage *page)
 
   if (session != NULL)
     g_signal_connect_object (session, "reloaded", G_CALLBACK (update), page, G_CONNECT_SWAPPED);
+  /* Read when it shows, again when the store changes. */
+  custody_trend_chart_set_source (CUSTODY_OVERVIEW_PAGE (page)->trend_chart, session,
+                                  custody_trend_load_compliance, NULL);
   update (CUSTODY_OVERVIEW_PAGE (page));
 }
 
@@ -331,6 +336,9 @@ custody_overview_page_class_init (CustodyOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, alerts_icon);
   gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, failures_group);
   gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, desk_group);
+  gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, trend_chart);
+
+  g_type_ensure (CUSTODY_TYPE_TREND_CHART);
 }
 
 static void

@@ -593,6 +593,16 @@ custody_session_get_evaluated_at (CustodySession *self)
   return self->evaluated_at;
 }
 
+/* What custody_store_get_data_version() said at the latest reload: it
+ * changes with every write, by this app or another program. */
+gint64
+custody_session_get_data_version (CustodySession *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_SESSION (self), -1);
+
+  return self->data_version;
+}
+
 const CustodyPolicy *
 custody_session_get_policy (CustodySession *self)
 {

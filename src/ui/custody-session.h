@@ -34,6 +34,7 @@ GListModel     *custody_session_get_alerts          (CustodySession          *se
 GPtrArray      *custody_session_get_recent_failures (CustodySession          *self);
 CustodyDesk    *custody_session_get_desk            (CustodySession          *self);
 gint64          custody_session_get_evaluated_at    (CustodySession          *self);
+gint64          custody_session_get_data_version    (CustodySession          *self);
 const CustodyPolicy *custody_session_get_policy     (CustodySession          *self);
 void            custody_session_set_poll_interval   (CustodySession          *self,
                                                      guint                    interval_ms);
