@@ -18,7 +18,7 @@ G_BEGIN_DECLS
  * here expects the caller to hold the store's mutex (STORE_LOCK). */
 
 #define STORE_LOCK(self) \
-  g_autoptr(GMutexLocker) G_PASTE (locker, __LINE__) = \
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) G_PASTE (locker, __LINE__) = \
     g_mutex_locker_new (custody_store_get_mutex (self))
 
 void           custody_store_init_locking       (void);
