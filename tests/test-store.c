@@ -1038,7 +1038,7 @@ test_alerts_read_in_the_readers_language (Fixture       *f,
         if (!g_str_equal (e->kind, "media-missing"))
           continue;
         g_assert_cmpstr (e->message, ==, english_text);
-        g_assert_cmpstr (j->message, ==, "「Shelf 7」の照合で VLT001L9 が見つかりませんでした");
+        g_assert_cmpstr (j->message, ==, "「Shelf 7」の棚卸しで VLT001L9 が見つかりませんでした");
       }
     g_assert_cmpint (query_int (path, "SELECT count(*) FROM alerts WHERE kind = 'media-missing'"
                                       " AND message = 'VLT001L9 was not found when “Shelf 7” was "
@@ -1277,7 +1277,8 @@ test_alerts_say_why (Fixture       *f,
   /* A Japanese reader reads the same reasons in Japanese. */
   overdue = find_alert (japanese, "verification-overdue");
   g_assert_cmpstr (overdue->message, ==,
-                   "payroll が エラー 0（「nas」: 最終検証は 45 日前、検証期間は 30 日） に違反しています");
+                   "payroll が エラー 0 件（「nas」: 最終検証は 45 日前、検証の有効期間は 30 日）"
+                   " に違反しています");
   violation = find_alert (japanese, "violation");
   g_assert_nonnull (strstr (violation->message, "コピー 3 つ"));
   g_assert_null (strstr (violation->message, "3-copies"));
