@@ -26,8 +26,10 @@ share=${index%/help/C/*}
 
 document=$(sed -n 's|.*"help:\([A-Za-z0-9._-]*\)/%s".*|\1|p' "$src/src/ui/custody-ui-utils.c")
 [ -n "$document" ] || { echo "no help:DOCUMENT/%s URI in src/ui/custody-ui-utils.c"; exit 1; }
-sections=$(sed -n 's/.*help_section = "\([^"]*\)".*/\1/p' "$src"/src/ui/*.c | sort -u)
-[ -n "$sections" ] || { echo "no help_section found in src/ui"; exit 1; }
+# The views' sections, and index: the main menu's Help.
+sections=$({ echo index; sed -n 's/.*help_section = "\([^"]*\)".*/\1/p' "$src"/src/ui/*.c; } \
+  | sort -u)
+[ "$sections" != index ] || { echo "no help_section found in src/ui"; exit 1; }
 
 # resolve EXPECTED-LANG VAR=VALUE...: every section under that environment
 resolve() {
@@ -35,7 +37,7 @@ resolve() {
   shift
   before=$status
   status=0
-  for section in $(printf '%s\n' index $sections | sort -u); do
+  for section in $sections; do
     uri=help:$document/$section
     [ "$section" = index ] && uri=help:$document
     page=$(env -u LC_ALL -u LC_MESSAGES -u LANGUAGE -u LANG XDG_DATA_HOME="$tmp/nohome" \

@@ -26,7 +26,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 (cd "$src/help/C" && itstool -o "$tmp/help.pot" ./*.page legal.xml) || exit 1
 
-langs=$(grep -v '^#' "$src/help/LINGUAS" | tr -s ' \t' '\n\n' | sed '/^$/d')
+langs=$(grep -v '^#' "$src/help/LINGUAS" | tr -s ' \t' '\n' | sed '/^$/d')
 [ -n "$langs" ] || { echo "help/LINGUAS names no language: F1 shows only English"; exit 1; }
 
 for lang in $langs; do
