@@ -278,8 +278,14 @@ family_for_language (const char *language)
   /* Latin text is set in Cantarell, a simple (non-CID) font: cairo writes
    * its glyphs as single bytes, which makes long tables about 40% cheaper
    * to write than with the CID-keyed CJK fonts. Everything Cantarell lacks
-   * falls through, character by character, to the Noto Sans CJK face for
-   * the language; without Cantarell, Noto draws everything. */
+   * falls through, character by character, to a CJK face for the language;
+   * without Cantarell, that face draws everything.
+   *
+   * Japanese is set in IPAex Gothic, a TrueType font, before Noto Sans CJK
+   * JP: cairo 1.16 subsets Noto's CFF outlines but keeps the subroutines of
+   * every font dictionary it touches, so that a page of kanji embeds about
+   * 900 kB of Noto against 35 kB of IPAex Gothic. Noto stays the fallback
+   * where IPAex Gothic is not installed. */
   if (language != NULL)
     {
       if (g_str_has_prefix (language, "ko"))
@@ -289,7 +295,7 @@ family_for_language (const char *language)
       if (g_str_has_prefix (language, "zh"))
         return "Cantarell, Noto Sans CJK SC";
     }
-  return "Cantarell, Noto Sans CJK JP";
+  return "Cantarell, IPAexGothic, Noto Sans CJK JP";
 }
 
 static void
