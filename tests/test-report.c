@@ -1097,6 +1097,17 @@ use_japanese_locale (void)
   return TRUE;
 }
 
+static guint
+count_text (const char *text,
+            const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
 static void
 test_japanese (Fixture       *f,
                gconstpointer  data)
@@ -1113,6 +1124,9 @@ test_japanese (Fixture       *f,
     { CUSTODY_REPORT_MEDIA, "メディア・保管庫レポート", "保管場所別のボリューム", "A00003L9 Monthly Iron vault" },
     { CUSTODY_REPORT_SUMMARY, "エグゼクティブサマリー", "コンプライアンスの推移", "erp-db" },
   };
+  /* Long katakana words of the reports' headers and cells: each without
+   * its last character (three bytes) is what a break would leave. */
+  const char *loanwords[] = { "イミュータブル", "オブジェクトストレージ", "エアギャップ" };
 
   if (!g_test_subprocess ())
     {
@@ -1156,6 +1170,16 @@ test_japanese (Fixture       *f,
       poppler_fonts_iter_free (iter);
       g_object_unref (fonts);
       g_assert_true (japanese_face);
+
+      /* Katakana loanwords are not broken between lines (イミュータブ|ル):
+       * wherever a word starts, it is there whole. */
+      for (guint w = 0; w < G_N_ELEMENTS (loanwords); w++)
+        {
+          g_autofree char *stem = g_strndup (loanwords[w], strlen (loanwords[w]) - 3);
+
+          g_assert_cmpuint (count_text (pdf->text, stem), ==,
+                            count_text (pdf->text, loanwords[w]));
+        }
 
       /* The Japanese face is subset as the Latin ones are: a page costs
        * tens of kilobytes, not the half megabyte of a whole CJK font

@@ -970,20 +970,93 @@ add_outline (CustodyReportLayout *self,
  * Blocks
  */
 
-/* Lays out wrapped text in @layout at @width; returns its height. */
+static gboolean
+is_katakana (gunichar c)
+{
+  /* The katakana block with its long vowel mark, but not the middle dot
+   * (・), which separates words; the phonetic extensions; half-width forms. */
+  return (c >= 0x30a0 && c <= 0x30ff && c != 0x30fb) || (c >= 0x31f0 && c <= 0x31ff) ||
+         (c >= 0xff66 && c <= 0xff9f);
+}
+
+static void
+keep_whole (PangoAttrList **attrs,
+            guint           start,
+            guint           end)
+{
+  PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+  if (*attrs == NULL)
+    *attrs = pango_attr_list_new ();
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (*attrs, attr);
+}
+
+/* Japanese allows a line break between any two kana, so Pango breaks
+ * イミュータブル as イミュータブ|ル. A run of katakana is one loanword,
+ * and a number stays with its counter (1 つ, 2 種類): these attributes
+ * keep each whole, or NULL when @text has neither. */
+static PangoAttrList *
+katakana_words (const char *text)
+{
+  PangoAttrList *attrs = NULL;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *start = p;
+      guint n = 0;
+
+      while (*p != '\0' && is_katakana (g_utf8_get_char (p)))
+        {
+          p = g_utf8_next_char (p);
+          n++;
+        }
+      if (n > 1)
+        keep_whole (&attrs, start - text, p - text);
+      if (p > start)
+        continue;
+
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (p > start && p[0] == ' ' && (guchar) p[1] >= 0x80)
+        {
+          p = g_utf8_next_char (p + 1);
+          keep_whole (&attrs, start - text, p - text);
+        }
+      else if (p == start)
+        p = g_utf8_next_char (p);
+    }
+  return attrs;
+}
+
+/* Lays out wrapped text in @layout at @width; returns its height. Katakana
+ * words stay whole unless one is wider than @width by itself. */
 static double
 wrap_text (PangoLayout *layout,
            const char  *text,
            double       width,
            PangoAlignment alignment)
 {
+  g_autoptr(PangoAttrList) attrs = NULL;
   PangoRectangle logical;
+  int units = pango_units_from_double (width);
+  gsize length;
 
-  pango_layout_set_width (layout, pango_units_from_double (width));
+  if (!is_plain_ascii (text, &length))
+    attrs = katakana_words (text);
+  pango_layout_set_width (layout, units);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, alignment);
   pango_layout_set_text (layout, text, -1);
+  pango_layout_set_attributes (layout, attrs);
   pango_layout_get_extents (layout, NULL, &logical);
+  if (attrs != NULL && logical.width > units)
+    {
+      pango_layout_set_attributes (layout, NULL);
+      pango_layout_get_extents (layout, NULL, &logical);
+    }
 
   return pango_units_to_double (logical.height);
 }
@@ -1540,16 +1613,20 @@ widest_header_word (CustodyReportLayout *self,
   double widest = 0;
   const char *p = title;
   gsize length;
+  gboolean cjk;
 
   if (title != NULL && !is_plain_ascii (title, &length) &&
       g_utf8_strlen (title, -1) <= SHORT_CJK_HEADER)
     return custody_report_layout_text_width (self, CUSTODY_REPORT_STYLE_TABLE_BOLD, title);
 
+  /* A Japanese header breaks at its punctuation only: its spaces stand
+   * between a number and its counter, or around a Latin word. */
+  cjk = title != NULL && !is_plain_ascii (title, &length);
   while (p != NULL && *p != '\0')
     {
       const char *end = p;
 
-      while (*end != '\0' && is_word_char (g_utf8_get_char (end)))
+      while (*end != '\0' && (is_word_char (g_utf8_get_char (end)) || (cjk && *end == ' ')))
         end = g_utf8_next_char (end);
       if (end > p)
         {
