@@ -1171,6 +1171,16 @@ test_japanese (Fixture       *f,
       g_object_unref (fonts);
       g_assert_true (japanese_face);
 
+      /* Times in Japanese order and local time, the zone named once; no
+       * ISO date, size in English or key of the store's is left. */
+      assert_text (pdf, "時刻はローカル時刻: UTC+00:00");
+      assert_text (pdf, "2026年11月");
+      g_assert_false (g_regex_match_simple ("[0-9]{4}-[0-9]{2}-[0-9]{2}", pdf->text, 0, 0));
+      assert_no_text (pdf, "bytes");
+      assert_no_text (pdf, "onsite-repo");
+      assert_no_text (pdf, "offsite-repo");
+      assert_no_text (pdf, "; ");
+
       /* Katakana loanwords are not broken between lines (イミュータブ|ル):
        * wherever a word starts, it is there whole. */
       for (guint w = 0; w < G_N_ELEMENTS (loanwords); w++)
