@@ -1180,6 +1180,8 @@ test_japanese (Fixture       *f,
       assert_no_text (pdf, "onsite-repo");
       assert_no_text (pdf, "offsite-repo");
       assert_no_text (pdf, "; ");
+      assert_no_text (pdf, "3-copies");
+      assert_no_text (pdf, "0-errors");
 
       /* Katakana loanwords are not broken between lines (イミュータブ|ル):
        * wherever a word starts, it is there whole. */
