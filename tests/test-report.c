@@ -1180,6 +1180,10 @@ test_japanese (Fixture       *f,
       assert_no_text (pdf, "onsite-repo");
       assert_no_text (pdf, "offsite-repo");
       assert_no_text (pdf, "; ");
+      /* A column of times is as wide as a Japanese time: none wraps,
+       * which would leave its hour alone on a line. */
+      g_assert_false (g_regex_match_simple ("^\\s*[0-9]{2}:[0-9]{2}\\s*$", pdf->text,
+                                            G_REGEX_MULTILINE, 0));
       assert_no_text (pdf, "3-copies");
       assert_no_text (pdf, "0-errors");
 

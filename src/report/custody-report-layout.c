@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "custody-report-layout.h"
+#include "custody-report-private.h"
 
 #define POINTS_PER_MM   (72.0 / 25.4)
 #define CELL_PAD_X      3.0
@@ -1679,6 +1680,22 @@ widen_for_header_words (CustodyReportLayout       *self,
     }
 }
 
+/* A column's sample as the report writes it: the samples of times and
+ * dates in the language's format (2026年12月28日 23:59 is wider). */
+static const char *
+sample_text (const char *sample,
+             char       *buf)
+{
+  g_autoptr(GDateTime) latest = g_date_time_new_local (2026, 12, 28, 23, 59, 0);
+  gint64 t = latest != NULL ? g_date_time_to_unix (latest) : 0;
+
+  if (g_str_equal (sample, CUSTODY_REPORT_SAMPLE_TIME))
+    return custody_report_time (t, buf);
+  if (g_str_equal (sample, CUSTODY_REPORT_SAMPLE_DATE))
+    return custody_report_date (t, buf);
+  return sample;
+}
+
 void
 custody_report_layout_begin_table (CustodyReportLayout       *self,
                                    const CustodyReportColumn *columns,
@@ -1715,8 +1732,11 @@ custody_report_layout_begin_table (CustodyReportLayout       *self,
     {
       if (columns[c].sample != NULL)
         {
+          char buf[CUSTODY_REPORT_BUF];
+
           sized[c] = custody_report_layout_text_width (self, CUSTODY_REPORT_STYLE_TABLE_BOLD,
-                                                       columns[c].sample) + 2 * CELL_PAD_X + 1;
+                                                       sample_text (columns[c].sample, buf))
+                     + 2 * CELL_PAD_X + 1;
           fixed += sized[c];
         }
       else
