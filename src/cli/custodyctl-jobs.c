@@ -817,8 +817,8 @@ ctl_history (CtlContext  *ctx,
           g_autofree char *volumes = g_strjoinv (",", e->volumes);
 
           ctl_table_add_row (table, started, finished != NULL ? finished : "-", e->copy,
-                             custody_run_status_get_text_label (e->status), bytes, volumes, e->message,
-                             NULL);
+                             custody_run_status_get_text_label (e->status), bytes, volumes,
+                             e->message, NULL);
         }
       ctl_table_print (table);
     }

@@ -262,7 +262,8 @@ ctl_media_show (CtlContext  *ctx,
 
       ctl_table_add_row (info, _("Type"), medium->type, NULL);
       ctl_table_add_row (info, _("Pool"), medium->pool != NULL ? medium->pool : "-", NULL);
-      ctl_table_add_row (info, _("Status"), custody_medium_status_get_text_label (medium->status), NULL);
+      ctl_table_add_row (info, _("Status"), custody_medium_status_get_text_label (medium->status),
+                         NULL);
       ctl_table_add_row (info, _("Location"), medium->location != NULL ? medium->location : "-",
                          NULL);
       if (medium->slot[0] != '\0')
