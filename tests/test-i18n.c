@@ -41,6 +41,9 @@ result_clear (Result *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
+/* The time zone of the Japanese runs, when a test sets one. */
+static const char *japanese_zone;
+
 /* Runs custodyctl with @args in Japanese (@japanese) or in plain C, and
  * captures everything it prints, so that none of it reaches the TAP stream. */
 static void
@@ -75,6 +78,8 @@ run (Fixture            *f,
     g_subprocess_launcher_setenv (launcher, "LANGUAGE", "ja", TRUE);
   else
     g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  if (japanese && japanese_zone != NULL)
+    g_subprocess_launcher_setenv (launcher, "TZ", japanese_zone, TRUE);
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
@@ -185,13 +190,14 @@ test_errors_are_japanese (Fixture       *f,
   RUN (f, TRUE, &unknown_job, "job", "show", "payrol");
   g_assert_cmpint (unknown_job.status, ==, 2);
   g_assert_cmpstr (unknown_job.out, ==, "");
-  /* The prefix is what scripts look for: it is not translated. */
-  g_assert_cmpstr (unknown_job.err, ==, "custodyctl: error: 不明なジョブ「payrol」\n");
+  /* The prefix speaks the reader's language too; scripts read errors
+   * with --json (test_json_stays_english) or in English. */
+  g_assert_cmpstr (unknown_job.err, ==, "custodyctl: エラー: 不明なジョブ「payrol」\n");
 
   RUN (f, TRUE, &unknown_command, "frobnicate");
   g_assert_cmpint (unknown_command.status, ==, 2);
   g_assert_cmpstr (unknown_command.err, ==,
-                   "custodyctl: error: 不明なコマンド「frobnicate」（「custodyctl --help」を参照）\n");
+                   "custodyctl: エラー: 不明なコマンド「frobnicate」（「custodyctl --help」を参照）\n");
 
   /* A message whose arguments Japanese takes in another order (%2$s first). */
   RUN (f, TRUE, &reordered, "--at", AT, "copy", "add", "crm-db", "disc-1", "--media-type",
@@ -272,6 +278,119 @@ test_json_stays_english (Fixture       *f,
     }
 }
 
+
+/* Adds to @names the words of the names in @json: what the user typed
+ * (jobs, owners, sources, volumes, pools, locations) may be English. */
+static void
+add_names (GHashTable *names,
+           const char *json)
+{
+  g_autoptr(GRegex) member = g_regex_new ("\"(name|owner|source|volser|pool|location|job|copy)\""
+                                          " ?: \"([^\"]*)\"", 0, 0, NULL);
+  g_autoptr(GRegex) word = g_regex_new ("[A-Za-z][A-Za-z0-9]*", 0, 0, NULL);
+  g_autoptr(GMatchInfo) m = NULL;
+
+  g_regex_match (member, json, 0, &m);
+  while (g_match_info_matches (m))
+    {
+      g_autofree char *value = g_match_info_fetch (m, 2);
+      g_autoptr(GMatchInfo) w = NULL;
+
+      g_regex_match (word, value, 0, &w);
+      while (g_match_info_matches (w))
+        {
+          g_hash_table_add (names, g_match_info_fetch (w, 0));
+          g_match_info_next (w, NULL);
+        }
+      g_match_info_next (m, NULL);
+    }
+}
+
+/* Fails on the first English word of @text that is not in @names nor a
+ * key or an abbreviation Japanese writes in Latin letters too. */
+static void
+assert_no_english (const char *text,
+                   GHashTable *names)
+{
+  const char *keys[] = { "RPO", "VOLSER", "ID", "JST", "UTC", "LTO", NULL };
+  g_autoptr(GRegex) word = g_regex_new ("[A-Za-z][A-Za-z0-9]*", 0, 0, NULL);
+  g_autoptr(GMatchInfo) w = NULL;
+
+  g_regex_match (word, text, 0, &w);
+  while (g_match_info_matches (w))
+    {
+      g_autofree char *found = g_match_info_fetch (w, 0);
+
+      if (!g_hash_table_contains (names, found) && !g_strv_contains (keys, found))
+        g_error ("English word '%s' in Japanese output:\n%s", found, text);
+      g_match_info_next (w, NULL);
+    }
+}
+
+static void
+test_daily_commands_are_japanese (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *commands[][3] = { { "check", "--verbose", NULL }, { "job", "list", NULL },
+                                { "media", "today", NULL } };
+  g_auto(Result) check = { 0 };
+  g_auto(Result) today = { 0 };
+  g_auto(Result) export = { 0 };
+
+  RUN (f, FALSE, &export, "--json", "--at", AT, "export");
+  g_assert_cmpint (export.status, ==, 0);
+  add_names (names, export.out);
+
+  japanese_zone = "Asia/Tokyo";
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Result) r = { 0 };
+
+      RUN (f, TRUE, &r, "--at", AT, commands[i][0], commands[i][1]);
+      g_assert_cmpstr (r.err, ==, "");
+      assert_no_english (r.out, names);
+    }
+
+  /* Times are local, in Japanese order, and the zone is named: 09:00 UTC
+   * is 18:00 in Tokyo. */
+  RUN (f, TRUE, &check, "--at", AT, "check");
+  g_assert_nonnull (strstr (check.out, "（2026年11月25日 18:00 JST 時点）"));
+  g_assert_null (strstr (check.out, "Z）"));
+  RUN (f, TRUE, &today, "--at", AT, "media", "today");
+  g_assert_true (g_str_has_prefix (today.out, "2026年11月25日 "));
+  japanese_zone = NULL;
+}
+
+/* The rules of check line up although their Japanese names take two
+ * cells a character. */
+static void
+test_check_lines_up (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(Result) r = { 0 };
+  g_auto(GStrv) lines = NULL;
+  glong result_column = -1;
+  guint n_rules = 0;
+
+  RUN (f, TRUE, &r, "--at", AT, "check", "--verbose");
+  lines = g_strsplit (r.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *result = strstr (lines[i], "適合");
+
+      if (!g_str_has_prefix (lines[i], "  ") || lines[i][2] == ' ' || result == NULL)
+        continue;
+      if (result - lines[i] >= 3 && strncmp (result - 3, "不", 3) == 0)
+        result -= 3;
+      if (result_column < 0)
+        result_column = display_width (lines[i], result);
+      g_assert_cmpint (display_width (lines[i], result), ==, result_column);
+      n_rules++;
+    }
+  g_assert_cmpuint (n_rules, ==, 6 * 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,6 +404,8 @@ main (int   argc,
   ADD ("errors-are-japanese", test_errors_are_japanese);
   ADD ("tables-line-up", test_tables_line_up);
   ADD ("json-stays-english", test_json_stays_english);
+  ADD ("daily-commands-are-japanese", test_daily_commands_are_japanese);
+  ADD ("check-lines-up", test_check_lines_up);
 
 #undef ADD
 

@@ -51,6 +51,7 @@ typedef struct
   PopplerDocument *document;
   GPtrArray       *pages;   /* char *: the text of each page */
   char            *text;    /* all of it */
+  gsize            size;    /* bytes */
 } Pdf;
 
 /*
@@ -337,6 +338,7 @@ read_pdf (GBytes *bytes)
   g_assert_cmpuint (size, >, 5);
   g_assert_true (memcmp (data, "%PDF-", 5) == 0);
 
+  pdf->size = size;
   pdf->document = poppler_document_new_from_bytes (bytes, NULL, &error);
   g_assert_no_error (error);
   pdf->pages = g_ptr_array_new_with_free_func (g_free);
@@ -1095,6 +1097,17 @@ use_japanese_locale (void)
   return TRUE;
 }
 
+static guint
+count_text (const char *text,
+            const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
 static void
 test_japanese (Fixture       *f,
                gconstpointer  data)
@@ -1111,6 +1124,9 @@ test_japanese (Fixture       *f,
     { CUSTODY_REPORT_MEDIA, "メディア・保管庫レポート", "保管場所別のボリューム", "A00003L9 Monthly Iron vault" },
     { CUSTODY_REPORT_SUMMARY, "エグゼクティブサマリー", "コンプライアンスの推移", "erp-db" },
   };
+  /* Long katakana words of the reports' headers and cells: each without
+   * its last character (three bytes) is what a break would leave. */
+  const char *loanwords[] = { "イミュータブル", "オブジェクトストレージ", "エアギャップ" };
 
   if (!g_test_subprocess ())
     {
@@ -1128,7 +1144,7 @@ test_japanese (Fixture       *f,
       g_autofree char *title = poppler_document_get_title (pdf->document);
       PopplerFontInfo *fonts = poppler_font_info_new (pdf->document);
       PopplerFontsIter *iter = NULL;
-      gboolean noto = FALSE;
+      gboolean japanese_face = FALSE;
 
       g_assert_cmpstr (custody_report_kind_get_title (reports[i].kind), ==, reports[i].title);
       g_assert_cmpstr (title, ==, reports[i].title);
@@ -1146,13 +1162,47 @@ test_japanese (Fixture       *f,
         {
           const char *name = poppler_fonts_iter_get_name (iter);
 
-          if (name != NULL && strstr (name, "NotoSansCJKjp") != NULL)
-            noto = TRUE;
+          if (name != NULL &&
+              (strstr (name, "IPAexGothic") != NULL || strstr (name, "NotoSansCJKjp") != NULL))
+            japanese_face = TRUE;
         }
       while (poppler_fonts_iter_next (iter));
       poppler_fonts_iter_free (iter);
       g_object_unref (fonts);
-      g_assert_true (noto);
+      g_assert_true (japanese_face);
+
+      /* Times in Japanese order and local time, the zone named once; no
+       * ISO date, size in English or key of the store's is left. */
+      assert_text (pdf, "時刻はローカル時刻: UTC+00:00");
+      assert_text (pdf, "2026年11月");
+      g_assert_false (g_regex_match_simple ("[0-9]{4}-[0-9]{2}-[0-9]{2}", pdf->text, 0, 0));
+      assert_no_text (pdf, "bytes");
+      assert_no_text (pdf, "onsite-repo");
+      assert_no_text (pdf, "offsite-repo");
+      assert_no_text (pdf, "; ");
+      /* A column of times is as wide as a Japanese time: none wraps,
+       * which would leave its hour alone on a line. */
+      g_assert_false (g_regex_match_simple ("^\\s*[0-9]{2}:[0-9]{2}\\s*$", pdf->text,
+                                            G_REGEX_MULTILINE, 0));
+      assert_no_text (pdf, "3-copies");
+      assert_no_text (pdf, "0-errors");
+
+      /* Katakana loanwords are not broken between lines (イミュータブ|ル):
+       * wherever a word starts, it is there whole. */
+      for (guint w = 0; w < G_N_ELEMENTS (loanwords); w++)
+        {
+          g_autofree char *stem = g_strndup (loanwords[w], strlen (loanwords[w]) - 3);
+
+          g_assert_cmpuint (count_text (pdf->text, stem), ==,
+                            count_text (pdf->text, loanwords[w]));
+        }
+
+      /* The Japanese face is subset as the Latin ones are: a page costs
+       * tens of kilobytes, not the half megabyte of a whole CJK font
+       * (under 200 kB for a report of four pages). */
+      g_test_message ("%s: %u pages, %" G_GSIZE_FORMAT " bytes", reports[i].title,
+                      pdf->pages->len, pdf->size);
+      g_assert_cmpuint (pdf->size, <, 50 * 1000 * MAX (pdf->pages->len, 1));
     }
 }
 

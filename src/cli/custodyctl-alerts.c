@@ -83,7 +83,7 @@ acknowledged_text (const CustodyAlert *alert)
 
   if (alert->acknowledged_by == NULL)
     return g_strdup ("-");
-  at = custody_time_format (alert->acknowledged_at);
+  at = custody_time_format_text (alert->acknowledged_at);
   if (alert->acknowledged_note != NULL)
     /* Translators: "Aiko Tanaka, 2026-12-01T09:00:00Z: moving the tape today" */
     return g_strdup_printf (_("%s, %s: %s"), alert->acknowledged_by, at, alert->acknowledged_note);
@@ -138,8 +138,8 @@ ctl_alert_list (CtlContext  *ctx,
         {
           CustodyAlert *a = g_ptr_array_index (alerts, i);
           g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, a->id);
-          g_autofree char *raised = custody_time_format (a->raised_at);
-          g_autofree char *resolved = custody_time_format (a->resolved_at);
+          g_autofree char *raised = custody_time_format_text (a->raised_at);
+          g_autofree char *resolved = custody_time_format_text (a->resolved_at);
           g_autofree char *acknowledged = acknowledged_text (a);
           const char *severity = custody_severity_get_label (a->severity);
 

@@ -70,6 +70,11 @@ CustodyStore *ctl_open_store       (CtlContext      *ctx,
 
 /* Reporting; text output escapes what ctl_needs_escape () finds. */
 gboolean      ctl_needs_escape     (const char      *text);
+/* The cells @text takes in a terminal (two for a wide character). */
+glong         ctl_display_width    (const char      *text);
+/* Prints @text, then spaces up to @width cells. */
+void          ctl_print_padded     (const char      *text,
+                                    glong            width);
 int           ctl_fail             (GError          *error);
 int           ctl_usage            (const char      *format,
                                     ...) G_GNUC_PRINTF (1, 2);

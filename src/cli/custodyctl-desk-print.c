@@ -302,7 +302,7 @@ ctl_media_reconcile (CtlContext  *ctx,
     }
   else
     {
-      g_autofree char *when = custody_time_format (r->at);
+      g_autofree char *when = custody_time_format_text (r->at);
 
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, r->id);
 

@@ -126,8 +126,10 @@ ctl_print_list (const char         *title,
 {
   g_autofree char *joined = g_strjoinv (" ", (char **) strv);
 
-  printf ("%-24s %u%s%s\n", title, g_strv_length ((char **) strv), strv[0] != NULL ? "  " : "",
-          joined);
+  /* Padded by the cells a terminal gives the title: 二重スキャン takes
+   * twelve, not eighteen bytes or six characters. */
+  ctl_print_padded (title, 25);
+  printf ("%u%s%s\n", g_strv_length ((char **) strv), strv[0] != NULL ? "  " : "", joined);
 }
 
 /*
@@ -205,7 +207,7 @@ ctl_media_today (CtlContext  *ctx,
       return CTL_EXIT_OK;
     }
 
-  date = custody_time_format_date (desk->day);
+  date = custody_time_format_text_date (desk->day);
   printf (_("The desk on %s\n"), date);
   for (guint l = 0; l < CUSTODY_N_DESK_LISTS; l++)
     {

@@ -147,7 +147,7 @@ ctl_location_list (CtlContext  *ctx,
       for (guint i = 0; i < locations->len; i++)
         {
           CustodyLocation *l = g_ptr_array_index (locations, i);
-          ctl_table_add_row (table, l->name, custody_location_kind_to_string (l->kind), NULL);
+          ctl_table_add_row (table, l->name, custody_location_kind_get_text_label (l->kind), NULL);
         }
       ctl_table_print (table);
     }
@@ -283,17 +283,17 @@ ctl_job_edit (CtlContext  *ctx,
   return CTL_EXIT_OK;
 }
 
-/* "24h", "30d": printf costs more than the rest of a row of `job list`. */
+/* "24h", "30d" ("24 時間", "30 日" in Japanese): printf costs more than
+ * the rest of a row of `job list`. @unit is at most 16 bytes. */
 static const char *
-format_with_unit (char   buf[24],
-                  gint64 value,
-                  char   unit)
+format_with_unit (char        buf[48],
+                  gint64      value,
+                  const char *unit)
 {
-  char *p = buf + 23;
+  char *p = buf + 47 - strlen (unit);
   guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
 
-  *p = '\0';
-  *--p = unit;
+  strcpy (p, unit);
   do
     *--p = (char) ('0' + magnitude % 10);
   while ((magnitude /= 10) > 0);
@@ -339,15 +339,20 @@ ctl_job_list (CtlContext  *ctx,
       g_autoptr(CtlTable) table = ctl_table_new (_("NAME"), _("STATUS"), _("RPO"), _("VERIFY"),
                                                  _("OWNER"), _("SOURCE"), NULL);
 
+      /* Translators: after a number of hours in `custodyctl job list` ("24h") */
+      const char *hours = C_("unit", "h");
+      /* Translators: after a number of days in `custodyctl job list` ("30d") */
+      const char *days = C_("unit", "d");
+
       for (guint i = 0; i < jobs->len; i++)
         {
           const CustodyJobStatus *j = &g_array_index (jobs, CustodyJobStatus, i);
-          char rpo[24], verify[24];
+          char rpo[48], verify[48];
 
           ctl_table_add_row (table, j->name,
-                             j->status >= 0 ? custody_status_to_string (j->status) : "",
-                             format_with_unit (rpo, j->rpo_hours, 'h'),
-                             format_with_unit (verify, j->verify_days, 'd'), j->owner, j->source,
+                             j->status >= 0 ? custody_status_get_text_label (j->status) : "",
+                             format_with_unit (rpo, j->rpo_hours, hours),
+                             format_with_unit (verify, j->verify_days, days), j->owner, j->source,
                              NULL);
         }
       ctl_table_print (table);
@@ -400,7 +405,7 @@ ctl_job_show (CtlContext  *ctx,
       ctl_table_add_row (info, _("RPO"), rpo, NULL);
       ctl_table_add_row (info, _("Verification window"), verify, NULL);
       if (job->verdict != NULL)
-        ctl_table_add_row (info, _("Status"), custody_status_to_string (job->verdict->status),
+        ctl_table_add_row (info, _("Status"), custody_status_get_text_label (job->verdict->status),
                            NULL);
       ctl_table_print (info);
       printf ("\n");
@@ -411,7 +416,7 @@ ctl_job_show (CtlContext  *ctx,
           g_autofree char *immutable = yes_no (c->immutable);
           g_autofree char *air_gapped = yes_no (c->air_gapped);
 
-          ctl_table_add_row (table, c->name, custody_media_type_to_string (c->media_type),
+          ctl_table_add_row (table, c->name, custody_media_type_get_text_label (c->media_type),
                              c->location != NULL ? c->location : "-", immutable, air_gapped, NULL);
         }
       ctl_table_print (table);
@@ -544,7 +549,7 @@ ctl_copy_list (CtlContext  *ctx,
           g_autofree char *immutable = yes_no (c->immutable);
           g_autofree char *air_gapped = yes_no (c->air_gapped);
 
-          ctl_table_add_row (table, c->name, custody_media_type_to_string (c->media_type),
+          ctl_table_add_row (table, c->name, custody_media_type_get_text_label (c->media_type),
                              c->location != NULL ? c->location : "-", immutable, air_gapped, NULL);
         }
       ctl_table_print (table);
@@ -805,15 +810,15 @@ ctl_history (CtlContext  *ctx,
       for (guint i = 0; i < runs->len; i++)
         {
           CustodyExecution *e = g_ptr_array_index (runs, i);
-          g_autofree char *started = custody_time_format (e->started);
-          g_autofree char *finished = custody_time_format (e->finished);
+          g_autofree char *started = custody_time_format_text (e->started);
+          g_autofree char *finished = custody_time_format_text (e->finished);
           g_autofree char *bytes = e->bytes >= 0 ? g_format_size ((guint64) e->bytes)
                                    : g_strdup ("-");
           g_autofree char *volumes = g_strjoinv (",", e->volumes);
 
           ctl_table_add_row (table, started, finished != NULL ? finished : "-", e->copy,
-                             custody_run_status_to_string (e->status), bytes, volumes, e->message,
-                             NULL);
+                             custody_run_status_get_text_label (e->status), bytes, volumes,
+                             e->message, NULL);
         }
       ctl_table_print (table);
     }
@@ -902,21 +907,35 @@ ctl_policy_set (CtlContext  *ctx,
  * Check
  */
 
+/* A job's rules, one a line: in English by their keys and pass/FAIL, as
+ * docs/cli.md shows them; in a translation by their names and the
+ * translated words, padded by the cells a terminal gives them. */
 static void
 print_verdict_text (CustodyVerdict *v)
 {
-  static const char *marks[] = { "3-copies", "2-media", "1-offsite", "1-offline", "0-errors" };
   g_autofree char *job = ctl_needs_escape (v->job) ? custody_text_escape_controls (v->job) : NULL;
+  /* Translators: a rule's result in custodyctl check, kept short (a column) */
+  const char *pass = C_("rule result", "pass");
+  /* Translators: a rule's result in custodyctl check, kept short (a column) */
+  const char *fail = C_("rule result", "FAIL");
+  glong name_width = 10, result_width = MAX (ctl_display_width (pass), ctl_display_width (fail));
+  g_autofree char *indent = NULL;
 
-  printf ("%s  %s\n", job != NULL ? job : v->job, custody_status_to_string (v->status));
+  for (guint r = 0; r < CUSTODY_N_RULES; r++)
+    name_width = MAX (name_width, ctl_display_width (custody_rule_get_text_label (r)));
+  indent = g_strnfill (2 + name_width + 1, ' ');
+
+  printf ("%s  %s\n", job != NULL ? job : v->job, custody_status_get_text_label (v->status));
   for (guint r = 0; r < CUSTODY_N_RULES; r++)
     {
       const CustodyRuleVerdict *rule = &v->rules[r];
 
-      printf ("  %-10s %-4s %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "\n", marks[r],
-              rule->pass ? "pass" : "FAIL", rule->have, rule->need);
+      fputs ("  ", stdout);
+      ctl_print_padded (custody_rule_get_text_label (r), name_width + 1);
+      ctl_print_padded (rule->pass ? pass : fail, MAX (result_width, 4) + 1);
+      printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "\n", rule->have, rule->need);
       for (guint i = 0; i < rule->reasons->len; i++)
-        printf ("             %s\n", (const char *) g_ptr_array_index (rule->reasons, i));
+        printf ("%s%s\n", indent, (const char *) g_ptr_array_index (rule->reasons, i));
     }
   for (guint i = 0; i < v->risks->len; i++)
     printf ("  %s %s\n", _("at risk:"), (const char *) g_ptr_array_index (v->risks, i));
@@ -1000,7 +1019,14 @@ ctl_check (CtlContext  *ctx,
     print_check_json (verdicts, counts, custody_store_get_clock (ctx->store));
   else
     {
-      g_autofree char *when = custody_time_format (custody_store_get_clock (ctx->store));
+      gint64 clock = custody_store_get_clock (ctx->store);
+      g_autofree char *time = custody_time_format_text (clock);
+      g_autofree char *zone = custody_time_zone_text (clock);
+      /* The zone named once, where the output first gives a time that is
+       * not ISO 8601's own UTC. */
+      g_autofree char *when = custody_time_is_local_text ()
+        /* Translators: a time and its time zone: "2026年12月7日 19:06 JST" */
+        ? g_strdup_printf (C_("time and zone", "%s %s"), time, zone) : g_strdup (time);
 
       for (guint i = 0; i < verdicts->len; i++)
         {

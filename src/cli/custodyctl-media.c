@@ -215,10 +215,10 @@ ctl_media_list (CtlContext  *ctx,
       for (guint i = 0; i < media->len; i++)
         {
           CustodyMedium *m = g_ptr_array_index (media, i);
-          g_autofree char *retention = custody_time_format (m->retention_until);
+          g_autofree char *retention = custody_time_format_text (m->retention_until);
 
           ctl_table_add_row (table, m->volser, m->type, m->pool != NULL ? m->pool : "-",
-                             custody_medium_status_to_string (m->status),
+                             custody_medium_status_get_text_label (m->status),
                              m->location != NULL ? m->location : "-",
                              retention != NULL ? retention : "-", m->worm ? _("yes") : _("no"),
                              NULL);
@@ -258,11 +258,12 @@ ctl_media_show (CtlContext  *ctx,
       g_autoptr(CtlTable) info = ctl_table_new (_("Volume"), medium->volser, NULL);
       g_autoptr(CtlTable) table = ctl_table_new (_("AT"), _("FROM"), _("TO"), _("BY"), _("COURIER"),
                                                  _("CONTAINER"), _("SEAL"), _("NOTE"), NULL);
-      g_autofree char *retention = custody_time_format (medium->retention_until);
+      g_autofree char *retention = custody_time_format_text (medium->retention_until);
 
       ctl_table_add_row (info, _("Type"), medium->type, NULL);
       ctl_table_add_row (info, _("Pool"), medium->pool != NULL ? medium->pool : "-", NULL);
-      ctl_table_add_row (info, _("Status"), custody_medium_status_to_string (medium->status), NULL);
+      ctl_table_add_row (info, _("Status"), custody_medium_status_get_text_label (medium->status),
+                         NULL);
       ctl_table_add_row (info, _("Location"), medium->location != NULL ? medium->location : "-",
                          NULL);
       if (medium->slot[0] != '\0')
@@ -275,7 +276,7 @@ ctl_media_show (CtlContext  *ctx,
       for (guint i = 0; i < movements->len; i++)
         {
           CustodyMovement *mv = g_ptr_array_index (movements, i);
-          g_autofree char *at = custody_time_format (mv->at);
+          g_autofree char *at = custody_time_format_text (mv->at);
 
           ctl_table_add_row (table, at, mv->from != NULL ? mv->from : "-", mv->to, mv->by,
                              mv->courier, mv->container, mv->seal, mv->note, NULL);

@@ -149,15 +149,19 @@ ctl_needs_escape (const char *text)
   return FALSE;
 }
 
-/* An error for the terminal: line by line, controls escaped. */
+/* An error for the terminal: line by line, controls escaped, after a
+ * prefix in the reader's language ("custodyctl: error: " in English, as
+ * docs/cli.md has it; --json errors are a JSON document instead). */
 static void
 print_error (const char *message)
 {
   g_auto(GStrv) lines = NULL;
+  /* Translators: the start of every error custodyctl prints, before the message */
+  const char *prefix = C_("custodyctl error prefix", "error:");
 
   if (!ctl_needs_escape (message))
     {
-      fprintf (stderr, "custodyctl: error: %s\n", message);
+      fprintf (stderr, "custodyctl: %s %s\n", prefix, message);
       return;
     }
   lines = g_strsplit (message, "\n", -1);
@@ -166,7 +170,7 @@ print_error (const char *message)
       g_autofree char *line = custody_text_escape_controls (lines[i]);
 
       if (i == 0)
-        fprintf (stderr, "custodyctl: error: %s", line);
+        fprintf (stderr, "custodyctl: %s %s", prefix, line);
       else
         fprintf (stderr, "\n%s", line);
     }
@@ -440,8 +444,8 @@ struct _CtlTable
 
 /* The cells a terminal gives @text: two for a wide (CJK) character, none
  * for a combining mark, so that Japanese headers and cells line up. */
-static glong
-display_width (const char *text)
+glong
+ctl_display_width (const char *text)
 {
   glong width = 0;
   const char *p;
@@ -464,6 +468,15 @@ display_width (const char *text)
   return width;
 }
 
+void
+ctl_print_padded (const char *text,
+                  glong       width)
+{
+  fputs (text, stdout);
+  for (glong pad = ctl_display_width (text); pad < width; pad++)
+    putchar (' ');
+}
+
 static void
 add_cell (CtlTable   *table,
           const char *cell)
@@ -476,7 +489,7 @@ add_cell (CtlTable   *table,
   if (cell != NULL && ctl_needs_escape (cell))
     cell = escaped = custody_text_escape_controls (cell);
   copy = g_string_chunk_insert (table->text, cell != NULL ? cell : "");
-  width = display_width (copy);
+  width = ctl_display_width (copy);
 
   g_ptr_array_add (table->cells, (gpointer) copy);
   g_array_append_val (table->widths, width);

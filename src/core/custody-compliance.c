@@ -119,9 +119,12 @@ latest_verification (const CustodyCopyFacts *copy,
 static const char *
 location_kind_key (CustodyLocationKind kind)
 {
+  /* The key in English, as scripts read it in check's reasons; the
+   * kind's name in a translation. */
   if (kind == CUSTODY_LOCATION_NONE)
-    return "none";
-  return custody_location_kind_to_string (kind);
+    /* Translators: a copy's location kind when it has no location */
+    return C_("location kind", "none");
+  return custody_location_kind_get_text_label (kind);
 }
 
 /* Where a copy on removable media is: every volume of its latest restore
@@ -343,7 +346,7 @@ judge_errors (const CustodyJobFacts  *job,
   if (cv->latest_run_failed)
     {
       const CustodyRunFact *last = latest_run (copy, now, FALSE, FALSE);
-      g_autofree char *when = custody_time_format (last->finished);
+      g_autofree char *when = custody_time_format_text (last->finished);
 
       rule->have++;
       g_ptr_array_add (cv->why_errors,
@@ -378,7 +381,7 @@ judge_errors (const CustodyJobFacts  *job,
     }
   else if (!v->passed)
     {
-      g_autofree char *when = custody_time_format (v->at);
+      g_autofree char *when = custody_time_format_text (v->at);
 
       cv->verification = CUSTODY_VERIFICATION_FAILED;
       rule->have++;

@@ -343,8 +343,17 @@ custody_date_to_time (const GDate *date,
 char *
 custody_date_format (const GDate *date)
 {
+  g_autoptr(GDateTime) dt = NULL;
+  const char *format;
+
   g_return_val_if_fail (g_date_valid (date), NULL);
 
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
-                          g_date_get_day (date));
+  /* Same translation as custody_time_format_text_date(). */
+  format = C_("date in text", "%Y-%m-%d");
+  if (g_str_equal (format, "%Y-%m-%d"))
+    return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                            g_date_get_day (date));
+  dt = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
+                            g_date_get_day (date), 0, 0, 0);
+  return dt != NULL ? g_date_time_format (dt, format) : NULL;
 }

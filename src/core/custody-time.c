@@ -228,6 +228,99 @@ custody_time_format_date (gint64 t)
   return g_date_time_format (dt, "%Y-%m-%d");
 }
 
+/* How a time reads in what a person reads: a sentence, a table, a
+ * report. English keeps ISO 8601 in UTC, which scripts reading the text
+ * output rely on (see docs/cli.md); a translation that gives its own
+ * format gets it in local time. */
+#define TEXT_TIME_FORMAT "%Y-%m-%dT%H:%M:%SZ"
+
+static const char *
+text_time_format (void)
+{
+  /* Translators: how a time reads in messages, tables and reports, in
+   * g_date_time_format() notation. Keep it as it is for ISO 8601 in UTC;
+   * any other format shows local time, e.g. "%Y年%-m月%-d日 %H:%M". */
+  return C_("time in text", "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/**
+ * custody_time_is_local_text:
+ *
+ * Returns: whether custody_time_format_text() writes local time (the
+ *   language's own format) rather than ISO 8601 in UTC
+ */
+gboolean
+custody_time_is_local_text (void)
+{
+  return !g_str_equal (text_time_format (), TEXT_TIME_FORMAT);
+}
+
+/**
+ * custody_time_format_text:
+ * @t: a time, or %CUSTODY_TIME_NONE
+ *
+ * Returns: (transfer full) (nullable): @t as a reader reads it: ISO 8601
+ *   in UTC in English and under --json, local time in the translation's
+ *   format ("2026年12月7日 19:06") otherwise
+ */
+char *
+custody_time_format_text (gint64 t)
+{
+  const char *format = text_time_format ();
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (g_str_equal (format, TEXT_TIME_FORMAT))
+    return custody_time_format (t);
+  if (t == CUSTODY_TIME_NONE || (dt = local_from_unix (t)) == NULL)
+    return NULL;
+  return g_date_time_format (dt, format);
+}
+
+/**
+ * custody_time_format_text_date:
+ * @t: a time, or %CUSTODY_TIME_NONE
+ *
+ * Returns: (transfer full) (nullable): the local date of @t in the
+ *   language's format ("2026-12-07", "2026年12月7日")
+ */
+char *
+custody_time_format_text_date (gint64 t)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (t == CUSTODY_TIME_NONE || (dt = local_from_unix (t)) == NULL)
+    return NULL;
+  /* Translators: how a date reads in messages, tables and reports, in
+   * g_date_time_format() notation, e.g. "%Y年%-m月%-d日" */
+  return g_date_time_format (dt, C_("date in text", "%Y-%m-%d"));
+}
+
+/**
+ * custody_time_zone_text:
+ * @t: the moment (the offset depends on it)
+ *
+ * Returns: (transfer full): the zone custody_time_format_text() writes in,
+ *   to name once in a document: "UTC", or the local zone's abbreviation
+ *   ("JST", "CET") with its offset when the abbreviation is only a number
+ */
+char *
+custody_time_zone_text (gint64 t)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *abbreviation = NULL;
+
+  if (!custody_time_is_local_text ())
+    return g_strdup ("UTC");
+  dt = local_from_unix (t != CUSTODY_TIME_NONE ? t : custody_time_now ());
+  if (dt == NULL)
+    return g_strdup ("UTC");
+  abbreviation = g_date_time_format (dt, "%Z");
+  if (abbreviation == NULL || abbreviation[0] == '+' || abbreviation[0] == '-' ||
+      g_ascii_isdigit (abbreviation[0]))
+    return g_date_time_format (dt, "UTC%:z");
+  return g_steal_pointer (&abbreviation);
+}
+
 gint64
 custody_time_now (void)
 {

@@ -27,6 +27,10 @@ gboolean  custody_time_parse             (const char *str,
 char     *custody_time_format            (gint64      t);
 char     *custody_time_format_local      (gint64      t);
 char     *custody_time_format_date       (gint64      t);
+gboolean  custody_time_is_local_text     (void);
+char     *custody_time_format_text       (gint64      t);
+char     *custody_time_format_text_date  (gint64      t);
+char     *custody_time_zone_text         (gint64      t);
 gint64    custody_time_now               (void);
 char     *custody_duration_describe      (gint64      seconds);
 

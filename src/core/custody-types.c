@@ -124,6 +124,18 @@ list_keys (const KeyLabel *table,
   {                                                                           \
     g_return_val_if_fail ((guint) value < G_N_ELEMENTS (table), NULL);        \
     return g_dgettext (GETTEXT_PACKAGE, table[value].label);                  \
+  }                                                                           \
+                                                                              \
+  /* The label in a translation, else the key that scripts and the docs    \
+   * use: what a text table shows. */                                        \
+  const char *                                                                \
+  prefix##_get_text_label (Type value)                                        \
+  {                                                                           \
+    const char *label;                                                        \
+                                                                              \
+    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (table), NULL);        \
+    label = g_dgettext (GETTEXT_PACKAGE, table[value].label);                 \
+    return label != table[value].label ? label : table[value].key;            \
   }
 
 #define DEFINE_PARSER(prefix, Type, table)                                    \

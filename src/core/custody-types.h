@@ -85,12 +85,14 @@ const char *custody_media_type_to_string    (CustodyMediaType     type);
 gboolean    custody_media_type_from_string  (const char          *str,
                                              CustodyMediaType    *out);
 const char *custody_media_type_get_label    (CustodyMediaType     type);
+const char *custody_media_type_get_text_label (CustodyMediaType type);
 gboolean    custody_media_type_is_removable (CustodyMediaType     type);
 
 const char *custody_location_kind_to_string   (CustodyLocationKind  kind);
 gboolean    custody_location_kind_from_string (const char          *str,
                                                CustodyLocationKind *out);
 const char *custody_location_kind_get_label   (CustodyLocationKind  kind);
+const char *custody_location_kind_get_text_label (CustodyLocationKind kind);
 gboolean    custody_location_kind_is_offsite  (CustodyLocationKind  kind);
 gboolean    custody_location_kind_is_offline  (CustodyLocationKind  kind);
 
@@ -98,22 +100,27 @@ const char *custody_run_status_to_string   (CustodyRunStatus     status);
 gboolean    custody_run_status_from_string (const char          *str,
                                             CustodyRunStatus    *out);
 const char *custody_run_status_get_label   (CustodyRunStatus     status);
+const char *custody_run_status_get_text_label (CustodyRunStatus status);
 
 const char *custody_verify_kind_to_string   (CustodyVerifyKind    kind);
 gboolean    custody_verify_kind_from_string (const char          *str,
                                              CustodyVerifyKind   *out);
 const char *custody_verify_kind_get_label   (CustodyVerifyKind    kind);
+const char *custody_verify_kind_get_text_label (CustodyVerifyKind kind);
 
 const char *custody_medium_status_to_string   (CustodyMediumStatus  status);
 gboolean    custody_medium_status_from_string (const char          *str,
                                                CustodyMediumStatus *out);
 const char *custody_medium_status_get_label   (CustodyMediumStatus  status);
+const char *custody_medium_status_get_text_label (CustodyMediumStatus status);
 
 const char *custody_status_to_string (CustodyStatus        status);
 const char *custody_status_get_label (CustodyStatus        status);
+const char *custody_status_get_text_label (CustodyStatus status);
 
 const char *custody_rule_to_string   (CustodyRule          rule);
 const char *custody_rule_get_label   (CustodyRule          rule);
+const char *custody_rule_get_text_label (CustodyRule rule);
 const char *custody_rule_get_english_label (CustodyRule    rule);
 
 /* "success, warning, failed, running": the keys of a table, for error messages. */

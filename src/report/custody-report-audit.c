@@ -531,7 +531,7 @@ movement_cb (gconstpointer row,
   Movements *w = user_data;
   char at[CUSTODY_REPORT_BUF], day[CUSTODY_REPORT_BUF];
   const char *cells[] = {
-    custody_report_time (m->at, at) + 11, m->volser,
+    custody_report_time_of_day (m->at, at), m->volser,
     m->from != NULL ? m->from : "\xe2\x80\x94", m->to,
     m->by, m->courier, m->container, m->seal, m->note,
   };

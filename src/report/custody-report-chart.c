@@ -122,7 +122,7 @@ tick_label (gint64    t,
   if (!with_time)
     return custody_report_date (t, buf);
   /* "2026-11-19 13:30" without its year: "11-19 13:30" */
-  return custody_report_time (t, buf) + 5;
+  return custody_report_day_time (t, buf);
 }
 
 /* The usual mark of a cut axis: the axis interrupted by two short slanted strokes

@@ -376,7 +376,8 @@ join_reasons (GPtrArray *reasons)
   for (guint i = 0; i < reasons->len; i++)
     {
       if (i > 0)
-        g_string_append (text, "; ");
+        /* Translators: between two reasons a rule fails */
+        g_string_append (text, _("; "));
       g_string_append (text, g_ptr_array_index (reasons, i));
     }
   return g_string_free (g_steal_pointer (&text), FALSE);

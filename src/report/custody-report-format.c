@@ -30,14 +30,46 @@ local_tm (gint64     t,
   return t != CUSTODY_TIME_NONE && localtime_r (&tt, tm) != NULL;
 }
 
+/* The language's format, or NULL for ISO order (written by hand: a
+ * report formats hundreds of thousands of times). */
+static const char *
+translated_format (const char *format,
+                   const char *english)
+{
+  return g_str_equal (format, english) ? NULL : format;
+}
+
+/* Writes @t in @format (g_date_time_format() notation) into @buf: slower
+ * than the hand-written ISO order, and only for a translation's format. */
+static gboolean
+format_translated (gint64      t,
+                   const char *format,
+                   char       *buf)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  g_autofree char *text = local != NULL ? g_date_time_format (local, format) : NULL;
+
+  if (text == NULL)
+    return FALSE;
+  g_strlcpy (buf, text, CUSTODY_REPORT_BUF);
+  return TRUE;
+}
+
 const char *
 custody_report_time (gint64  t,
                      char   *buf)
 {
   struct tm tm;
+  /* Translators: a time in a report, in g_date_time_format() notation, local time
+   * (the title block names the zone), e.g. "%Y年%-m月%-d日 %H:%M" */
+  const char *format = translated_format (C_("time in a report", "%Y-%m-%d %H:%M"),
+                                          "%Y-%m-%d %H:%M");
 
   if (!local_tm (t, &tm))
     return NONE_TEXT;
+  if (format != NULL && format_translated (t, format, buf))
+    return buf;
   g_snprintf (buf, CUSTODY_REPORT_BUF, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
               tm.tm_mday, tm.tm_hour, tm.tm_min);
   return buf;
@@ -48,11 +80,48 @@ custody_report_date (gint64  t,
                      char   *buf)
 {
   struct tm tm;
+  /* Translators: a date in a report, in g_date_time_format() notation, e.g. "%Y年%-m月%-d日" */
+  const char *format = translated_format (C_("date in a report", "%Y-%m-%d"), "%Y-%m-%d");
 
   if (!local_tm (t, &tm))
     return NONE_TEXT;
+  if (format != NULL && format_translated (t, format, buf))
+    return buf;
   g_snprintf (buf, CUSTODY_REPORT_BUF, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1,
               tm.tm_mday);
+  return buf;
+}
+
+/* "13:30", under a heading that gives the day. */
+const char *
+custody_report_time_of_day (gint64  t,
+                            char   *buf)
+{
+  struct tm tm;
+
+  if (!local_tm (t, &tm))
+    return NONE_TEXT;
+  g_snprintf (buf, CUSTODY_REPORT_BUF, "%02d:%02d", tm.tm_hour, tm.tm_min);
+  return buf;
+}
+
+/* "11-19 13:30": a time without its year, for a chart's ticks. */
+const char *
+custody_report_day_time (gint64  t,
+                         char   *buf)
+{
+  struct tm tm;
+  /* Translators: a day and time without the year (a chart's ticks), in
+   * g_date_time_format() notation, e.g. "%-m月%-d日 %H:%M" */
+  const char *format = translated_format (C_("day and time in a report", "%m-%d %H:%M"),
+                                          "%m-%d %H:%M");
+
+  if (!local_tm (t, &tm))
+    return NONE_TEXT;
+  if (format != NULL && format_translated (t, format, buf))
+    return buf;
+  g_snprintf (buf, CUSTODY_REPORT_BUF, "%02d-%02d %02d:%02d", tm.tm_mon + 1, tm.tm_mday,
+              tm.tm_hour, tm.tm_min);
   return buf;
 }
 
@@ -96,6 +165,11 @@ custody_report_bytes (gint64 bytes)
 {
   if (bytes < 0)
     return g_strdup (NONE_TEXT);
+  /* GLib words sizes under a kilobyte in its own catalog, which a
+   * system may not have in the report's language: "0 bytes". */
+  if (bytes < 1000)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u byte", "%u bytes", (gulong) bytes),
+                            (guint) bytes);
   return g_format_size ((guint64) bytes);
 }
 

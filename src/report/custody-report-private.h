@@ -69,6 +69,10 @@ const char *custody_report_time      (gint64      t,
                                       char       *buf);
 const char *custody_report_date      (gint64      t,
                                       char       *buf);
+const char *custody_report_time_of_day (gint64    t,
+                                      char       *buf);
+const char *custody_report_day_time  (gint64      t,
+                                      char       *buf);
 const char *custody_report_count     (gint64      n,
                                       char       *buf);
 const char *custody_report_percent   (double      fraction,
