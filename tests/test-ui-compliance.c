@@ -318,7 +318,7 @@ banner_revealer (Fixture *f)
     {
       GtkWidget *child = gtk_revealer_get_child (g_ptr_array_index (revealers, i));
 
-      if (child != NULL && gtk_widget_has_css_class (child, "compliance-banner"))
+      if (child != NULL && gtk_widget_has_css_class (child, "as-of-banner"))
         return g_ptr_array_index (revealers, i);
     }
 

@@ -254,6 +254,11 @@ GPtrArray           *custody_store_list_media          (CustodyStore           *
                                                         const char             *location,
                                                         const char             *pool,
                                                         GError                **error);
+GPtrArray           *custody_store_list_media_at       (CustodyStore           *self,
+                                                        const char             *location,
+                                                        const char             *pool,
+                                                        gint64                  at,
+                                                        GError                **error);
 GPtrArray           *custody_store_list_movements      (CustodyStore           *self,
                                                         const char             *volser,
                                                         GError                **error);

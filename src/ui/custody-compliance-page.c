@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "custody-as-of-banner.h"
 #include "custody-compliance-page.h"
 #include "custody-job-item.h"
 #include "custody-time.h"
@@ -49,21 +50,20 @@ struct _CustodyCompliancePage
   GtkSpinButton      *hour_spin;
   GtkSpinButton      *minute_spin;
   GtkLabel           *future_label;
-  GtkRevealer        *banner_revealer;
-  GtkLabel           *banner_label;
+  CustodyAsOfBanner  *banner;
   GtkStack           *stack;
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
 
   /* Models: base (session's jobs or past) → filter → sort → view */
-  GListStore         *past;            /* CustodyJobItem at as_of */
   GtkFilterListModel *filter_model;
   GtkSortListModel   *sort_model;
   GtkCustomFilter    *filter;
 
   CustodySession     *session;         /* the one whose signals we hold */
   gulong              reloaded_id;
-  GCancellable       *eval_cancellable;
+  gulong              as_of_id;
+  gulong              past_id;
 
   char               *needle;          /* case-folded search, or NULL */
   int                 filter_rule;     /* a CustodyRule, or -1 */
@@ -426,25 +426,18 @@ static void
 update_as_of (CustodyCompliancePage *self)
 {
   g_autofree char *when = NULL;
-  g_autofree char *text = NULL;
 
   if (self->as_of == CUSTODY_TIME_NONE)
     {
       adw_button_content_set_label (self->as_of_content, _("Now"));
-      gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
     }
   else
     {
       when = format_moment (self->as_of);
       adw_button_content_set_label (self->as_of_content, when);
-      if (self->evaluating)
-        text = g_strdup_printf (_("Evaluating the state at %s…"), when);
-      else
-        text = g_strdup_printf (_("Showing the state at %s"), when);
-      gtk_label_set_label (self->banner_label, text);
-      gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
     }
 
+  custody_as_of_banner_set_busy (self->banner, self->evaluating);
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), self->evaluating);
   gtk_spinner_set_spinning (self->busy_spinner, self->evaluating);
 }
@@ -789,116 +782,44 @@ apply_compact_cb (gpointer user_data)
  * "As of"
  */
 
-static gpointer
-evaluate_at_read (CustodyStore  *store,
-                  gpointer       data,
-                  GError       **error)
-{
-  return custody_store_evaluate_at (store, NULL, *(gint64 *) data, error);
-}
+static void on_session_reloaded_cb (CustodyCompliancePage *self,
+                                    CustodySession        *session);
 
-/* Past records carry the live job's owner, source and tags, so that a
- * search finds the same jobs in the past as now. */
+/* The session reads the moment for every view; the page shows its jobs
+ * once they are in, and the live ones again at now. */
 static void
-fill_past (CustodyCompliancePage *self,
-           GPtrArray             *verdicts)
+on_session_past_changed_cb (CustodyCompliancePage *self)
 {
-  GListModel *live = live_jobs (self);
-  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_full (verdicts->len, g_object_unref);
-  guint n_live = live != NULL ? g_list_model_get_n_items (live) : 0;
-
-  for (guint i = 0; i < n_live; i++)
-    {
-      g_autoptr(CustodyJobItem) item = g_list_model_get_item (live, i);
-      CustodyJob *job = custody_job_item_get_job (item);
-
-      g_hash_table_insert (by_name, job->name, job);
-    }
-
-  for (guint i = 0; i < verdicts->len; i++)
-    {
-      CustodyVerdict *verdict = g_ptr_array_index (verdicts, i);
-      CustodyJob *now = g_hash_table_lookup (by_name, verdict->job);
-      g_autoptr(CustodyJob) job = custody_job_new ();
-
-      job->name = g_strdup (verdict->job);
-      job->verdict = custody_verdict_ref (verdict);
-      if (now != NULL)
-        {
-          job->id = now->id;
-          g_free (job->owner);
-          job->owner = g_strdup (now->owner);
-          g_free (job->source);
-          job->source = g_strdup (now->source);
-          g_free (job->tags);
-          job->tags = g_strdup (now->tags);
-        }
-      g_ptr_array_add (items, custody_job_item_new (job));
-    }
-
-  g_list_store_splice (self->past, 0, g_list_model_get_n_items (G_LIST_MODEL (self->past)),
-                       items->pdata, items->len);
-}
-
-static void
-evaluate_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(CustodyCompliancePage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) verdicts = NULL;
-
-  verdicts = custody_session_read_finish (CUSTODY_SESSION (source), result, &error);
-
-  /* A newer moment, the return to now, or the page going away. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self->as_of == CUSTODY_TIME_NONE)
     return;
 
-  g_clear_object (&self->eval_cancellable);
   set_evaluating (self, FALSE);
-
-  if (verdicts == NULL)
-    {
-      g_autofree char *when = format_moment (self->as_of);
-      g_autofree char *text = g_strdup_printf (_("Cannot evaluate the state at %s: %s"),
-                                               when, error->message);
-
-      custody_page_toast (CUSTODY_PAGE (self), adw_toast_new (text));
-      custody_compliance_page_set_as_of (self, CUSTODY_TIME_NONE);
-      return;
-    }
-
-  fill_past (self, verdicts);
-  set_base (self, G_LIST_MODEL (self->past));
+  set_base (self, custody_session_get_past_jobs (self->session));
 }
 
 static void
-cancel_evaluation (CustodyCompliancePage *self)
+apply_as_of (CustodyCompliancePage *self)
 {
-  g_cancellable_cancel (self->eval_cancellable);
-  g_clear_object (&self->eval_cancellable);
-  set_evaluating (self, FALSE);
-}
+  gint64 at = self->session != NULL ? custody_session_get_as_of (self->session)
+                                    : CUSTODY_TIME_NONE;
 
-static void
-start_evaluation (CustodyCompliancePage *self)
-{
-  cancel_evaluation (self);
-
-  if (self->session == NULL)
+  if (self->as_of == at)
     return;
 
-  self->eval_cancellable = g_cancellable_new ();
-  set_evaluating (self, TRUE);
-  custody_session_read_async (self->session,
-                              evaluate_at_read,
-                              g_memdup2 (&self->as_of, sizeof self->as_of), g_free,
-                              (GDestroyNotify) g_ptr_array_unref,
-                              self->eval_cancellable,
-                              evaluate_cb,
-                              g_object_ref (self));
+  self->as_of = at;
+  if (at == CUSTODY_TIME_NONE)
+    {
+      set_evaluating (self, FALSE);
+      set_base (self, live_jobs (self));
+      /* Items may have changed in place while the past showed. */
+      if (self->live_stale)
+        on_session_reloaded_cb (self, self->session);
+    }
+  else
+    set_evaluating (self, custody_session_get_past_loading (self->session));
+
+  update_as_of (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
 }
 
 /*
@@ -1063,13 +984,14 @@ custody_compliance_page_session_changed (CustodyPage *page)
   if (self->session != NULL)
     {
       g_clear_signal_handler (&self->reloaded_id, self->session);
+      g_clear_signal_handler (&self->as_of_id, self->session);
+      g_clear_signal_handler (&self->past_id, self->session);
       g_clear_object (&self->session);
     }
 
-  /* The past of another store means nothing here. */
-  cancel_evaluation (self);
+  /* Each store has its own moment. */
   self->as_of = CUSTODY_TIME_NONE;
-  g_list_store_remove_all (self->past);
+  set_evaluating (self, FALSE);
 
   if (session != NULL)
     {
@@ -1077,9 +999,18 @@ custody_compliance_page_session_changed (CustodyPage *page)
       self->reloaded_id = g_signal_connect_object (session, "reloaded",
                                                    G_CALLBACK (on_session_reloaded_cb), self,
                                                    G_CONNECT_SWAPPED);
+      self->as_of_id = g_signal_connect_object (session, "notify::as-of",
+                                                G_CALLBACK (apply_as_of), self,
+                                                G_CONNECT_SWAPPED);
+      self->past_id = g_signal_connect_object (session, "past-changed",
+                                               G_CALLBACK (on_session_past_changed_cb), self,
+                                               G_CONNECT_SWAPPED);
     }
 
   set_base (self, live_jobs (self));
+  apply_as_of (self);
+  if (self->as_of != CUSTODY_TIME_NONE && !custody_session_get_past_loading (session))
+    on_session_past_changed_cb (self);
   update_as_of (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
 }
@@ -1165,11 +1096,13 @@ custody_compliance_page_dispose (GObject *object)
 {
   CustodyCompliancePage *self = (CustodyCompliancePage *) object;
 
-  g_cancellable_cancel (self->eval_cancellable);
-  g_clear_object (&self->eval_cancellable);
   g_clear_handle_id (&self->compact_source, g_source_remove);
   if (self->session != NULL)
-    g_clear_signal_handler (&self->reloaded_id, self->session);
+    {
+      g_clear_signal_handler (&self->reloaded_id, self->session);
+      g_clear_signal_handler (&self->as_of_id, self->session);
+      g_clear_signal_handler (&self->past_id, self->session);
+    }
   g_clear_object (&self->session);
 
   /* The column view re-sorts as its columns go: nothing to show then. */
@@ -1183,7 +1116,6 @@ custody_compliance_page_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
-  g_clear_object (&self->past);
 
   G_OBJECT_CLASS (custody_compliance_page_parent_class)->dispose (object);
 }
@@ -1318,8 +1250,7 @@ custody_compliance_page_class_init (CustodyCompliancePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, hour_spin);
   gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, minute_spin);
   gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, future_label);
-  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, banner);
   gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, stack);
   gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, empty_page);
@@ -1337,6 +1268,8 @@ custody_compliance_page_class_init (CustodyCompliancePageClass *klass)
   gtk_widget_class_install_action (widget_class, "compliance.show-all", NULL, show_all_action);
 
   column_quark = g_quark_from_static_string ("custody-compliance-column");
+
+  g_type_ensure (CUSTODY_TYPE_AS_OF_BANNER);
 }
 
 static void
@@ -1351,7 +1284,6 @@ custody_compliance_page_init (CustodyCompliancePage *self)
   self->as_of = CUSTODY_TIME_NONE;
   self->filter_rule = -1;
   self->filter_mode = FILTER_ALL;
-  self->past = g_list_store_new (CUSTODY_TYPE_JOB_ITEM);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
@@ -1444,8 +1376,8 @@ custody_compliance_page_get_as_of (CustodyCompliancePage *self)
  * custody_compliance_page_set_as_of:
  * @at: a past moment in Unix seconds, or %CUSTODY_TIME_NONE for now
  *
- * Shows the state at @at, evaluated in a worker thread; a newer call
- * cancels an older one.
+ * Shows the state at @at in every view of the window (the session's
+ * moment), evaluated in a worker thread; a newer call cancels an older one.
  */
 void
 custody_compliance_page_set_as_of (CustodyCompliancePage *self,
@@ -1453,24 +1385,8 @@ custody_compliance_page_set_as_of (CustodyCompliancePage *self,
 {
   g_return_if_fail (CUSTODY_IS_COMPLIANCE_PAGE (self));
 
-  if (self->as_of == at)
-    return;
-
-  self->as_of = at;
-  if (at == CUSTODY_TIME_NONE)
-    {
-      cancel_evaluation (self);
-      set_base (self, live_jobs (self));
-      g_list_store_remove_all (self->past);
-      /* Items may have changed in place while the past showed. */
-      if (self->live_stale)
-        on_session_reloaded_cb (self, self->session);
-    }
-  else
-    start_evaluation (self);
-
-  update_as_of (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+  if (self->session != NULL)
+    custody_session_set_as_of (self->session, at);
 }
 
 /* Returns: whether a past moment is being evaluated */
