@@ -232,6 +232,10 @@ GPtrArray           *custody_store_list_executions     (CustodyStore           *
 GPtrArray           *custody_store_list_recent_failures (CustodyStore          *self,
                                                         guint                   limit,
                                                         GError                **error);
+GPtrArray           *custody_store_list_recent_failures_at (CustodyStore       *self,
+                                                        guint                   limit,
+                                                        gint64                  at,
+                                                        GError                **error);
 gint64               custody_store_count_executions    (CustodyStore           *self,
                                                         const char             *job,
                                                         GError                **error);

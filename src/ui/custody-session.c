@@ -53,6 +53,8 @@ struct _CustodySession
   gint64             as_of;           /* CUSTODY_TIME_NONE: now */
   GListStore        *past_jobs;       /* CustodyJobItem at as_of */
   CustodyDesk       *past_desk;       /* the desk's lists at as_of */
+  GPtrArray         *past_alerts;     /* CustodyAlert open at as_of, as they were */
+  GPtrArray         *past_failures;   /* CustodyExecution, the latest failed by as_of */
   GCancellable      *past_cancellable;
 
   guint              reloading : 1;
@@ -450,6 +452,8 @@ typedef struct
   gint64       at;
   GPtrArray   *verdicts;   /* CustodyVerdict */
   CustodyDesk *desk;
+  GPtrArray   *alerts;
+  GPtrArray   *failures;
 } Past;
 
 static void
@@ -459,6 +463,8 @@ past_free (gpointer data)
 
   g_clear_pointer (&past->verdicts, g_ptr_array_unref);
   g_clear_pointer (&past->desk, custody_desk_unref);
+  g_clear_pointer (&past->alerts, g_ptr_array_unref);
+  g_clear_pointer (&past->failures, g_ptr_array_unref);
   g_free (past);
 }
 
@@ -468,15 +474,36 @@ read_past_worker (CustodyStore  *store,
                   GError       **error)
 {
   g_autoptr(GError) desk_error = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
   Past *past = g_new0 (Past, 1);
 
   past->at = *(gint64 *) data;
   past->verdicts = custody_store_evaluate_at (store, NULL, past->at, error);
-  if (past->verdicts == NULL)
+  if (past->verdicts != NULL)
+    past->failures = custody_store_list_recent_failures_at (store, RECENT_FAILURES, past->at,
+                                                            error);
+  if (past->failures != NULL)
+    alerts = custody_store_list_alerts (store, TRUE, error);
+  if (alerts == NULL)
     {
       past_free (past);
       return NULL;
     }
+
+  /* The alerts open then, acknowledged only if they were by then. */
+  past->alerts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      CustodyAlert *alert = g_ptr_array_index (alerts, i);
+
+      if (alert->raised_at > past->at ||
+          (alert->resolved_at != CUSTODY_TIME_NONE && alert->resolved_at <= past->at))
+        continue;
+      if (alert->acknowledged_by != NULL && alert->acknowledged_at > past->at)
+        g_clear_pointer (&alert->acknowledged_by, g_free);
+      g_ptr_array_add (past->alerts, g_object_ref (alert));
+    }
+
   /* Without the desk, the rest still says what it knew. */
   past->desk = custody_store_get_desk_at (store, past->at, &desk_error);
   if (past->desk == NULL)
@@ -562,6 +589,10 @@ read_past_cb (GObject      *source,
   fill_past_jobs (self, past->verdicts);
   g_clear_pointer (&self->past_desk, custody_desk_unref);
   self->past_desk = g_steal_pointer (&past->desk);
+  g_clear_pointer (&self->past_alerts, g_ptr_array_unref);
+  self->past_alerts = g_steal_pointer (&past->alerts);
+  g_clear_pointer (&self->past_failures, g_ptr_array_unref);
+  self->past_failures = g_steal_pointer (&past->failures);
   past_free (past);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAST_LOADING]);
@@ -625,6 +656,8 @@ custody_session_finalize (GObject *object)
   g_clear_pointer (&self->desk, custody_desk_unref);
   g_clear_object (&self->past_jobs);
   g_clear_pointer (&self->past_desk, custody_desk_unref);
+  g_clear_pointer (&self->past_alerts, g_ptr_array_unref);
+  g_clear_pointer (&self->past_failures, g_ptr_array_unref);
   g_free (self->db_path);
 
   G_OBJECT_CLASS (custody_session_parent_class)->finalize (object);
@@ -1086,6 +1119,8 @@ custody_session_set_as_of (CustodySession *self,
     {
       g_list_store_remove_all (self->past_jobs);
       g_clear_pointer (&self->past_desk, custody_desk_unref);
+      g_clear_pointer (&self->past_alerts, g_ptr_array_unref);
+      g_clear_pointer (&self->past_failures, g_ptr_array_unref);
     }
   read_past (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
@@ -1117,4 +1152,24 @@ custody_session_get_past_desk (CustodySession *self)
   g_return_val_if_fail (CUSTODY_IS_SESSION (self), NULL);
 
   return self->past_desk;
+}
+
+/* Returns: (nullable) (transfer none): the alerts open at the moment,
+ * CustodyAlert, acknowledged only if they were by then */
+GPtrArray *
+custody_session_get_past_alerts (CustodySession *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_SESSION (self), NULL);
+
+  return self->past_alerts;
+}
+
+/* Returns: (nullable) (transfer none): the latest failed runs by the
+ * moment, CustodyExecution */
+GPtrArray *
+custody_session_get_past_failures (CustodySession *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_SESSION (self), NULL);
+
+  return self->past_failures;
 }

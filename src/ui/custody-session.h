@@ -44,6 +44,8 @@ void            custody_session_set_as_of           (CustodySession          *se
 gboolean        custody_session_get_past_loading    (CustodySession          *self);
 GListModel     *custody_session_get_past_jobs       (CustodySession          *self);
 CustodyDesk    *custody_session_get_past_desk       (CustodySession          *self);
+GPtrArray      *custody_session_get_past_alerts     (CustodySession          *self);
+GPtrArray      *custody_session_get_past_failures   (CustodySession          *self);
 void            custody_session_open                (CustodySession          *self);
 void            custody_session_reload              (CustodySession          *self);
 
