@@ -440,6 +440,32 @@ test_latest_moment_wins (Fixture       *f,
   g_assert_cmpstr (overview_headline (f), !=, "The job is safe");
 }
 
+/* Ctrl+T opens the view's moment chooser; Alt+Home returns to now. */
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *button;
+  GtkWidget *popover;
+
+  show (f, "jobs");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.choose-moment", NULL));
+  custody_test_iterate (100);
+  button = custody_test_find (GTK_WIDGET (page (f, "jobs")), CUSTODY_TYPE_AS_OF_BUTTON, NULL);
+  popover = custody_test_find (button, GTK_TYPE_POPOVER, NULL);
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_true (gtk_widget_has_focus (custody_test_find (popover, GTK_TYPE_CALENDAR, NULL)));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  custody_session_set_as_of (session (f), f->then);
+  wait_for_past (f);
+  assert_banner (f, "jobs", TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.return-to-now", NULL));
+  g_assert_cmpint (custody_session_get_as_of (session (f)), ==, CUSTODY_TIME_NONE);
+  custody_test_iterate (100);
+  assert_banner (f, "jobs", FALSE);
+}
+
 /* CUSTODY_TEST_SCREENSHOTS=DIR: each view at the moment, light and dark,
  * wide and narrow, in the language the test runs in. */
 static void
@@ -511,6 +537,7 @@ main (int   argc,
 
   ADD ("/ui/as-of/every-view-follows", test_every_view_follows);
   ADD ("/ui/as-of/latest-moment-wins", test_latest_moment_wins);
+  ADD ("/ui/as-of/keyboard", test_keyboard);
   ADD ("/ui/as-of/screenshots", test_screenshots);
 
   return g_test_run ();

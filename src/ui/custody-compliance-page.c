@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "custody-as-of-banner.h"
+#include "custody-as-of-button.h"
 #include "custody-compliance-page.h"
 #include "custody-job-item.h"
 #include "custody-time.h"
@@ -43,13 +44,7 @@ struct _CustodyCompliancePage
   GtkDropDown        *filter_dropdown;
   GtkLabel           *count_label;
   GtkSpinner         *busy_spinner;
-  GtkMenuButton      *as_of_button;
-  AdwButtonContent   *as_of_content;
-  GtkPopover         *as_of_popover;
-  GtkCalendar        *calendar;
-  GtkSpinButton      *hour_spin;
-  GtkSpinButton      *minute_spin;
-  GtkLabel           *future_label;
+  CustodyAsOfButton  *as_of_button;
   CustodyAsOfBanner  *banner;
   GtkStack           *stack;
   GtkColumnView      *column_view;
@@ -425,18 +420,7 @@ update_view (CustodyCompliancePage *self)
 static void
 update_as_of (CustodyCompliancePage *self)
 {
-  g_autofree char *when = NULL;
-
-  if (self->as_of == CUSTODY_TIME_NONE)
-    {
-      adw_button_content_set_label (self->as_of_content, _("Now"));
-    }
-  else
-    {
-      when = format_moment (self->as_of);
-      adw_button_content_set_label (self->as_of_content, when);
-    }
-
+  /* The button and the banner follow the session by themselves. */
   custody_as_of_banner_set_busy (self->banner, self->evaluating);
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), self->evaluating);
   gtk_spinner_set_spinning (self->busy_spinner, self->evaluating);
@@ -469,20 +453,6 @@ set_base (CustodyCompliancePage *self,
   if (gtk_filter_list_model_get_model (self->filter_model) != base)
     gtk_filter_list_model_set_model (self->filter_model, base);
   update_view (self);
-}
-
-/* The moment the popover shows: the chosen one, or the current minute. */
-static GDateTime *
-popover_moment (CustodyCompliancePage *self)
-{
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
-
-  return g_date_time_new_local (g_date_time_get_year (day),
-                                g_date_time_get_month (day),
-                                g_date_time_get_day_of_month (day),
-                                gtk_spin_button_get_value_as_int (self->hour_spin),
-                                gtk_spin_button_get_value_as_int (self->minute_spin),
-                                0);
 }
 
 /*
@@ -891,66 +861,9 @@ on_column_view_activate_cb (CustodyCompliancePage *self,
                                 custody_job_item_get_name (item));
 }
 
-static void
-on_as_of_popover_show_cb (CustodyCompliancePage *self)
-{
-  g_autoptr(GDateTime) moment = NULL;
-
-  if (self->as_of != CUSTODY_TIME_NONE)
-    moment = g_date_time_new_from_unix_local (self->as_of);
-  else
-    moment = g_date_time_new_now_local ();
-
-  gtk_calendar_select_day (self->calendar, moment);
-  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (moment));
-  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (moment));
-  gtk_widget_grab_focus (GTK_WIDGET (self->calendar));
-}
-
-static void
-on_moment_changed_cb (CustodyCompliancePage *self)
-{
-  g_autoptr(GDateTime) moment = popover_moment (self);
-  gboolean future = moment == NULL || g_date_time_to_unix (moment) > custody_time_now ();
-
-  gtk_widget_set_visible (GTK_WIDGET (self->future_label), future);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compliance.show-moment", !future);
-}
-
-/* Two digits, as a clock shows them. */
-static gboolean
-on_spin_output_cb (GtkSpinButton         *spin,
-                   CustodyCompliancePage *self)
-{
-  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
 /*
  * Actions
  */
-
-static void
-show_moment_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  CustodyCompliancePage *self = CUSTODY_COMPLIANCE_PAGE (widget);
-  g_autoptr(GDateTime) moment = popover_moment (self);
-  gint64 at;
-
-  if (moment == NULL)
-    return;
-  at = g_date_time_to_unix (moment);
-  if (at > custody_time_now ())
-    return;
-
-  gtk_popover_popdown (self->as_of_popover);
-  custody_compliance_page_set_as_of (self, at);
-}
 
 static void
 return_to_now_action (GtkWidget  *widget,
@@ -959,7 +872,6 @@ return_to_now_action (GtkWidget  *widget,
 {
   CustodyCompliancePage *self = CUSTODY_COMPLIANCE_PAGE (widget);
 
-  gtk_popover_popdown (self->as_of_popover);
   custody_compliance_page_set_as_of (self, CUSTODY_TIME_NONE);
 }
 
@@ -1244,12 +1156,6 @@ custody_compliance_page_class_init (CustodyCompliancePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, as_of_button);
-  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, as_of_content);
-  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, as_of_popover);
-  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, calendar);
-  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, hour_spin);
-  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, minute_spin);
-  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, future_label);
   gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, banner);
   gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, stack);
   gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, column_view);
@@ -1257,12 +1163,7 @@ custody_compliance_page_class_init (CustodyCompliancePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_as_of_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_moment_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_spin_output_cb);
 
-  gtk_widget_class_install_action (widget_class, "compliance.show-moment", NULL,
-                                   show_moment_action);
   gtk_widget_class_install_action (widget_class, "compliance.return-to-now", NULL,
                                    return_to_now_action);
   gtk_widget_class_install_action (widget_class, "compliance.show-all", NULL, show_all_action);
@@ -1270,6 +1171,7 @@ custody_compliance_page_class_init (CustodyCompliancePageClass *klass)
   column_quark = g_quark_from_static_string ("custody-compliance-column");
 
   g_type_ensure (CUSTODY_TYPE_AS_OF_BANNER);
+  g_type_ensure (CUSTODY_TYPE_AS_OF_BUTTON);
 }
 
 static void
