@@ -244,6 +244,19 @@ tape_location (Fixture *f)
   return medium->location;
 }
 
+/* What the Jobs view's list pane shows: "list", "empty", "no-results"… */
+static const char *
+jobs_list_state (Fixture *f)
+{
+  g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+
+  custody_test_collect (GTK_WIDGET (page (f, "jobs")), GTK_TYPE_STACK, stacks);
+  for (guint i = 0; i < stacks->len; i++)
+    if (gtk_stack_get_child_by_name (g_ptr_array_index (stacks, i), "no-results") != NULL)
+      return gtk_stack_get_visible_child_name (g_ptr_array_index (stacks, i));
+  g_assert_not_reached ();
+}
+
 static gboolean
 button_enabled (Fixture    *f,
                 const char *view,
@@ -390,6 +403,8 @@ test_every_view_follows (Fixture       *f,
     }
   g_assert_cmpstr (overview_headline (f), ==, "The job is safe");
   g_assert_true (job_shown_as (f, CUSTODY_STATUS_COMPLIANT));
+  g_assert_cmpint (custody_jobs_page_get_n_shown (CUSTODY_JOBS_PAGE (page (f, "jobs"))), ==, 1);
+  g_assert_cmpstr (jobs_list_state (f), ==, "list");
   g_assert_cmpint (compliance_status (f), ==, CUSTODY_STATUS_COMPLIANT);
   g_assert_cmpint (custody_compliance_page_get_as_of (CUSTODY_COMPLIANCE_PAGE (page (f, "compliance"))),
                    ==, f->then);

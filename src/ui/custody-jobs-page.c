@@ -283,6 +283,14 @@ on_session_reloaded_cb (CustodyJobsPage *self)
   update_list_state (self);
 }
 
+/* The jobs of the moment are in: the shown job again, if it existed. */
+static void
+on_session_past_changed_cb (CustodyJobsPage *self)
+{
+  on_session_reloaded_cb (self);
+  update_list_state (self);
+}
+
 /* At a moment in the past the list shows the jobs of then, with their
  * verdicts of then; the shown job stays shown if it existed. */
 static void
@@ -296,8 +304,9 @@ on_session_as_of_cb (CustodyJobsPage *self)
   gtk_sort_list_model_set_model (self->sort_model, custody_jobs_page_get_jobs (self));
   custody_jobs_page_update_actions (self);
   if (!custody_session_get_past_loading (session))
-    on_session_reloaded_cb (self);
-  update_list_state (self);
+    on_session_past_changed_cb (self);
+  else
+    update_list_state (self);
 }
 
 static void
@@ -317,7 +326,7 @@ custody_jobs_page_session_changed (CustodyPage *page)
                                G_CALLBACK (on_jobs_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::as-of", G_CALLBACK (on_session_as_of_cb), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "past-changed", G_CALLBACK (on_session_reloaded_cb),
+      g_signal_connect_object (session, "past-changed", G_CALLBACK (on_session_past_changed_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (custody_session_get_past_jobs (session), "items-changed",
                                G_CALLBACK (on_jobs_changed_cb), self, G_CONNECT_SWAPPED);
