@@ -210,6 +210,7 @@ read_history_cb (GObject      *source,
   g_autoptr(CustodyMediumDetail) self = user_data;
   g_autoptr(GError) error = NULL;
   History *h = custody_session_read_finish (CUSTODY_SESSION (source), result, &error);
+  gint64 as_of;
 
   if (h == NULL)
     {
@@ -248,6 +249,7 @@ read_history_cb (GObject      *source,
   if (h->restore_points->len == 0)
     add_row (self, self->restore_group, _("None"), _("No run has been recorded on this volume."));
 
+  as_of = self->session != NULL ? custody_session_get_as_of (self->session) : CUSTODY_TIME_NONE;
   for (guint i = h->movements->len; i > 0; i--)
     {
       CustodyMovement *mv = g_ptr_array_index (h->movements, i - 1);
@@ -266,6 +268,12 @@ read_history_cb (GObject      *source,
         g_string_append_printf (subtitle, " · %s %s", _("seal"), mv->seal);
       if (mv->note[0] != '\0')
         g_string_append_printf (subtitle, " · %s", mv->note);
+      /* Looking at the past, the history still runs to now: say which part. */
+      if (as_of != CUSTODY_TIME_NONE && mv->at > as_of)
+        {
+          g_string_prepend (subtitle, " · ");
+          g_string_prepend (subtitle, _("After the moment shown"));
+        }
       add_row (self, self->movements_group, title, subtitle->str);
     }
 
