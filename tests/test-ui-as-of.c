@@ -406,7 +406,8 @@ test_every_view_follows (Fixture       *f,
   g_assert_cmpint (custody_jobs_page_get_n_shown (CUSTODY_JOBS_PAGE (page (f, "jobs"))), ==, 1);
   g_assert_cmpstr (jobs_list_state (f), ==, "list");
   g_assert_cmpint (compliance_status (f), ==, CUSTODY_STATUS_COMPLIANT);
-  g_assert_cmpint (custody_compliance_page_get_as_of (CUSTODY_COMPLIANCE_PAGE (page (f, "compliance"))),
+  g_assert_cmpint (custody_compliance_page_get_as_of (CUSTODY_COMPLIANCE_PAGE (page (f,
+                                                                                "compliance"))),
                    ==, f->then);
 
   /* The past is read, not written. */

@@ -556,7 +556,8 @@ fill_past_jobs (CustodySession *self,
       g_ptr_array_add (items, custody_job_item_new (job));
     }
 
-  g_list_store_splice (self->past_jobs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->past_jobs)),
+  g_list_store_splice (self->past_jobs, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->past_jobs)),
                        items->pdata, items->len);
 }
 
