@@ -257,6 +257,22 @@ jobs_list_state (Fixture *f)
   g_assert_not_reached ();
 }
 
+/* Whether the Reports view's As Of button says @at's day (or Now). */
+static gboolean
+reports_as_of (Fixture *f,
+               gint64   at)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autofree char *day = at != CUSTODY_TIME_NONE ? custody_time_format_date (at)
+                                                 : g_strdup (_("Now"));
+
+  custody_test_collect (GTK_WIDGET (page (f, "reports")), GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_menu_button_get_label (g_ptr_array_index (buttons, i)), day) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 button_enabled (Fixture    *f,
                 const char *view,
@@ -410,6 +426,9 @@ test_every_view_follows (Fixture       *f,
                                                                                 "compliance"))),
                    ==, f->then);
 
+  /* Reports make their documents as of the same moment. */
+  g_assert_true (reports_as_of (f, f->then));
+
   /* The past is read, not written. */
   g_assert_false (button_enabled (f, "jobs", "jobs.add"));
   g_assert_false (button_enabled (f, "media", "media.move"));
@@ -430,6 +449,7 @@ test_every_view_follows (Fixture       *f,
   g_assert_cmpint (compliance_status (f), ==, CUSTODY_STATUS_VIOLATION);
   g_assert_true (button_enabled (f, "jobs", "jobs.add"));
   g_assert_true (button_enabled (f, "media", "media.move"));
+  g_assert_true (reports_as_of (f, CUSTODY_TIME_NONE));
 }
 
 /* A moment chosen while another is still being read wins. */
