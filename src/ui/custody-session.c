@@ -56,7 +56,7 @@ struct _CustodySession
   GPtrArray         *past_alerts;     /* CustodyAlert open at as_of, as they were */
   GPtrArray         *past_failures;   /* CustodyExecution, the latest failed by as_of */
   GCancellable      *past_cancellable;
-
+  gint64             past_version;    /* data_version when the past was read */
   guint              reloading : 1;
   guint              reload_again : 1;
   guint              polling : 1;
@@ -329,7 +329,7 @@ finish_reload (CustodySession *self)
 
   /* The store changed: what it says of the past may have too (a movement
    * recorded late, a job added with its history). */
-  if (self->as_of != CUSTODY_TIME_NONE)
+  if (self->as_of != CUSTODY_TIME_NONE && self->data_version != self->past_version)
     read_past (self);
 
   if (self->reload_again)
@@ -616,6 +616,7 @@ read_past (CustodySession *self)
     }
 
   self->past_cancellable = g_cancellable_new ();
+  self->past_version = self->data_version;
   custody_session_read_async (self, read_past_worker,
                               g_memdup2 (&self->as_of, sizeof self->as_of), g_free,
                               past_free, self->past_cancellable, read_past_cb,
