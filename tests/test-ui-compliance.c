@@ -20,6 +20,7 @@
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 
+#include "custody-as-of-button.h"
 #include "custody-compliance-page.h"
 #include "custody-job-detail.h"
 #include "custody-job-item.h"
@@ -318,7 +319,7 @@ banner_revealer (Fixture *f)
     {
       GtkWidget *child = gtk_revealer_get_child (g_ptr_array_index (revealers, i));
 
-      if (child != NULL && gtk_widget_has_css_class (child, "compliance-banner"))
+      if (child != NULL && gtk_widget_has_css_class (child, "as-of-banner"))
         return g_ptr_array_index (revealers, i);
     }
 
@@ -601,7 +602,8 @@ test_as_of (Fixture       *f,
   gtk_calendar_select_day (GTK_CALENDAR (calendar), moment);
   gtk_spin_button_set_value (hour, g_date_time_get_hour (moment));
   gtk_spin_button_set_value (minute, g_date_time_get_minute (moment));
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "compliance.show-moment", NULL);
+  gtk_widget_activate_action (find_widget (GTK_WIDGET (f->page), CUSTODY_TYPE_AS_OF_BUTTON, 0),
+                              "as-of.show", NULL);
 
   g_assert_cmpint (custody_compliance_page_get_as_of (f->page), ==, then);
   WAIT_FOR (!custody_compliance_page_get_busy (f->page));

@@ -249,6 +249,18 @@ custody_store_list_media (CustodyStore  *self,
                           const char    *pool,
                           GError       **error)
 {
+  return custody_store_list_media_at (self, location, pool, CUSTODY_TIME_NONE, error);
+}
+
+/* The volumes that existed at @at, each where it was then (CUSTODY_TIME_NONE:
+ * now); @location matches where a volume was at @at. */
+GPtrArray *
+custody_store_list_media_at (CustodyStore  *self,
+                             const char    *location,
+                             const char    *pool,
+                             gint64         at,
+                             GError       **error)
+{
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GPtrArray) media = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
@@ -269,7 +281,7 @@ custody_store_list_media (CustodyStore  *self,
                                 " ORDER BY m.volser", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, custody_store_now (self));
+  sqlite3_bind_int64 (stmt, 1, at != CUSTODY_TIME_NONE ? at : custody_store_now (self));
   custody_sql_bind_text_or_null (stmt, 2, location);
   custody_sql_bind_text_or_null (stmt, 3, pool);
 

@@ -784,6 +784,17 @@ custody_store_list_recent_failures (CustodyStore  *self,
                                     guint          limit,
                                     GError       **error)
 {
+  return custody_store_list_recent_failures_at (self, limit, CUSTODY_TIME_NONE, error);
+}
+
+/* The latest @limit failed runs that had finished at @at (CUSTODY_TIME_NONE:
+ * now), newest first. */
+GPtrArray *
+custody_store_list_recent_failures_at (CustodyStore  *self,
+                                       guint          limit,
+                                       gint64         at,
+                                       GError       **error)
+{
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
@@ -801,7 +812,7 @@ custody_store_list_recent_failures (CustodyStore  *self,
                                 " ORDER BY e.finished DESC LIMIT ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, custody_store_now (self));
+  sqlite3_bind_int64 (stmt, 1, at != CUSTODY_TIME_NONE ? at : custody_store_now (self));
   sqlite3_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -232,6 +232,10 @@ GPtrArray           *custody_store_list_executions     (CustodyStore           *
 GPtrArray           *custody_store_list_recent_failures (CustodyStore          *self,
                                                         guint                   limit,
                                                         GError                **error);
+GPtrArray           *custody_store_list_recent_failures_at (CustodyStore       *self,
+                                                        guint                   limit,
+                                                        gint64                  at,
+                                                        GError                **error);
 gint64               custody_store_count_executions    (CustodyStore           *self,
                                                         const char             *job,
                                                         GError                **error);
@@ -253,6 +257,11 @@ CustodyMedium       *custody_store_get_medium          (CustodyStore           *
 GPtrArray           *custody_store_list_media          (CustodyStore           *self,
                                                         const char             *location,
                                                         const char             *pool,
+                                                        GError                **error);
+GPtrArray           *custody_store_list_media_at       (CustodyStore           *self,
+                                                        const char             *location,
+                                                        const char             *pool,
+                                                        gint64                  at,
                                                         GError                **error);
 GPtrArray           *custody_store_list_movements      (CustodyStore           *self,
                                                         const char             *volser,

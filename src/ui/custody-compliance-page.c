@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "custody-as-of-banner.h"
+#include "custody-as-of-button.h"
 #include "custody-compliance-page.h"
 #include "custody-job-item.h"
 #include "custody-time.h"
@@ -42,28 +44,21 @@ struct _CustodyCompliancePage
   GtkDropDown        *filter_dropdown;
   GtkLabel           *count_label;
   GtkSpinner         *busy_spinner;
-  GtkMenuButton      *as_of_button;
-  AdwButtonContent   *as_of_content;
-  GtkPopover         *as_of_popover;
-  GtkCalendar        *calendar;
-  GtkSpinButton      *hour_spin;
-  GtkSpinButton      *minute_spin;
-  GtkLabel           *future_label;
-  GtkRevealer        *banner_revealer;
-  GtkLabel           *banner_label;
+  CustodyAsOfButton  *as_of_button;
+  CustodyAsOfBanner  *banner;
   GtkStack           *stack;
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
 
   /* Models: base (session's jobs or past) → filter → sort → view */
-  GListStore         *past;            /* CustodyJobItem at as_of */
   GtkFilterListModel *filter_model;
   GtkSortListModel   *sort_model;
   GtkCustomFilter    *filter;
 
   CustodySession     *session;         /* the one whose signals we hold */
   gulong              reloaded_id;
-  GCancellable       *eval_cancellable;
+  gulong              as_of_id;
+  gulong              past_id;
 
   char               *needle;          /* case-folded search, or NULL */
   int                 filter_rule;     /* a CustodyRule, or -1 */
@@ -425,26 +420,8 @@ update_view (CustodyCompliancePage *self)
 static void
 update_as_of (CustodyCompliancePage *self)
 {
-  g_autofree char *when = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->as_of == CUSTODY_TIME_NONE)
-    {
-      adw_button_content_set_label (self->as_of_content, _("Now"));
-      gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-    }
-  else
-    {
-      when = format_moment (self->as_of);
-      adw_button_content_set_label (self->as_of_content, when);
-      if (self->evaluating)
-        text = g_strdup_printf (_("Evaluating the state at %s…"), when);
-      else
-        text = g_strdup_printf (_("Showing the state at %s"), when);
-      gtk_label_set_label (self->banner_label, text);
-      gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
-    }
-
+  /* The button and the banner follow the session by themselves. */
+  custody_as_of_banner_set_busy (self->banner, self->evaluating);
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), self->evaluating);
   gtk_spinner_set_spinning (self->busy_spinner, self->evaluating);
 }
@@ -476,20 +453,6 @@ set_base (CustodyCompliancePage *self,
   if (gtk_filter_list_model_get_model (self->filter_model) != base)
     gtk_filter_list_model_set_model (self->filter_model, base);
   update_view (self);
-}
-
-/* The moment the popover shows: the chosen one, or the current minute. */
-static GDateTime *
-popover_moment (CustodyCompliancePage *self)
-{
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
-
-  return g_date_time_new_local (g_date_time_get_year (day),
-                                g_date_time_get_month (day),
-                                g_date_time_get_day_of_month (day),
-                                gtk_spin_button_get_value_as_int (self->hour_spin),
-                                gtk_spin_button_get_value_as_int (self->minute_spin),
-                                0);
 }
 
 /*
@@ -789,116 +752,44 @@ apply_compact_cb (gpointer user_data)
  * "As of"
  */
 
-static gpointer
-evaluate_at_read (CustodyStore  *store,
-                  gpointer       data,
-                  GError       **error)
-{
-  return custody_store_evaluate_at (store, NULL, *(gint64 *) data, error);
-}
+static void on_session_reloaded_cb (CustodyCompliancePage *self,
+                                    CustodySession        *session);
 
-/* Past records carry the live job's owner, source and tags, so that a
- * search finds the same jobs in the past as now. */
+/* The session reads the moment for every view; the page shows its jobs
+ * once they are in, and the live ones again at now. */
 static void
-fill_past (CustodyCompliancePage *self,
-           GPtrArray             *verdicts)
+on_session_past_changed_cb (CustodyCompliancePage *self)
 {
-  GListModel *live = live_jobs (self);
-  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_full (verdicts->len, g_object_unref);
-  guint n_live = live != NULL ? g_list_model_get_n_items (live) : 0;
-
-  for (guint i = 0; i < n_live; i++)
-    {
-      g_autoptr(CustodyJobItem) item = g_list_model_get_item (live, i);
-      CustodyJob *job = custody_job_item_get_job (item);
-
-      g_hash_table_insert (by_name, job->name, job);
-    }
-
-  for (guint i = 0; i < verdicts->len; i++)
-    {
-      CustodyVerdict *verdict = g_ptr_array_index (verdicts, i);
-      CustodyJob *now = g_hash_table_lookup (by_name, verdict->job);
-      g_autoptr(CustodyJob) job = custody_job_new ();
-
-      job->name = g_strdup (verdict->job);
-      job->verdict = custody_verdict_ref (verdict);
-      if (now != NULL)
-        {
-          job->id = now->id;
-          g_free (job->owner);
-          job->owner = g_strdup (now->owner);
-          g_free (job->source);
-          job->source = g_strdup (now->source);
-          g_free (job->tags);
-          job->tags = g_strdup (now->tags);
-        }
-      g_ptr_array_add (items, custody_job_item_new (job));
-    }
-
-  g_list_store_splice (self->past, 0, g_list_model_get_n_items (G_LIST_MODEL (self->past)),
-                       items->pdata, items->len);
-}
-
-static void
-evaluate_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(CustodyCompliancePage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) verdicts = NULL;
-
-  verdicts = custody_session_read_finish (CUSTODY_SESSION (source), result, &error);
-
-  /* A newer moment, the return to now, or the page going away. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self->as_of == CUSTODY_TIME_NONE)
     return;
 
-  g_clear_object (&self->eval_cancellable);
   set_evaluating (self, FALSE);
-
-  if (verdicts == NULL)
-    {
-      g_autofree char *when = format_moment (self->as_of);
-      g_autofree char *text = g_strdup_printf (_("Cannot evaluate the state at %s: %s"),
-                                               when, error->message);
-
-      custody_page_toast (CUSTODY_PAGE (self), adw_toast_new (text));
-      custody_compliance_page_set_as_of (self, CUSTODY_TIME_NONE);
-      return;
-    }
-
-  fill_past (self, verdicts);
-  set_base (self, G_LIST_MODEL (self->past));
+  set_base (self, custody_session_get_past_jobs (self->session));
 }
 
 static void
-cancel_evaluation (CustodyCompliancePage *self)
+apply_as_of (CustodyCompliancePage *self)
 {
-  g_cancellable_cancel (self->eval_cancellable);
-  g_clear_object (&self->eval_cancellable);
-  set_evaluating (self, FALSE);
-}
+  gint64 at = self->session != NULL ? custody_session_get_as_of (self->session)
+                                    : CUSTODY_TIME_NONE;
 
-static void
-start_evaluation (CustodyCompliancePage *self)
-{
-  cancel_evaluation (self);
-
-  if (self->session == NULL)
+  if (self->as_of == at)
     return;
 
-  self->eval_cancellable = g_cancellable_new ();
-  set_evaluating (self, TRUE);
-  custody_session_read_async (self->session,
-                              evaluate_at_read,
-                              g_memdup2 (&self->as_of, sizeof self->as_of), g_free,
-                              (GDestroyNotify) g_ptr_array_unref,
-                              self->eval_cancellable,
-                              evaluate_cb,
-                              g_object_ref (self));
+  self->as_of = at;
+  if (at == CUSTODY_TIME_NONE)
+    {
+      set_evaluating (self, FALSE);
+      set_base (self, live_jobs (self));
+      /* Items may have changed in place while the past showed. */
+      if (self->live_stale)
+        on_session_reloaded_cb (self, self->session);
+    }
+  else
+    set_evaluating (self, custody_session_get_past_loading (self->session));
+
+  update_as_of (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
 }
 
 /*
@@ -970,66 +861,9 @@ on_column_view_activate_cb (CustodyCompliancePage *self,
                                 custody_job_item_get_name (item));
 }
 
-static void
-on_as_of_popover_show_cb (CustodyCompliancePage *self)
-{
-  g_autoptr(GDateTime) moment = NULL;
-
-  if (self->as_of != CUSTODY_TIME_NONE)
-    moment = g_date_time_new_from_unix_local (self->as_of);
-  else
-    moment = g_date_time_new_now_local ();
-
-  gtk_calendar_select_day (self->calendar, moment);
-  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (moment));
-  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (moment));
-  gtk_widget_grab_focus (GTK_WIDGET (self->calendar));
-}
-
-static void
-on_moment_changed_cb (CustodyCompliancePage *self)
-{
-  g_autoptr(GDateTime) moment = popover_moment (self);
-  gboolean future = moment == NULL || g_date_time_to_unix (moment) > custody_time_now ();
-
-  gtk_widget_set_visible (GTK_WIDGET (self->future_label), future);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compliance.show-moment", !future);
-}
-
-/* Two digits, as a clock shows them. */
-static gboolean
-on_spin_output_cb (GtkSpinButton         *spin,
-                   CustodyCompliancePage *self)
-{
-  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
 /*
  * Actions
  */
-
-static void
-show_moment_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  CustodyCompliancePage *self = CUSTODY_COMPLIANCE_PAGE (widget);
-  g_autoptr(GDateTime) moment = popover_moment (self);
-  gint64 at;
-
-  if (moment == NULL)
-    return;
-  at = g_date_time_to_unix (moment);
-  if (at > custody_time_now ())
-    return;
-
-  gtk_popover_popdown (self->as_of_popover);
-  custody_compliance_page_set_as_of (self, at);
-}
 
 static void
 return_to_now_action (GtkWidget  *widget,
@@ -1038,7 +872,6 @@ return_to_now_action (GtkWidget  *widget,
 {
   CustodyCompliancePage *self = CUSTODY_COMPLIANCE_PAGE (widget);
 
-  gtk_popover_popdown (self->as_of_popover);
   custody_compliance_page_set_as_of (self, CUSTODY_TIME_NONE);
 }
 
@@ -1063,13 +896,14 @@ custody_compliance_page_session_changed (CustodyPage *page)
   if (self->session != NULL)
     {
       g_clear_signal_handler (&self->reloaded_id, self->session);
+      g_clear_signal_handler (&self->as_of_id, self->session);
+      g_clear_signal_handler (&self->past_id, self->session);
       g_clear_object (&self->session);
     }
 
-  /* The past of another store means nothing here. */
-  cancel_evaluation (self);
+  /* Each store has its own moment. */
   self->as_of = CUSTODY_TIME_NONE;
-  g_list_store_remove_all (self->past);
+  set_evaluating (self, FALSE);
 
   if (session != NULL)
     {
@@ -1077,9 +911,18 @@ custody_compliance_page_session_changed (CustodyPage *page)
       self->reloaded_id = g_signal_connect_object (session, "reloaded",
                                                    G_CALLBACK (on_session_reloaded_cb), self,
                                                    G_CONNECT_SWAPPED);
+      self->as_of_id = g_signal_connect_object (session, "notify::as-of",
+                                                G_CALLBACK (apply_as_of), self,
+                                                G_CONNECT_SWAPPED);
+      self->past_id = g_signal_connect_object (session, "past-changed",
+                                               G_CALLBACK (on_session_past_changed_cb), self,
+                                               G_CONNECT_SWAPPED);
     }
 
   set_base (self, live_jobs (self));
+  apply_as_of (self);
+  if (self->as_of != CUSTODY_TIME_NONE && !custody_session_get_past_loading (session))
+    on_session_past_changed_cb (self);
   update_as_of (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
 }
@@ -1165,11 +1008,13 @@ custody_compliance_page_dispose (GObject *object)
 {
   CustodyCompliancePage *self = (CustodyCompliancePage *) object;
 
-  g_cancellable_cancel (self->eval_cancellable);
-  g_clear_object (&self->eval_cancellable);
   g_clear_handle_id (&self->compact_source, g_source_remove);
   if (self->session != NULL)
-    g_clear_signal_handler (&self->reloaded_id, self->session);
+    {
+      g_clear_signal_handler (&self->reloaded_id, self->session);
+      g_clear_signal_handler (&self->as_of_id, self->session);
+      g_clear_signal_handler (&self->past_id, self->session);
+    }
   g_clear_object (&self->session);
 
   /* The column view re-sorts as its columns go: nothing to show then. */
@@ -1183,7 +1028,6 @@ custody_compliance_page_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
-  g_clear_object (&self->past);
 
   G_OBJECT_CLASS (custody_compliance_page_parent_class)->dispose (object);
 }
@@ -1312,31 +1156,22 @@ custody_compliance_page_class_init (CustodyCompliancePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, as_of_button);
-  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, as_of_content);
-  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, as_of_popover);
-  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, calendar);
-  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, hour_spin);
-  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, minute_spin);
-  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, future_label);
-  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, banner);
   gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, stack);
   gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CustodyCompliancePage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_as_of_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_moment_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_spin_output_cb);
 
-  gtk_widget_class_install_action (widget_class, "compliance.show-moment", NULL,
-                                   show_moment_action);
   gtk_widget_class_install_action (widget_class, "compliance.return-to-now", NULL,
                                    return_to_now_action);
   gtk_widget_class_install_action (widget_class, "compliance.show-all", NULL, show_all_action);
 
   column_quark = g_quark_from_static_string ("custody-compliance-column");
+
+  g_type_ensure (CUSTODY_TYPE_AS_OF_BANNER);
+  g_type_ensure (CUSTODY_TYPE_AS_OF_BUTTON);
 }
 
 static void
@@ -1351,7 +1186,6 @@ custody_compliance_page_init (CustodyCompliancePage *self)
   self->as_of = CUSTODY_TIME_NONE;
   self->filter_rule = -1;
   self->filter_mode = FILTER_ALL;
-  self->past = g_list_store_new (CUSTODY_TYPE_JOB_ITEM);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
@@ -1444,8 +1278,8 @@ custody_compliance_page_get_as_of (CustodyCompliancePage *self)
  * custody_compliance_page_set_as_of:
  * @at: a past moment in Unix seconds, or %CUSTODY_TIME_NONE for now
  *
- * Shows the state at @at, evaluated in a worker thread; a newer call
- * cancels an older one.
+ * Shows the state at @at in every view of the window (the session's
+ * moment), evaluated in a worker thread; a newer call cancels an older one.
  */
 void
 custody_compliance_page_set_as_of (CustodyCompliancePage *self,
@@ -1453,24 +1287,8 @@ custody_compliance_page_set_as_of (CustodyCompliancePage *self,
 {
   g_return_if_fail (CUSTODY_IS_COMPLIANCE_PAGE (self));
 
-  if (self->as_of == at)
-    return;
-
-  self->as_of = at;
-  if (at == CUSTODY_TIME_NONE)
-    {
-      cancel_evaluation (self);
-      set_base (self, live_jobs (self));
-      g_list_store_remove_all (self->past);
-      /* Items may have changed in place while the past showed. */
-      if (self->live_stale)
-        on_session_reloaded_cb (self, self->session);
-    }
-  else
-    start_evaluation (self);
-
-  update_as_of (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+  if (self->session != NULL)
+    custody_session_set_as_of (self->session, at);
 }
 
 /* Returns: whether a past moment is being evaluated */

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "custody-as-of-banner.h"
 #include "custody-execution-model.h"
 #include "custody-job-detail.h"
 #include "custody-time.h"
@@ -41,6 +42,7 @@ struct _CustodyJobDetail
   GtkStack              *history_stack;
   GtkListView           *history_view;
   CustodyTrendChart     *compliance_chart;
+  CustodyAsOfBanner     *banner;
   CustodyTrendChart     *duration_chart;
   CustodyTrendChart     *bytes_chart;
 
@@ -702,7 +704,9 @@ custody_job_detail_class_init (CustodyJobDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_runs_row_activated_cb);
 
+  gtk_widget_class_bind_template_child (widget_class, CustodyJobDetail, banner);
   g_type_ensure (CUSTODY_TYPE_TREND_CHART);
+  g_type_ensure (CUSTODY_TYPE_AS_OF_BANNER);
 }
 
 static void
@@ -734,6 +738,7 @@ custody_job_detail_set_session (CustodyJobDetail *self,
 
   if (!g_set_object (&self->session, session))
     return;
+  custody_as_of_banner_set_session (self->banner, session);
   custody_job_detail_set_item (self, NULL);
 }
 
@@ -776,6 +781,8 @@ custody_job_detail_set_show_back (CustodyJobDetail *self,
   g_return_if_fail (CUSTODY_IS_JOB_DETAIL (self));
 
   self->show_back = show_back;
+  /* Beside the list, the list's banner says it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->banner), show_back);
   update_header (self);
 }
 

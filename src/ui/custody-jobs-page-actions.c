@@ -636,11 +636,16 @@ verify_action (GtkWidget  *widget,
 void
 custody_jobs_page_update_actions (CustodyJobsPage *self)
 {
-  gboolean has_job = selected_item (self) != NULL;
+  /* The past is read, not written: no edits while it shows. */
+  gboolean now = !custody_jobs_page_get_past (self);
+  gboolean has_job = selected_item (self) != NULL && now;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.add", now);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.edit", has_job);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.delete", has_job);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.add-copy", has_job);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.edit-copy", now);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.delete-copy", now);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.verify", has_job);
 }
 

@@ -59,5 +59,7 @@ void     custody_jobs_page_set_detail        (CustodyJobsPage      *self,
 gboolean custody_jobs_page_select_by_name    (CustodyJobsPage      *self,
                                               const char           *name);
 void     custody_jobs_page_refilter          (CustodyJobsPage      *self);
+GListModel *custody_jobs_page_get_jobs       (CustodyJobsPage      *self);
+gboolean custody_jobs_page_get_past          (CustodyJobsPage      *self);
 
 G_END_DECLS

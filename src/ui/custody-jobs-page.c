@@ -11,8 +11,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "custody-as-of-banner.h"
+#include "custody-as-of-button.h"
 #include "custody-job-row.h"
 #include "custody-jobs-page-private.h"
+#include "custody-time.h"
 #include "custody-ui-utils.h"
 
 G_DEFINE_FINAL_TYPE (CustodyJobsPage, custody_jobs_page, CUSTODY_TYPE_PAGE)
@@ -71,10 +74,12 @@ update_list_state (CustodyJobsPage *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   CustodySession *session = custody_page_get_session (CUSTODY_PAGE (self));
-  guint total = session != NULL ? g_list_model_get_n_items (custody_session_get_jobs (session)) : 0;
+  GListModel *jobs = session != NULL ? custody_jobs_page_get_jobs (self) : NULL;
+  guint total = jobs != NULL ? g_list_model_get_n_items (jobs) : 0;
   g_autofree char *subtitle = NULL;
 
-  if (session == NULL || !custody_session_get_loaded (session))
+  if (session == NULL || !custody_session_get_loaded (session) ||
+      (total == 0 && custody_session_get_past_loading (session)))
     gtk_stack_set_visible_child_name (self->list_stack, "loading");
   else if (total == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
@@ -102,6 +107,26 @@ custody_jobs_page_refilter (CustodyJobsPage *self)
   refilter_with (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* Whether the page shows a moment in the past (the session's as-of). */
+gboolean
+custody_jobs_page_get_past (CustodyJobsPage *self)
+{
+  CustodySession *session = custody_page_get_session (CUSTODY_PAGE (self));
+
+  return session != NULL && custody_session_get_as_of (session) != CUSTODY_TIME_NONE;
+}
+
+/* Returns: (transfer none) (nullable): the jobs shown, now's or the past's */
+GListModel *
+custody_jobs_page_get_jobs (CustodyJobsPage *self)
+{
+  CustodySession *session = custody_page_get_session (CUSTODY_PAGE (self));
+
+  if (session == NULL)
+    return NULL;
+  return custody_jobs_page_get_past (self) ? custody_session_get_past_jobs (session)
+                                           : custody_session_get_jobs (session);
+}
 /*
  * Selection
  */
@@ -258,6 +283,32 @@ on_session_reloaded_cb (CustodyJobsPage *self)
   update_list_state (self);
 }
 
+/* The jobs of the moment are in: the shown job again, if it existed. */
+static void
+on_session_past_changed_cb (CustodyJobsPage *self)
+{
+  on_session_reloaded_cb (self);
+  update_list_state (self);
+}
+
+/* At a moment in the past the list shows the jobs of then, with their
+ * verdicts of then; the shown job stays shown if it existed. */
+static void
+on_session_as_of_cb (CustodyJobsPage *self)
+{
+  CustodySession *session = custody_page_get_session (CUSTODY_PAGE (self));
+  CustodyJobItem *item = custody_job_detail_get_item (self->detail);
+
+  if (item != NULL && self->pending_select == NULL)
+    self->pending_select = g_strdup (custody_job_item_get_name (item));
+  gtk_sort_list_model_set_model (self->sort_model, custody_jobs_page_get_jobs (self));
+  custody_jobs_page_update_actions (self);
+  if (!custody_session_get_past_loading (session))
+    on_session_past_changed_cb (self);
+  else
+    update_list_state (self);
+}
+
 static void
 custody_jobs_page_session_changed (CustodyPage *page)
 {
@@ -266,14 +317,21 @@ custody_jobs_page_session_changed (CustodyPage *page)
 
   custody_job_detail_set_session (self->detail, session);
   gtk_sort_list_model_set_model (self->sort_model,
-                                 session != NULL ? custody_session_get_jobs (session) : NULL);
+                                 session != NULL ? custody_jobs_page_get_jobs (self) : NULL);
   if (session != NULL)
     {
       g_signal_connect_object (session, "reloaded", G_CALLBACK (on_session_reloaded_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (custody_session_get_jobs (session), "items-changed",
                                G_CALLBACK (on_jobs_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::as-of", G_CALLBACK (on_session_as_of_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "past-changed", G_CALLBACK (on_session_past_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (custody_session_get_past_jobs (session), "items-changed",
+                               G_CALLBACK (on_jobs_changed_cb), self, G_CONNECT_SWAPPED);
     }
+  custody_jobs_page_update_actions (self);
   update_list_state (self);
 }
 
@@ -306,6 +364,7 @@ custody_jobs_page_dispose (GObject *object)
 
       g_signal_handlers_disconnect_by_data (session, self);
       g_signal_handlers_disconnect_by_data (custody_session_get_jobs (session), self);
+      g_signal_handlers_disconnect_by_data (custody_session_get_past_jobs (session), self);
     }
   /* The selection owns the filter and sort models, the sort model reads
    * the session's jobs: detach it first, then let the chain go. */
@@ -427,6 +486,8 @@ custody_jobs_page_class_init (CustodyJobsPageClass *klass)
 
 
   g_type_ensure (CUSTODY_TYPE_JOB_DETAIL);
+  g_type_ensure (CUSTODY_TYPE_AS_OF_BANNER);
+  g_type_ensure (CUSTODY_TYPE_AS_OF_BUTTON);
 }
 
 static void

@@ -428,8 +428,7 @@ desk_list_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  CustodySession *session = custody_page_get_session (CUSTODY_PAGE (widget));
-  CustodyDesk *desk = session != NULL ? custody_session_get_desk (session) : NULL;
+  CustodyDesk *desk = custody_media_page_get_desk (CUSTODY_MEDIA_PAGE (widget));
   CustodyDeskList list;
 
   if (desk == NULL || !custody_desk_list_from_string (g_variant_get_string (parameter, NULL),
@@ -504,8 +503,7 @@ on_handoff_response_cb (CustodyHandoffDialog *dialog,
                         const char           *response,
                         CustodyMediaPage     *self)
 {
-  CustodySession *session = custody_page_get_session (CUSTODY_PAGE (self));
-  CustodyDesk *desk = session != NULL ? custody_session_get_desk (session) : NULL;
+  CustodyDesk *desk = custody_media_page_get_desk (self);
   g_autoptr(CustodyHandoffSheet) sheet = NULL;
 
   if ((!g_str_equal (response, "print") && !g_str_equal (response, "save")) || desk == NULL)

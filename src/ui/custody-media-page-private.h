@@ -68,5 +68,7 @@ struct _CustodyMediaPage
 void custody_media_page_class_add_actions (CustodyMediaPageClass *klass);
 void custody_media_page_init_today        (CustodyMediaPage      *self);
 void custody_media_page_update_today      (CustodyMediaPage      *self);
+gboolean     custody_media_page_get_past  (CustodyMediaPage      *self);
+CustodyDesk *custody_media_page_get_desk  (CustodyMediaPage      *self);
 
 G_END_DECLS

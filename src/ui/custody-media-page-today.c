@@ -62,8 +62,7 @@ desk_icon (CustodyDeskList list)
 void
 custody_media_page_update_today (CustodyMediaPage *self)
 {
-  CustodySession *session = custody_page_get_session (CUSTODY_PAGE (self));
-  CustodyDesk *desk = session != NULL ? custody_session_get_desk (session) : NULL;
+  CustodyDesk *desk = custody_media_page_get_desk (self);
   g_autofree char *date = NULL;
   g_autofree char *headline = NULL;
   guint to_move;
@@ -77,7 +76,8 @@ custody_media_page_update_today (CustodyMediaPage *self)
 
   adw_view_stack_page_set_needs_attention (self->today_page,
                                            desk->lists[CUSTODY_DESK_OVERDUE]->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "media.handoff", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "media.handoff",
+                                 !custody_media_page_get_past (self));
 
   /* The rows are widgets, rebuilt at every reload of the store: they are
    * built when the Today page is shown, not while the inventory is. */

@@ -10,8 +10,11 @@
 
 #include <glib/gi18n.h>
 
+#include "custody-as-of-banner.h"
+#include "custody-as-of-button.h"
 #include "custody-media-page-private.h"
 #include "custody-medium-row.h"
+#include "custody-time.h"
 #include "custody-ui-utils.h"
 
 G_DEFINE_FINAL_TYPE (CustodyMediaPage, custody_media_page, CUSTODY_TYPE_PAGE)
@@ -109,14 +112,47 @@ refilter (CustodyMediaPage *self)
  * Selection
  */
 
+static gint64
+as_of (CustodyMediaPage *self)
+{
+  CustodySession *session = custody_page_get_session (CUSTODY_PAGE (self));
+
+  return session != NULL ? custody_session_get_as_of (session) : CUSTODY_TIME_NONE;
+}
+
+/* Whether the page shows a moment in the past: then nothing moves. */
+gboolean
+custody_media_page_get_past (CustodyMediaPage *self)
+{
+  return as_of (self) != CUSTODY_TIME_NONE;
+}
+
+/* Returns: (nullable) (transfer none): the desk's lists at the moment shown */
+CustodyDesk *
+custody_media_page_get_desk (CustodyMediaPage *self)
+{
+  CustodySession *session = custody_page_get_session (CUSTODY_PAGE (self));
+
+  if (session == NULL)
+    return NULL;
+  return custody_media_page_get_past (self) ? custody_session_get_past_desk (session)
+                                            : custody_session_get_desk (session);
+}
+
 static void
 show_detail (CustodyMediaPage *self,
              CustodyMedium    *medium)
 {
+  gboolean now = !custody_media_page_get_past (self);
+
   custody_medium_detail_set_medium (self->detail, medium);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "media.move", medium != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "media.edit", medium != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "media.release", medium != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "media.add", now);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "media.scan", now);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "media.reconcile", now);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "media.import-inventory", now);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "media.move", medium != NULL && now);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "media.edit", medium != NULL && now);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "media.release", medium != NULL && now);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "media.print-label", medium != NULL);
 }
 
@@ -260,6 +296,7 @@ set_names (GtkDropDown   *drop_down,
 typedef struct
 {
   gint64     version;
+  gint64     at;         /* CUSTODY_TIME_NONE: now */
   gboolean   unchanged;
   GPtrArray *media;
   GPtrArray *locations;
@@ -283,8 +320,9 @@ read_inventory (CustodyStore  *store,
                 GError       **error)
 {
   Inventory *inv = g_new0 (Inventory, 1);
-  gint64 known = *(gint64 *) data;
+  gint64 known = ((gint64 *) data)[0];
 
+  inv->at = ((gint64 *) data)[1];
   inv->version = custody_store_get_data_version (store);
   if (inv->version == known)
     {
@@ -296,7 +334,7 @@ read_inventory (CustodyStore  *store,
   if (inv->locations != NULL)
     inv->pools = custody_store_list_pools (store, error);
   if (inv->pools != NULL)
-    inv->media = custody_store_list_media (store, NULL, NULL, error);
+    inv->media = custody_store_list_media_at (store, NULL, NULL, inv->at, error);
   if (inv->media == NULL)
     {
       inventory_free (inv);
@@ -376,6 +414,16 @@ read_inventory_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  /* Read for a moment no longer shown: read the one shown. */
+  if (inv != NULL && inv->at != as_of (self))
+    {
+      inventory_free (inv);
+      self->loading = FALSE;
+      self->reload_again = FALSE;
+      load (self);
+      return;
+    }
+
   if (inv == NULL || inv->unchanged)
     {
       if (inv == NULL)
@@ -431,8 +479,9 @@ load (CustodyMediaPage *self)
     }
 
   self->loading = TRUE;
-  known = g_new (gint64, 1);
-  *known = self->loaded_version;
+  known = g_new (gint64, 2);
+  known[0] = self->loaded_version;
+  known[1] = custody_session_get_as_of (session);
   custody_session_read_async (session, read_inventory, known, g_free, inventory_free,
                               custody_page_get_cancellable (CUSTODY_PAGE (self)), read_inventory_cb,
                               g_object_ref (self));
@@ -457,6 +506,23 @@ custody_media_page_map (GtkWidget *widget)
   load (CUSTODY_MEDIA_PAGE (widget));
 }
 
+/* Another moment: every volume where it was then. */
+static void
+on_session_as_of_cb (CustodyMediaPage *self)
+{
+  self->loaded_version = -1;
+  show_detail (self, custody_medium_detail_get_medium (self->detail));
+  custody_media_page_update_today (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load (self);
+}
+
+static void
+on_session_past_changed_cb (CustodyMediaPage *self)
+{
+  custody_media_page_update_today (self);
+}
+
 static void
 custody_media_page_session_changed (CustodyPage *page)
 {
@@ -473,8 +539,14 @@ custody_media_page_session_changed (CustodyPage *page)
   custody_medium_detail_set_session (self->detail, session);
   show_detail (self, NULL);
   if (session != NULL)
-    g_signal_connect_object (session, "reloaded", G_CALLBACK (on_session_reloaded_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (session, "reloaded", G_CALLBACK (on_session_reloaded_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::as-of", G_CALLBACK (on_session_as_of_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "past-changed", G_CALLBACK (on_session_past_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
   update_list_state (self);
   custody_media_page_update_today (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -574,6 +646,8 @@ custody_media_page_class_init (CustodyMediaPageClass *klass)
   custody_media_page_class_add_actions (klass);
 
   g_type_ensure (CUSTODY_TYPE_MEDIUM_DETAIL);
+  g_type_ensure (CUSTODY_TYPE_AS_OF_BANNER);
+  g_type_ensure (CUSTODY_TYPE_AS_OF_BUTTON);
 }
 
 static void
@@ -712,6 +786,12 @@ custody_media_page_open_scan (CustodyMediaPage *self,
 
   if (session == NULL || custody_session_get_store (session) == NULL)
     return NULL;
+  if (custody_media_page_get_past (self))
+    {
+      custody_page_toast (CUSTODY_PAGE (self),
+                          adw_toast_new (_("Return to now to scan: a scan moves volumes now")));
+      return NULL;
+    }
   if (self->locations == NULL || self->locations->len == 0)
     {
       custody_page_toast (CUSTODY_PAGE (self),

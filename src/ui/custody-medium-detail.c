@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "custody-as-of-banner.h"
 #include "custody-medium-detail.h"
 #include "custody-time.h"
 #include "custody-ui-utils.h"
@@ -26,6 +27,7 @@ struct _CustodyMediumDetail
   GtkWidget           *menu_button;
   GtkWidget           *move_button;
   GtkStack            *stack;
+  CustodyAsOfBanner   *banner;
   AdwPreferencesGroup *facts_group;
   AdwPreferencesGroup *restore_group;
   AdwPreferencesGroup *movements_group;
@@ -208,6 +210,7 @@ read_history_cb (GObject      *source,
   g_autoptr(CustodyMediumDetail) self = user_data;
   g_autoptr(GError) error = NULL;
   History *h = custody_session_read_finish (CUSTODY_SESSION (source), result, &error);
+  gint64 as_of;
 
   if (h == NULL)
     {
@@ -246,6 +249,7 @@ read_history_cb (GObject      *source,
   if (h->restore_points->len == 0)
     add_row (self, self->restore_group, _("None"), _("No run has been recorded on this volume."));
 
+  as_of = self->session != NULL ? custody_session_get_as_of (self->session) : CUSTODY_TIME_NONE;
   for (guint i = h->movements->len; i > 0; i--)
     {
       CustodyMovement *mv = g_ptr_array_index (h->movements, i - 1);
@@ -264,6 +268,12 @@ read_history_cb (GObject      *source,
         g_string_append_printf (subtitle, " · %s %s", _("seal"), mv->seal);
       if (mv->note[0] != '\0')
         g_string_append_printf (subtitle, " · %s", mv->note);
+      /* Looking at the past, the history still runs to now: say which part. */
+      if (as_of != CUSTODY_TIME_NONE && mv->at > as_of)
+        {
+          g_string_prepend (subtitle, " · ");
+          g_string_prepend (subtitle, _("After the moment shown"));
+        }
       add_row (self, self->movements_group, title, subtitle->str);
     }
 
@@ -358,10 +368,13 @@ custody_medium_detail_class_init (CustodyMediumDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustodyMediumDetail, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediumDetail, move_button);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediumDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, CustodyMediumDetail, banner);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediumDetail, facts_group);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediumDetail, restore_group);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediumDetail, movements_group);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+
+  g_type_ensure (CUSTODY_TYPE_AS_OF_BANNER);
 }
 
 static void
@@ -383,8 +396,10 @@ custody_medium_detail_set_session (CustodyMediumDetail *self,
 {
   g_return_if_fail (CUSTODY_IS_MEDIUM_DETAIL (self));
 
-  if (g_set_object (&self->session, session))
-    custody_medium_detail_set_medium (self, NULL);
+  if (!g_set_object (&self->session, session))
+    return;
+  custody_as_of_banner_set_session (self->banner, session);
+  custody_medium_detail_set_medium (self, NULL);
 }
 
 /* Shows a volume, or nothing; the same volume again (fresher) reloads
@@ -422,4 +437,6 @@ custody_medium_detail_set_show_back (CustodyMediumDetail *self,
 
   self->show_back = show_back;
   gtk_widget_set_visible (self->back_button, show_back);
+  /* Beside the list, the list's banner says it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->banner), show_back);
 }

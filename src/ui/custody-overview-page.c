@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "custody-as-of-banner.h"
+#include "custody-as-of-button.h"
 #include "custody-job-item.h"
 #include "custody-overview-page.h"
 #include "custody-time.h"
@@ -33,7 +35,7 @@ struct _CustodyOverviewPage
   AdwPreferencesGroup *failures_group;
   AdwPreferencesGroup *desk_group;
   CustodyTrendChart   *trend_chart;
-
+  CustodyAsOfBanner   *banner;
   GtkLabel            *card_counts[CUSTODY_N_STATUSES];
   AdwActionRow        *rule_rows[CUSTODY_N_RULES];
   AdwActionRow        *desk_rows[CUSTODY_N_DESK_LISTS];
@@ -103,7 +105,10 @@ static void
 update (CustodyOverviewPage *self)
 {
   CustodySession *session = custody_page_get_session (CUSTODY_PAGE (self));
-  GListModel *jobs, *alerts;
+  GListModel *jobs;
+  g_autoptr(GPtrArray) alerts = NULL;
+  gint64 as_of;
+  gboolean past;
   guint counts[CUSTODY_N_STATUSES] = { 0, };
   guint failing[CUSTODY_N_RULES] = { 0, };
   guint n_jobs, n_alerts = 0, n_critical = 0;
@@ -118,9 +123,17 @@ update (CustodyOverviewPage *self)
       return;
     }
 
-  jobs = custody_session_get_jobs (session);
+  /* At a moment in the past, every figure is the one of then. */
+  as_of = custody_session_get_as_of (session);
+  past = as_of != CUSTODY_TIME_NONE;
+  jobs = past ? custody_session_get_past_jobs (session) : custody_session_get_jobs (session);
   n_jobs = g_list_model_get_n_items (jobs);
-  gtk_stack_set_visible_child_name (self->stack, n_jobs > 0 ? "summary" : "empty");
+  if (past && custody_session_get_past_loading (session) && n_jobs == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, n_jobs > 0 || past ? "summary" : "empty");
 
   for (guint i = 0; i < n_jobs; i++)
     {
@@ -144,14 +157,18 @@ update (CustodyOverviewPage *self)
                                              "Safe, but %u jobs are at risk",
                                              counts[CUSTODY_STATUS_AT_RISK]),
                                 counts[CUSTODY_STATUS_AT_RISK]);
+  else if (n_jobs == 0)
+    headline = g_strdup (_("No jobs existed at that moment"));
   else
     headline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The job is safe",
                                              "All %u jobs are safe", n_jobs),
                                 n_jobs);
   gtk_label_set_label (self->headline, headline);
 
-  when = custody_format_time (custody_session_get_evaluated_at (session));
-  checked = g_strdup_printf (_("Checked at %s"), when);
+  when = custody_format_time (past ? as_of : custody_session_get_evaluated_at (session));
+  /* Translators: the Overview's subtitle at a moment in the past */
+  checked = past ? g_strdup_printf (_("As of %s"), when)
+                 : g_strdup_printf (_("Checked at %s"), when);
   adw_window_title_set_subtitle (self->window_title, checked);
 
   for (guint s = 0; s < CUSTODY_N_STATUSES; s++)
@@ -176,10 +193,18 @@ update (CustodyOverviewPage *self)
       custody_add_css_class_if (GTK_WIDGET (self->rule_icons[r]), "error", failing[r] > 0);
     }
 
-  alerts = custody_session_get_alerts (session);
-  for (guint i = 0; i < g_list_model_get_n_items (alerts); i++)
+  alerts = g_ptr_array_new_with_free_func (g_object_unref);
+  if (past && custody_session_get_past_alerts (session) != NULL)
+    for (guint i = 0; i < custody_session_get_past_alerts (session)->len; i++)
+      g_ptr_array_add (alerts,
+                       g_object_ref (g_ptr_array_index (custody_session_get_past_alerts (session),
+                                                        i)));
+  else if (!past)
+    for (guint i = 0; i < g_list_model_get_n_items (custody_session_get_alerts (session)); i++)
+      g_ptr_array_add (alerts, g_list_model_get_item (custody_session_get_alerts (session), i));
+  for (guint i = 0; i < alerts->len; i++)
     {
-      g_autoptr(CustodyAlert) alert = g_list_model_get_item (alerts, i);
+      CustodyAlert *alert = g_ptr_array_index (alerts, i);
 
       if (alert->acknowledged_by != NULL)
         continue;
@@ -204,21 +229,23 @@ update (CustodyOverviewPage *self)
     custody_add_css_class_if (GTK_WIDGET (self->alerts_icon), "success", n_alerts == 0);
   }
 
-  update_desk (self, custody_session_get_desk (session));
+  update_desk (self, past ? custody_session_get_past_desk (session)
+                          : custody_session_get_desk (session));
 
   for (guint i = 0; i < self->failure_rows->len; i++)
     adw_preferences_group_remove (self->failures_group, g_ptr_array_index (self->failure_rows, i));
   g_ptr_array_set_size (self->failure_rows, 0);
 
-  failures = custody_session_get_recent_failures (session);
+  failures = past ? custody_session_get_past_failures (session)
+                  : custody_session_get_recent_failures (session);
   for (guint i = 0; failures != NULL && i < failures->len; i++)
     {
       CustodyExecution *e = g_ptr_array_index (failures, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name ("window-close-symbolic");
       g_autofree char *title = g_strdup_printf ("%s · %s", e->job, e->copy);
-      g_autofree char *ago = custody_format_ago (e->finished,
-                                                 custody_session_get_evaluated_at (session));
+      g_autofree char *ago =
+        custody_format_ago (e->finished, past ? as_of : custody_session_get_evaluated_at (session));
       g_autofree char *subtitle = e->message[0] != '\0'
                                   ? g_strdup_printf ("%s · %s", ago, e->message)
                                   : g_strdup (ago);
@@ -245,7 +272,13 @@ custody_overview_page_session_changed (CustodyPage *page)
   CustodySession *session = custody_page_get_session (page);
 
   if (session != NULL)
-    g_signal_connect_object (session, "reloaded", G_CALLBACK (update), page, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (session, "reloaded", G_CALLBACK (update), page, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::as-of", G_CALLBACK (update), page,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "past-changed", G_CALLBACK (update), page,
+                               G_CONNECT_SWAPPED);
+    }
   /* Read when it shows, again when the store changes. */
   custody_trend_chart_set_source (CUSTODY_OVERVIEW_PAGE (page)->trend_chart, session,
                                   custody_trend_load_compliance, NULL);
@@ -337,8 +370,11 @@ custody_overview_page_class_init (CustodyOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, failures_group);
   gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, desk_group);
   gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, trend_chart);
+  gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, banner);
 
   g_type_ensure (CUSTODY_TYPE_TREND_CHART);
+  g_type_ensure (CUSTODY_TYPE_AS_OF_BANNER);
+  g_type_ensure (CUSTODY_TYPE_AS_OF_BUTTON);
 }
 
 static void

@@ -774,6 +774,25 @@ on_options_changed_cb (CustodyReportsPage *self)
   update_options (self);
 }
 
+/* The report's moment is the window's: every view shows it. */
+static void
+set_window_moment (CustodyReportsPage *self)
+{
+  CustodySession *session = custody_page_get_session (CUSTODY_PAGE (self));
+
+  if (session != NULL)
+    custody_session_set_as_of (session, self->as_of);
+}
+
+static void
+on_session_as_of_cb (CustodyReportsPage *self,
+                     GParamSpec         *pspec,
+                     CustodySession     *session)
+{
+  self->as_of = custody_session_get_as_of (session);
+  update_options (self);
+}
+
 static void
 on_as_of_popover_show_cb (CustodyReportsPage *self)
 {
@@ -802,6 +821,7 @@ on_day_selected_cb (CustodyReportsPage *self)
   self->as_of = at == CUSTODY_TIME_NONE || at >= custody_time_now () ? CUSTODY_TIME_NONE : at;
   update_options (self);
   gtk_popover_popdown (self->as_of_popover);
+  set_window_moment (self);
 }
 
 /*
@@ -1208,6 +1228,7 @@ as_of_now_action (GtkWidget  *widget,
   self->as_of = CUSTODY_TIME_NONE;
   update_options (self);
   gtk_popover_popdown (self->as_of_popover);
+  set_window_moment (self);
 }
 
 static void
@@ -1248,6 +1269,15 @@ custody_reports_page_session_changed (CustodyPage *page)
   set_working (self, NULL);
   forget_report (self);
   show_pages (self);
+
+  if (custody_page_get_session (page) != NULL)
+    {
+      CustodySession *session = custody_page_get_session (page);
+
+      g_signal_connect_object (session, "notify::as-of", G_CALLBACK (on_session_as_of_cb), self,
+                               G_CONNECT_SWAPPED);
+      on_session_as_of_cb (self, NULL, session);
+    }
 }
 
 /*

@@ -48,6 +48,15 @@ struct _CustodySession
   GPtrArray         *updating_jobs;   /* fresh CustodyJob records still to swap in */
   guint              updated;         /* how many of them are swapped in */
   guint              loading_source;
+
+  /* The moment the window looks at, and what the store says of it. */
+  gint64             as_of;           /* CUSTODY_TIME_NONE: now */
+  GListStore        *past_jobs;       /* CustodyJobItem at as_of */
+  CustodyDesk       *past_desk;       /* the desk's lists at as_of */
+  GPtrArray         *past_alerts;     /* CustodyAlert open at as_of, as they were */
+  GPtrArray         *past_failures;   /* CustodyExecution, the latest failed by as_of */
+  GCancellable      *past_cancellable;
+  gint64             past_version;    /* data_version when the past was read */
   guint              reloading : 1;
   guint              reload_again : 1;
   guint              polling : 1;
@@ -56,10 +65,10 @@ struct _CustodySession
 
 G_DEFINE_FINAL_TYPE (CustodySession, custody_session, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_LOADED, N_PROPS };
+enum { PROP_0, PROP_LOADED, PROP_AS_OF, PROP_PAST_LOADING, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-enum { RELOADED, FAILED, N_SIGNALS };
+enum { RELOADED, FAILED, PAST_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 typedef struct
@@ -86,6 +95,7 @@ snapshot_free (gpointer data)
 }
 
 static void schedule_poll (CustodySession *self);
+static void read_past     (CustodySession *self);
 
 /*
  * Reloading
@@ -317,6 +327,11 @@ finish_reload (CustodySession *self)
     }
   g_signal_emit (self, signals[RELOADED], 0);
 
+  /* The store changed: what it says of the past may have too (a movement
+   * recorded late, a job added with its history). */
+  if (self->as_of != CUSTODY_TIME_NONE && self->data_version != self->past_version)
+    read_past (self);
+
   if (self->reload_again)
     {
       self->reload_again = FALSE;
@@ -429,6 +444,188 @@ open_cb (GObject      *source,
 }
 
 /*
+ * The past
+ */
+
+typedef struct
+{
+  gint64       at;
+  GPtrArray   *verdicts;   /* CustodyVerdict */
+  CustodyDesk *desk;
+  GPtrArray   *alerts;
+  GPtrArray   *failures;
+} Past;
+
+static void
+past_free (gpointer data)
+{
+  Past *past = data;
+
+  g_clear_pointer (&past->verdicts, g_ptr_array_unref);
+  g_clear_pointer (&past->desk, custody_desk_unref);
+  g_clear_pointer (&past->alerts, g_ptr_array_unref);
+  g_clear_pointer (&past->failures, g_ptr_array_unref);
+  g_free (past);
+}
+
+static gpointer
+read_past_worker (CustodyStore  *store,
+                  gpointer       data,
+                  GError       **error)
+{
+  g_autoptr(GError) desk_error = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  Past *past = g_new0 (Past, 1);
+
+  past->at = *(gint64 *) data;
+  past->verdicts = custody_store_evaluate_at (store, NULL, past->at, error);
+  if (past->verdicts != NULL)
+    past->failures = custody_store_list_recent_failures_at (store, RECENT_FAILURES, past->at,
+                                                            error);
+  if (past->failures != NULL)
+    alerts = custody_store_list_alerts (store, TRUE, error);
+  if (alerts == NULL)
+    {
+      past_free (past);
+      return NULL;
+    }
+
+  /* The alerts open then, acknowledged only if they were by then. */
+  past->alerts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      CustodyAlert *alert = g_ptr_array_index (alerts, i);
+
+      if (alert->raised_at > past->at ||
+          (alert->resolved_at != CUSTODY_TIME_NONE && alert->resolved_at <= past->at))
+        continue;
+      if (alert->acknowledged_by != NULL && alert->acknowledged_at > past->at)
+        g_clear_pointer (&alert->acknowledged_by, g_free);
+      g_ptr_array_add (past->alerts, g_object_ref (alert));
+    }
+
+  /* Without the desk, the rest still says what it knew. */
+  past->desk = custody_store_get_desk_at (store, past->at, &desk_error);
+  if (past->desk == NULL)
+    g_debug ("No desk at %" G_GINT64_FORMAT ": %s", past->at, desk_error->message);
+  return past;
+}
+
+/* Past records carry the live job's settings (owner, source, tags, RPO),
+ * so that searches and the detail show the same job then as now; the
+ * verdict is the one of the moment. */
+static void
+fill_past_jobs (CustodySession *self,
+                GPtrArray      *verdicts)
+{
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (verdicts->len, g_object_unref);
+  GListModel *live = G_LIST_MODEL (self->jobs);
+  guint n_live = g_list_model_get_n_items (live);
+
+  for (guint i = 0; i < n_live; i++)
+    {
+      g_autoptr(CustodyJobItem) item = g_list_model_get_item (live, i);
+      CustodyJob *job = custody_job_item_get_job (item);
+
+      g_hash_table_insert (by_name, job->name, job);
+    }
+
+  for (guint i = 0; i < verdicts->len; i++)
+    {
+      CustodyVerdict *verdict = g_ptr_array_index (verdicts, i);
+      CustodyJob *now = g_hash_table_lookup (by_name, verdict->job);
+      g_autoptr(CustodyJob) job = custody_job_new ();
+
+      job->name = g_strdup (verdict->job);
+      job->verdict = custody_verdict_ref (verdict);
+      job->status = verdict->status;
+      if (now != NULL)
+        {
+          job->id = now->id;
+          g_free (job->owner);
+          job->owner = g_strdup (now->owner);
+          g_free (job->source);
+          job->source = g_strdup (now->source);
+          g_free (job->tags);
+          job->tags = g_strdup (now->tags);
+          job->rpo_hours = now->rpo_hours;
+          job->verify_days = now->verify_days;
+          job->created_at = now->created_at;
+        }
+      g_ptr_array_add (items, custody_job_item_new (job));
+    }
+
+  g_list_store_splice (self->past_jobs, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->past_jobs)),
+                       items->pdata, items->len);
+}
+
+static void
+read_past_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CustodySession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Past *past = custody_session_read_finish (self, result, &error);
+
+  /* Another moment, the return to now, or the session going away. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (past != NULL && past->at != self->as_of)
+    {
+      past_free (past);
+      return;
+    }
+
+  g_clear_object (&self->past_cancellable);
+  if (past == NULL)
+    {
+      g_signal_emit (self, signals[FAILED], 0, error);
+      custody_session_set_as_of (self, CUSTODY_TIME_NONE);
+      return;
+    }
+
+  fill_past_jobs (self, past->verdicts);
+  g_clear_pointer (&self->past_desk, custody_desk_unref);
+  self->past_desk = g_steal_pointer (&past->desk);
+  g_clear_pointer (&self->past_alerts, g_ptr_array_unref);
+  self->past_alerts = g_steal_pointer (&past->alerts);
+  g_clear_pointer (&self->past_failures, g_ptr_array_unref);
+  self->past_failures = g_steal_pointer (&past->failures);
+  past_free (past);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAST_LOADING]);
+  g_signal_emit (self, signals[PAST_CHANGED], 0);
+}
+
+static void
+read_past (CustodySession *self)
+{
+  gboolean was_loading = self->past_cancellable != NULL;
+
+  g_cancellable_cancel (self->past_cancellable);
+  g_clear_object (&self->past_cancellable);
+
+  if (self->store == NULL || self->as_of == CUSTODY_TIME_NONE)
+    {
+      if (was_loading)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAST_LOADING]);
+      return;
+    }
+
+  self->past_cancellable = g_cancellable_new ();
+  self->past_version = self->data_version;
+  custody_session_read_async (self, read_past_worker,
+                              g_memdup2 (&self->as_of, sizeof self->as_of), g_free,
+                              past_free, self->past_cancellable, read_past_cb,
+                              g_object_ref (self));
+  if (!was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAST_LOADING]);
+}
+
+/*
  * GObject
  */
 
@@ -438,6 +635,8 @@ custody_session_dispose (GObject *object)
   CustodySession *self = (CustodySession *) object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->past_cancellable);
+  g_clear_object (&self->past_cancellable);
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->loading_source, g_source_remove);
   g_clear_pointer (&self->loading_items, g_ptr_array_unref);
@@ -457,6 +656,10 @@ custody_session_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->recent_failures, g_ptr_array_unref);
   g_clear_pointer (&self->desk, custody_desk_unref);
+  g_clear_object (&self->past_jobs);
+  g_clear_pointer (&self->past_desk, custody_desk_unref);
+  g_clear_pointer (&self->past_alerts, g_ptr_array_unref);
+  g_clear_pointer (&self->past_failures, g_ptr_array_unref);
   g_free (self->db_path);
 
   G_OBJECT_CLASS (custody_session_parent_class)->finalize (object);
@@ -475,6 +678,30 @@ custody_session_get_property (GObject    *object,
     case PROP_LOADED:
       g_value_set_boolean (value, self->loaded);
       break;
+    case PROP_AS_OF:
+      g_value_set_int64 (value, self->as_of);
+      break;
+    case PROP_PAST_LOADING:
+      g_value_set_boolean (value, custody_session_get_past_loading (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+custody_session_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  CustodySession *self = CUSTODY_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_AS_OF:
+      custody_session_set_as_of (self, g_value_get_int64 (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -488,9 +715,17 @@ custody_session_class_init (CustodySessionClass *klass)
   object_class->dispose = custody_session_dispose;
   object_class->finalize = custody_session_finalize;
   object_class->get_property = custody_session_get_property;
+  object_class->set_property = custody_session_set_property;
 
   properties[PROP_LOADED] =
     g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The moment every view shows; CUSTODY_TIME_NONE (G_MININT64) is now. */
+  properties[PROP_AS_OF] =
+    g_param_spec_int64 ("as-of", NULL, NULL, G_MININT64, G_MAXINT64, G_MININT64,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAST_LOADING] =
+    g_param_spec_boolean ("past-loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -498,6 +733,10 @@ custody_session_class_init (CustodySessionClass *klass)
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* The past jobs and desk were read again: for another moment, or
+   * because the store changed. */
+  signals[PAST_CHANGED] = g_signal_new ("past-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -505,6 +744,8 @@ custody_session_init (CustodySession *self)
 {
   self->jobs = custody_array_model_new (CUSTODY_TYPE_JOB_ITEM);
   self->alerts = g_list_store_new (CUSTODY_TYPE_ALERT);
+  self->past_jobs = g_list_store_new (CUSTODY_TYPE_JOB_ITEM);
+  self->as_of = CUSTODY_TIME_NONE;
   self->cancellable = g_cancellable_new ();
   self->poll_interval = DEFAULT_POLL_MS;
   self->data_version = -1;
@@ -845,4 +1086,92 @@ custody_session_read_finish (CustodySession  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The moment the views show: CUSTODY_TIME_NONE for now. */
+gint64
+custody_session_get_as_of (CustodySession *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_SESSION (self), CUSTODY_TIME_NONE);
+
+  return self->as_of;
+}
+
+/**
+ * custody_session_set_as_of:
+ * @at: a moment in the past, or CUSTODY_TIME_NONE for now
+ *
+ * Makes every view show the state at @at. A moment that is not in the
+ * past is now. The jobs and the desk of that moment are read in a worker;
+ * "past-changed" says when they are in.
+ */
+void
+custody_session_set_as_of (CustodySession *self,
+                           gint64          at)
+{
+  g_return_if_fail (CUSTODY_IS_SESSION (self));
+
+  if (at != CUSTODY_TIME_NONE && at >= custody_time_now ())
+    at = CUSTODY_TIME_NONE;
+  if (self->as_of == at)
+    return;
+
+  self->as_of = at;
+  if (at == CUSTODY_TIME_NONE)
+    {
+      g_list_store_remove_all (self->past_jobs);
+      g_clear_pointer (&self->past_desk, custody_desk_unref);
+      g_clear_pointer (&self->past_alerts, g_ptr_array_unref);
+      g_clear_pointer (&self->past_failures, g_ptr_array_unref);
+    }
+  read_past (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+}
+
+/* Whether the state at the moment is still being read. */
+gboolean
+custody_session_get_past_loading (CustodySession *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_SESSION (self), FALSE);
+
+  return self->past_cancellable != NULL;
+}
+
+/* Returns: (transfer none): the jobs at the moment, CustodyJobItem with
+ * the verdicts of then; empty at now and until read */
+GListModel *
+custody_session_get_past_jobs (CustodySession *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->past_jobs);
+}
+
+/* Returns: (nullable) (transfer none): the desk's lists at the moment */
+CustodyDesk *
+custody_session_get_past_desk (CustodySession *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_SESSION (self), NULL);
+
+  return self->past_desk;
+}
+
+/* Returns: (nullable) (transfer none): the alerts open at the moment,
+ * CustodyAlert, acknowledged only if they were by then */
+GPtrArray *
+custody_session_get_past_alerts (CustodySession *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_SESSION (self), NULL);
+
+  return self->past_alerts;
+}
+
+/* Returns: (nullable) (transfer none): the latest failed runs by the
+ * moment, CustodyExecution */
+GPtrArray *
+custody_session_get_past_failures (CustodySession *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_SESSION (self), NULL);
+
+  return self->past_failures;
 }

@@ -38,6 +38,14 @@ gint64          custody_session_get_data_version    (CustodySession          *se
 const CustodyPolicy *custody_session_get_policy     (CustodySession          *self);
 void            custody_session_set_poll_interval   (CustodySession          *self,
                                                      guint                    interval_ms);
+gint64          custody_session_get_as_of           (CustodySession          *self);
+void            custody_session_set_as_of           (CustodySession          *self,
+                                                     gint64                   at);
+gboolean        custody_session_get_past_loading    (CustodySession          *self);
+GListModel     *custody_session_get_past_jobs       (CustodySession          *self);
+CustodyDesk    *custody_session_get_past_desk       (CustodySession          *self);
+GPtrArray      *custody_session_get_past_alerts     (CustodySession          *self);
+GPtrArray      *custody_session_get_past_failures   (CustodySession          *self);
 void            custody_session_open                (CustodySession          *self);
 void            custody_session_reload              (CustodySession          *self);
 

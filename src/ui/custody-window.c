@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "custody-alerts-page.h"
+#include "custody-as-of-button.h"
 #include "custody-auto-backup.h"
 #include "custody-compliance-page.h"
 #include "custody-import-dialog.h"
@@ -20,6 +21,7 @@
 #include "custody-reports-page.h"
 #include "custody-restore-dialog.h"
 #include "custody-session.h"
+#include "custody-time.h"
 #include "custody-ui-utils.h"
 #include "custody-window.h"
 
@@ -685,6 +687,56 @@ compliance_filter_action (GtkWidget  *widget,
   custody_compliance_page_set_filter (CUSTODY_COMPLIANCE_PAGE (self->compliance_page), filter);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+T: the moment every view shows, chosen from the view's own
+ * button (Compliance's, for a view without one). */
+static void
+choose_moment_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CustodyWindow *self = CUSTODY_WINDOW (widget);
+  CustodyPage *page = visible_page (self);
+  GtkWidget *button = page != NULL ? find_descendant (GTK_WIDGET (page),
+                                                      CUSTODY_TYPE_AS_OF_BUTTON) : NULL;
+
+  if (button == NULL || !gtk_widget_is_drawable (button))
+    {
+      custody_window_show_view (self, "compliance");
+      button = find_descendant (GTK_WIDGET (self->compliance_page), CUSTODY_TYPE_AS_OF_BUTTON);
+    }
+  if (button != NULL)
+    custody_as_of_button_popup (CUSTODY_AS_OF_BUTTON (button));
+}
+
+/* Alt+Home: every view back to now. */
+static void
+return_to_now_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CustodyWindow *self = CUSTODY_WINDOW (widget);
+
+  if (self->session != NULL)
+    custody_session_set_as_of (self->session, CUSTODY_TIME_NONE);
+}
+
 /* F8 from any view: the desk's scanner is always at hand. */
 static void
 scan_action (GtkWidget  *widget,
@@ -1094,7 +1146,12 @@ custody_window_class_init (CustodyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.scan", NULL, scan_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.scan", NULL);
   gtk_widget_class_install_action (widget_class, "win.open-medium", "s", open_medium_action);
-
+  gtk_widget_class_install_action (widget_class, "win.choose-moment", NULL, choose_moment_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "win.choose-moment", NULL);
+  gtk_widget_class_install_action (widget_class, "win.return-to-now", NULL, return_to_now_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK,
+                                       "win.return-to-now", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
