@@ -28,6 +28,7 @@ struct _CustodyJobsPage
   GtkSearchEntry      *search_entry;
   GtkStack            *list_stack;
   GtkListView         *list_view;
+  GtkWidget           *separator;
   CustodyJobDetail    *detail;
 
   GtkCustomFilter     *filter;

@@ -66,15 +66,28 @@ sort_func (gconstpointer a,
   return cmp != 0 ? cmp : g_strcmp0 (ja->name, jb->name);
 }
 
+/* A store without jobs has one empty state, the list's, over the whole
+ * page: not "No Job Selected" beside "No Jobs Yet". */
+static void
+set_store_empty (CustodyJobsPage *self,
+                 gboolean         empty)
+{
+  gtk_widget_set_visible (self->separator, !empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail), !empty);
+  gtk_widget_set_hexpand (self->list_pane, empty);
+}
+
 static void
 update_list_state (CustodyJobsPage *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   CustodySession *session = custody_page_get_session (CUSTODY_PAGE (self));
   guint total = session != NULL ? g_list_model_get_n_items (custody_session_get_jobs (session)) : 0;
+  gboolean loaded = session != NULL && custody_session_get_loaded (session);
   g_autofree char *subtitle = NULL;
 
-  if (session == NULL || !custody_session_get_loaded (session))
+  set_store_empty (self, loaded && total == 0);
+  if (!loaded)
     gtk_stack_set_visible_child_name (self->list_stack, "loading");
   else if (total == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
@@ -415,6 +428,7 @@ custody_jobs_page_class_init (CustodyJobsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, separator);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
