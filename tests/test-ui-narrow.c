@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "custody-jobs-page.h"
 #include "custody-media-page.h"
 #include "custody-store-test-utils.h"
 #include "custody-store.h"
@@ -254,6 +255,29 @@ test_every_view_fits (Fixture       *f,
   check_titles_whole (GTK_WIDGET (custody_window_get_page (f->window, "media")),
                       "Media's Today", failures);
   shoot (f, "media-today", language);
+
+  /* A job and a volume, opened from their lists. */
+  custody_window_show_view (f->window, "media");
+  custody_media_page_show_inventory (CUSTODY_MEDIA_PAGE (custody_window_get_page (f->window,
+                                                                                  "media")));
+  custody_media_page_select_volume (CUSTODY_MEDIA_PAGE (custody_window_get_page (f->window,
+                                                                                 "media")),
+                                    "A00001L9");
+  custody_test_iterate (500);
+  check_titles_whole (GTK_WIDGET (custody_window_get_page (f->window, "media")),
+                      "A volume's detail", failures);
+  shoot (f, "medium-detail", language);
+  {
+    g_autofree char *job = custody_test_first_violating_job (f->db);
+
+    custody_window_show_view (f->window, "jobs");
+    custody_jobs_page_select_job (CUSTODY_JOBS_PAGE (custody_window_get_page (f->window,
+                                                                              "jobs")), job);
+    custody_test_iterate (800);
+    check_titles_whole (GTK_WIDGET (custody_window_get_page (f->window, "jobs")),
+                        "A job's detail", failures);
+    shoot (f, "job-detail", language);
+  }
   if (failures->len > 0)
     g_error ("%s", failures->str);
 }
