@@ -164,8 +164,30 @@ on_list_activate_cb (CustodyJobsPage *self,
   g_autoptr(CustodyJobItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model),
                                                           position);
 
-  if (item != NULL)
-    show_detail (self, item);
+  if (item == NULL)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  show_detail (self, item);
+}
+
+/* One click opens the job under the pointer. Not the list's own
+ * single-click activation: with it, the list selects the row under the
+ * pointer as it passes, so the highlight, and with the keyboard in the
+ * list the job shown, followed the pointer. Seen before the row's own
+ * handling (capture), which then selects the same row. */
+static void
+on_list_released_cb (CustodyJobsPage *self,
+                     int              n_press,
+                     double           x,
+                     double           y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked != NULL ? gtk_widget_get_ancestor (picked, CUSTODY_TYPE_JOB_ROW) : NULL;
+  CustodyJobItem *item = row != NULL ? custody_job_row_get_item (CUSTODY_JOB_ROW (row)) : NULL;
+
+  if (n_press == 1 && item != NULL &&
+      custody_jobs_page_select_by_name (self, custody_job_item_get_name (item)))
+    custody_page_show_detail (CUSTODY_PAGE (self));
 }
 
 static void
@@ -176,10 +198,9 @@ on_selection_changed_cb (CustodyJobsPage *self)
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   /* Keyboard moves in the list show the job beside it; folded, the
-   * detail opens only on activation. The list also selects the row under
-   * the pointer (single-click activation hovers): that must not change
-   * the job shown, e.g. the one just opened from Compliance, so only a
-   * selection made while the list has the keyboard counts. */
+   * detail opens only on a click or Enter. Only a selection made while the
+   * list has the keyboard counts: one made by the program (a job opened
+   * from Compliance) has shown its job already. */
   if (item != NULL && !custody_page_get_list_folded (CUSTODY_PAGE (self))
       && focus != NULL && self->list_view != NULL
       && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
@@ -472,6 +493,7 @@ static void
 custody_jobs_page_init (CustodyJobsPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   custody_spin_while_mapped (self->loading_spinner);
@@ -499,6 +521,12 @@ custody_jobs_page_init (CustodyJobsPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (click, "released", G_CALLBACK (on_list_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
