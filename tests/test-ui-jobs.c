@@ -11,8 +11,6 @@
  */
 #include "config.h"
 
-#include <gdk/x11/gdkx.h>
-
 #include "custody-copy-editor.h"
 #include "custody-job-detail.h"
 #include "custody-job-editor.h"
@@ -389,58 +387,6 @@ row_highlighted (GtkWidget *row)
   return (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED) != 0;
 }
 
-static void
-on_exited_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-/* xdotool with @args (NULL-terminated), waited for. */
-static void
-xdotool (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean exited = FALSE;
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_wait_async (process, NULL, on_exited_cb, &exited);
-  g_assert_true (custody_test_wait_for (custody_test_flag_set, &exited, 5000));
-  custody_test_iterate (300);
-}
-
-/* The real pointer, moved by the X server over @widget's middle, and
- * there a click if @click. */
-static void
-move_pointer_over (GtkWidget *widget,
-                   gboolean   click)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  graphene_rect_t bounds;
-  graphene_point_t middle;
-  g_autofree char *x = NULL, *y = NULL, *xid = NULL;
-  double dx, dy;
-
-  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (native), &bounds));
-  graphene_rect_get_center (&bounds, &middle);
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  x = g_strdup_printf ("%d", (int) (middle.x + dx));
-  y = g_strdup_printf ("%d", (int) (middle.y + dy));
-  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
-  /* Not --sync: that waits for a move, and the pointer may be there. */
-  xdotool ((const char *[]) { "mousemove", "--window", xid, x, y,
-                              click ? "click" : NULL, "1", NULL });
-}
-
 /* The pointer passing over the list leaves the highlight on the job that
  * is open: the highlight says which job the detail shows. */
 static void
@@ -449,8 +395,7 @@ test_hover_leaves_the_highlight (Fixture       *f,
 {
   CustodyJobsPage *page;
 
-  if (g_find_program_in_path ("xdotool") == NULL
-      || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+  if (!custody_test_can_xdotool ())
     {
       g_test_skip ("xdotool on X11 is needed to move the pointer");
       return;
@@ -462,19 +407,19 @@ test_hover_leaves_the_highlight (Fixture       *f,
   g_assert_true (row_highlighted (job_row (page, "mail")));
 
   /* A click opens the job under the pointer, highlighted. */
-  move_pointer_over (job_row (page, "crm"), TRUE);
+  custody_test_pointer_over (job_row (page, "crm"), TRUE);
   g_assert_cmpstr (shown_job (page), ==, "crm");
   g_assert_true (row_highlighted (job_row (page, "crm")));
   g_assert_false (row_highlighted (job_row (page, "mail")));
 
   /* The keyboard moves the highlight, and the job beside it follows. */
-  xdotool ((const char *[]) { "key", "Down", NULL });
+  custody_test_xdotool ((const char *[]) { "key", "Down", NULL });
   g_assert_cmpstr (selected_job (page), ==, "mail");
   g_assert_cmpstr (shown_job (page), ==, "mail");
 
   /* The pointer passing over the other row leaves both. */
-  move_pointer_over (job_row (page, "mail"), FALSE);
-  move_pointer_over (job_row (page, "crm"), FALSE);
+  custody_test_pointer_over (job_row (page, "mail"), FALSE);
+  custody_test_pointer_over (job_row (page, "crm"), FALSE);
   g_assert_cmpstr (shown_job (page), ==, "mail");
   g_assert_cmpstr (selected_job (page), ==, "mail");
   g_assert_false (row_highlighted (job_row (page, "crm")));
@@ -489,8 +434,7 @@ test_click_opens_the_job_folded (Fixture       *f,
   CustodyJobsPage *page;
   AdwLeaflet *leaflet;
 
-  if (g_find_program_in_path ("xdotool") == NULL
-      || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+  if (!custody_test_can_xdotool ())
     {
       g_test_skip ("xdotool on X11 is needed to click");
       return;
@@ -500,7 +444,7 @@ test_click_opens_the_job_folded (Fixture       *f,
   leaflet = ADW_LEAFLET (custody_test_find (GTK_WIDGET (page), ADW_TYPE_LEAFLET, NULL));
   g_assert_true (adw_leaflet_get_folded (leaflet));
   custody_test_iterate (300);
-  move_pointer_over (job_row (page, "crm"), TRUE);
+  custody_test_pointer_over (job_row (page, "crm"), TRUE);
   g_assert_cmpstr (shown_job (page), ==, "crm");
   g_assert_cmpstr (selected_job (page), ==, "crm");
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == GTK_WIDGET (detail_of (page)));
