@@ -227,6 +227,25 @@ on_list_activate_cb (CustodyMediaPage *self,
   custody_page_show_detail (CUSTODY_PAGE (self));
 }
 
+/* One click opens the volume under the pointer. Not the list's own
+ * single-click activation: with it, the list selects the row under the
+ * pointer as it passes, and the detail followed the pointer. Seen before
+ * the row's own handling (capture), which then selects the same row. */
+static void
+on_list_released_cb (CustodyMediaPage *self,
+                     int               n_press,
+                     double            x,
+                     double            y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked != NULL ? gtk_widget_get_ancestor (picked, CUSTODY_TYPE_MEDIUM_ROW)
+                                  : NULL;
+  CustodyMedium *m = row != NULL ? custody_medium_row_get_medium (CUSTODY_MEDIUM_ROW (row)) : NULL;
+
+  if (n_press == 1 && m != NULL && select_volser (self, m->volser))
+    custody_page_show_detail (CUSTODY_PAGE (self));
+}
+
 static void
 on_selection_changed_cb (CustodyMediaPage *self)
 {
@@ -673,6 +692,7 @@ custody_media_page_init (CustodyMediaPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   custody_spin_while_mapped (self->loading_spinner);
@@ -692,6 +712,11 @@ custody_media_page_init (CustodyMediaPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (click, "released", G_CALLBACK (on_list_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
 
   self->location_names = gtk_string_list_new (NULL);
   gtk_string_list_append (self->location_names, _("Any place"));
