@@ -6,7 +6,8 @@
  *
  * The window at 360 pixels, GNOME's narrowest (a phone held upright), on
  * the demo store, in English and in Japanese: no view asks for more
- * width than that, and no header bar's title is cut short. When a view
+ * width than that, no header bar's title is cut short, nor what Today
+ * says to do with a volume. When a view
  * is too wide, the test names the widgets that ask
  * for it, as GtkInspector would show them. With CUSTODY_TEST_SCREENSHOTS=DIR
  * it also leaves each view there, light and dark, to look at.
@@ -155,6 +156,29 @@ check_titles_whole (GtkWidget  *page,
     }
 }
 
+/* Adds to @failures each label under @root of the style class @css_class
+ * (shown or scrolled to) that is cut short. */
+static void
+check_labels_whole (GtkWidget  *root,
+                    const char *css_class,
+                    const char *what,
+                    GString    *failures)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  custody_test_collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_get_mapped (GTK_WIDGET (label)) &&
+          gtk_widget_has_css_class (GTK_WIDGET (label), css_class) &&
+          pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_string_append_printf (failures, "%s: “%s” is cut short\n", what,
+                                gtk_label_get_label (label));
+    }
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -253,6 +277,9 @@ test_every_view_fits (Fixture       *f,
                                                                               "media")));
   custody_test_iterate (500);
   check_titles_whole (GTK_WIDGET (custody_window_get_page (f->window, "media")),
+                      "Media's Today", failures);
+  /* What the operator must do with each volume, whole. */
+  check_labels_whole (GTK_WIDGET (custody_window_get_page (f->window, "media")), "subtitle",
                       "Media's Today", failures);
   shoot (f, "media-today", language);
 
