@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <time.h>
 
@@ -225,4 +226,61 @@ custody_test_save_screenshot (GtkWidget  *widget,
   texture = custody_test_render (widget);
   path = g_build_filename (dir, name, NULL);
   gdk_texture_save_to_png (texture, path);
+}
+
+gboolean
+custody_test_can_xdotool (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  return path != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
+}
+
+static void
+xdotool_exited_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+void
+custody_test_xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean exited = FALSE;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, xdotool_exited_cb, &exited);
+  g_assert_true (custody_test_wait_for (custody_test_flag_set, &exited, 5000));
+  custody_test_iterate (300);
+}
+
+void
+custody_test_pointer_over (GtkWidget *widget,
+                           gboolean   click)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_rect_t bounds;
+  graphene_point_t middle;
+  g_autofree char *x = NULL, *y = NULL, *xid = NULL;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (native), &bounds));
+  graphene_rect_get_center (&bounds, &middle);
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  x = g_strdup_printf ("%d", (int) (middle.x + dx));
+  y = g_strdup_printf ("%d", (int) (middle.y + dy));
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+  /* Not --sync: that waits for a move, and the pointer may be there. */
+  custody_test_xdotool ((const char *[]) { "mousemove", "--window", xid, x, y,
+                                           click ? "click" : NULL, "1", NULL });
 }

@@ -58,6 +58,16 @@ void       custody_test_window_fixture_clear (CustodyTestWindowFixture *f,
                                               GType                     also_close,
                                               guint                     settle_ms);
 
+/* Whether xdotool can drive the display (X11, xdotool installed). */
+gboolean   custody_test_can_xdotool     (void);
+/* Runs xdotool with @args (NULL-terminated) and waits for it, then lets
+ * GTK see what it did. */
+void       custody_test_xdotool         (const char * const *args);
+/* Moves the real pointer over @widget's middle, then clicks there if
+ * @click. */
+void       custody_test_pointer_over    (GtkWidget            *widget,
+                                         gboolean              click);
+
 /* A CustodyTestCondition: whether the gboolean at @flag is set. */
 gboolean   custody_test_flag_set        (gpointer              flag);
 

@@ -17,6 +17,8 @@
 #include <poppler.h>
 
 #include "custody-media-page.h"
+#include "custody-medium-detail.h"
+#include "custody-medium-row.h"
 #include "custody-overview-page.h"
 #include "custody-desk-list-window.h"
 #include "custody-scan-window.h"
@@ -1058,6 +1060,69 @@ test_handoff_sheet_prints (Fixture       *f,
   g_assert_true (custody_test_wait_for (pdf_says, &printed, 10000));
 }
 
+/* The inventory's row of the volume @volser. */
+static GtkWidget *
+medium_row (CustodyMediaPage *page,
+            const char       *volser)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  custody_test_collect (GTK_WIDGET (page), CUSTODY_TYPE_MEDIUM_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CustodyMedium *m = custody_medium_row_get_medium (g_ptr_array_index (rows, i));
+
+      if (m != NULL && g_str_equal (m->volser, volser)
+          && gtk_widget_get_mapped (g_ptr_array_index (rows, i)))
+        return gtk_widget_get_parent (g_ptr_array_index (rows, i));
+    }
+  return NULL;
+}
+
+static const char *
+shown_volume (CustodyMediaPage *page)
+{
+  GtkWidget *detail = custody_test_find (GTK_WIDGET (page), CUSTODY_TYPE_MEDIUM_DETAIL, NULL);
+  CustodyMedium *m = custody_medium_detail_get_medium (CUSTODY_MEDIUM_DETAIL (detail));
+
+  return m != NULL ? m->volser : NULL;
+}
+
+static gboolean
+highlighted (GtkWidget *row)
+{
+  return (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED) != 0;
+}
+
+/* The pointer passing over the inventory leaves the volume shown and its
+ * highlight; a click opens the volume under it. */
+static void
+test_hover_leaves_the_volume (Fixture       *f,
+                              gconstpointer  data)
+{
+  CustodyMediaPage *page = media_page (f);
+
+  if (!custody_test_can_xdotool ())
+    {
+      g_test_skip ("xdotool on X11 is needed to move the pointer");
+      return;
+    }
+
+  custody_media_page_select_volume (page, "A00003L9");
+  custody_test_iterate (300);
+  g_assert_cmpstr (shown_volume (page), ==, "A00003L9");
+  custody_test_pointer_over (medium_row (page, "A00003L9"), FALSE);
+  custody_test_pointer_over (medium_row (page, "A00001L9"), FALSE);
+  g_assert_cmpstr (shown_volume (page), ==, "A00003L9");
+  g_assert_true (highlighted (medium_row (page, "A00003L9")));
+  g_assert_false (highlighted (medium_row (page, "A00001L9")));
+
+  custody_test_pointer_over (medium_row (page, "A00001L9"), TRUE);
+  g_assert_cmpstr (shown_volume (page), ==, "A00001L9");
+  g_assert_true (highlighted (medium_row (page, "A00001L9")));
+  g_assert_false (highlighted (medium_row (page, "A00003L9")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1081,6 +1146,8 @@ main (int   argc,
               test_labels_start_from_the_selected_volume, fixture_tear_down);
   g_test_add ("/ui/media/today-long-list-opens-whole", Fixture, NULL, fixture_set_up,
               test_today_long_list_opens_whole, fixture_tear_down);
+  g_test_add ("/ui/media/hover-leaves-the-volume", Fixture, NULL, fixture_set_up,
+              test_hover_leaves_the_volume, fixture_tear_down);
   g_test_add ("/ui/media/inventory-search-filters-detail", Fixture, NULL, fixture_set_up,
               test_inventory_search_filters_detail, fixture_tear_down);
   g_test_add ("/ui/media/overview-opens-today", Fixture, NULL, fixture_set_up,

@@ -34,6 +34,7 @@ struct _CustodyAlertsPage
   GtkListView         *list_view;
   AdwStatusPage       *status_page;
   GtkWidget           *show_all_button;
+  GtkButton           *select_button;
 
   CustodySession      *session;          /* the session whose signals we follow */
   gulong               reloaded_id;
@@ -130,6 +131,7 @@ update_state (CustodyAlertsPage *self)
   guint n_source = source != NULL ? g_list_model_get_n_items (source) : 0;
   guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   guint n_selected = count_selected (self);
+  gboolean all_selected;
 
   if (n_visible > 0)
     gtk_stack_set_visible_child_name (self->stack, "list");
@@ -171,6 +173,15 @@ update_state (CustodyAlertsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.acknowledge-one", !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.select-all", n_visible > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.select-none", n_selected > 0);
+
+  /* One button, not two side by side, so that the bar fits a phone's
+   * width beside Acknowledge: Select All, and Select None once every
+   * alert shown is selected. */
+  all_selected = n_visible > 0 && n_selected == n_visible;
+  gtk_button_set_label (self->select_button, all_selected ? _("Select _None")
+                                                          : _("Select A_ll"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->select_button),
+                                  all_selected ? "alerts.select-none" : "alerts.select-all");
 }
 
 static gboolean
@@ -904,6 +915,7 @@ custody_alerts_page_class_init (CustodyAlertsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustodyAlertsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, CustodyAlertsPage, status_page);
   gtk_widget_class_bind_template_child (widget_class, CustodyAlertsPage, show_all_button);
+  gtk_widget_class_bind_template_child (widget_class, CustodyAlertsPage, select_button);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_severity_dropdown_selected_cb);
 

@@ -28,6 +28,7 @@ struct _CustodyJobDetail
   GtkWidget             *menu_button;
   AdwWindowTitle        *window_title;
   GtkStack              *stack;
+  GtkScrolledWindow     *job_scroll;
   GtkImage              *status_icon;
   GtkLabel              *status_label;
   GtkLabel              *summary_label;
@@ -685,6 +686,7 @@ custody_job_detail_class_init (CustodyJobDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustodyJobDetail, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobDetail, window_title);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, CustodyJobDetail, job_scroll);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobDetail, status_icon);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobDetail, status_label);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobDetail, summary_label);
@@ -769,6 +771,9 @@ custody_job_detail_set_item (CustodyJobDetail *self,
   if (self->stack != NULL &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "history") == 0)
     gtk_stack_set_visible_child_name (self->stack, "job");
+  /* Another job opens at its top, not where the last one was left. */
+  if (self->job_scroll != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->job_scroll), 0);
   set_runs_model (self);
   if (self->stack != NULL)
     fill (self);

@@ -332,7 +332,9 @@ undo_delete (CustodyJobsPage *self)
     return;
   custody_job_item_set_hidden (item, FALSE);
   custody_jobs_page_refilter (self);
-  custody_jobs_page_select_by_name (self, custody_job_item_get_name (item));
+  /* Back as it was before the deletion: selected, and shown. */
+  if (custody_jobs_page_select_by_name (self, custody_job_item_get_name (item)))
+    custody_page_show_detail (CUSTODY_PAGE (self));
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
 }

@@ -24,10 +24,12 @@ struct _CustodyJobsPage
   GtkWidget           *list_pane;
   AdwWindowTitle      *list_title;
   GtkToggleButton     *search_button;
+  GtkWidget           *as_of_button;
   GtkSearchBar        *search_bar;
   GtkSearchEntry      *search_entry;
   GtkStack            *list_stack;
   GtkListView         *list_view;
+  GtkWidget           *separator;
   CustodyJobDetail    *detail;
 
   GtkCustomFilter     *filter;

@@ -69,6 +69,17 @@ sort_func (gconstpointer a,
   return cmp != 0 ? cmp : g_strcmp0 (ja->name, jb->name);
 }
 
+/* A store without jobs has one empty state, the list's, over the whole
+ * page: not "No Job Selected" beside "No Jobs Yet". */
+static void
+set_store_empty (CustodyJobsPage *self,
+                 gboolean         empty)
+{
+  gtk_widget_set_visible (self->separator, !empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail), !empty);
+  gtk_widget_set_hexpand (self->list_pane, empty);
+}
+
 static void
 update_list_state (CustodyJobsPage *self)
 {
@@ -76,10 +87,11 @@ update_list_state (CustodyJobsPage *self)
   CustodySession *session = custody_page_get_session (CUSTODY_PAGE (self));
   GListModel *jobs = session != NULL ? custody_jobs_page_get_jobs (self) : NULL;
   guint total = jobs != NULL ? g_list_model_get_n_items (jobs) : 0;
+  gboolean loaded = session != NULL && custody_session_get_loaded (session);
   g_autofree char *subtitle = NULL;
 
-  if (session == NULL || !custody_session_get_loaded (session) ||
-      (total == 0 && custody_session_get_past_loading (session)))
+  set_store_empty (self, loaded && total == 0 && !custody_session_get_past_loading (session));
+  if (!loaded || (total == 0 && custody_session_get_past_loading (session)))
     gtk_stack_set_visible_child_name (self->list_stack, "loading");
   else if (total == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
@@ -176,8 +188,30 @@ on_list_activate_cb (CustodyJobsPage *self,
   g_autoptr(CustodyJobItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model),
                                                           position);
 
-  if (item != NULL)
-    show_detail (self, item);
+  if (item == NULL)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  show_detail (self, item);
+}
+
+/* One click opens the job under the pointer. Not the list's own
+ * single-click activation: with it, the list selects the row under the
+ * pointer as it passes, so the highlight, and with the keyboard in the
+ * list the job shown, followed the pointer. Seen before the row's own
+ * handling (capture), which then selects the same row. */
+static void
+on_list_released_cb (CustodyJobsPage *self,
+                     int              n_press,
+                     double           x,
+                     double           y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked != NULL ? gtk_widget_get_ancestor (picked, CUSTODY_TYPE_JOB_ROW) : NULL;
+  CustodyJobItem *item = row != NULL ? custody_job_row_get_item (CUSTODY_JOB_ROW (row)) : NULL;
+
+  if (n_press == 1 && item != NULL &&
+      custody_jobs_page_select_by_name (self, custody_job_item_get_name (item)))
+    custody_page_show_detail (CUSTODY_PAGE (self));
 }
 
 static void
@@ -188,10 +222,9 @@ on_selection_changed_cb (CustodyJobsPage *self)
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   /* Keyboard moves in the list show the job beside it; folded, the
-   * detail opens only on activation. The list also selects the row under
-   * the pointer (single-click activation hovers): that must not change
-   * the job shown, e.g. the one just opened from Compliance, so only a
-   * selection made while the list has the keyboard counts. */
+   * detail opens only on a click or Enter. Only a selection made while the
+   * list has the keyboard counts: one made by the program (a job opened
+   * from Compliance) has shown its job already. */
   if (item != NULL && !custody_page_get_list_folded (CUSTODY_PAGE (self))
       && focus != NULL && self->list_view != NULL
       && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
@@ -466,6 +499,7 @@ custody_jobs_page_class_init (CustodyJobsPageClass *klass)
                                                "/io/github/custody/Custody/ui/"
                                                "custody-jobs-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, as_of_button);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, list_title);
@@ -474,6 +508,7 @@ custody_jobs_page_class_init (CustodyJobsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, separator);
   gtk_widget_class_bind_template_child (widget_class, CustodyJobsPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
@@ -519,9 +554,13 @@ static void
 custody_jobs_page_init (CustodyJobsPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   custody_spin_while_mapped (self->loading_spinner);
+  /* Narrow, the list's header has no room for the clock: Compliance sets the
+   * moment, and this page's banner returns to now. */
+  custody_page_hide_when_folded (CUSTODY_PAGE (self), self->as_of_button);
 
   self->status_filter = -1;
   self->editors = g_ptr_array_new ();
@@ -546,6 +585,12 @@ custody_jobs_page_init (CustodyJobsPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (click, "released", G_CALLBACK (on_list_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

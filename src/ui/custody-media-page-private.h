@@ -22,10 +22,17 @@ struct _CustodyMediaPage
 {
   CustodyPage          parent_instance;
 
+  GtkWidget           *as_of_button;
+
   GtkSpinner          *loading_spinner;
   AdwLeaflet          *leaflet;
   GtkWidget           *list_pane;
   AdwViewSwitcherTitle *switcher_title;
+  GtkWidget           *add_button;
+  GtkMenuButton       *desk_button;
+  GMenuModel          *add_menu;
+  GMenuModel          *desk_menu;
+  GMenu               *narrow_menu;    /* add_menu and desk_menu, in one */
   GtkToggleButton     *search_button;
   GtkSearchBar        *search_bar;
   GtkSearchEntry      *search_entry;

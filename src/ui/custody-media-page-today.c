@@ -118,10 +118,12 @@ custody_media_page_update_today (CustodyMediaPage *self)
                                          : g_strdup (item->volser);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reason);
-          /* One line each: wrapped labels are measured again and again,
-           * and a few hundred of them held the main loop 200 ms. */
+          /* Few lines each: wrapped labels are measured again and again,
+           * and a few hundred of them held the main loop 200 ms. The lists
+           * stop at TODAY_MAX_ROWS rows, so the reason may take two lines:
+           * at a phone's width one line cut off what the operator must do. */
           adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
           gtk_widget_set_tooltip_text (row, item->reason);
           adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                      gtk_image_new_from_icon_name (desk_icon (l)));

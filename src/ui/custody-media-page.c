@@ -41,6 +41,63 @@ selected_string (GtkDropDown *drop_down)
   return item != NULL ? gtk_string_object_get_string (item) : NULL;
 }
 
+/* The filters' items: the chosen one ellipsized in its button, so that
+ * three filters side by side fit a phone's width whatever a place is
+ * called; in the list, whole and with a check mark by the chosen one. */
+static void
+on_filter_item_selected_cb (GtkListItem *list_item)
+{
+  GtkWidget *icon = gtk_widget_get_last_child (gtk_list_item_get_child (list_item));
+
+  gtk_widget_set_opacity (icon, gtk_list_item_get_selected (list_item) ? 1.0 : 0.0);
+}
+
+static void
+setup_filter_item_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "object-select-symbolic",
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_list_item_set_child (list_item, box);
+  g_signal_connect (list_item, "notify::selected", G_CALLBACK (on_filter_item_selected_cb),
+                    NULL);
+}
+
+static void
+bind_filter_item_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)),
+                       gtk_string_object_get_string (item));
+  /* The button shows what is chosen: no check mark there. */
+  gtk_widget_set_visible (gtk_widget_get_last_child (box),
+                          gtk_widget_get_ancestor (box, GTK_TYPE_POPOVER) != NULL);
+  on_filter_item_selected_cb (list_item);
+}
+
+static void
+set_filter_factory (GtkDropDown *drop_down)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_filter_item_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_filter_item_cb), NULL);
+  gtk_drop_down_set_factory (drop_down, factory);
+}
+
 static gboolean
 contains_folded (const char *haystack,
                  const char *needle)
@@ -204,6 +261,25 @@ on_list_activate_cb (CustodyMediaPage *self,
     return;
   show_detail (self, m);
   custody_page_show_detail (CUSTODY_PAGE (self));
+}
+
+/* One click opens the volume under the pointer. Not the list's own
+ * single-click activation: with it, the list selects the row under the
+ * pointer as it passes, and the detail followed the pointer. Seen before
+ * the row's own handling (capture), which then selects the same row. */
+static void
+on_list_released_cb (CustodyMediaPage *self,
+                     int               n_press,
+                     double            x,
+                     double            y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked != NULL ? gtk_widget_get_ancestor (picked, CUSTODY_TYPE_MEDIUM_ROW)
+                                  : NULL;
+  CustodyMedium *m = row != NULL ? custody_medium_row_get_medium (CUSTODY_MEDIUM_ROW (row)) : NULL;
+
+  if (n_press == 1 && m != NULL && select_volser (self, m->volser))
+    custody_page_show_detail (CUSTODY_PAGE (self));
 }
 
 static void
@@ -566,6 +642,19 @@ on_view_changed_cb (CustodyMediaPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), g_strcmp0 (name, "today") != 0);
 }
 
+/* At a phone's width the back button to the views takes a place in the
+ * header bar: adding volumes joins the desk menu, so that the title keeps
+ * its room. */
+static void
+on_folded_cb (CustodyMediaPage *self)
+{
+  gboolean folded = custody_page_get_folded (CUSTODY_PAGE (self));
+
+  gtk_widget_set_visible (self->add_button, !folded);
+  gtk_menu_button_set_menu_model (self->desk_button,
+                                  folded ? G_MENU_MODEL (self->narrow_menu) : self->desk_menu);
+}
+
 /*
  * GObject
  */
@@ -584,6 +673,7 @@ custody_media_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->location_names);
   g_clear_object (&self->pool_names);
+  g_clear_object (&self->narrow_menu);
 
   G_OBJECT_CLASS (custody_media_page_parent_class)->dispose (object);
 }
@@ -619,10 +709,15 @@ custody_media_page_class_init (CustodyMediaPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/custody/Custody/ui/"
                                                "custody-media-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, as_of_button);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, desk_button);
+  gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, add_menu);
+  gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, desk_menu);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, search_button);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CustodyMediaPage, search_entry);
@@ -672,8 +767,11 @@ custody_media_page_init (CustodyMediaPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Narrow, the header has no room for the clock; Compliance sets the moment. */
+  custody_page_hide_when_folded (CUSTODY_PAGE (self), self->as_of_button);
   custody_spin_while_mapped (self->loading_spinner);
 
   self->media = g_list_store_new (CUSTODY_TYPE_MEDIUM);
@@ -691,6 +789,11 @@ custody_media_page_init (CustodyMediaPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (click, "released", G_CALLBACK (on_list_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
 
   self->location_names = gtk_string_list_new (NULL);
   gtk_string_list_append (self->location_names, _("Any place"));
@@ -702,11 +805,20 @@ custody_media_page_init (CustodyMediaPage *self)
   for (guint i = 0; i < CUSTODY_N_MEDIUM_STATUSES; i++)
     gtk_string_list_append (statuses, custody_medium_status_get_label (i));
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
+  set_filter_factory (self->location_filter);
+  set_filter_factory (self->pool_filter);
+  set_filter_factory (self->status_filter);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->list_view));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   custody_media_page_init_today (self);
+
+  self->narrow_menu = g_menu_new ();
+  g_menu_append_section (self->narrow_menu, NULL, self->add_menu);
+  g_menu_append_section (self->narrow_menu, NULL, self->desk_menu);
+  g_signal_connect (self, "notify::folded", G_CALLBACK (on_folded_cb), NULL);
+  on_folded_cb (self);
 
   custody_page_set_list_detail (CUSTODY_PAGE (self), self->leaflet, self->list_pane,
                                 GTK_WIDGET (self->detail),

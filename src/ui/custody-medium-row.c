@@ -221,3 +221,11 @@ custody_medium_row_set_medium (CustodyMediumRow *self,
   self->dirty = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
+
+CustodyMedium *
+custody_medium_row_get_medium (CustodyMediumRow *self)
+{
+  g_return_val_if_fail (CUSTODY_IS_MEDIUM_ROW (self), NULL);
+
+  return self->medium;
+}

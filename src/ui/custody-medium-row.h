@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (CustodyMediumRow, custody_medium_row, CUSTODY, MEDIUM_ROW,
 GtkWidget     *custody_medium_row_new        (void);
 void           custody_medium_row_set_medium (CustodyMediumRow *self,
                                               CustodyMedium    *medium);
+CustodyMedium *custody_medium_row_get_medium (CustodyMediumRow *self);
 
 const char    *custody_location_kind_icon_name (CustodyLocationKind kind);
 

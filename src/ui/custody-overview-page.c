@@ -25,6 +25,7 @@ struct _CustodyOverviewPage
   CustodyPage          parent_instance;
 
   GtkSpinner          *loading_spinner;
+  GtkWidget           *as_of_button;
   AdwWindowTitle      *window_title;
   GtkStack            *stack;
   GtkLabel            *headline;
@@ -359,6 +360,7 @@ custody_overview_page_class_init (CustodyOverviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/custody/Custody/ui/"
                                                "custody-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, as_of_button);
   gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, CustodyOverviewPage, stack);
@@ -385,6 +387,8 @@ custody_overview_page_init (CustodyOverviewPage *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Narrow, the header has room for the title only; Compliance sets the moment. */
+  custody_page_hide_when_folded (CUSTODY_PAGE (self), self->as_of_button);
   custody_spin_while_mapped (self->loading_spinner);
   self->failure_rows = g_ptr_array_new ();
 

@@ -185,6 +185,19 @@ custody_page_set_folded (CustodyPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
 }
 
+/* Shows @widget only while the page is not folded: for a header bar's secondary
+ * button that a narrow window has no room for. */
+void
+custody_page_hide_when_folded (CustodyPage *self,
+                               GtkWidget   *widget)
+{
+  g_return_if_fail (CUSTODY_IS_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  g_object_bind_property (self, "folded", widget, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+}
+
 const char *
 custody_page_get_help_section (CustodyPage *self)
 {

@@ -37,6 +37,8 @@ void            custody_page_set_session       (CustodyPage    *self,
 gboolean        custody_page_get_folded        (CustodyPage    *self);
 void            custody_page_set_folded        (CustodyPage    *self,
                                                 gboolean        folded);
+void            custody_page_hide_when_folded  (CustodyPage    *self,
+                                                GtkWidget      *widget);
 const char     *custody_page_get_help_section  (CustodyPage    *self);
 gboolean        custody_page_search            (CustodyPage    *self);
 void            custody_page_toast             (CustodyPage    *self,
