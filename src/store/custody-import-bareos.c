@@ -372,10 +372,8 @@ changer_location (CustodyImportContext  *ctx,
       sqlite3_bind_text (stmt, 1, fallback, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, custody_location_kind_to_string (kind), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, custody_store_now (ctx->store));
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return custody_store_fail (ctx->store, rc, error);
+      if (!custody_store_step_done (ctx->store, stmt, error))
+        return FALSE;
       id = sqlite3_last_insert_rowid (custody_store_get_db (ctx->store));
       ctx->changed = TRUE;
       custody_import_note (ctx, _("Added location '%s' (%s)."), fallback,
@@ -484,10 +482,8 @@ apply_volume (CustodyImportContext       *ctx,
       sqlite3_bind_int64 (stmt, 9, row->mounts);
       if (result == CUSTODY_UPSERT_ADDED)
         sqlite3_bind_int64 (stmt, 10, custody_store_now (store));
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return custody_store_fail (store, rc, error);
+      if (!custody_store_step_done (store, stmt, error))
+        return FALSE;
       if (result == CUSTODY_UPSERT_ADDED)
         medium_id = sqlite3_last_insert_rowid (custody_store_get_db (store));
       else if (!custody_store_forget_media_status (store, medium_id, error))

@@ -518,7 +518,6 @@ insert_named (CustodyStore  *store,
               GError       **error)
 {
   sqlite3_stmt *stmt = custody_store_prepare (store, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return 0;
@@ -529,10 +528,8 @@ insert_named (CustodyStore  *store,
       sqlite3_bind_int64 (stmt, 3, parent);
       sqlite3_bind_text (stmt, 4, media_type, -1, SQLITE_STATIC);
     }
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (store, rc, error);
+  if (!custody_store_step_done (store, stmt, error))
+    return FALSE;
 
   return sqlite3_last_insert_rowid (custody_store_get_db (store));
 }
@@ -731,10 +728,8 @@ custody_import_find_repository_volume (CustodyImportContext  *ctx,
     return FALSE;
   sqlite3_bind_text (stmt, 1, repository_id, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, given);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (store, rc, error);
+  if (!custody_store_step_done (store, stmt, error))
+    return FALSE;
 
   ctx->changed = TRUE;
   custody_import_note (ctx, _("Repository %.8s is on volume %s from now on."), repository_id,

@@ -225,19 +225,6 @@ parse_time (Header    *h,
   return TRUE;
 }
 
-static gboolean
-step (CustodyStore  *self,
-      sqlite3_stmt  *stmt,
-      GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
-  return TRUE;
-}
-
 /*
  * jobs
  */
@@ -344,7 +331,7 @@ upsert_job (CustodyStore         *self,
   sqlite3_bind_int64 (stmt, 5, verify);
   if (*result == CUSTODY_UPSERT_ADDED)
     sqlite3_bind_int64 (stmt, 6, custody_store_now (self));
-  if (!step (self, stmt, error))
+  if (!custody_store_step_done (self, stmt, error))
     return FALSE;
   if (*result == CUSTODY_UPSERT_ADDED)
     *job_id = sqlite3_last_insert_rowid (custody_store_get_db (self));
@@ -466,7 +453,7 @@ import_jobs_row (CustodyStore        *self,
       sqlite3_bind_int (stmt, 6, air_gapped);
       if (copy_result == CUSTODY_UPSERT_ADDED)
         sqlite3_bind_int64 (stmt, 7, custody_store_now (self));
-      if (!step (self, stmt, error))
+      if (!custody_store_step_done (self, stmt, error))
         return FALSE;
     }
 
@@ -583,7 +570,7 @@ import_media_row (CustodyStore        *self,
       sqlite3_bind_int (stmt, 5, worm);
       if (result == CUSTODY_UPSERT_ADDED)
         sqlite3_bind_int64 (stmt, 6, custody_store_now (self));
-      if (!step (self, stmt, error))
+      if (!custody_store_step_done (self, stmt, error))
         return FALSE;
       if (result == CUSTODY_UPSERT_ADDED)
         medium_id = sqlite3_last_insert_rowid (custody_store_get_db (self));

@@ -66,16 +66,13 @@ set_slot (CustodyStore  *self,
 {
   sqlite3_stmt *stmt = custody_store_prepare (self, "UPDATE media SET slot = ? WHERE id = ?",
                                               error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, slot, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, medium_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -209,13 +206,8 @@ custody_store_import_mtx (CustodyStore        *self,
           sqlite3_bind_text (stmt, 2, m->type, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 3, m->note, -1, SQLITE_STATIC);
           sqlite3_bind_int64 (stmt, 4, custody_store_now (self));
-          rc = sqlite3_step (stmt);
-          sqlite3_reset (stmt);
-          if (rc != SQLITE_DONE)
-            {
-              custody_store_fail (self, rc, error);
-              goto fail;
-            }
+          if (!custody_store_step_done (self, stmt, error))
+            goto fail;
           cur.id = sqlite3_last_insert_rowid (custody_store_get_db (self));
           counts.added++;
           g_array_append_val (moving, cur.id);
@@ -286,13 +278,8 @@ custody_store_import_mtx (CustodyStore        *self,
       goto fail;
     sqlite3_bind_text (stmt, 1, names->str, -1, SQLITE_STATIC);
     sqlite3_bind_int64 (stmt, 2, library_id);
-    rc = sqlite3_step (stmt);
-    sqlite3_reset (stmt);
-    if (rc != SQLITE_DONE)
-      {
-        custody_store_fail (self, rc, error);
-        goto fail;
-      }
+    if (!custody_store_step_done (self, stmt, error))
+      goto fail;
     counts.updated += sqlite3_changes (custody_store_get_db (self));
   }
 

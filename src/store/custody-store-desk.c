@@ -425,7 +425,6 @@ custody_store_raise_alert (CustodyStore     *self,
 {
   g_autofree char *message = custody_alert_describe (kind, subject, detail, FALSE);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (message != NULL, FALSE);
 
@@ -444,10 +443,8 @@ custody_store_raise_alert (CustodyStore     *self,
   sqlite3_bind_text (stmt, 5, message, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, custody_store_now (self));
   sqlite3_bind_text (stmt, 7, detail, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -486,16 +483,13 @@ run_update (CustodyStore  *self,
             GError       **error)
 {
   sqlite3_stmt *stmt = custody_store_prepare (self, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, now);
   sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
   *changed += sqlite3_changes (custody_store_get_db (self));
   return TRUE;
 }
@@ -543,7 +537,6 @@ custody_store_sync_desk_alerts (CustodyStore  *self,
   sqlite3_stmt *stmt;
   guint changed = 0;
   gint64 now;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (desk != NULL, FALSE);
@@ -594,13 +587,8 @@ custody_store_sync_desk_alerts (CustodyStore  *self,
         goto fail;
       sqlite3_bind_text (stmt, 1, message, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, detail, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          custody_store_fail (self, rc, error);
-          goto fail;
-        }
+      if (!custody_store_step_done (self, stmt, error))
+        goto fail;
       changed += sqlite3_changes (custody_store_get_db (self));
 
       {
@@ -685,7 +673,6 @@ insert_item (CustodyStore  *self,
                                               "INSERT INTO reconciliation_items"
                                               " (reconciliation_id, volser, media_id, result,"
                                               "  scans) VALUES (?, ?, ?, ?, ?)", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -697,10 +684,8 @@ insert_item (CustodyStore  *self,
     sqlite3_bind_null (stmt, 3);
   sqlite3_bind_text (stmt, 4, result, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 5, seen->scans);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -850,13 +835,8 @@ custody_store_reconcile (CustodyStore        *self,
   sqlite3_bind_text (stmt, 5, source != NULL ? source : "scan", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, lines);
   sqlite3_bind_int64 (stmt, 7, custody_time_now ());
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_done (self, stmt, error))
+    goto fail;
   id = sqlite3_last_insert_rowid (custody_store_get_db (self));
 
   for (guint i = 0; i < present->len; i++)

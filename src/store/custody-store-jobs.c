@@ -159,19 +159,6 @@ load_copies (CustodyStore  *self,
   return g_steal_pointer (&copies);
 }
 
-static gboolean
-step_done (CustodyStore  *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
-  return TRUE;
-}
-
 static void
 bind_job (sqlite3_stmt *stmt,
           CustodyJob   *job)
@@ -330,7 +317,7 @@ custody_store_remove_job (CustodyStore  *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, before->id);
-  if (!step_done (self, stmt, error))
+  if (!custody_store_step_done (self, stmt, error))
     goto fail;
 
   entity = g_strconcat ("job:", name, NULL);
@@ -971,7 +958,7 @@ custody_store_remove_copy (CustodyStore  *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, before->id);
-  if (!step_done (self, stmt, error))
+  if (!custody_store_step_done (self, stmt, error))
     goto fail;
 
   entity = g_strdup_printf ("copy:%s/%s", job, name);

@@ -88,7 +88,6 @@ custody_store_insert_movement (CustodyStore     *self,
                                GError          **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   if (mv->at == CUSTODY_TIME_NONE)
     mv->at = custody_store_now (self);
@@ -121,10 +120,8 @@ custody_store_insert_movement (CustodyStore     *self,
   sqlite3_bind_text (stmt, 8, mv->note != NULL ? mv->note : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, mv->source != NULL ? mv->source : "move", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 10, mv->recorded_at);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
 
   mv->id = sqlite3_last_insert_rowid (custody_store_get_db (self));
 
@@ -138,10 +135,8 @@ custody_store_insert_movement (CustodyStore     *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, medium_id);
   sqlite3_bind_int64 (stmt, 2, to_location_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
 
   stmt = custody_store_prepare (self,
                                 "UPDATE alerts SET resolved_at = ?2 WHERE resolved_at IS NULL"
@@ -152,10 +147,8 @@ custody_store_insert_movement (CustodyStore     *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, medium_id);
   sqlite3_bind_int64 (stmt, 2, mv->at);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
 
   /* Where a volume is decides offsite and offline for what it holds. */
   return custody_store_forget_media_status (self, medium_id, error);
@@ -1045,7 +1038,6 @@ custody_store_update_medium (CustodyStore   *self,
   sqlite3_stmt *stmt;
   gboolean releasing;
   gint64 pool_id = 0;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (CUSTODY_IS_MEDIUM (changes), FALSE);
@@ -1109,13 +1101,8 @@ custody_store_update_medium (CustodyStore   *self,
   sqlite3_bind_text (stmt, 8, changes->note != NULL ? changes->note : "", -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 9, releasing);
   sqlite3_bind_int64 (stmt, 10, custody_store_now (self));
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_done (self, stmt, error))
+    goto fail;
   if (!custody_store_forget_media_status (self, before->id, error))
     goto fail;
 

@@ -35,6 +35,9 @@ sqlite3_stmt  *custody_store_prepare            (CustodyStore  *self,
 gboolean       custody_store_fail               (CustodyStore  *self,
                                                  int            rc,
                                                  GError       **error);
+gboolean       custody_store_step_done          (CustodyStore  *self,
+                                                 sqlite3_stmt  *stmt,
+                                                 GError       **error);
 gboolean       custody_store_exec               (CustodyStore  *self,
                                                  const char    *sql,
                                                  GError       **error);

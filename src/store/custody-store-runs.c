@@ -111,7 +111,6 @@ write_copy_state (CustodyStore            *self,
                   GError                 **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = custody_store_prepare (self,
                                 "INSERT OR REPLACE INTO copy_state"
@@ -132,10 +131,8 @@ write_copy_state (CustodyStore            *self,
       sqlite3_bind_int64 (stmt, 13, latest->verified_errors);
     }
   sqlite3_bind_int64 (stmt, 14, newest);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -365,16 +362,13 @@ custody_store_media_mark_written (CustodyStore  *self,
                                                   "     status = CASE status WHEN 'scratch'"
                                                   "              THEN 'in-use' ELSE status END"
                                                   " WHERE id = ?", error);
-      int rc;
 
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, *(gint64 *) value);
       sqlite3_bind_int64 (stmt, 2, *(gint64 *) key);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return custody_store_fail (self, rc, error);
+      if (!custody_store_step_done (self, stmt, error))
+        return FALSE;
     }
 
   return TRUE;
@@ -390,7 +384,6 @@ write_volumes (CustodyStore      *self,
                GError           **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   if (replace)
     {
@@ -399,10 +392,8 @@ write_volumes (CustodyStore      *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, execution_id);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return custody_store_fail (self, rc, error);
+      if (!custody_store_step_done (self, stmt, error))
+        return FALSE;
     }
 
   for (guint i = 0; i < volume_ids->len; i++)
@@ -415,10 +406,8 @@ write_volumes (CustodyStore      *self,
       sqlite3_bind_int64 (stmt, 1, execution_id);
       sqlite3_bind_int (stmt, 2, (int) i);
       sqlite3_bind_int64 (stmt, 3, g_array_index (volume_ids, gint64, i));
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return custody_store_fail (self, rc, error);
+      if (!custody_store_step_done (self, stmt, error))
+        return FALSE;
     }
 
   custody_store_note_written (written, e->status, e->finished, (const gint64 *) volume_ids->data,
@@ -460,10 +449,8 @@ custody_store_upsert_execution (CustodyStore         *self,
   custody_sql_bind_count (stmt, 6, e->files);
   custody_sql_bind_text_or_null (stmt, 7, e->run_id);
   sqlite3_bind_text (stmt, 8, e->message, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
 
   if (sqlite3_changes (custody_store_get_db (self)) == 1)
     {
@@ -521,10 +508,8 @@ custody_store_upsert_execution (CustodyStore         *self,
   custody_sql_bind_count (stmt, 5, e->files);
   sqlite3_bind_text (stmt, 6, e->message, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, execution_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
 
   if (!same_vols && !write_volumes (self, execution_id, TRUE, e, volume_ids, written, error))
     return FALSE;
@@ -841,7 +826,6 @@ custody_store_add_verification (CustodyStore         *self,
   g_autofree char *entity = NULL;
   sqlite3_stmt *stmt;
   gint64 job_id, copy_id;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (CUSTODY_IS_VERIFICATION (v), FALSE);
@@ -884,13 +868,8 @@ custody_store_add_verification (CustodyStore         *self,
   custody_sql_bind_count (stmt, 6, v->duration_s);
   sqlite3_bind_text (stmt, 7, v->by, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, v->note, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_done (self, stmt, error))
+    goto fail;
   v->id = sqlite3_last_insert_rowid (custody_store_get_db (self));
 
   if (!custody_store_refresh_copy_state (self, copy_id, error))

@@ -205,6 +205,21 @@ custody_store_prepare (CustodyStore  *self,
   return stmt;
 }
 
+/* Runs a statement that returns no row (an INSERT, UPDATE or DELETE) and
+ * resets it; a failure becomes the store's error, as custody_store_fail(). */
+gboolean
+custody_store_step_done (CustodyStore  *self,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return custody_store_fail (self, rc, error);
+  return TRUE;
+}
+
 gboolean
 custody_store_exec (CustodyStore  *self,
                     const char    *sql,
@@ -400,10 +415,8 @@ append_audit (CustodyStore  *self,
   custody_sql_bind_text_or_null (stmt, 8, after_text);
   sqlite3_bind_text (stmt, 9, prev_hash, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, hash, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -566,7 +579,6 @@ custody_store_find_pool_id (CustodyStore  *self,
 {
   gint64 id = find_id (self, "SELECT id FROM pools WHERE name = ?", name, error);
   sqlite3_stmt *stmt;
-  int rc;
 
   if (id != 0)
     return MAX (id, 0);
@@ -585,10 +597,8 @@ custody_store_find_pool_id (CustodyStore  *self,
     return 0;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, custody_store_now (self));
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
 
   return sqlite3_last_insert_rowid (self->db);
 }
@@ -600,15 +610,12 @@ forget (CustodyStore  *self,
         GError       **error)
 {
   sqlite3_stmt *stmt = custody_store_prepare (self, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -1264,7 +1271,6 @@ custody_store_set_policy_value (CustodyStore  *self,
   CustodyPolicy policy;
   sqlite3_stmt *stmt;
   const char *old_value = NULL;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
 
@@ -1302,13 +1308,8 @@ custody_store_set_policy_value (CustodyStore  *self,
     goto fail;
   sqlite3_bind_text (stmt, 1, meta_key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_done (self, stmt, error))
+    goto fail;
 
   /* Every job is judged anew under the new policy. */
   if (!custody_store_forget_job_status (self, 0, error))
