@@ -123,7 +123,6 @@ write_pool (CustodyStore  *self,
   g_autofree char *entity = NULL;
   sqlite3_stmt *stmt;
   gint64 id = 0;
-  int rc;
 
   if (!validate_pool (pool, error) ||
       !custody_store_check_name (pool->name, g_strcmp0 (pool->name, old_name) != 0, error))
@@ -156,19 +155,9 @@ write_pool (CustodyStore  *self,
                      SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, params, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, old_name != NULL ? id : custody_store_now (self));
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    {
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS,
-                   _("pool '%s' already exists"), pool->name);
-      goto fail;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_unique (self, stmt, error,
+                                  _("pool '%s' already exists"), pool->name))
+    goto fail;
 
   entity = g_strconcat ("pool:", pool->name, NULL);
   return custody_store_write_commit (self, old_name != NULL ? "pool.edit" : "pool.add", entity,

@@ -179,7 +179,6 @@ custody_store_add_job (CustodyStore  *self,
   g_autoptr(GMutexLocker) locker = NULL;
   g_autofree char *entity = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (CUSTODY_IS_JOB (job), FALSE);
@@ -201,19 +200,9 @@ custody_store_add_job (CustodyStore  *self,
     goto fail;
   bind_job (stmt, job);
   sqlite3_bind_int64 (stmt, 7, job->created_at);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    {
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS,
-                   _("job '%s' already exists"), job->name);
-      goto fail;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_unique (self, stmt, error,
+                                  _("job '%s' already exists"), job->name))
+    goto fail;
   job->id = sqlite3_last_insert_rowid (custody_store_get_db (self));
 
   entity = g_strconcat ("job:", job->name, NULL);
@@ -235,7 +224,6 @@ custody_store_update_job (CustodyStore  *self,
   g_autoptr(CustodyJob) before = NULL;
   g_autofree char *entity = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (CUSTODY_IS_JOB (job), FALSE);
@@ -259,19 +247,9 @@ custody_store_update_job (CustodyStore  *self,
     goto fail;
   bind_job (stmt, job);
   sqlite3_bind_int64 (stmt, 7, before->id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    {
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS,
-                   _("job '%s' already exists"), job->name);
-      goto fail;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_unique (self, stmt, error,
+                                  _("job '%s' already exists"), job->name))
+    goto fail;
   job->id = before->id;
   job->created_at = before->created_at;
   if (!custody_store_forget_job_status (self, job->id, error))
@@ -788,7 +766,6 @@ custody_store_add_copy (CustodyStore  *self,
   g_autofree char *entity = NULL;
   sqlite3_stmt *stmt;
   gint64 job_id;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (CUSTODY_IS_COPY (copy), FALSE);
@@ -816,19 +793,10 @@ custody_store_add_copy (CustodyStore  *self,
     goto fail;
   sqlite3_bind_int64 (stmt, 7, job_id);
   sqlite3_bind_int64 (stmt, 8, copy->created_at);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    {
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS,
-                   _("job '%s' already has a copy '%s'"), copy->job, copy->name);
-      goto fail;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_unique (self, stmt, error,
+                                  _("job '%s' already has a copy '%s'"),
+                                  copy->job, copy->name))
+    goto fail;
   copy->id = sqlite3_last_insert_rowid (custody_store_get_db (self));
   copy->job_id = job_id;
   if (!custody_store_forget_job_status (self, job_id, error))
@@ -878,7 +846,6 @@ custody_store_update_copy (CustodyStore  *self,
   g_autoptr(CustodyCopy) before = NULL;
   g_autofree char *entity = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (CUSTODY_IS_COPY (copy), FALSE);
@@ -902,19 +869,9 @@ custody_store_update_copy (CustodyStore  *self,
   if (stmt == NULL || !bind_copy (self, stmt, copy, error))
     goto fail;
   sqlite3_bind_int64 (stmt, 7, before->id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    {
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS,
-                   _("job '%s' already has a copy '%s'"), job, copy->name);
-      goto fail;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_unique (self, stmt, error,
+                                  _("job '%s' already has a copy '%s'"), job, copy->name))
+    goto fail;
   copy->id = before->id;
   copy->job_id = before->job_id;
   copy->created_at = before->created_at;

@@ -863,7 +863,6 @@ insert_medium (CustodyStore   *self,
                GError        **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = custody_store_prepare (self,
                                 "INSERT INTO media (volser, type, pool_id, status, retention_until,"
@@ -883,16 +882,9 @@ insert_medium (CustodyStore   *self,
   sqlite3_bind_int (stmt, 7, medium->worm ? 1 : 0);
   sqlite3_bind_text (stmt, 8, medium->note, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 9, custody_store_now (self));
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    {
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS,
-                   _("volume '%s' already exists"), volser);
-      return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_unique (self, stmt, error,
+                                  _("volume '%s' already exists"), volser))
+    return FALSE;
 
   if (location_id > 0)
     {

@@ -38,6 +38,11 @@ gboolean       custody_store_fail               (CustodyStore  *self,
 gboolean       custody_store_step_done          (CustodyStore  *self,
                                                  sqlite3_stmt  *stmt,
                                                  GError       **error);
+gboolean       custody_store_step_unique        (CustodyStore  *self,
+                                                 sqlite3_stmt  *stmt,
+                                                 GError       **error,
+                                                 const char    *format,
+                                                 ...) G_GNUC_PRINTF (4, 5);
 gboolean       custody_store_exec               (CustodyStore  *self,
                                                  const char    *sql,
                                                  GError       **error);

@@ -220,6 +220,35 @@ custody_store_step_done (CustodyStore  *self,
   return TRUE;
 }
 
+/* Like custody_store_step_done(), for an INSERT or UPDATE of a row with a
+ * unique name: a broken constraint means the name is taken, and becomes
+ * CUSTODY_STORE_ERROR_EXISTS saying @format. */
+gboolean
+custody_store_step_unique (CustodyStore  *self,
+                           sqlite3_stmt  *stmt,
+                           GError       **error,
+                           const char    *format,
+                           ...)
+{
+  int rc = sqlite3_step (stmt);
+  va_list args;
+
+  sqlite3_reset (stmt);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_autofree char *message = NULL;
+
+      va_start (args, format);
+      message = g_strdup_vprintf (format, args);
+      va_end (args);
+      g_set_error_literal (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS, message);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return custody_store_fail (self, rc, error);
+  return TRUE;
+}
+
 gboolean
 custody_store_exec (CustodyStore  *self,
                     const char    *sql,
@@ -1342,7 +1371,6 @@ custody_store_add_location (CustodyStore         *self,
   g_autoptr(CustodyLocation) location = custody_location_new ();
   g_autofree char *entity = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -1373,19 +1401,9 @@ custody_store_add_location (CustodyStore         *self,
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, custody_location_kind_to_string (kind), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, location->created_at);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    {
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS,
-                   _("location '%s' already exists"), name);
-      goto fail;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_unique (self, stmt, error,
+                                  _("location '%s' already exists"), name))
+    goto fail;
 
   entity = g_strconcat ("location:", name, NULL);
   return custody_store_write_commit (self, "location.add", entity, NULL,
