@@ -315,9 +315,8 @@ changer_location (CustodyImportContext  *ctx,
       if (names->len == 1 && named == NULL)
         id = sqlite3_column_int64 (stmt, 0);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (ctx->store, rc, error);
+  if (!custody_store_finish_steps (ctx->store, stmt, rc, error))
+    return FALSE;
 
   if (named != NULL && id == 0)
     {

@@ -171,9 +171,8 @@ merge_stored (CustodyStore             *store,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return custody_store_fail (store, rc, error);
+      if (!custody_store_finish_steps (store, stmt, rc, error))
+        return FALSE;
       return TRUE;
     }
 
@@ -219,9 +218,8 @@ merge_stored (CustodyStore             *store,
       gint64 media_id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (volume_ids, media_id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (store, rc, error);
+  if (!custody_store_finish_steps (store, stmt, rc, error))
+    return FALSE;
 
   return TRUE;
 }

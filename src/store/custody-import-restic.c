@@ -80,9 +80,8 @@ find_recorded_snapshot (CustodyImportContext  *ctx,
           run->finished = custody_sql_time (stmt, 2);
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (ctx->store, rc, error);
+  if (!custody_store_finish_steps (ctx->store, stmt, rc, error))
+    return FALSE;
 
   if (found != 1)
     g_clear_pointer (full_id, g_free);

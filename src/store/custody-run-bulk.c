@@ -137,9 +137,8 @@ step_done (CustodyRunBulk  *bulk,
 {
   int rc = sqlite3_step (stmt);
 
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (bulk->store, rc, error);
+  if (!custody_store_finish_steps (bulk->store, stmt, rc, error))
+    return FALSE;
   return TRUE;
 }
 

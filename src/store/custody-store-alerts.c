@@ -300,12 +300,8 @@ custody_store_sync_alerts (CustodyStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_hash_table_insert (open, g_strdup (custody_sql_text (stmt, 1)),
                          g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    goto fail;
 
   /* Resolve what no longer holds. */
   g_hash_table_iter_init (&iter, open);
@@ -454,12 +450,8 @@ custody_store_list_alerts (CustodyStore  *self,
       g_ptr_array_add (alerts, a);
       g_ptr_array_add (details, custody_sql_dup_or_null (stmt, 10));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   word_engine_alerts_locked (self, alerts, details, translates);
 

@@ -234,12 +234,8 @@ custody_store_list_pools (CustodyStore  *self,
       pool->n_media = sqlite3_column_int64 (stmt, 6);
       g_ptr_array_add (pools, pool);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&pools);
 }
@@ -299,12 +295,8 @@ load_desk (CustodyStore  *self,
       policy_from_json (custody_sql_text (stmt, 1), custody_sql_text (stmt, 2), p);
       g_hash_table_insert (policies, g_strdup (custody_sql_text (stmt, 0)), p);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto out;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    goto out;
 
   stmt = custody_store_prepare (self, DESK_MEDIA_SELECT, error);
   if (stmt == NULL)
@@ -331,12 +323,8 @@ load_desk (CustodyStore  *self,
                        ? last_written : CUSTODY_TIME_NONE;
       g_array_append_val (volumes, v);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto out;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    goto out;
 
   desk = custody_desk_compute ((CustodyDeskVolume *) volumes->data, volumes->len, now,
                                desk_zone ());
@@ -757,12 +745,8 @@ custody_store_reconcile (CustodyStore        *self,
       g_hash_table_insert (seen, s->volser, s);
       g_ptr_array_add (expected, s);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    goto fail;
 
   /* What was found there. */
   for (guint i = 0; scanned[i] != NULL; i++)
@@ -1005,9 +989,8 @@ load_items (CustodyStore           *self,
       if (sqlite3_column_int (stmt, 3) > 1)
         g_ptr_array_add (duplicates, g_strdup (volser));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return FALSE;
 
   g_strfreev (r->present);
   r->present = strv_from (present);
@@ -1048,12 +1031,8 @@ custody_store_list_reconciliations (CustodyStore  *self,
   sqlite3_bind_int64 (stmt, 1, custody_store_now (self));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, load_reconciliation (self, stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&list);
 }

@@ -476,12 +476,8 @@ read_kept_statuses (CustodyStore  *self,
 
       g_hash_table_insert (kept, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (value + 1));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&kept);
 }
@@ -591,12 +587,8 @@ read_job_statuses (CustodyStore  *self,
 
       g_array_append_val (statuses->jobs, job);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&statuses);
 }

@@ -268,12 +268,8 @@ custody_store_list_media (CustodyStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (media, custody_store_medium_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&media);
 }
@@ -331,12 +327,8 @@ custody_store_list_movements (CustodyStore  *self,
       mv->recorded_at = sqlite3_column_int64 (stmt, 10);
       g_ptr_array_add (list, mv);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&list);
 }
@@ -1204,12 +1196,8 @@ custody_store_list_restore_points (CustodyStore  *self,
       e->message = g_strdup (custody_sql_text (stmt, 9));
       g_ptr_array_add (list, e);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&list);
 }

@@ -38,6 +38,10 @@ gboolean       custody_store_fail               (CustodyStore  *self,
 gboolean       custody_store_step_done          (CustodyStore  *self,
                                                  sqlite3_stmt  *stmt,
                                                  GError       **error);
+gboolean       custody_store_finish_steps       (CustodyStore  *self,
+                                                 sqlite3_stmt  *stmt,
+                                                 int            rc,
+                                                 GError       **error);
 gboolean       custody_store_step_unique        (CustodyStore  *self,
                                                  sqlite3_stmt  *stmt,
                                                  GError       **error,

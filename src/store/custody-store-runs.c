@@ -305,9 +305,8 @@ same_volumes (CustodyStore  *self,
         *same = FALSE;
       n++;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return FALSE;
 
   if (n != volume_ids->len)
     *same = FALSE;
@@ -627,12 +626,8 @@ load_execution_volumes (CustodyStore  *self,
   sqlite3_bind_int64 (stmt, 1, execution_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (volsers, g_strdup (custody_sql_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
   g_ptr_array_add (volsers, NULL);
 
   return g_steal_pointer (&volsers);
@@ -700,12 +695,8 @@ custody_store_list_executions (CustodyStore  *self,
       e->message = g_strdup (custody_sql_text (stmt, 8));
       g_ptr_array_add (runs, e);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   for (guint i = 0; i < runs->len; i++)
     {
@@ -803,12 +794,8 @@ custody_store_list_recent_failures (CustodyStore  *self,
       e->message = g_strdup (custody_sql_text (stmt, 5));
       g_ptr_array_add (runs, e);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&runs);
 }
@@ -933,12 +920,8 @@ custody_store_list_verifications (CustodyStore  *self,
       v->note = g_strdup (custody_sql_text (stmt, 8));
       g_ptr_array_add (list, v);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&list);
 }

@@ -212,8 +212,18 @@ custody_store_step_done (CustodyStore  *self,
                          sqlite3_stmt  *stmt,
                          GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  return custody_store_finish_steps (self, stmt, sqlite3_step (stmt), error);
+}
 
+/* Ends the steps of @stmt, whose last step returned @rc: resets it and,
+ * unless its rows ran out (SQLITE_DONE), turns @rc into the store's error
+ * as custody_store_fail() does. */
+gboolean
+custody_store_finish_steps (CustodyStore  *self,
+                            sqlite3_stmt  *stmt,
+                            int            rc,
+                            GError       **error)
+{
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return custody_store_fail (self, rc, error);
