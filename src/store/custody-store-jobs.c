@@ -134,7 +134,6 @@ load_copies (CustodyStore  *self,
 {
   g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = custody_store_prepare (self,
                                 "SELECT " COPY_COLUMNS " FROM copies c"
@@ -146,15 +145,8 @@ load_copies (CustodyStore  *self,
   sqlite3_bind_text (stmt, 1, job, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, custody_store_now (self));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (copies, copy_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_collect_rows (self, stmt, (CustodyRowReader) copy_from_row, copies, error))
+    return NULL;
 
   return g_steal_pointer (&copies);
 }
@@ -357,7 +349,6 @@ custody_store_list_jobs (CustodyStore  *self,
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) verdicts = NULL;
   g_autoptr(GHashTable) by_name = NULL;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
 
@@ -368,15 +359,8 @@ custody_store_list_jobs (CustodyStore  *self,
       return NULL;
     sqlite3_bind_int64 (stmt, 1, custody_store_now (self));
 
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      g_ptr_array_add (jobs, job_from_row (stmt));
-    sqlite3_reset (stmt);
-
-    if (rc != SQLITE_DONE)
-      {
-        custody_store_fail (self, rc, error);
-        return NULL;
-      }
+    if (!custody_store_collect_rows (self, stmt, (CustodyRowReader) job_from_row, jobs, error))
+      return NULL;
   }
 
   if (!with_verdicts)

@@ -245,7 +245,6 @@ custody_store_list_media (CustodyStore  *self,
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GPtrArray) media = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
 
@@ -266,9 +265,8 @@ custody_store_list_media (CustodyStore  *self,
   custody_sql_bind_text_or_null (stmt, 2, location);
   custody_sql_bind_text_or_null (stmt, 3, pool);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (media, custody_store_medium_from_row (stmt));
-  if (!custody_store_finish_steps (self, stmt, rc, error))
+  if (!custody_store_collect_rows (self, stmt, (CustodyRowReader) custody_store_medium_from_row,
+                                   media, error))
     return NULL;
 
   return g_steal_pointer (&media);
@@ -1152,7 +1150,6 @@ custody_store_list_restore_points (CustodyStore  *self,
   g_autofree char *normalized = NULL;
   sqlite3_stmt *stmt;
   gint64 medium_id;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
 
@@ -1165,8 +1162,7 @@ custody_store_list_restore_points (CustodyStore  *self,
     return NULL;
 
   stmt = custody_store_prepare (self,
-                                "SELECT e.id, j.name, c.name, e.started, e.finished, e.status,"
-                                "       e.bytes, e.files, e.run_id, e.message"
+                                "SELECT " CUSTODY_EXECUTION_COLUMNS_OF ("j.name")
                                 " FROM execution_volumes ev"
                                 " JOIN executions e ON e.id = ev.execution_id"
                                 " JOIN copies c ON c.id = e.copy_id"
@@ -1178,25 +1174,8 @@ custody_store_list_restore_points (CustodyStore  *self,
   sqlite3_bind_int64 (stmt, 1, medium_id);
   sqlite3_bind_int64 (stmt, 2, custody_store_now (self));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CustodyExecution *e = custody_execution_new ();
-
-      e->id = sqlite3_column_int64 (stmt, 0);
-      e->job = g_strdup (custody_sql_text (stmt, 1));
-      e->copy = g_strdup (custody_sql_text (stmt, 2));
-      e->started = sqlite3_column_int64 (stmt, 3);
-      e->finished = custody_sql_time (stmt, 4);
-      custody_run_status_from_string (custody_sql_text (stmt, 5), &e->status);
-      e->bytes = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 6);
-      e->files = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
-      g_free (e->run_id);
-      e->run_id = custody_sql_dup_or_null (stmt, 8);
-      g_free (e->message);
-      e->message = g_strdup (custody_sql_text (stmt, 9));
-      g_ptr_array_add (list, e);
-    }
-  if (!custody_store_finish_steps (self, stmt, rc, error))
+  if (!custody_store_collect_rows (self, stmt, (CustodyRowReader) custody_store_execution_from_row,
+                                   list, error))
     return NULL;
 
   return g_steal_pointer (&list);

@@ -42,6 +42,14 @@ gboolean       custody_store_finish_steps       (CustodyStore  *self,
                                                  sqlite3_stmt  *stmt,
                                                  int            rc,
                                                  GError       **error);
+/* Makes an object (or string) of a statement's current row. */
+typedef gpointer (*CustodyRowReader) (sqlite3_stmt *stmt);
+
+gboolean       custody_store_collect_rows       (CustodyStore      *self,
+                                                 sqlite3_stmt      *stmt,
+                                                 CustodyRowReader   read,
+                                                 GPtrArray         *list,
+                                                 GError           **error);
 gboolean       custody_store_step_unique        (CustodyStore  *self,
                                                  sqlite3_stmt  *stmt,
                                                  GError       **error,
@@ -203,7 +211,14 @@ gboolean       custody_store_forget_media_status (CustodyStore *self,
   "       m.last_written, m.created_at, m.note, m.slot" \
   CUSTODY_MEDIA_AT_FROM
 
+/* What custody_store_execution_from_row() reads, with @job the SQL of
+ * the job's name, from executions e and copies c. */
+#define CUSTODY_EXECUTION_COLUMNS_OF(job) \
+  "e.id, " job ", c.name, e.started, e.finished, e.status, e.bytes, e.files, e.run_id," \
+  " e.message"
+
 CustodyMedium *custody_store_medium_from_row    (sqlite3_stmt  *stmt);
+CustodyExecution *custody_store_execution_from_row (sqlite3_stmt *stmt);
 
 /* Raises an alert unless one is open for the same cause. */
 gboolean       custody_store_raise_alert        (CustodyStore    *self,

@@ -634,6 +634,32 @@ load_execution_volumes (CustodyStore  *self,
 }
 
 /**
+ * custody_store_execution_from_row:
+ *
+ * Makes a run of a row of CUSTODY_EXECUTION_COLUMNS_OF: id, job, copy,
+ * started, finished, status, bytes, files, run id and message.
+ */
+CustodyExecution *
+custody_store_execution_from_row (sqlite3_stmt *stmt)
+{
+  CustodyExecution *e = custody_execution_new ();
+
+  e->id = sqlite3_column_int64 (stmt, 0);
+  e->job = g_strdup (custody_sql_text (stmt, 1));
+  e->copy = g_strdup (custody_sql_text (stmt, 2));
+  e->started = sqlite3_column_int64 (stmt, 3);
+  e->finished = custody_sql_time (stmt, 4);
+  custody_run_status_from_string (custody_sql_text (stmt, 5), &e->status);
+  e->bytes = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 6);
+  e->files = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
+  g_free (e->run_id);
+  e->run_id = custody_sql_dup_or_null (stmt, 8);
+  g_free (e->message);
+  e->message = g_strdup (custody_sql_text (stmt, 9));
+  return e;
+}
+
+/**
  * custody_store_list_executions:
  * @job: the job
  * @offset: skip this many of the newest
@@ -653,7 +679,6 @@ custody_store_list_executions (CustodyStore  *self,
   g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
   gint64 job_id;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
 
@@ -666,8 +691,7 @@ custody_store_list_executions (CustodyStore  *self,
   /* Newest first by (started, id): a total order, so pages neither repeat
    * nor skip a run. */
   stmt = custody_store_prepare (self,
-                                "SELECT e.id, c.name, e.started, e.finished, e.status, e.bytes,"
-                                "       e.files, e.run_id, e.message"
+                                "SELECT " CUSTODY_EXECUTION_COLUMNS_OF ("?5")
                                 " FROM copies c JOIN executions e ON e.copy_id = c.id"
                                 " WHERE c.job_id = ?1 AND coalesce (e.finished, e.started) <= ?2"
                                 " ORDER BY e.started DESC, e.id DESC LIMIT ?4 OFFSET ?3", error);
@@ -677,25 +701,10 @@ custody_store_list_executions (CustodyStore  *self,
   sqlite3_bind_int64 (stmt, 2, custody_store_now (self));
   sqlite3_bind_int64 (stmt, 3, offset);
   sqlite3_bind_int (stmt, 4, (int) MIN (limit, G_MAXINT));
+  sqlite3_bind_text (stmt, 5, job, -1, SQLITE_STATIC);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CustodyExecution *e = custody_execution_new ();
-
-      e->id = sqlite3_column_int64 (stmt, 0);
-      e->job = g_strdup (job);
-      e->copy = g_strdup (custody_sql_text (stmt, 1));
-      e->started = sqlite3_column_int64 (stmt, 2);
-      e->finished = custody_sql_time (stmt, 3);
-      custody_run_status_from_string (custody_sql_text (stmt, 4), &e->status);
-      e->bytes = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 5);
-      e->files = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 6);
-      e->run_id = custody_sql_dup_or_null (stmt, 7);
-      g_free (e->message);
-      e->message = g_strdup (custody_sql_text (stmt, 8));
-      g_ptr_array_add (runs, e);
-    }
-  if (!custody_store_finish_steps (self, stmt, rc, error))
+  if (!custody_store_collect_rows (self, stmt, (CustodyRowReader) custody_store_execution_from_row,
+                                   runs, error))
     return NULL;
 
   for (guint i = 0; i < runs->len; i++)

@@ -230,6 +230,22 @@ custody_store_finish_steps (CustodyStore  *self,
   return TRUE;
 }
 
+/* Steps @stmt to its end, adding what @read makes of each row to @list,
+ * and resets it; a failed step is the store's error. */
+gboolean
+custody_store_collect_rows (CustodyStore      *self,
+                            sqlite3_stmt      *stmt,
+                            CustodyRowReader   read,
+                            GPtrArray         *list,
+                            GError           **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, read (stmt));
+  return custody_store_finish_steps (self, stmt, rc, error);
+}
+
 /* Like custody_store_step_done(), for an INSERT or UPDATE of a row with a
  * unique name: a broken constraint means the name is taken, and becomes
  * CUSTODY_STORE_ERROR_EXISTS saying @format. */
