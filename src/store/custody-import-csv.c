@@ -229,6 +229,51 @@ parse_time (Header    *h,
  * jobs
  */
 
+/* An id, or NULL for none (0). */
+static void
+bind_id_or_null (sqlite3_stmt *stmt,
+                 int           param,
+                 gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, param, id);
+  else
+    sqlite3_bind_null (stmt, param);
+}
+
+/* A job's ?1 to ?5, the same in its comparison, UPDATE and INSERT. */
+static void
+bind_job_cells (sqlite3_stmt *stmt,
+                Header       *h,
+                const char   *name,
+                gint64        rpo,
+                gint64        verify)
+{
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, cell (h, J_SOURCE), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, cell (h, J_OWNER), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, rpo);
+  sqlite3_bind_int64 (stmt, 5, verify);
+}
+
+/* A copy's ?1 to ?6, the same in its comparison, UPDATE and INSERT. */
+static void
+bind_copy_cells (sqlite3_stmt     *stmt,
+                 gint64            job_id,
+                 const char       *copy,
+                 CustodyMediaType  media_type,
+                 gint64            location_id,
+                 gboolean          immutable,
+                 gboolean          air_gapped)
+{
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  sqlite3_bind_text (stmt, 2, copy, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, custody_media_type_to_string (media_type), -1, SQLITE_STATIC);
+  bind_id_or_null (stmt, 4, location_id);
+  sqlite3_bind_int (stmt, 5, immutable);
+  sqlite3_bind_int (stmt, 6, air_gapped);
+}
+
 typedef struct
 {
   guint   line;
@@ -292,11 +337,7 @@ upsert_job (CustodyStore         *self,
                                 "   AND verify_days IS ?5 FROM jobs WHERE name = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, cell (h, J_SOURCE), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, cell (h, J_OWNER), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, rpo);
-  sqlite3_bind_int64 (stmt, 5, verify);
+  bind_job_cells (stmt, h, name, rpo, verify);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -324,11 +365,7 @@ upsert_job (CustodyStore         *self,
     }
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, cell (h, J_SOURCE), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, cell (h, J_OWNER), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, rpo);
-  sqlite3_bind_int64 (stmt, 5, verify);
+  bind_job_cells (stmt, h, name, rpo, verify);
   if (*result == CUSTODY_UPSERT_ADDED)
     sqlite3_bind_int64 (stmt, 6, custody_store_now (self));
   if (!custody_store_step_done (self, stmt, error))
@@ -410,15 +447,7 @@ import_jobs_row (CustodyStore        *self,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, job_id);
-  sqlite3_bind_text (stmt, 2, copy, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, custody_media_type_to_string (media_type), -1, SQLITE_STATIC);
-  if (location_id > 0)
-    sqlite3_bind_int64 (stmt, 4, location_id);
-  else
-    sqlite3_bind_null (stmt, 4);
-  sqlite3_bind_int (stmt, 5, immutable);
-  sqlite3_bind_int (stmt, 6, air_gapped);
+  bind_copy_cells (stmt, job_id, copy, media_type, location_id, immutable, air_gapped);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     copy_result = sqlite3_column_int (stmt, 1) ? CUSTODY_UPSERT_UNCHANGED : CUSTODY_UPSERT_UPDATED;
@@ -442,15 +471,7 @@ import_jobs_row (CustodyStore        *self,
                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, job_id);
-      sqlite3_bind_text (stmt, 2, copy, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, custody_media_type_to_string (media_type), -1, SQLITE_STATIC);
-      if (location_id > 0)
-        sqlite3_bind_int64 (stmt, 4, location_id);
-      else
-        sqlite3_bind_null (stmt, 4);
-      sqlite3_bind_int (stmt, 5, immutable);
-      sqlite3_bind_int (stmt, 6, air_gapped);
+      bind_copy_cells (stmt, job_id, copy, media_type, location_id, immutable, air_gapped);
       if (copy_result == CUSTODY_UPSERT_ADDED)
         sqlite3_bind_int64 (stmt, 7, custody_store_now (self));
       if (!custody_store_step_done (self, stmt, error))
@@ -475,6 +496,22 @@ import_jobs_row (CustodyStore        *self,
 /*
  * media
  */
+
+/* A volume's ?1 to ?5, the same in its comparison, UPDATE and INSERT. */
+static void
+bind_media_cells (sqlite3_stmt *stmt,
+                  const char   *volser,
+                  const char   *type,
+                  gint64        pool_id,
+                  gint64        retention,
+                  gboolean      worm)
+{
+  sqlite3_bind_text (stmt, 1, volser, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
+  bind_id_or_null (stmt, 3, pool_id);
+  custody_sql_bind_time (stmt, 4, retention);
+  sqlite3_bind_int (stmt, 5, worm);
+}
 
 static gboolean
 import_media_row (CustodyStore        *self,
@@ -525,14 +562,7 @@ import_media_row (CustodyStore        *self,
                                 " FROM media m WHERE m.volser = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, volser, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
-  if (pool_id > 0)
-    sqlite3_bind_int64 (stmt, 3, pool_id);
-  else
-    sqlite3_bind_null (stmt, 3);
-  custody_sql_bind_time (stmt, 4, retention);
-  sqlite3_bind_int (stmt, 5, worm);
+  bind_media_cells (stmt, volser, type, pool_id, retention, worm);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -560,14 +590,7 @@ import_media_row (CustodyStore        *self,
                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, volser, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
-      if (pool_id > 0)
-        sqlite3_bind_int64 (stmt, 3, pool_id);
-      else
-        sqlite3_bind_null (stmt, 3);
-      custody_sql_bind_time (stmt, 4, retention);
-      sqlite3_bind_int (stmt, 5, worm);
+      bind_media_cells (stmt, volser, type, pool_id, retention, worm);
       if (result == CUSTODY_UPSERT_ADDED)
         sqlite3_bind_int64 (stmt, 6, custody_store_now (self));
       if (!custody_store_step_done (self, stmt, error))
