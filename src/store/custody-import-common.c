@@ -667,6 +667,45 @@ custody_import_upsert_verification (CustodyImportContext  *ctx,
 }
 
 gboolean
+custody_import_tool_check (CustodyImportContext  *ctx,
+                           const char            *tool,
+                           gboolean               passed,
+                           gint64                 errors,
+                           gint64                 at,
+                           char                 **note,
+                           const char            *digest,
+                           GError               **error)
+{
+  g_autoptr(CustodyVerification) v = custody_verification_new ();
+  g_autofree char *source_id = NULL;
+  gint64 copy_id;
+
+  copy_id = custody_import_find_copy (ctx, ctx->options->job, ctx->options->copy,
+                                      CUSTODY_MEDIA_TYPE_DISK, error);
+  if (copy_id == 0)
+    return FALSE;
+
+  v->kind = CUSTODY_VERIFY_CHECKSUM;
+  if (at != CUSTODY_TIME_NONE)
+    v->at = at;
+  else if (ctx->options->checked_at != CUSTODY_TIME_NONE)
+    v->at = ctx->options->checked_at;
+  else
+    v->at = custody_store_now (ctx->store);
+  v->passed = passed;
+  v->errors = errors;
+  g_free (v->by);
+  v->by = g_strdup (tool);
+  g_free (v->note);
+  v->note = g_steal_pointer (note);
+
+  /* The same output imported again is the same check. */
+  source_id = g_strdup_printf ("%s-check:%.16s@%" G_GINT64_FORMAT, tool, digest, v->at);
+
+  return custody_import_upsert_verification (ctx, copy_id, v, source_id, error);
+}
+
+gboolean
 custody_import_find_repository_volume (CustodyImportContext  *ctx,
                                        const char            *repository_id,
                                        gint64                *volume,
