@@ -383,6 +383,25 @@ changer_location (CustodyImportContext  *ctx,
   return id;
 }
 
+/* A volume's ?1 to ?9, the same in its comparison, INSERT and UPDATE. */
+static void
+bind_volume (sqlite3_stmt               *stmt,
+             const CustodyBareosVolume  *row,
+             gint64                      pool_id,
+             CustodyMediumStatus         status,
+             gint64                      retention)
+{
+  sqlite3_bind_text (stmt, 1, row->volser, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, row->type, -1, SQLITE_STATIC);
+  custody_sql_bind_id_or_null (stmt, 3, pool_id);
+  sqlite3_bind_text (stmt, 4, custody_medium_status_to_string (status), -1, SQLITE_STATIC);
+  custody_sql_bind_time (stmt, 5, retention);
+  sqlite3_bind_int64 (stmt, 6, row->bytes);
+  custody_sql_bind_time (stmt, 7, row->last_written);
+  sqlite3_bind_int64 (stmt, 8, row->errors);
+  sqlite3_bind_int64 (stmt, 9, row->mounts);
+}
+
 static gboolean
 apply_volume (CustodyImportContext       *ctx,
               const CustodyBareosVolume  *row,
@@ -417,18 +436,7 @@ apply_volume (CustodyImportContext       *ctx,
                                 " WHERE m.volser = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, row->volser, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, row->type, -1, SQLITE_STATIC);
-  if (pool_id > 0)
-    sqlite3_bind_int64 (stmt, 3, pool_id);
-  else
-    sqlite3_bind_null (stmt, 3);
-  sqlite3_bind_text (stmt, 4, custody_medium_status_to_string (status), -1, SQLITE_STATIC);
-  custody_sql_bind_time (stmt, 5, retention);
-  sqlite3_bind_int64 (stmt, 6, row->bytes);
-  custody_sql_bind_time (stmt, 7, row->last_written);
-  sqlite3_bind_int64 (stmt, 8, row->errors);
-  sqlite3_bind_int64 (stmt, 9, row->mounts);
+  bind_volume (stmt, row, pool_id, status, retention);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -467,18 +475,7 @@ apply_volume (CustodyImportContext       *ctx,
     {
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, row->volser, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, row->type, -1, SQLITE_STATIC);
-      if (pool_id > 0)
-        sqlite3_bind_int64 (stmt, 3, pool_id);
-      else
-        sqlite3_bind_null (stmt, 3);
-      sqlite3_bind_text (stmt, 4, custody_medium_status_to_string (status), -1, SQLITE_STATIC);
-      custody_sql_bind_time (stmt, 5, retention);
-      sqlite3_bind_int64 (stmt, 6, row->bytes);
-      custody_sql_bind_time (stmt, 7, row->last_written);
-      sqlite3_bind_int64 (stmt, 8, row->errors);
-      sqlite3_bind_int64 (stmt, 9, row->mounts);
+      bind_volume (stmt, row, pool_id, status, retention);
       if (result == CUSTODY_UPSERT_ADDED)
         sqlite3_bind_int64 (stmt, 10, custody_store_now (store));
       if (!custody_store_step_done (store, stmt, error))

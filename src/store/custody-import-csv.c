@@ -229,18 +229,6 @@ parse_time (Header    *h,
  * jobs
  */
 
-/* An id, or NULL for none (0). */
-static void
-bind_id_or_null (sqlite3_stmt *stmt,
-                 int           param,
-                 gint64        id)
-{
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, param, id);
-  else
-    sqlite3_bind_null (stmt, param);
-}
-
 /* A job's ?1 to ?5, the same in its comparison, UPDATE and INSERT. */
 static void
 bind_job_cells (sqlite3_stmt *stmt,
@@ -269,7 +257,7 @@ bind_copy_cells (sqlite3_stmt     *stmt,
   sqlite3_bind_int64 (stmt, 1, job_id);
   sqlite3_bind_text (stmt, 2, copy, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, custody_media_type_to_string (media_type), -1, SQLITE_STATIC);
-  bind_id_or_null (stmt, 4, location_id);
+  custody_sql_bind_id_or_null (stmt, 4, location_id);
   sqlite3_bind_int (stmt, 5, immutable);
   sqlite3_bind_int (stmt, 6, air_gapped);
 }
@@ -508,7 +496,7 @@ bind_media_cells (sqlite3_stmt *stmt,
 {
   sqlite3_bind_text (stmt, 1, volser, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
-  bind_id_or_null (stmt, 3, pool_id);
+  custody_sql_bind_id_or_null (stmt, 3, pool_id);
   custody_sql_bind_time (stmt, 4, retention);
   sqlite3_bind_int (stmt, 5, worm);
 }

@@ -655,10 +655,7 @@ insert_item (CustodyStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, reconciliation_id);
   sqlite3_bind_text (stmt, 2, seen->volser, -1, SQLITE_STATIC);
-  if (seen->medium_id > 0)
-    sqlite3_bind_int64 (stmt, 3, seen->medium_id);
-  else
-    sqlite3_bind_null (stmt, 3);
+  custody_sql_bind_id_or_null (stmt, 3, seen->medium_id);
   sqlite3_bind_text (stmt, 4, result, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 5, seen->scans);
   if (!custody_store_step_done (self, stmt, error))

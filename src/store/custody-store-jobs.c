@@ -722,10 +722,7 @@ bind_copy (CustodyStore  *self,
 
   sqlite3_bind_text (stmt, 1, copy->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, custody_media_type_to_string (copy->media_type), -1, SQLITE_STATIC);
-  if (location_id > 0)
-    sqlite3_bind_int64 (stmt, 3, location_id);
-  else
-    sqlite3_bind_null (stmt, 3);
+  custody_sql_bind_id_or_null (stmt, 3, location_id);
   sqlite3_bind_int (stmt, 4, copy->immutable ? 1 : 0);
   sqlite3_bind_int (stmt, 5, copy->air_gapped ? 1 : 0);
   sqlite3_bind_int64 (stmt, 6, copy->retention_days);

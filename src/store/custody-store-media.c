@@ -862,10 +862,7 @@ insert_medium (CustodyStore   *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, volser, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, medium->type, -1, SQLITE_STATIC);
-  if (pool_id > 0)
-    sqlite3_bind_int64 (stmt, 3, pool_id);
-  else
-    sqlite3_bind_null (stmt, 3);
+  custody_sql_bind_id_or_null (stmt, 3, pool_id);
   sqlite3_bind_text (stmt, 4, custody_medium_status_to_string (medium->status), -1, SQLITE_STATIC);
   custody_sql_bind_time (stmt, 5, medium->retention_until);
   sqlite3_bind_int64 (stmt, 6, medium->capacity_bytes);
@@ -1072,10 +1069,7 @@ custody_store_update_medium (CustodyStore   *self,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, before->id);
   sqlite3_bind_text (stmt, 2, changes->type, -1, SQLITE_STATIC);
-  if (pool_id > 0)
-    sqlite3_bind_int64 (stmt, 3, pool_id);
-  else
-    sqlite3_bind_null (stmt, 3);
+  custody_sql_bind_id_or_null (stmt, 3, pool_id);
   sqlite3_bind_text (stmt, 4, custody_medium_status_to_string (changes->status), -1, SQLITE_STATIC);
   custody_sql_bind_time (stmt, 5, changes->retention_until);
   sqlite3_bind_int64 (stmt, 6, changes->capacity_bytes);

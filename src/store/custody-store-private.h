@@ -303,6 +303,9 @@ void           custody_sql_bind_time            (sqlite3_stmt  *stmt,
 void           custody_sql_bind_count           (sqlite3_stmt  *stmt,
                                                  int            param,
                                                  gint64         value);
+void           custody_sql_bind_id_or_null      (sqlite3_stmt  *stmt,
+                                                 int            param,
+                                                 gint64         id);
 void           custody_sql_bind_text_or_null    (sqlite3_stmt  *stmt,
                                                  int            param,
                                                  const char    *text);

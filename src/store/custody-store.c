@@ -337,6 +337,18 @@ custody_sql_bind_count (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, param, value);
 }
 
+/* A row's id; 0: none, stored as NULL. */
+void
+custody_sql_bind_id_or_null (sqlite3_stmt *stmt,
+                             int           param,
+                             gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, param, id);
+  else
+    sqlite3_bind_null (stmt, param);
+}
+
 void
 custody_sql_bind_text_or_null (sqlite3_stmt *stmt,
                                int           param,
