@@ -627,7 +627,7 @@ lookup_copy (CustodyStore    *self,
   const char *copy = cell (h, E_COPY);
   gpointer found;
   g_autoptr(GError) local_error = NULL;
-  gint64 job_id, copy_id = 0;
+  gint64 copy_id;
 
   g_string_assign (cache->key, job);
   g_string_append_c (cache->key, '\x1f');
@@ -636,10 +636,8 @@ lookup_copy (CustodyStore    *self,
   if (found != NULL)
     return *(gint64 *) found;
 
-  job_id = custody_store_find_job_id (self, job, &local_error);
-  if (job_id != 0)
-    copy_id = custody_store_find_copy_id (self, job_id, job, copy, &local_error);
-  if (job_id == 0 || copy_id == 0)
+  copy_id = custody_store_find_job_copy_id (self, job, copy, &local_error);
+  if (copy_id == 0)
     {
       line_error (h, error, "%s", local_error->message);
       return 0;

@@ -88,6 +88,10 @@ gint64         custody_store_find_copy_id       (CustodyStore  *self,
                                                  const char    *job,
                                                  const char    *name,
                                                  GError       **error);
+gint64         custody_store_find_job_copy_id   (CustodyStore  *self,
+                                                 const char    *job,
+                                                 const char    *copy,
+                                                 GError       **error);
 gint64         custody_store_find_location_id   (CustodyStore  *self,
                                                  const char    *name,
                                                  GError       **error);

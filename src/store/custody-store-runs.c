@@ -560,7 +560,7 @@ custody_store_record_execution (CustodyStore      *self,
   g_autoptr(GHashTable) written = custody_store_media_written_new ();
   g_autofree char *entity = NULL;
   CustodyUpsertResult result;
-  gint64 job_id, copy_id;
+  gint64 copy_id;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (CUSTODY_IS_EXECUTION (e), FALSE);
@@ -573,10 +573,7 @@ custody_store_record_execution (CustodyStore      *self,
   if (!custody_store_write_begin (self, error))
     return FALSE;
 
-  job_id = custody_store_find_job_id (self, e->job, error);
-  if (job_id == 0)
-    goto fail;
-  copy_id = custody_store_find_copy_id (self, job_id, e->job, e->copy, error);
+  copy_id = custody_store_find_job_copy_id (self, e->job, e->copy, error);
   if (copy_id == 0)
     goto fail;
   volume_ids = resolve_volumes (self, e->volumes, error);
@@ -821,7 +818,7 @@ custody_store_add_verification (CustodyStore         *self,
   g_autoptr(GMutexLocker) locker = NULL;
   g_autofree char *entity = NULL;
   sqlite3_stmt *stmt;
-  gint64 job_id, copy_id;
+  gint64 copy_id;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (CUSTODY_IS_VERIFICATION (v), FALSE);
@@ -840,10 +837,7 @@ custody_store_add_verification (CustodyStore         *self,
   if (!custody_store_write_begin (self, error))
     return FALSE;
 
-  job_id = custody_store_find_job_id (self, v->job, error);
-  if (job_id == 0)
-    goto fail;
-  copy_id = custody_store_find_copy_id (self, job_id, v->job, v->copy, error);
+  copy_id = custody_store_find_job_copy_id (self, v->job, v->copy, error);
   if (copy_id == 0)
     goto fail;
 

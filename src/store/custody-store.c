@@ -612,6 +612,21 @@ custody_store_find_copy_id (CustodyStore  *self,
   return id;
 }
 
+/* The id of the copy @copy of the job @job, or 0 and an error when there is
+ * no such job or no such copy. */
+gint64
+custody_store_find_job_copy_id (CustodyStore  *self,
+                                const char    *job,
+                                const char    *copy,
+                                GError       **error)
+{
+  gint64 job_id = custody_store_find_job_id (self, job, error);
+
+  if (job_id == 0)
+    return 0;
+  return custody_store_find_copy_id (self, job_id, job, copy, error);
+}
+
 gint64
 custody_store_find_location_id (CustodyStore  *self,
                                 const char    *name,
