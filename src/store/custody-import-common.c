@@ -98,6 +98,20 @@ custody_import_stats_count (CustodyImportStats  *stats,
     }
 }
 
+/* Adds "added", "updated" and "unchanged" to the object @builder is
+ * building: what an import's audit entry and its JSON output count. */
+void
+custody_import_stats_add_json (JsonBuilder               *builder,
+                               const CustodyImportStats  *stats)
+{
+  json_builder_set_member_name (builder, "added");
+  json_builder_add_int_value (builder, (gint64) stats->added);
+  json_builder_set_member_name (builder, "updated");
+  json_builder_add_int_value (builder, (gint64) stats->updated);
+  json_builder_set_member_name (builder, "unchanged");
+  json_builder_add_int_value (builder, (gint64) stats->unchanged);
+}
+
 /* By copy, then start, then input order: each copy's index entries go in
  * together, in order, which keeps SQLite's B-trees warm; a run listed
  * twice is written in the order of the input. The keys are sorted, not
@@ -987,12 +1001,7 @@ audit_details (CustodyImportContext *ctx,
       json_builder_set_member_name (b, "time_zone");
       json_builder_add_string_value (b, ctx->result->time_zone);
     }
-  json_builder_set_member_name (b, "added");
-  json_builder_add_int_value (b, (gint64) stats->added);
-  json_builder_set_member_name (b, "updated");
-  json_builder_add_int_value (b, (gint64) stats->updated);
-  json_builder_set_member_name (b, "unchanged");
-  json_builder_add_int_value (b, (gint64) stats->unchanged);
+  custody_import_stats_add_json (b, stats);
   json_builder_end_object (b);
 
   return json_builder_get_root (b);

@@ -862,12 +862,7 @@ custody_store_import_csv (CustodyStore        *self,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "rows");
   json_builder_add_int_value (b, (gint64) rows);
-  json_builder_set_member_name (b, "added");
-  json_builder_add_int_value (b, (gint64) stats->added);
-  json_builder_set_member_name (b, "updated");
-  json_builder_add_int_value (b, (gint64) stats->updated);
-  json_builder_set_member_name (b, "unchanged");
-  json_builder_add_int_value (b, (gint64) stats->unchanged);
+  custody_import_stats_add_json (b, stats);
   json_builder_end_object (b);
   action = g_strconcat ("import.", kind, NULL);
   ok = custody_store_write_commit (self, action, "import", NULL, json_builder_get_root (b), error);

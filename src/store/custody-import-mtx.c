@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "custody-import-private.h"
 #include "custody-input.h"
 #include "custody-json.h"
 #include "custody-mtx.h"
@@ -299,12 +300,7 @@ custody_store_import_mtx (CustodyStore        *self,
   json_builder_add_string_value (b, library);
   json_builder_set_member_name (b, "changer");
   json_builder_add_string_value (b, inv->changer);
-  json_builder_set_member_name (b, "added");
-  json_builder_add_int_value (b, counts.added);
-  json_builder_set_member_name (b, "updated");
-  json_builder_add_int_value (b, counts.updated);
-  json_builder_set_member_name (b, "unchanged");
-  json_builder_add_int_value (b, counts.unchanged);
+  custody_import_stats_add_json (b, &counts);
   if (broken != NULL && broken->len > 0)
     custody_json_add_strings (b, "breaks", broken);
   json_builder_end_object (b);

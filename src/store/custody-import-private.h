@@ -94,6 +94,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CustodyRunBulk, custody_run_bulk_free)
 
 void             custody_import_stats_count (CustodyImportStats     *stats,
                                              CustodyUpsertResult     result);
+void             custody_import_stats_add_json (JsonBuilder            *builder,
+                                                const CustodyImportStats *stats);
 
 /*
  * One tool import
