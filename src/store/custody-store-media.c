@@ -214,6 +214,23 @@ fail:
   return FALSE;
 }
 
+/* The id of the volume @volser names, typed in its normal form or not (0
+ * and an error when there is none); @stored, if not %NULL, gets the volser
+ * it was found by. */
+static gint64
+find_typed_medium_id (CustodyStore  *self,
+                      const char    *volser,
+                      char         **stored,
+                      GError       **error)
+{
+  g_autofree char *normalized = custody_volser_normalize (volser, NULL);
+  const char *name = normalized != NULL ? normalized : volser;
+
+  if (stored != NULL)
+    *stored = g_strdup (name);
+  return custody_store_find_medium_id (self, name, error);
+}
+
 CustodyMedium *
 custody_store_get_medium (CustodyStore  *self,
                           const char    *volser,
@@ -279,18 +296,16 @@ custody_store_list_movements (CustodyStore  *self,
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *normalized = NULL;
+  g_autofree char *stored = NULL;
   sqlite3_stmt *stmt;
   gint64 medium_id;
   int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
 
-  normalized = custody_volser_normalize (volser, NULL);
-
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
 
-  medium_id = custody_store_find_medium_id (self, normalized != NULL ? normalized : volser, error);
+  medium_id = find_typed_medium_id (self, volser, &stored, error);
   if (medium_id == 0)
     return NULL;
 
@@ -312,7 +327,7 @@ custody_store_list_movements (CustodyStore  *self,
       CustodyMovement *mv = custody_movement_new ();
 
       mv->id = sqlite3_column_int64 (stmt, 0);
-      mv->volser = g_strdup (normalized != NULL ? normalized : volser);
+      mv->volser = g_strdup (stored);
       mv->from = custody_sql_dup_or_null (stmt, 1);
       mv->to = g_strdup (custody_sql_text (stmt, 2));
       mv->at = sqlite3_column_int64 (stmt, 3);
@@ -1141,17 +1156,14 @@ custody_store_list_restore_points (CustodyStore  *self,
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *normalized = NULL;
   sqlite3_stmt *stmt;
   gint64 medium_id;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
 
-  normalized = custody_volser_normalize (volser, NULL);
-
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
 
-  medium_id = custody_store_find_medium_id (self, normalized != NULL ? normalized : volser, error);
+  medium_id = find_typed_medium_id (self, volser, NULL, error);
   if (medium_id == 0)
     return NULL;
 
