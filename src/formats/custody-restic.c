@@ -412,6 +412,24 @@ custody_restic_read_snapshots (CustodyToolText            *text,
   return read_snapshot (&r, root, 1, error);
 }
 
+/* The "message_type" of a record of restic's --json output (one JSON
+ * object a line), @what naming the record in errors. */
+static gboolean
+read_message_type (CustodyToolText  *text,
+                   CustodyJsonDoc   *doc,
+                   CustodyJsonNode   record,
+                   const char       *what,
+                   char            **type,
+                   GError          **error)
+{
+  if (custody_json_doc_kind (doc, record) != CUSTODY_JSON_OBJECT)
+    return custody_tool_text_fail_at (text, custody_json_doc_get_offset (doc, record), error,
+                                      _("%s should be an object, not %s"), what,
+                                      custody_json_doc_kind_name (doc, record));
+  return custody_tool_text_get_string (text, doc, record, "message_type", TRUE, what, type,
+                                       error);
+}
+
 /**
  * custody_restic_read_backup:
  *
@@ -439,12 +457,7 @@ custody_restic_read_backup (CustodyToolText      *text,
       g_autofree char *what = g_strdup_printf (_("record %u"), i + 1);
       g_autofree char *type = NULL;
 
-      if (custody_json_doc_kind (doc, record) != CUSTODY_JSON_OBJECT)
-        return custody_tool_text_fail_at (text, custody_json_doc_get_offset (doc, record), error,
-                                          _("%s should be an object, not %s"), what,
-                                          custody_json_doc_kind_name (doc, record));
-      if (!custody_tool_text_get_string (text, doc, record, "message_type", TRUE, what, &type,
-                                         error))
+      if (!read_message_type (text, doc, record, what, &type, error))
         return FALSE;
 
       /* Other message types come and go between versions: ignored. */
@@ -627,12 +640,7 @@ read_check_json (CustodyToolText       *text,
       g_autofree char *what = g_strdup_printf (_("record %u"), i + 1);
       g_autofree char *type = NULL;
 
-      if (custody_json_doc_kind (doc, record) != CUSTODY_JSON_OBJECT)
-        return custody_tool_text_fail_at (text, custody_json_doc_get_offset (doc, record), error,
-                                          _("%s should be an object, not %s"), what,
-                                          custody_json_doc_kind_name (doc, record));
-      if (!custody_tool_text_get_string (text, doc, record, "message_type", TRUE, what, &type,
-                                         error))
+      if (!read_message_type (text, doc, record, what, &type, error))
         return FALSE;
 
       if (g_str_equal (type, "summary"))

@@ -108,19 +108,6 @@ run (Demo        *d,
   return custody_store_exec (d->store, sql, error);
 }
 
-static gboolean
-step (Demo          *d,
-      sqlite3_stmt  *stmt,
-      GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (d->store, rc, error);
-  return TRUE;
-}
-
 static gint64
 last_id (Demo *d)
 {
@@ -162,7 +149,7 @@ add_locations_and_pools (Demo    *d,
       sqlite3_bind_text (stmt, 1, demo_locations[i].name, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, demo_locations[i].kind, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, d->now - YEAR - 30 * DAY);
-      if (!step (d, stmt, error))
+      if (!custody_store_step_done (d->store, stmt, error))
         return FALSE;
       d->location_ids[i] = last_id (d);
     }
@@ -178,7 +165,7 @@ add_locations_and_pools (Demo    *d,
       sqlite3_bind_int64 (stmt, 2, d->now - YEAR - 30 * DAY);
       sqlite3_bind_text (stmt, 3, schemes[i], -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, params[i], -1, SQLITE_STATIC);
-      if (!step (d, stmt, error))
+      if (!custody_store_step_done (d->store, stmt, error))
         return FALSE;
       if (i == 0)
         d->pool_daily = last_id (d);
@@ -225,7 +212,7 @@ add_movement (Demo     *d,
          : g_strdup ("");
   sqlite3_bind_text (stmt, 8, seal, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 9, at);
-  return step (d, stmt, error);
+  return custody_store_step_done (d->store, stmt, error);
 }
 
 /* One tape's life: added to the library a year ago, then, for its last few
@@ -303,7 +290,7 @@ add_medium (Demo     *d,
   sqlite3_bind_int64 (stmt, 2, pool_id);
   sqlite3_bind_int (stmt, 3, worm);
   sqlite3_bind_int64 (stmt, 4, d->now - YEAR - 20 * DAY);
-  if (!step (d, stmt, error))
+  if (!custody_store_step_done (d->store, stmt, error))
     return FALSE;
   *medium_id = last_id (d);
   return TRUE;
@@ -335,7 +322,7 @@ add_copy (Demo       *d,
     sqlite3_bind_null (stmt, 4);
   sqlite3_bind_int (stmt, 5, immutable);
   sqlite3_bind_int64 (stmt, 6, d->now - YEAR - DAY);
-  if (!step (d, stmt, error))
+  if (!custody_store_step_done (d->store, stmt, error))
     return FALSE;
   *copy_id = last_id (d);
   return TRUE;
@@ -370,7 +357,7 @@ add_execution (Demo       *d,
   sqlite3_bind_int64 (stmt, 6, bytes / 250000);
   sqlite3_bind_text (stmt, 7, run_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, message, -1, SQLITE_STATIC);
-  if (!step (d, stmt, error))
+  if (!custody_store_step_done (d->store, stmt, error))
     return FALSE;
   *execution_id = last_id (d);
   return TRUE;
@@ -399,7 +386,7 @@ add_verification (Demo       *d,
   sqlite3_bind_int64 (stmt, 5, errors);
   sqlite3_bind_int64 (stmt, 6, 600 + copy_id % 3000);
   sqlite3_bind_text (stmt, 7, demo_owners[copy_id % G_N_ELEMENTS (demo_owners)], -1, SQLITE_STATIC);
-  return step (d, stmt, error);
+  return custody_store_step_done (d->store, stmt, error);
 }
 
 typedef enum { COPY_NAS, COPY_TAPE, COPY_CLOUD } CopyRole;
@@ -464,7 +451,7 @@ add_history (Demo     *d,
             return FALSE;
           sqlite3_bind_int64 (stmt, 1, execution_id);
           sqlite3_bind_int64 (stmt, 2, medium_id);
-          if (!step (d, stmt, error))
+          if (!custody_store_step_done (d->store, stmt, error))
             return FALSE;
           g_array_append_val (writes[v], finished);
         }
@@ -558,7 +545,7 @@ add_job (Demo     *d,
   sqlite3_bind_int64 (stmt, 5, verify_days);
   sqlite3_bind_text (stmt, 6, weekly ? "weekly" : "daily", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, d->now - YEAR - 2 * DAY);
-  if (!step (d, stmt, error))
+  if (!custody_store_step_done (d->store, stmt, error))
     return FALSE;
   job_id = last_id (d);
 
@@ -622,7 +609,7 @@ add_job (Demo     *d,
               sqlite3_bind_int64 (stmt, 1, g_array_index (writes[v], gint64, writes[v]->len - 1));
               sqlite3_bind_int64 (stmt, 2, g_array_index (volume_ids, gint64, v));
               sqlite3_bind_int64 (stmt, 3, writes[v]->len);
-              ok = step (d, stmt, error);
+              ok = custody_store_step_done (d->store, stmt, error);
             }
         }
       g_array_unref (writes[v]);

@@ -315,9 +315,8 @@ changer_location (CustodyImportContext  *ctx,
       if (names->len == 1 && named == NULL)
         id = sqlite3_column_int64 (stmt, 0);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (ctx->store, rc, error);
+  if (!custody_store_finish_steps (ctx->store, stmt, rc, error))
+    return FALSE;
 
   if (named != NULL && id == 0)
     {
@@ -372,10 +371,8 @@ changer_location (CustodyImportContext  *ctx,
       sqlite3_bind_text (stmt, 1, fallback, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, custody_location_kind_to_string (kind), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, custody_store_now (ctx->store));
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return custody_store_fail (ctx->store, rc, error);
+      if (!custody_store_step_done (ctx->store, stmt, error))
+        return FALSE;
       id = sqlite3_last_insert_rowid (custody_store_get_db (ctx->store));
       ctx->changed = TRUE;
       custody_import_note (ctx, _("Added location '%s' (%s)."), fallback,
@@ -384,6 +381,25 @@ changer_location (CustodyImportContext  *ctx,
 
   g_hash_table_insert (cache, g_steal_pointer (&key), g_memdup2 (&id, sizeof id));
   return id;
+}
+
+/* A volume's ?1 to ?9, the same in its comparison, INSERT and UPDATE. */
+static void
+bind_volume (sqlite3_stmt               *stmt,
+             const CustodyBareosVolume  *row,
+             gint64                      pool_id,
+             CustodyMediumStatus         status,
+             gint64                      retention)
+{
+  sqlite3_bind_text (stmt, 1, row->volser, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, row->type, -1, SQLITE_STATIC);
+  custody_sql_bind_id_or_null (stmt, 3, pool_id);
+  sqlite3_bind_text (stmt, 4, custody_medium_status_to_string (status), -1, SQLITE_STATIC);
+  custody_sql_bind_time (stmt, 5, retention);
+  sqlite3_bind_int64 (stmt, 6, row->bytes);
+  custody_sql_bind_time (stmt, 7, row->last_written);
+  sqlite3_bind_int64 (stmt, 8, row->errors);
+  sqlite3_bind_int64 (stmt, 9, row->mounts);
 }
 
 static gboolean
@@ -420,18 +436,7 @@ apply_volume (CustodyImportContext       *ctx,
                                 " WHERE m.volser = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, row->volser, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, row->type, -1, SQLITE_STATIC);
-  if (pool_id > 0)
-    sqlite3_bind_int64 (stmt, 3, pool_id);
-  else
-    sqlite3_bind_null (stmt, 3);
-  sqlite3_bind_text (stmt, 4, custody_medium_status_to_string (status), -1, SQLITE_STATIC);
-  custody_sql_bind_time (stmt, 5, retention);
-  sqlite3_bind_int64 (stmt, 6, row->bytes);
-  custody_sql_bind_time (stmt, 7, row->last_written);
-  sqlite3_bind_int64 (stmt, 8, row->errors);
-  sqlite3_bind_int64 (stmt, 9, row->mounts);
+  bind_volume (stmt, row, pool_id, status, retention);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -470,24 +475,11 @@ apply_volume (CustodyImportContext       *ctx,
     {
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, row->volser, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, row->type, -1, SQLITE_STATIC);
-      if (pool_id > 0)
-        sqlite3_bind_int64 (stmt, 3, pool_id);
-      else
-        sqlite3_bind_null (stmt, 3);
-      sqlite3_bind_text (stmt, 4, custody_medium_status_to_string (status), -1, SQLITE_STATIC);
-      custody_sql_bind_time (stmt, 5, retention);
-      sqlite3_bind_int64 (stmt, 6, row->bytes);
-      custody_sql_bind_time (stmt, 7, row->last_written);
-      sqlite3_bind_int64 (stmt, 8, row->errors);
-      sqlite3_bind_int64 (stmt, 9, row->mounts);
+      bind_volume (stmt, row, pool_id, status, retention);
       if (result == CUSTODY_UPSERT_ADDED)
         sqlite3_bind_int64 (stmt, 10, custody_store_now (store));
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return custody_store_fail (store, rc, error);
+      if (!custody_store_step_done (store, stmt, error))
+        return FALSE;
       if (result == CUSTODY_UPSERT_ADDED)
         medium_id = sqlite3_last_insert_rowid (custody_store_get_db (store));
       else if (!custody_store_forget_media_status (store, medium_id, error))

@@ -95,35 +95,11 @@ gboolean
 custody_import_borg_check (CustodyImportContext  *ctx,
                            GError               **error)
 {
-  g_autoptr(CustodyVerification) v = custody_verification_new ();
   g_auto(CustodyBorgCheck) check = { 0, };
-  g_autofree char *source_id = NULL;
-  gint64 copy_id;
 
   if (!custody_borg_read_check (&ctx->text, ctx->options->exit_code, &check, error))
     return FALSE;
 
-  copy_id = custody_import_find_copy (ctx, ctx->options->job, ctx->options->copy,
-                                      CUSTODY_MEDIA_TYPE_DISK, error);
-  if (copy_id == 0)
-    return FALSE;
-
-  v->kind = CUSTODY_VERIFY_CHECKSUM;
-  if (check.at != CUSTODY_TIME_NONE)
-    v->at = check.at;
-  else if (ctx->options->checked_at != CUSTODY_TIME_NONE)
-    v->at = ctx->options->checked_at;
-  else
-    v->at = custody_store_now (ctx->store);
-  v->passed = check.passed;
-  v->errors = check.errors;
-  g_free (v->by);
-  v->by = g_strdup ("borg");
-  g_free (v->note);
-  v->note = g_steal_pointer (&check.note);
-
-  /* The same output imported again is the same check. */
-  source_id = g_strdup_printf ("borg-check:%.16s@%" G_GINT64_FORMAT, check.digest, v->at);
-
-  return custody_import_upsert_verification (ctx, copy_id, v, source_id, error);
+  return custody_import_tool_check (ctx, "borg", check.passed, check.errors, check.at,
+                                    &check.note, check.digest, error);
 }

@@ -98,6 +98,20 @@ custody_import_stats_count (CustodyImportStats  *stats,
     }
 }
 
+/* Adds "added", "updated" and "unchanged" to the object @builder is
+ * building: what an import's audit entry and its JSON output count. */
+void
+custody_import_stats_add_json (JsonBuilder               *builder,
+                               const CustodyImportStats  *stats)
+{
+  json_builder_set_member_name (builder, "added");
+  json_builder_add_int_value (builder, (gint64) stats->added);
+  json_builder_set_member_name (builder, "updated");
+  json_builder_add_int_value (builder, (gint64) stats->updated);
+  json_builder_set_member_name (builder, "unchanged");
+  json_builder_add_int_value (builder, (gint64) stats->unchanged);
+}
+
 /* By copy, then start, then input order: each copy's index entries go in
  * together, in order, which keeps SQLite's B-trees warm; a run listed
  * twice is written in the order of the input. The keys are sorted, not
@@ -171,9 +185,8 @@ merge_stored (CustodyStore             *store,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return custody_store_fail (store, rc, error);
+      if (!custody_store_finish_steps (store, stmt, rc, error))
+        return FALSE;
       return TRUE;
     }
 
@@ -219,9 +232,8 @@ merge_stored (CustodyStore             *store,
       gint64 media_id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (volume_ids, media_id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (store, rc, error);
+  if (!custody_store_finish_steps (store, stmt, rc, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -518,7 +530,6 @@ insert_named (CustodyStore  *store,
               GError       **error)
 {
   sqlite3_stmt *stmt = custody_store_prepare (store, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return 0;
@@ -529,10 +540,8 @@ insert_named (CustodyStore  *store,
       sqlite3_bind_int64 (stmt, 3, parent);
       sqlite3_bind_text (stmt, 4, media_type, -1, SQLITE_STATIC);
     }
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (store, rc, error);
+  if (!custody_store_step_done (store, stmt, error))
+    return FALSE;
 
   return sqlite3_last_insert_rowid (custody_store_get_db (store));
 }
@@ -672,6 +681,45 @@ custody_import_upsert_verification (CustodyImportContext  *ctx,
 }
 
 gboolean
+custody_import_tool_check (CustodyImportContext  *ctx,
+                           const char            *tool,
+                           gboolean               passed,
+                           gint64                 errors,
+                           gint64                 at,
+                           char                 **note,
+                           const char            *digest,
+                           GError               **error)
+{
+  g_autoptr(CustodyVerification) v = custody_verification_new ();
+  g_autofree char *source_id = NULL;
+  gint64 copy_id;
+
+  copy_id = custody_import_find_copy (ctx, ctx->options->job, ctx->options->copy,
+                                      CUSTODY_MEDIA_TYPE_DISK, error);
+  if (copy_id == 0)
+    return FALSE;
+
+  v->kind = CUSTODY_VERIFY_CHECKSUM;
+  if (at != CUSTODY_TIME_NONE)
+    v->at = at;
+  else if (ctx->options->checked_at != CUSTODY_TIME_NONE)
+    v->at = ctx->options->checked_at;
+  else
+    v->at = custody_store_now (ctx->store);
+  v->passed = passed;
+  v->errors = errors;
+  g_free (v->by);
+  v->by = g_strdup (tool);
+  g_free (v->note);
+  v->note = g_steal_pointer (note);
+
+  /* The same output imported again is the same check. */
+  source_id = g_strdup_printf ("%s-check:%.16s@%" G_GINT64_FORMAT, tool, digest, v->at);
+
+  return custody_import_upsert_verification (ctx, copy_id, v, source_id, error);
+}
+
+gboolean
 custody_import_find_repository_volume (CustodyImportContext  *ctx,
                                        const char            *repository_id,
                                        gint64                *volume,
@@ -731,10 +779,8 @@ custody_import_find_repository_volume (CustodyImportContext  *ctx,
     return FALSE;
   sqlite3_bind_text (stmt, 1, repository_id, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, given);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (store, rc, error);
+  if (!custody_store_step_done (store, stmt, error))
+    return FALSE;
 
   ctx->changed = TRUE;
   custody_import_note (ctx, _("Repository %.8s is on volume %s from now on."), repository_id,
@@ -955,12 +1001,7 @@ audit_details (CustodyImportContext *ctx,
       json_builder_set_member_name (b, "time_zone");
       json_builder_add_string_value (b, ctx->result->time_zone);
     }
-  json_builder_set_member_name (b, "added");
-  json_builder_add_int_value (b, (gint64) stats->added);
-  json_builder_set_member_name (b, "updated");
-  json_builder_add_int_value (b, (gint64) stats->updated);
-  json_builder_set_member_name (b, "unchanged");
-  json_builder_add_int_value (b, (gint64) stats->unchanged);
+  custody_import_stats_add_json (b, stats);
   json_builder_end_object (b);
 
   return json_builder_get_root (b);

@@ -225,22 +225,42 @@ parse_time (Header    *h,
   return TRUE;
 }
 
-static gboolean
-step (CustodyStore  *self,
-      sqlite3_stmt  *stmt,
-      GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
-  return TRUE;
-}
-
 /*
  * jobs
  */
+
+/* A job's ?1 to ?5, the same in its comparison, UPDATE and INSERT. */
+static void
+bind_job_cells (sqlite3_stmt *stmt,
+                Header       *h,
+                const char   *name,
+                gint64        rpo,
+                gint64        verify)
+{
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, cell (h, J_SOURCE), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, cell (h, J_OWNER), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, rpo);
+  sqlite3_bind_int64 (stmt, 5, verify);
+}
+
+/* A copy's ?1 to ?6, the same in its comparison, UPDATE and INSERT. */
+static void
+bind_copy_cells (sqlite3_stmt     *stmt,
+                 gint64            job_id,
+                 const char       *copy,
+                 CustodyMediaType  media_type,
+                 gint64            location_id,
+                 gboolean          immutable,
+                 gboolean          air_gapped)
+{
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  sqlite3_bind_text (stmt, 2, copy, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, custody_media_type_to_string (media_type), -1, SQLITE_STATIC);
+  custody_sql_bind_id_or_null (stmt, 4, location_id);
+  sqlite3_bind_int (stmt, 5, immutable);
+  sqlite3_bind_int (stmt, 6, air_gapped);
+}
 
 typedef struct
 {
@@ -305,11 +325,7 @@ upsert_job (CustodyStore         *self,
                                 "   AND verify_days IS ?5 FROM jobs WHERE name = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, cell (h, J_SOURCE), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, cell (h, J_OWNER), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, rpo);
-  sqlite3_bind_int64 (stmt, 5, verify);
+  bind_job_cells (stmt, h, name, rpo, verify);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -337,14 +353,10 @@ upsert_job (CustodyStore         *self,
     }
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, cell (h, J_SOURCE), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, cell (h, J_OWNER), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, rpo);
-  sqlite3_bind_int64 (stmt, 5, verify);
+  bind_job_cells (stmt, h, name, rpo, verify);
   if (*result == CUSTODY_UPSERT_ADDED)
     sqlite3_bind_int64 (stmt, 6, custody_store_now (self));
-  if (!step (self, stmt, error))
+  if (!custody_store_step_done (self, stmt, error))
     return FALSE;
   if (*result == CUSTODY_UPSERT_ADDED)
     *job_id = sqlite3_last_insert_rowid (custody_store_get_db (self));
@@ -423,15 +435,7 @@ import_jobs_row (CustodyStore        *self,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, job_id);
-  sqlite3_bind_text (stmt, 2, copy, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, custody_media_type_to_string (media_type), -1, SQLITE_STATIC);
-  if (location_id > 0)
-    sqlite3_bind_int64 (stmt, 4, location_id);
-  else
-    sqlite3_bind_null (stmt, 4);
-  sqlite3_bind_int (stmt, 5, immutable);
-  sqlite3_bind_int (stmt, 6, air_gapped);
+  bind_copy_cells (stmt, job_id, copy, media_type, location_id, immutable, air_gapped);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     copy_result = sqlite3_column_int (stmt, 1) ? CUSTODY_UPSERT_UNCHANGED : CUSTODY_UPSERT_UPDATED;
@@ -455,18 +459,10 @@ import_jobs_row (CustodyStore        *self,
                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, job_id);
-      sqlite3_bind_text (stmt, 2, copy, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, custody_media_type_to_string (media_type), -1, SQLITE_STATIC);
-      if (location_id > 0)
-        sqlite3_bind_int64 (stmt, 4, location_id);
-      else
-        sqlite3_bind_null (stmt, 4);
-      sqlite3_bind_int (stmt, 5, immutable);
-      sqlite3_bind_int (stmt, 6, air_gapped);
+      bind_copy_cells (stmt, job_id, copy, media_type, location_id, immutable, air_gapped);
       if (copy_result == CUSTODY_UPSERT_ADDED)
         sqlite3_bind_int64 (stmt, 7, custody_store_now (self));
-      if (!step (self, stmt, error))
+      if (!custody_store_step_done (self, stmt, error))
         return FALSE;
     }
 
@@ -488,6 +484,22 @@ import_jobs_row (CustodyStore        *self,
 /*
  * media
  */
+
+/* A volume's ?1 to ?5, the same in its comparison, UPDATE and INSERT. */
+static void
+bind_media_cells (sqlite3_stmt *stmt,
+                  const char   *volser,
+                  const char   *type,
+                  gint64        pool_id,
+                  gint64        retention,
+                  gboolean      worm)
+{
+  sqlite3_bind_text (stmt, 1, volser, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
+  custody_sql_bind_id_or_null (stmt, 3, pool_id);
+  custody_sql_bind_time (stmt, 4, retention);
+  sqlite3_bind_int (stmt, 5, worm);
+}
 
 static gboolean
 import_media_row (CustodyStore        *self,
@@ -538,14 +550,7 @@ import_media_row (CustodyStore        *self,
                                 " FROM media m WHERE m.volser = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, volser, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
-  if (pool_id > 0)
-    sqlite3_bind_int64 (stmt, 3, pool_id);
-  else
-    sqlite3_bind_null (stmt, 3);
-  custody_sql_bind_time (stmt, 4, retention);
-  sqlite3_bind_int (stmt, 5, worm);
+  bind_media_cells (stmt, volser, type, pool_id, retention, worm);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -573,17 +578,10 @@ import_media_row (CustodyStore        *self,
                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, volser, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
-      if (pool_id > 0)
-        sqlite3_bind_int64 (stmt, 3, pool_id);
-      else
-        sqlite3_bind_null (stmt, 3);
-      custody_sql_bind_time (stmt, 4, retention);
-      sqlite3_bind_int (stmt, 5, worm);
+      bind_media_cells (stmt, volser, type, pool_id, retention, worm);
       if (result == CUSTODY_UPSERT_ADDED)
         sqlite3_bind_int64 (stmt, 6, custody_store_now (self));
-      if (!step (self, stmt, error))
+      if (!custody_store_step_done (self, stmt, error))
         return FALSE;
       if (result == CUSTODY_UPSERT_ADDED)
         medium_id = sqlite3_last_insert_rowid (custody_store_get_db (self));
@@ -629,7 +627,7 @@ lookup_copy (CustodyStore    *self,
   const char *copy = cell (h, E_COPY);
   gpointer found;
   g_autoptr(GError) local_error = NULL;
-  gint64 job_id, copy_id = 0;
+  gint64 copy_id;
 
   g_string_assign (cache->key, job);
   g_string_append_c (cache->key, '\x1f');
@@ -638,10 +636,8 @@ lookup_copy (CustodyStore    *self,
   if (found != NULL)
     return *(gint64 *) found;
 
-  job_id = custody_store_find_job_id (self, job, &local_error);
-  if (job_id != 0)
-    copy_id = custody_store_find_copy_id (self, job_id, job, copy, &local_error);
-  if (job_id == 0 || copy_id == 0)
+  copy_id = custody_store_find_job_copy_id (self, job, copy, &local_error);
+  if (copy_id == 0)
     {
       line_error (h, error, "%s", local_error->message);
       return 0;
@@ -866,12 +862,7 @@ custody_store_import_csv (CustodyStore        *self,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "rows");
   json_builder_add_int_value (b, (gint64) rows);
-  json_builder_set_member_name (b, "added");
-  json_builder_add_int_value (b, (gint64) stats->added);
-  json_builder_set_member_name (b, "updated");
-  json_builder_add_int_value (b, (gint64) stats->updated);
-  json_builder_set_member_name (b, "unchanged");
-  json_builder_add_int_value (b, (gint64) stats->unchanged);
+  custody_import_stats_add_json (b, stats);
   json_builder_end_object (b);
   action = g_strconcat ("import.", kind, NULL);
   ok = custody_store_write_commit (self, action, "import", NULL, json_builder_get_root (b), error);

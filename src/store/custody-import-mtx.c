@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "custody-import-private.h"
 #include "custody-input.h"
 #include "custody-json.h"
 #include "custody-mtx.h"
@@ -66,16 +67,13 @@ set_slot (CustodyStore  *self,
 {
   sqlite3_stmt *stmt = custody_store_prepare (self, "UPDATE media SET slot = ? WHERE id = ?",
                                               error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, slot, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, medium_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -209,13 +207,8 @@ custody_store_import_mtx (CustodyStore        *self,
           sqlite3_bind_text (stmt, 2, m->type, -1, SQLITE_STATIC);
           sqlite3_bind_text (stmt, 3, m->note, -1, SQLITE_STATIC);
           sqlite3_bind_int64 (stmt, 4, custody_store_now (self));
-          rc = sqlite3_step (stmt);
-          sqlite3_reset (stmt);
-          if (rc != SQLITE_DONE)
-            {
-              custody_store_fail (self, rc, error);
-              goto fail;
-            }
+          if (!custody_store_step_done (self, stmt, error))
+            goto fail;
           cur.id = sqlite3_last_insert_rowid (custody_store_get_db (self));
           counts.added++;
           g_array_append_val (moving, cur.id);
@@ -286,13 +279,8 @@ custody_store_import_mtx (CustodyStore        *self,
       goto fail;
     sqlite3_bind_text (stmt, 1, names->str, -1, SQLITE_STATIC);
     sqlite3_bind_int64 (stmt, 2, library_id);
-    rc = sqlite3_step (stmt);
-    sqlite3_reset (stmt);
-    if (rc != SQLITE_DONE)
-      {
-        custody_store_fail (self, rc, error);
-        goto fail;
-      }
+    if (!custody_store_step_done (self, stmt, error))
+      goto fail;
     counts.updated += sqlite3_changes (custody_store_get_db (self));
   }
 
@@ -312,12 +300,7 @@ custody_store_import_mtx (CustodyStore        *self,
   json_builder_add_string_value (b, library);
   json_builder_set_member_name (b, "changer");
   json_builder_add_string_value (b, inv->changer);
-  json_builder_set_member_name (b, "added");
-  json_builder_add_int_value (b, counts.added);
-  json_builder_set_member_name (b, "updated");
-  json_builder_add_int_value (b, counts.updated);
-  json_builder_set_member_name (b, "unchanged");
-  json_builder_add_int_value (b, counts.unchanged);
+  custody_import_stats_add_json (b, &counts);
   if (broken != NULL && broken->len > 0)
     custody_json_add_strings (b, "breaks", broken);
   json_builder_end_object (b);

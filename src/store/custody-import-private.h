@@ -94,6 +94,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CustodyRunBulk, custody_run_bulk_free)
 
 void             custody_import_stats_count (CustodyImportStats     *stats,
                                              CustodyUpsertResult     result);
+void             custody_import_stats_add_json (JsonBuilder            *builder,
+                                                const CustodyImportStats *stats);
 
 /*
  * One tool import
@@ -148,6 +150,19 @@ gboolean  custody_import_upsert_verification (CustodyImportContext *ctx,
                                               CustodyVerification  *verification,
                                               const char           *source_id,
                                               GError              **error);
+
+/* Records a tool's check of its repository (borg check, restic check) as
+ * a checksum verification by @tool of the disk copy the options name, at
+ * @at, else when the options say it was checked, else now. The same
+ * output (@digest) imported again is the same check. Takes @note. */
+gboolean  custody_import_tool_check     (CustodyImportContext  *ctx,
+                                         const char            *tool,
+                                         gboolean               passed,
+                                         gint64                 errors,
+                                         gint64                 at,
+                                         char                 **note,
+                                         const char            *digest,
+                                         GError               **error);
 
 /* The volume that holds a tool's repository: options->volume (bound to
  * @repository_id when one is given), else the one bound to it before;

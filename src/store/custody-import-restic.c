@@ -80,9 +80,8 @@ find_recorded_snapshot (CustodyImportContext  *ctx,
           run->finished = custody_sql_time (stmt, 2);
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (ctx->store, rc, error);
+  if (!custody_store_finish_steps (ctx->store, stmt, rc, error))
+    return FALSE;
 
   if (found != 1)
     g_clear_pointer (full_id, g_free);
@@ -211,31 +210,11 @@ gboolean
 custody_import_restic_check (CustodyImportContext  *ctx,
                              GError               **error)
 {
-  g_autoptr(CustodyVerification) v = custody_verification_new ();
   g_auto(CustodyResticCheck) check = { 0, };
-  g_autofree char *source_id = NULL;
-  gint64 copy_id;
 
   if (!custody_restic_read_check (&ctx->text, ctx->options->exit_code, &check, error))
     return FALSE;
 
-  copy_id = custody_import_find_copy (ctx, ctx->options->job, ctx->options->copy,
-                                      CUSTODY_MEDIA_TYPE_DISK, error);
-  if (copy_id == 0)
-    return FALSE;
-
-  v->kind = CUSTODY_VERIFY_CHECKSUM;
-  v->at = ctx->options->checked_at != CUSTODY_TIME_NONE ? ctx->options->checked_at
-                                                         : custody_store_now (ctx->store);
-  v->passed = check.passed;
-  v->errors = check.errors;
-  g_free (v->by);
-  v->by = g_strdup ("restic");
-  g_free (v->note);
-  v->note = g_steal_pointer (&check.note);
-
-  /* The same output imported again is the same check. */
-  source_id = g_strdup_printf ("restic-check:%.16s@%" G_GINT64_FORMAT, check.digest, v->at);
-
-  return custody_import_upsert_verification (ctx, copy_id, v, source_id, error);
+  return custody_import_tool_check (ctx, "restic", check.passed, check.errors, CUSTODY_TIME_NONE,
+                                    &check.note, check.digest, error);
 }

@@ -131,19 +131,6 @@ custody_run_bulk_free (CustodyRunBulk *bulk)
 }
 
 static gboolean
-step_done (CustodyRunBulk  *bulk,
-           sqlite3_stmt    *stmt,
-           GError         **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (bulk->store, rc, error);
-  return TRUE;
-}
-
-static gboolean
 write_volumes (CustodyRunBulk  *bulk,
                gboolean         all,
                GError         **error)
@@ -162,7 +149,7 @@ write_volumes (CustodyRunBulk  *bulk,
           sqlite3_bind_int (stmt, param + 2, v->position);
           sqlite3_bind_int64 (stmt, param + 3, v->media_id);
         }
-      if (!step_done (bulk, stmt, error))
+      if (!custody_store_step_done (bulk->store, stmt, error))
         return FALSE;
     }
 
@@ -178,7 +165,7 @@ write_volumes (CustodyRunBulk  *bulk,
       sqlite3_bind_int64 (stmt, 1, v->execution_id);
       sqlite3_bind_int (stmt, 2, v->position);
       sqlite3_bind_int64 (stmt, 3, v->media_id);
-      if (!step_done (bulk, stmt, error))
+      if (!custody_store_step_done (bulk->store, stmt, error))
         return FALSE;
     }
 
@@ -270,7 +257,7 @@ custody_run_bulk_insert (CustodyRunBulk          *bulk,
       sqlite3_bind_text (stmt, param + 9, run->message != NULL ? run->message : "", -1,
                          SQLITE_STATIC);
     }
-  if (!step_done (bulk, stmt, error))
+  if (!custody_store_step_done (bulk->store, stmt, error))
     return FALSE;
 
   all_added = sqlite3_changes (custody_store_get_db (bulk->store)) == CUSTODY_RUN_BULK_SIZE;

@@ -300,12 +300,8 @@ custody_store_sync_alerts (CustodyStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_hash_table_insert (open, g_strdup (custody_sql_text (stmt, 1)),
                          g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    goto fail;
 
   /* Resolve what no longer holds. */
   g_hash_table_iter_init (&iter, open);
@@ -318,13 +314,8 @@ custody_store_sync_alerts (CustodyStore  *self,
         goto fail;
       sqlite3_bind_int64 (stmt, 1, now);
       sqlite3_bind_int64 (stmt, 2, *(gint64 *) value);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          custody_store_fail (self, rc, error);
-          goto fail;
-        }
+      if (!custody_store_step_done (self, stmt, error))
+        goto fail;
       n_resolved++;
     }
 
@@ -372,13 +363,8 @@ custody_store_sync_alerts (CustodyStore  *self,
       sqlite3_bind_text (stmt, 5, message, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, c->detail, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 7, now);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          custody_store_fail (self, rc, error);
-          goto fail;
-        }
+      if (!custody_store_step_done (self, stmt, error))
+        goto fail;
       n_raised++;
     }
 
@@ -464,12 +450,8 @@ custody_store_list_alerts (CustodyStore  *self,
       g_ptr_array_add (alerts, a);
       g_ptr_array_add (details, custody_sql_dup_or_null (stmt, 10));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   word_engine_alerts_locked (self, alerts, details, translates);
 
@@ -528,7 +510,6 @@ custody_store_acknowledge_alerts (CustodyStore  *self,
   g_autoptr(GArray) done = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   gint64 now;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), -1);
   g_return_val_if_fail (ids != NULL, -1);
@@ -574,13 +555,8 @@ custody_store_acknowledge_alerts (CustodyStore  *self,
       else
         sqlite3_bind_null (stmt, 3);
       sqlite3_bind_int64 (stmt, 4, id);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          custody_store_fail (self, rc, error);
-          goto fail;
-        }
+      if (!custody_store_step_done (self, stmt, error))
+        goto fail;
       if (sqlite3_changes (custody_store_get_db (self)) > 0)
         {
           g_array_append_val (done, id);
@@ -691,13 +667,8 @@ custody_store_unacknowledge_alerts (CustodyStore  *self,
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, id);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          custody_store_fail (self, rc, error);
-          goto fail;
-        }
+      if (!custody_store_step_done (self, stmt, error))
+        goto fail;
       json_builder_add_int_value (after, id);
       count++;
     }

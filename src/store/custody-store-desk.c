@@ -123,7 +123,6 @@ write_pool (CustodyStore  *self,
   g_autofree char *entity = NULL;
   sqlite3_stmt *stmt;
   gint64 id = 0;
-  int rc;
 
   if (!validate_pool (pool, error) ||
       !custody_store_check_name (pool->name, g_strcmp0 (pool->name, old_name) != 0, error))
@@ -156,19 +155,9 @@ write_pool (CustodyStore  *self,
                      SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, params, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, old_name != NULL ? id : custody_store_now (self));
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    {
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS,
-                   _("pool '%s' already exists"), pool->name);
-      goto fail;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_unique (self, stmt, error,
+                                  _("pool '%s' already exists"), pool->name))
+    goto fail;
 
   entity = g_strconcat ("pool:", pool->name, NULL);
   return custody_store_write_commit (self, old_name != NULL ? "pool.edit" : "pool.add", entity,
@@ -245,12 +234,8 @@ custody_store_list_pools (CustodyStore  *self,
       pool->n_media = sqlite3_column_int64 (stmt, 6);
       g_ptr_array_add (pools, pool);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&pools);
 }
@@ -310,12 +295,8 @@ load_desk (CustodyStore  *self,
       policy_from_json (custody_sql_text (stmt, 1), custody_sql_text (stmt, 2), p);
       g_hash_table_insert (policies, g_strdup (custody_sql_text (stmt, 0)), p);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto out;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    goto out;
 
   stmt = custody_store_prepare (self, DESK_MEDIA_SELECT, error);
   if (stmt == NULL)
@@ -342,12 +323,8 @@ load_desk (CustodyStore  *self,
                        ? last_written : CUSTODY_TIME_NONE;
       g_array_append_val (volumes, v);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto out;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    goto out;
 
   desk = custody_desk_compute ((CustodyDeskVolume *) volumes->data, volumes->len, now,
                                desk_zone ());
@@ -425,7 +402,6 @@ custody_store_raise_alert (CustodyStore     *self,
 {
   g_autofree char *message = custody_alert_describe (kind, subject, detail, FALSE);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (message != NULL, FALSE);
 
@@ -444,10 +420,8 @@ custody_store_raise_alert (CustodyStore     *self,
   sqlite3_bind_text (stmt, 5, message, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, custody_store_now (self));
   sqlite3_bind_text (stmt, 7, detail, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -486,16 +460,13 @@ run_update (CustodyStore  *self,
             GError       **error)
 {
   sqlite3_stmt *stmt = custody_store_prepare (self, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, now);
   sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
   *changed += sqlite3_changes (custody_store_get_db (self));
   return TRUE;
 }
@@ -543,7 +514,6 @@ custody_store_sync_desk_alerts (CustodyStore  *self,
   sqlite3_stmt *stmt;
   guint changed = 0;
   gint64 now;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (desk != NULL, FALSE);
@@ -594,13 +564,8 @@ custody_store_sync_desk_alerts (CustodyStore  *self,
         goto fail;
       sqlite3_bind_text (stmt, 1, message, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, detail, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          custody_store_fail (self, rc, error);
-          goto fail;
-        }
+      if (!custody_store_step_done (self, stmt, error))
+        goto fail;
       changed += sqlite3_changes (custody_store_get_db (self));
 
       {
@@ -685,22 +650,16 @@ insert_item (CustodyStore  *self,
                                               "INSERT INTO reconciliation_items"
                                               " (reconciliation_id, volser, media_id, result,"
                                               "  scans) VALUES (?, ?, ?, ?, ?)", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, reconciliation_id);
   sqlite3_bind_text (stmt, 2, seen->volser, -1, SQLITE_STATIC);
-  if (seen->medium_id > 0)
-    sqlite3_bind_int64 (stmt, 3, seen->medium_id);
-  else
-    sqlite3_bind_null (stmt, 3);
+  custody_sql_bind_id_or_null (stmt, 3, seen->medium_id);
   sqlite3_bind_text (stmt, 4, result, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 5, seen->scans);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -783,12 +742,8 @@ custody_store_reconcile (CustodyStore        *self,
       g_hash_table_insert (seen, s->volser, s);
       g_ptr_array_add (expected, s);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    goto fail;
 
   /* What was found there. */
   for (guint i = 0; scanned[i] != NULL; i++)
@@ -850,13 +805,8 @@ custody_store_reconcile (CustodyStore        *self,
   sqlite3_bind_text (stmt, 5, source != NULL ? source : "scan", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, lines);
   sqlite3_bind_int64 (stmt, 7, custody_time_now ());
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_done (self, stmt, error))
+    goto fail;
   id = sqlite3_last_insert_rowid (custody_store_get_db (self));
 
   for (guint i = 0; i < present->len; i++)
@@ -1036,9 +986,8 @@ load_items (CustodyStore           *self,
       if (sqlite3_column_int (stmt, 3) > 1)
         g_ptr_array_add (duplicates, g_strdup (volser));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return FALSE;
 
   g_strfreev (r->present);
   r->present = strv_from (present);
@@ -1079,12 +1028,8 @@ custody_store_list_reconciliations (CustodyStore  *self,
   sqlite3_bind_int64 (stmt, 1, custody_store_now (self));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, load_reconciliation (self, stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&list);
 }

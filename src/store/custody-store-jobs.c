@@ -134,7 +134,6 @@ load_copies (CustodyStore  *self,
 {
   g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = custody_store_prepare (self,
                                 "SELECT " COPY_COLUMNS " FROM copies c"
@@ -146,30 +145,10 @@ load_copies (CustodyStore  *self,
   sqlite3_bind_text (stmt, 1, job, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, custody_store_now (self));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (copies, copy_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_collect_rows (self, stmt, (CustodyRowReader) copy_from_row, copies, error))
+    return NULL;
 
   return g_steal_pointer (&copies);
-}
-
-static gboolean
-step_done (CustodyStore  *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
-  return TRUE;
 }
 
 static void
@@ -192,7 +171,6 @@ custody_store_add_job (CustodyStore  *self,
   g_autoptr(GMutexLocker) locker = NULL;
   g_autofree char *entity = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (CUSTODY_IS_JOB (job), FALSE);
@@ -214,19 +192,9 @@ custody_store_add_job (CustodyStore  *self,
     goto fail;
   bind_job (stmt, job);
   sqlite3_bind_int64 (stmt, 7, job->created_at);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    {
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS,
-                   _("job '%s' already exists"), job->name);
-      goto fail;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_unique (self, stmt, error,
+                                  _("job '%s' already exists"), job->name))
+    goto fail;
   job->id = sqlite3_last_insert_rowid (custody_store_get_db (self));
 
   entity = g_strconcat ("job:", job->name, NULL);
@@ -248,7 +216,6 @@ custody_store_update_job (CustodyStore  *self,
   g_autoptr(CustodyJob) before = NULL;
   g_autofree char *entity = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (CUSTODY_IS_JOB (job), FALSE);
@@ -272,19 +239,9 @@ custody_store_update_job (CustodyStore  *self,
     goto fail;
   bind_job (stmt, job);
   sqlite3_bind_int64 (stmt, 7, before->id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    {
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS,
-                   _("job '%s' already exists"), job->name);
-      goto fail;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_unique (self, stmt, error,
+                                  _("job '%s' already exists"), job->name))
+    goto fail;
   job->id = before->id;
   job->created_at = before->created_at;
   if (!custody_store_forget_job_status (self, job->id, error))
@@ -330,7 +287,7 @@ custody_store_remove_job (CustodyStore  *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, before->id);
-  if (!step_done (self, stmt, error))
+  if (!custody_store_step_done (self, stmt, error))
     goto fail;
 
   entity = g_strconcat ("job:", name, NULL);
@@ -392,7 +349,6 @@ custody_store_list_jobs (CustodyStore  *self,
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) verdicts = NULL;
   g_autoptr(GHashTable) by_name = NULL;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
 
@@ -403,15 +359,8 @@ custody_store_list_jobs (CustodyStore  *self,
       return NULL;
     sqlite3_bind_int64 (stmt, 1, custody_store_now (self));
 
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      g_ptr_array_add (jobs, job_from_row (stmt));
-    sqlite3_reset (stmt);
-
-    if (rc != SQLITE_DONE)
-      {
-        custody_store_fail (self, rc, error);
-        return NULL;
-      }
+    if (!custody_store_collect_rows (self, stmt, (CustodyRowReader) job_from_row, jobs, error))
+      return NULL;
   }
 
   if (!with_verdicts)
@@ -511,12 +460,8 @@ read_kept_statuses (CustodyStore  *self,
 
       g_hash_table_insert (kept, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (value + 1));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&kept);
 }
@@ -626,12 +571,8 @@ read_job_statuses (CustodyStore  *self,
 
       g_array_append_val (statuses->jobs, job);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&statuses);
 }
@@ -781,10 +722,7 @@ bind_copy (CustodyStore  *self,
 
   sqlite3_bind_text (stmt, 1, copy->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, custody_media_type_to_string (copy->media_type), -1, SQLITE_STATIC);
-  if (location_id > 0)
-    sqlite3_bind_int64 (stmt, 3, location_id);
-  else
-    sqlite3_bind_null (stmt, 3);
+  custody_sql_bind_id_or_null (stmt, 3, location_id);
   sqlite3_bind_int (stmt, 4, copy->immutable ? 1 : 0);
   sqlite3_bind_int (stmt, 5, copy->air_gapped ? 1 : 0);
   sqlite3_bind_int64 (stmt, 6, copy->retention_days);
@@ -801,7 +739,6 @@ custody_store_add_copy (CustodyStore  *self,
   g_autofree char *entity = NULL;
   sqlite3_stmt *stmt;
   gint64 job_id;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (CUSTODY_IS_COPY (copy), FALSE);
@@ -829,19 +766,10 @@ custody_store_add_copy (CustodyStore  *self,
     goto fail;
   sqlite3_bind_int64 (stmt, 7, job_id);
   sqlite3_bind_int64 (stmt, 8, copy->created_at);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    {
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS,
-                   _("job '%s' already has a copy '%s'"), copy->job, copy->name);
-      goto fail;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_unique (self, stmt, error,
+                                  _("job '%s' already has a copy '%s'"),
+                                  copy->job, copy->name))
+    goto fail;
   copy->id = sqlite3_last_insert_rowid (custody_store_get_db (self));
   copy->job_id = job_id;
   if (!custody_store_forget_job_status (self, job_id, error))
@@ -891,7 +819,6 @@ custody_store_update_copy (CustodyStore  *self,
   g_autoptr(CustodyCopy) before = NULL;
   g_autofree char *entity = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (CUSTODY_IS_COPY (copy), FALSE);
@@ -915,19 +842,9 @@ custody_store_update_copy (CustodyStore  *self,
   if (stmt == NULL || !bind_copy (self, stmt, copy, error))
     goto fail;
   sqlite3_bind_int64 (stmt, 7, before->id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    {
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS,
-                   _("job '%s' already has a copy '%s'"), job, copy->name);
-      goto fail;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_unique (self, stmt, error,
+                                  _("job '%s' already has a copy '%s'"), job, copy->name))
+    goto fail;
   copy->id = before->id;
   copy->job_id = before->job_id;
   copy->created_at = before->created_at;
@@ -971,7 +888,7 @@ custody_store_remove_copy (CustodyStore  *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, before->id);
-  if (!step_done (self, stmt, error))
+  if (!custody_store_step_done (self, stmt, error))
     goto fail;
 
   entity = g_strdup_printf ("copy:%s/%s", job, name);

@@ -88,7 +88,6 @@ custody_store_insert_movement (CustodyStore     *self,
                                GError          **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   if (mv->at == CUSTODY_TIME_NONE)
     mv->at = custody_store_now (self);
@@ -121,10 +120,8 @@ custody_store_insert_movement (CustodyStore     *self,
   sqlite3_bind_text (stmt, 8, mv->note != NULL ? mv->note : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, mv->source != NULL ? mv->source : "move", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 10, mv->recorded_at);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
 
   mv->id = sqlite3_last_insert_rowid (custody_store_get_db (self));
 
@@ -138,10 +135,8 @@ custody_store_insert_movement (CustodyStore     *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, medium_id);
   sqlite3_bind_int64 (stmt, 2, to_location_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
 
   stmt = custody_store_prepare (self,
                                 "UPDATE alerts SET resolved_at = ?2 WHERE resolved_at IS NULL"
@@ -152,10 +147,8 @@ custody_store_insert_movement (CustodyStore     *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, medium_id);
   sqlite3_bind_int64 (stmt, 2, mv->at);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
 
   /* Where a volume is decides offsite and offline for what it holds. */
   return custody_store_forget_media_status (self, medium_id, error);
@@ -221,6 +214,23 @@ fail:
   return FALSE;
 }
 
+/* The id of the volume @volser names, typed in its normal form or not (0
+ * and an error when there is none); @stored, if not %NULL, gets the volser
+ * it was found by. */
+static gint64
+find_typed_medium_id (CustodyStore  *self,
+                      const char    *volser,
+                      char         **stored,
+                      GError       **error)
+{
+  g_autofree char *normalized = custody_volser_normalize (volser, NULL);
+  const char *name = normalized != NULL ? normalized : volser;
+
+  if (stored != NULL)
+    *stored = g_strdup (name);
+  return custody_store_find_medium_id (self, name, error);
+}
+
 CustodyMedium *
 custody_store_get_medium (CustodyStore  *self,
                           const char    *volser,
@@ -264,7 +274,6 @@ custody_store_list_media_at (CustodyStore  *self,
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GPtrArray) media = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
 
@@ -285,14 +294,9 @@ custody_store_list_media_at (CustodyStore  *self,
   custody_sql_bind_text_or_null (stmt, 2, location);
   custody_sql_bind_text_or_null (stmt, 3, pool);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (media, custody_store_medium_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_collect_rows (self, stmt, (CustodyRowReader) custody_store_medium_from_row,
+                                   media, error))
+    return NULL;
 
   return g_steal_pointer (&media);
 }
@@ -304,18 +308,16 @@ custody_store_list_movements (CustodyStore  *self,
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *normalized = NULL;
+  g_autofree char *stored = NULL;
   sqlite3_stmt *stmt;
   gint64 medium_id;
   int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
 
-  normalized = custody_volser_normalize (volser, NULL);
-
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
 
-  medium_id = custody_store_find_medium_id (self, normalized != NULL ? normalized : volser, error);
+  medium_id = find_typed_medium_id (self, volser, &stored, error);
   if (medium_id == 0)
     return NULL;
 
@@ -337,7 +339,7 @@ custody_store_list_movements (CustodyStore  *self,
       CustodyMovement *mv = custody_movement_new ();
 
       mv->id = sqlite3_column_int64 (stmt, 0);
-      mv->volser = g_strdup (normalized != NULL ? normalized : volser);
+      mv->volser = g_strdup (stored);
       mv->from = custody_sql_dup_or_null (stmt, 1);
       mv->to = g_strdup (custody_sql_text (stmt, 2));
       mv->at = sqlite3_column_int64 (stmt, 3);
@@ -350,12 +352,8 @@ custody_store_list_movements (CustodyStore  *self,
       mv->recorded_at = sqlite3_column_int64 (stmt, 10);
       g_ptr_array_add (list, mv);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&list);
 }
@@ -882,7 +880,6 @@ insert_medium (CustodyStore   *self,
                GError        **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = custody_store_prepare (self,
                                 "INSERT INTO media (volser, type, pool_id, status, retention_until,"
@@ -892,26 +889,16 @@ insert_medium (CustodyStore   *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, volser, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, medium->type, -1, SQLITE_STATIC);
-  if (pool_id > 0)
-    sqlite3_bind_int64 (stmt, 3, pool_id);
-  else
-    sqlite3_bind_null (stmt, 3);
+  custody_sql_bind_id_or_null (stmt, 3, pool_id);
   sqlite3_bind_text (stmt, 4, custody_medium_status_to_string (medium->status), -1, SQLITE_STATIC);
   custody_sql_bind_time (stmt, 5, medium->retention_until);
   sqlite3_bind_int64 (stmt, 6, medium->capacity_bytes);
   sqlite3_bind_int (stmt, 7, medium->worm ? 1 : 0);
   sqlite3_bind_text (stmt, 8, medium->note, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 9, custody_store_now (self));
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    {
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS,
-                   _("volume '%s' already exists"), volser);
-      return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_unique (self, stmt, error,
+                                  _("volume '%s' already exists"), volser))
+    return FALSE;
 
   if (location_id > 0)
     {
@@ -1057,7 +1044,6 @@ custody_store_update_medium (CustodyStore   *self,
   sqlite3_stmt *stmt;
   gboolean releasing;
   gint64 pool_id = 0;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (CUSTODY_IS_MEDIUM (changes), FALSE);
@@ -1110,10 +1096,7 @@ custody_store_update_medium (CustodyStore   *self,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, before->id);
   sqlite3_bind_text (stmt, 2, changes->type, -1, SQLITE_STATIC);
-  if (pool_id > 0)
-    sqlite3_bind_int64 (stmt, 3, pool_id);
-  else
-    sqlite3_bind_null (stmt, 3);
+  custody_sql_bind_id_or_null (stmt, 3, pool_id);
   sqlite3_bind_text (stmt, 4, custody_medium_status_to_string (changes->status), -1, SQLITE_STATIC);
   custody_sql_bind_time (stmt, 5, changes->retention_until);
   sqlite3_bind_int64 (stmt, 6, changes->capacity_bytes);
@@ -1121,13 +1104,8 @@ custody_store_update_medium (CustodyStore   *self,
   sqlite3_bind_text (stmt, 8, changes->note != NULL ? changes->note : "", -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 9, releasing);
   sqlite3_bind_int64 (stmt, 10, custody_store_now (self));
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_done (self, stmt, error))
+    goto fail;
   if (!custody_store_forget_media_status (self, before->id, error))
     goto fail;
 
@@ -1190,24 +1168,19 @@ custody_store_list_restore_points (CustodyStore  *self,
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *normalized = NULL;
   sqlite3_stmt *stmt;
   gint64 medium_id;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
 
-  normalized = custody_volser_normalize (volser, NULL);
-
   locker = g_mutex_locker_new (custody_store_get_mutex (self));
 
-  medium_id = custody_store_find_medium_id (self, normalized != NULL ? normalized : volser, error);
+  medium_id = find_typed_medium_id (self, volser, NULL, error);
   if (medium_id == 0)
     return NULL;
 
   stmt = custody_store_prepare (self,
-                                "SELECT e.id, j.name, c.name, e.started, e.finished, e.status,"
-                                "       e.bytes, e.files, e.run_id, e.message"
+                                "SELECT " CUSTODY_EXECUTION_COLUMNS_OF ("j.name")
                                 " FROM execution_volumes ev"
                                 " JOIN executions e ON e.id = ev.execution_id"
                                 " JOIN copies c ON c.id = e.copy_id"
@@ -1219,30 +1192,9 @@ custody_store_list_restore_points (CustodyStore  *self,
   sqlite3_bind_int64 (stmt, 1, medium_id);
   sqlite3_bind_int64 (stmt, 2, custody_store_now (self));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CustodyExecution *e = custody_execution_new ();
-
-      e->id = sqlite3_column_int64 (stmt, 0);
-      e->job = g_strdup (custody_sql_text (stmt, 1));
-      e->copy = g_strdup (custody_sql_text (stmt, 2));
-      e->started = sqlite3_column_int64 (stmt, 3);
-      e->finished = custody_sql_time (stmt, 4);
-      custody_run_status_from_string (custody_sql_text (stmt, 5), &e->status);
-      e->bytes = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 6);
-      e->files = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
-      g_free (e->run_id);
-      e->run_id = custody_sql_dup_or_null (stmt, 8);
-      g_free (e->message);
-      e->message = g_strdup (custody_sql_text (stmt, 9));
-      g_ptr_array_add (list, e);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_collect_rows (self, stmt, (CustodyRowReader) custody_store_execution_from_row,
+                                   list, error))
+    return NULL;
 
   return g_steal_pointer (&list);
 }

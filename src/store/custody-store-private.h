@@ -35,6 +35,26 @@ sqlite3_stmt  *custody_store_prepare            (CustodyStore  *self,
 gboolean       custody_store_fail               (CustodyStore  *self,
                                                  int            rc,
                                                  GError       **error);
+gboolean       custody_store_step_done          (CustodyStore  *self,
+                                                 sqlite3_stmt  *stmt,
+                                                 GError       **error);
+gboolean       custody_store_finish_steps       (CustodyStore  *self,
+                                                 sqlite3_stmt  *stmt,
+                                                 int            rc,
+                                                 GError       **error);
+/* Makes an object (or string) of a statement's current row. */
+typedef gpointer (*CustodyRowReader) (sqlite3_stmt *stmt);
+
+gboolean       custody_store_collect_rows       (CustodyStore      *self,
+                                                 sqlite3_stmt      *stmt,
+                                                 CustodyRowReader   read,
+                                                 GPtrArray         *list,
+                                                 GError           **error);
+gboolean       custody_store_step_unique        (CustodyStore  *self,
+                                                 sqlite3_stmt  *stmt,
+                                                 GError       **error,
+                                                 const char    *format,
+                                                 ...) G_GNUC_PRINTF (4, 5);
 gboolean       custody_store_exec               (CustodyStore  *self,
                                                  const char    *sql,
                                                  GError       **error);
@@ -67,6 +87,10 @@ gint64         custody_store_find_copy_id       (CustodyStore  *self,
                                                  gint64         job_id,
                                                  const char    *job,
                                                  const char    *name,
+                                                 GError       **error);
+gint64         custody_store_find_job_copy_id   (CustodyStore  *self,
+                                                 const char    *job,
+                                                 const char    *copy,
                                                  GError       **error);
 gint64         custody_store_find_location_id   (CustodyStore  *self,
                                                  const char    *name,
@@ -191,7 +215,14 @@ gboolean       custody_store_forget_media_status (CustodyStore *self,
   "       m.last_written, m.created_at, m.note, m.slot" \
   CUSTODY_MEDIA_AT_FROM
 
+/* What custody_store_execution_from_row() reads, with @job the SQL of
+ * the job's name, from executions e and copies c. */
+#define CUSTODY_EXECUTION_COLUMNS_OF(job) \
+  "e.id, " job ", c.name, e.started, e.finished, e.status, e.bytes, e.files, e.run_id," \
+  " e.message"
+
 CustodyMedium *custody_store_medium_from_row    (sqlite3_stmt  *stmt);
+CustodyExecution *custody_store_execution_from_row (sqlite3_stmt *stmt);
 
 /* Raises an alert unless one is open for the same cause. */
 gboolean       custody_store_raise_alert        (CustodyStore    *self,
@@ -276,6 +307,9 @@ void           custody_sql_bind_time            (sqlite3_stmt  *stmt,
 void           custody_sql_bind_count           (sqlite3_stmt  *stmt,
                                                  int            param,
                                                  gint64         value);
+void           custody_sql_bind_id_or_null      (sqlite3_stmt  *stmt,
+                                                 int            param,
+                                                 gint64         id);
 void           custody_sql_bind_text_or_null    (sqlite3_stmt  *stmt,
                                                  int            param,
                                                  const char    *text);

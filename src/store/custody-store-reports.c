@@ -61,6 +61,46 @@ finish_walk (CustodyStore  *self,
   return TRUE;
 }
 
+/* Fills @row from the statement's current row. Returns what @row borrows
+ * that must be freed once the callback has seen it, or %NULL. */
+typedef gpointer (*ReportRowReader) (sqlite3_stmt *stmt,
+                                     gpointer      row);
+
+/* Runs @sql with ?1 bound to the start of the period @from and ?2 to its
+ * end @to (a walk of how things stood at a moment passes the moment as
+ * both and reads ?1), reads each row into @row with @read and hands it to
+ * @func until @func returns %FALSE. Holds the store's mutex throughout. */
+static gboolean
+walk_report_rows (CustodyStore         *self,
+                  const char           *sql,
+                  gint64                from,
+                  gint64                to,
+                  ReportRowReader       read,
+                  gpointer              row,
+                  CustodyStoreRowFunc   func,
+                  gpointer              user_data,
+                  GError              **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (custody_store_get_mutex (self));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = custody_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_period (stmt, from, to);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree gpointer owned = read (stmt, row);
+
+      if (!func (row, user_data))
+        break;
+    }
+
+  return finish_walk (self, stmt, rc, error);
+}
+
 /*
  * Public API
  */
@@ -513,6 +553,21 @@ custody_store_report_job_activity (CustodyStore         *self,
   return finish_walk (self, stmt, rc, error);
 }
 
+static gpointer
+read_failed_run (sqlite3_stmt *stmt,
+                 gpointer      data)
+{
+  CustodyReportRun *row = data;
+
+  row->started = sqlite3_column_int64 (stmt, 0);
+  row->finished = sqlite3_column_int64 (stmt, 1);
+  row->job = custody_sql_text (stmt, 2);
+  row->copy = custody_sql_text (stmt, 3);
+  row->status = CUSTODY_RUN_FAILED;
+  row->message = custody_sql_text (stmt, 4);
+  return NULL;
+}
+
 /* Walks the failed runs of the period (CustodyReportRun), oldest first. */
 gboolean
 custody_store_report_failed_runs (CustodyStore         *self,
@@ -522,40 +577,36 @@ custody_store_report_failed_runs (CustodyStore         *self,
                                   gpointer              user_data,
                                   GError              **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  CustodyReportRun row;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
 
-  locker = g_mutex_locker_new (custody_store_get_mutex (self));
+  return walk_report_rows (self,
+                           "SELECT e.started, e.finished, j.name, c.name, e.message"
+                           " FROM executions e JOIN copies c ON c.id = e.copy_id"
+                           " JOIN jobs j ON j.id = c.job_id"
+                           " WHERE e.status = 'failed'"
+                           "   AND e.finished > ?1 AND e.finished <= ?2"
+                           " ORDER BY e.finished, e.id",
+                           from, to, read_failed_run, &row, func, user_data, error);
+}
 
-  stmt = custody_store_prepare (self,
-                                "SELECT e.started, e.finished, j.name, c.name, e.message"
-                                " FROM executions e JOIN copies c ON c.id = e.copy_id"
-                                " JOIN jobs j ON j.id = c.job_id"
-                                " WHERE e.status = 'failed'"
-                                "   AND e.finished > ?1 AND e.finished <= ?2"
-                                " ORDER BY e.finished, e.id", error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_period (stmt, from, to);
+static gpointer
+read_failed_test (sqlite3_stmt *stmt,
+                  gpointer      data)
+{
+  CustodyReportTest *row = data;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CustodyReportRun row;
-
-      row.started = sqlite3_column_int64 (stmt, 0);
-      row.finished = sqlite3_column_int64 (stmt, 1);
-      row.job = custody_sql_text (stmt, 2);
-      row.copy = custody_sql_text (stmt, 3);
-      row.status = CUSTODY_RUN_FAILED;
-      row.message = custody_sql_text (stmt, 4);
-      if (!func (&row, user_data))
-        break;
-    }
-
-  return finish_walk (self, stmt, rc, error);
+  row->at = sqlite3_column_int64 (stmt, 0);
+  row->job = custody_sql_text (stmt, 1);
+  row->copy = custody_sql_text (stmt, 2);
+  row->kind = CUSTODY_VERIFY_RESTORE_TEST;
+  custody_verify_kind_from_string (custody_sql_text (stmt, 3), &row->kind);
+  row->passed = sqlite3_column_int (stmt, 4);
+  row->errors = sqlite3_column_int64 (stmt, 5);
+  row->by = custody_sql_text (stmt, 6);
+  row->note = custody_sql_text (stmt, 7);
+  return NULL;
 }
 
 /* Walks the verifications of the period that failed or found errors
@@ -568,52 +619,28 @@ custody_store_report_failed_tests (CustodyStore         *self,
                                    gpointer              user_data,
                                    GError              **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  CustodyReportTest row;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
 
-  locker = g_mutex_locker_new (custody_store_get_mutex (self));
-
-  stmt = custody_store_prepare (self,
-                                "SELECT v.at, j.name, c.name, v.kind, v.result = 'passed',"
-                                "       v.errors, v.by, v.note"
-                                " FROM verifications v JOIN copies c ON c.id = v.copy_id"
-                                " JOIN jobs j ON j.id = c.job_id"
-                                " WHERE (v.result = 'failed' OR v.errors > 0)"
-                                "   AND v.at > ?1 AND v.at <= ?2"
-                                " ORDER BY v.at, v.id", error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_period (stmt, from, to);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CustodyReportTest row;
-
-      row.at = sqlite3_column_int64 (stmt, 0);
-      row.job = custody_sql_text (stmt, 1);
-      row.copy = custody_sql_text (stmt, 2);
-      row.kind = CUSTODY_VERIFY_RESTORE_TEST;
-      custody_verify_kind_from_string (custody_sql_text (stmt, 3), &row.kind);
-      row.passed = sqlite3_column_int (stmt, 4);
-      row.errors = sqlite3_column_int64 (stmt, 5);
-      row.by = custody_sql_text (stmt, 6);
-      row.note = custody_sql_text (stmt, 7);
-      if (!func (&row, user_data))
-        break;
-    }
-
-  return finish_walk (self, stmt, rc, error);
+  return walk_report_rows (self,
+                           "SELECT v.at, j.name, c.name, v.kind, v.result = 'passed',"
+                           "       v.errors, v.by, v.note"
+                           " FROM verifications v JOIN copies c ON c.id = v.copy_id"
+                           " JOIN jobs j ON j.id = c.job_id"
+                           " WHERE (v.result = 'failed' OR v.errors > 0)"
+                           "   AND v.at > ?1 AND v.at <= ?2"
+                           " ORDER BY v.at, v.id",
+                           from, to, read_failed_test, &row, func, user_data, error);
 }
 
-/* Fills @row from a row of the alert walks; returns the message worded in
- * the reader's language, which the caller frees after the callback. */
-static char *
-alert_from_row (sqlite3_stmt       *stmt,
-                CustodyReportAlert *row)
+/* Fills a CustodyReportAlert from a row of the alert walks; returns the
+ * message worded in the reader's language, freed after the callback. */
+static gpointer
+read_alert (sqlite3_stmt *stmt,
+            gpointer      data)
 {
+  CustodyReportAlert *row = data;
   char *message;
 
   row->raised_at = sqlite3_column_int64 (stmt, 0);
@@ -650,39 +677,22 @@ custody_store_report_alerts (CustodyStore         *self,
                              gpointer              user_data,
                              GError              **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  CustodyReportAlert row;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
 
-  locker = g_mutex_locker_new (custody_store_get_mutex (self));
-
-  stmt = custody_store_prepare (self,
-                                "SELECT raised_at,"
-                                "       CASE WHEN resolved_at <= ?2 THEN resolved_at END,"
-                                "       kind, severity, subject, message,"
-                                "       CASE WHEN acknowledged_at <= ?2 THEN acknowledged_by END,"
-                                "       CASE WHEN acknowledged_at <= ?2 THEN acknowledged_at END,"
-                                "       detail"
-                                " FROM alerts"
-                                " WHERE raised_at <= ?2"
-                                "   AND (raised_at > ?1 OR resolved_at IS NULL OR resolved_at > ?1)"
-                                " ORDER BY raised_at, id", error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_period (stmt, from, to);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CustodyReportAlert row;
-      g_autofree char *message = alert_from_row (stmt, &row);
-
-      if (!func (&row, user_data))
-        break;
-    }
-
-  return finish_walk (self, stmt, rc, error);
+  return walk_report_rows (self,
+                           "SELECT raised_at,"
+                           "       CASE WHEN resolved_at <= ?2 THEN resolved_at END,"
+                           "       kind, severity, subject, message,"
+                           "       CASE WHEN acknowledged_at <= ?2 THEN acknowledged_by END,"
+                           "       CASE WHEN acknowledged_at <= ?2 THEN acknowledged_at END,"
+                           "       detail"
+                           " FROM alerts"
+                           " WHERE raised_at <= ?2"
+                           "   AND (raised_at > ?1 OR resolved_at IS NULL OR resolved_at > ?1)"
+                           " ORDER BY raised_at, id",
+                           from, to, read_alert, &row, func, user_data, error);
 }
 
 /* Walks the alerts acknowledged in the period (CustodyReportAlert), by
@@ -695,36 +705,19 @@ custody_store_report_acknowledgements (CustodyStore         *self,
                                        gpointer              user_data,
                                        GError              **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  CustodyReportAlert row;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
 
-  locker = g_mutex_locker_new (custody_store_get_mutex (self));
-
-  stmt = custody_store_prepare (self,
-                                "SELECT raised_at,"
-                                "       CASE WHEN resolved_at <= ?2 THEN resolved_at END,"
-                                "       kind, severity, subject, message, acknowledged_by,"
-                                "       acknowledged_at, detail"
-                                " FROM alerts"
-                                " WHERE acknowledged_at > ?1 AND acknowledged_at <= ?2"
-                                " ORDER BY acknowledged_at, id", error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_period (stmt, from, to);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CustodyReportAlert row;
-      g_autofree char *message = alert_from_row (stmt, &row);
-
-      if (!func (&row, user_data))
-        break;
-    }
-
-  return finish_walk (self, stmt, rc, error);
+  return walk_report_rows (self,
+                           "SELECT raised_at,"
+                           "       CASE WHEN resolved_at <= ?2 THEN resolved_at END,"
+                           "       kind, severity, subject, message, acknowledged_by,"
+                           "       acknowledged_at, detail"
+                           " FROM alerts"
+                           " WHERE acknowledged_at > ?1 AND acknowledged_at <= ?2"
+                           " ORDER BY acknowledged_at, id",
+                           from, to, read_alert, &row, func, user_data, error);
 }
 
 /* id -> name of a small table, for walks that would otherwise join it on
@@ -820,6 +813,21 @@ custody_store_report_movements (CustodyStore         *self,
   return finish_walk (self, stmt, rc, error);
 }
 
+static gpointer
+read_audit_entry (sqlite3_stmt *stmt,
+                  gpointer      data)
+{
+  CustodyReportAuditEntry *row = data;
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->at = sqlite3_column_int64 (stmt, 1);
+  row->business_at = sqlite3_column_int64 (stmt, 2);
+  row->actor = custody_sql_text (stmt, 3);
+  row->action = custody_sql_text (stmt, 4);
+  row->entity = custody_sql_text (stmt, 5);
+  return NULL;
+}
+
 /* Walks the audit entries dated in the period (CustodyReportAuditEntry). */
 gboolean
 custody_store_report_audit_entries (CustodyStore         *self,
@@ -829,37 +837,40 @@ custody_store_report_audit_entries (CustodyStore         *self,
                                     gpointer              user_data,
                                     GError              **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  CustodyReportAuditEntry row;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
 
-  locker = g_mutex_locker_new (custody_store_get_mutex (self));
+  return walk_report_rows (self,
+                           "SELECT id, at, business_at, actor, action, entity FROM audit"
+                           " WHERE business_at > ?1 AND business_at <= ?2"
+                           " ORDER BY business_at, id",
+                           from, to, read_audit_entry, &row, func, user_data, error);
+}
 
-  stmt = custody_store_prepare (self,
-                                "SELECT id, at, business_at, actor, action, entity FROM audit"
-                                " WHERE business_at > ?1 AND business_at <= ?2"
-                                " ORDER BY business_at, id", error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_period (stmt, from, to);
+static gpointer
+read_volume (sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  CustodyReportVolume *row = data;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CustodyReportAuditEntry row;
-
-      row.id = sqlite3_column_int64 (stmt, 0);
-      row.at = sqlite3_column_int64 (stmt, 1);
-      row.business_at = sqlite3_column_int64 (stmt, 2);
-      row.actor = custody_sql_text (stmt, 3);
-      row.action = custody_sql_text (stmt, 4);
-      row.entity = custody_sql_text (stmt, 5);
-      if (!func (&row, user_data))
-        break;
-    }
-
-  return finish_walk (self, stmt, rc, error);
+  row->volser = custody_sql_text (stmt, 0);
+  row->type = custody_sql_text (stmt, 1);
+  row->pool = text_or_null (stmt, 2);
+  row->status = CUSTODY_MEDIUM_SCRATCH;
+  custody_medium_status_from_string (custody_sql_text (stmt, 3), &row->status);
+  row->location = text_or_null (stmt, 4);
+  row->location_kind = CUSTODY_LOCATION_NONE;
+  if (row->location != NULL)
+    custody_location_kind_from_string (custody_sql_text (stmt, 5), &row->location_kind);
+  row->since = custody_sql_time (stmt, 6);
+  row->container = text_or_null (stmt, 7);
+  row->retention_until = custody_sql_time (stmt, 8);
+  row->last_written = custody_sql_time (stmt, 9);
+  row->bytes_written = sqlite3_column_int64 (stmt, 10);
+  row->capacity_bytes = sqlite3_column_int64 (stmt, 11);
+  row->worm = sqlite3_column_int (stmt, 12);
+  return NULL;
 }
 
 /**
@@ -876,51 +887,36 @@ custody_store_report_volumes (CustodyStore         *self,
                               gpointer              user_data,
                               GError              **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  CustodyReportVolume row;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
 
-  locker = g_mutex_locker_new (custody_store_get_mutex (self));
+  return walk_report_rows (self,
+                           "SELECT m.volser, m.type, p.name, m.status, l.name, l.kind, mv.at,"
+                           "       nullif (mv.container, ''), m.retention_until,"
+                           "       CASE WHEN m.last_written <= ?1 THEN m.last_written END,"
+                           "       m.bytes_written, m.capacity_bytes, m.worm"
+                           CUSTODY_MEDIA_AT_FROM
+                           " WHERE m.created_at <= ?1"
+                           " ORDER BY l.name IS NULL, l.name, m.volser",
+                           at, at, read_volume, &row, func, user_data, error);
+}
 
-  stmt = custody_store_prepare (self,
-                                "SELECT m.volser, m.type, p.name, m.status, l.name, l.kind, mv.at,"
-                                "       nullif (mv.container, ''), m.retention_until,"
-                                "       CASE WHEN m.last_written <= ?1 THEN m.last_written END,"
-                                "       m.bytes_written, m.capacity_bytes, m.worm"
-                                CUSTODY_MEDIA_AT_FROM
-                                " WHERE m.created_at <= ?1"
-                                " ORDER BY l.name IS NULL, l.name, m.volser", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, at);
+static gpointer
+read_run_fact (sqlite3_stmt *stmt,
+               gpointer      data)
+{
+  CustodyReportRunFact *row = data;
+  const char *status = custody_sql_text (stmt, 2);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CustodyReportVolume row;
-
-      row.volser = custody_sql_text (stmt, 0);
-      row.type = custody_sql_text (stmt, 1);
-      row.pool = text_or_null (stmt, 2);
-      row.status = CUSTODY_MEDIUM_SCRATCH;
-      custody_medium_status_from_string (custody_sql_text (stmt, 3), &row.status);
-      row.location = text_or_null (stmt, 4);
-      row.location_kind = CUSTODY_LOCATION_NONE;
-      if (row.location != NULL)
-        custody_location_kind_from_string (custody_sql_text (stmt, 5), &row.location_kind);
-      row.since = custody_sql_time (stmt, 6);
-      row.container = text_or_null (stmt, 7);
-      row.retention_until = custody_sql_time (stmt, 8);
-      row.last_written = custody_sql_time (stmt, 9);
-      row.bytes_written = sqlite3_column_int64 (stmt, 10);
-      row.capacity_bytes = sqlite3_column_int64 (stmt, 11);
-      row.worm = sqlite3_column_int (stmt, 12);
-      if (!func (&row, user_data))
-        break;
-    }
-
-  return finish_walk (self, stmt, rc, error);
+  row->copy_id = sqlite3_column_int64 (stmt, 0);
+  row->finished = sqlite3_column_int64 (stmt, 1);
+  /* Faster than the table lookup, on a million rows. */
+  row->status = status[0] == 's' ? CUSTODY_RUN_SUCCESS
+              : status[0] == 'w' ? CUSTODY_RUN_WARNING
+              : CUSTODY_RUN_FAILED;
+  row->bytes = int_or (stmt, 3, -1);
+  return NULL;
 }
 
 /* Walks every finished run up to @to (CustodyReportRunFact), in no
@@ -932,36 +928,12 @@ custody_store_report_run_facts (CustodyStore         *self,
                                 gpointer              user_data,
                                 GError              **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  CustodyReportRunFact row;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
 
-  locker = g_mutex_locker_new (custody_store_get_mutex (self));
-
-  stmt = custody_store_prepare (self,
-                                "SELECT copy_id, finished, status, bytes FROM executions"
-                                " WHERE finished <= ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, to);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CustodyReportRunFact row;
-      const char *status = custody_sql_text (stmt, 2);
-
-      row.copy_id = sqlite3_column_int64 (stmt, 0);
-      row.finished = sqlite3_column_int64 (stmt, 1);
-      /* Faster than the table lookup, on a million rows. */
-      row.status = status[0] == 's' ? CUSTODY_RUN_SUCCESS
-                 : status[0] == 'w' ? CUSTODY_RUN_WARNING
-                 : CUSTODY_RUN_FAILED;
-      row.bytes = int_or (stmt, 3, -1);
-      if (!func (&row, user_data))
-        break;
-    }
-
-  return finish_walk (self, stmt, rc, error);
+  return walk_report_rows (self,
+                           "SELECT copy_id, finished, status, bytes FROM executions"
+                           " WHERE finished <= ?1",
+                           to, to, read_run_fact, &row, func, user_data, error);
 }

@@ -111,7 +111,6 @@ write_copy_state (CustodyStore            *self,
                   GError                 **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = custody_store_prepare (self,
                                 "INSERT OR REPLACE INTO copy_state"
@@ -132,10 +131,8 @@ write_copy_state (CustodyStore            *self,
       sqlite3_bind_int64 (stmt, 13, latest->verified_errors);
     }
   sqlite3_bind_int64 (stmt, 14, newest);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -308,9 +305,8 @@ same_volumes (CustodyStore  *self,
         *same = FALSE;
       n++;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return FALSE;
 
   if (n != volume_ids->len)
     *same = FALSE;
@@ -365,16 +361,13 @@ custody_store_media_mark_written (CustodyStore  *self,
                                                   "     status = CASE status WHEN 'scratch'"
                                                   "              THEN 'in-use' ELSE status END"
                                                   " WHERE id = ?", error);
-      int rc;
 
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, *(gint64 *) value);
       sqlite3_bind_int64 (stmt, 2, *(gint64 *) key);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return custody_store_fail (self, rc, error);
+      if (!custody_store_step_done (self, stmt, error))
+        return FALSE;
     }
 
   return TRUE;
@@ -390,7 +383,6 @@ write_volumes (CustodyStore      *self,
                GError           **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   if (replace)
     {
@@ -399,10 +391,8 @@ write_volumes (CustodyStore      *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, execution_id);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return custody_store_fail (self, rc, error);
+      if (!custody_store_step_done (self, stmt, error))
+        return FALSE;
     }
 
   for (guint i = 0; i < volume_ids->len; i++)
@@ -415,10 +405,8 @@ write_volumes (CustodyStore      *self,
       sqlite3_bind_int64 (stmt, 1, execution_id);
       sqlite3_bind_int (stmt, 2, (int) i);
       sqlite3_bind_int64 (stmt, 3, g_array_index (volume_ids, gint64, i));
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return custody_store_fail (self, rc, error);
+      if (!custody_store_step_done (self, stmt, error))
+        return FALSE;
     }
 
   custody_store_note_written (written, e->status, e->finished, (const gint64 *) volume_ids->data,
@@ -460,10 +448,8 @@ custody_store_upsert_execution (CustodyStore         *self,
   custody_sql_bind_count (stmt, 6, e->files);
   custody_sql_bind_text_or_null (stmt, 7, e->run_id);
   sqlite3_bind_text (stmt, 8, e->message, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
 
   if (sqlite3_changes (custody_store_get_db (self)) == 1)
     {
@@ -521,10 +507,8 @@ custody_store_upsert_execution (CustodyStore         *self,
   custody_sql_bind_count (stmt, 5, e->files);
   sqlite3_bind_text (stmt, 6, e->message, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, execution_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
 
   if (!same_vols && !write_volumes (self, execution_id, TRUE, e, volume_ids, written, error))
     return FALSE;
@@ -576,7 +560,7 @@ custody_store_record_execution (CustodyStore      *self,
   g_autoptr(GHashTable) written = custody_store_media_written_new ();
   g_autofree char *entity = NULL;
   CustodyUpsertResult result;
-  gint64 job_id, copy_id;
+  gint64 copy_id;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (CUSTODY_IS_EXECUTION (e), FALSE);
@@ -589,10 +573,7 @@ custody_store_record_execution (CustodyStore      *self,
   if (!custody_store_write_begin (self, error))
     return FALSE;
 
-  job_id = custody_store_find_job_id (self, e->job, error);
-  if (job_id == 0)
-    goto fail;
-  copy_id = custody_store_find_copy_id (self, job_id, e->job, e->copy, error);
+  copy_id = custody_store_find_job_copy_id (self, e->job, e->copy, error);
   if (copy_id == 0)
     goto fail;
   volume_ids = resolve_volumes (self, e->volumes, error);
@@ -642,15 +623,37 @@ load_execution_volumes (CustodyStore  *self,
   sqlite3_bind_int64 (stmt, 1, execution_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (volsers, g_strdup (custody_sql_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
   g_ptr_array_add (volsers, NULL);
 
   return g_steal_pointer (&volsers);
+}
+
+/**
+ * custody_store_execution_from_row:
+ *
+ * Makes a run of a row of CUSTODY_EXECUTION_COLUMNS_OF: id, job, copy,
+ * started, finished, status, bytes, files, run id and message.
+ */
+CustodyExecution *
+custody_store_execution_from_row (sqlite3_stmt *stmt)
+{
+  CustodyExecution *e = custody_execution_new ();
+
+  e->id = sqlite3_column_int64 (stmt, 0);
+  e->job = g_strdup (custody_sql_text (stmt, 1));
+  e->copy = g_strdup (custody_sql_text (stmt, 2));
+  e->started = sqlite3_column_int64 (stmt, 3);
+  e->finished = custody_sql_time (stmt, 4);
+  custody_run_status_from_string (custody_sql_text (stmt, 5), &e->status);
+  e->bytes = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 6);
+  e->files = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
+  g_free (e->run_id);
+  e->run_id = custody_sql_dup_or_null (stmt, 8);
+  g_free (e->message);
+  e->message = g_strdup (custody_sql_text (stmt, 9));
+  return e;
 }
 
 /**
@@ -673,7 +676,6 @@ custody_store_list_executions (CustodyStore  *self,
   g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
   gint64 job_id;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), NULL);
 
@@ -686,8 +688,7 @@ custody_store_list_executions (CustodyStore  *self,
   /* Newest first by (started, id): a total order, so pages neither repeat
    * nor skip a run. */
   stmt = custody_store_prepare (self,
-                                "SELECT e.id, c.name, e.started, e.finished, e.status, e.bytes,"
-                                "       e.files, e.run_id, e.message"
+                                "SELECT " CUSTODY_EXECUTION_COLUMNS_OF ("?5")
                                 " FROM copies c JOIN executions e ON e.copy_id = c.id"
                                 " WHERE c.job_id = ?1 AND coalesce (e.finished, e.started) <= ?2"
                                 " ORDER BY e.started DESC, e.id DESC LIMIT ?4 OFFSET ?3", error);
@@ -697,30 +698,11 @@ custody_store_list_executions (CustodyStore  *self,
   sqlite3_bind_int64 (stmt, 2, custody_store_now (self));
   sqlite3_bind_int64 (stmt, 3, offset);
   sqlite3_bind_int (stmt, 4, (int) MIN (limit, G_MAXINT));
+  sqlite3_bind_text (stmt, 5, job, -1, SQLITE_STATIC);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CustodyExecution *e = custody_execution_new ();
-
-      e->id = sqlite3_column_int64 (stmt, 0);
-      e->job = g_strdup (job);
-      e->copy = g_strdup (custody_sql_text (stmt, 1));
-      e->started = sqlite3_column_int64 (stmt, 2);
-      e->finished = custody_sql_time (stmt, 3);
-      custody_run_status_from_string (custody_sql_text (stmt, 4), &e->status);
-      e->bytes = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 5);
-      e->files = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 6);
-      e->run_id = custody_sql_dup_or_null (stmt, 7);
-      g_free (e->message);
-      e->message = g_strdup (custody_sql_text (stmt, 8));
-      g_ptr_array_add (runs, e);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_collect_rows (self, stmt, (CustodyRowReader) custody_store_execution_from_row,
+                                   runs, error))
+    return NULL;
 
   for (guint i = 0; i < runs->len; i++)
     {
@@ -829,12 +811,8 @@ custody_store_list_recent_failures_at (CustodyStore  *self,
       e->message = g_strdup (custody_sql_text (stmt, 5));
       g_ptr_array_add (runs, e);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&runs);
 }
@@ -851,8 +829,7 @@ custody_store_add_verification (CustodyStore         *self,
   g_autoptr(GMutexLocker) locker = NULL;
   g_autofree char *entity = NULL;
   sqlite3_stmt *stmt;
-  gint64 job_id, copy_id;
-  int rc;
+  gint64 copy_id;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (CUSTODY_IS_VERIFICATION (v), FALSE);
@@ -871,10 +848,7 @@ custody_store_add_verification (CustodyStore         *self,
   if (!custody_store_write_begin (self, error))
     return FALSE;
 
-  job_id = custody_store_find_job_id (self, v->job, error);
-  if (job_id == 0)
-    goto fail;
-  copy_id = custody_store_find_copy_id (self, job_id, v->job, v->copy, error);
+  copy_id = custody_store_find_job_copy_id (self, v->job, v->copy, error);
   if (copy_id == 0)
     goto fail;
 
@@ -895,13 +869,8 @@ custody_store_add_verification (CustodyStore         *self,
   custody_sql_bind_count (stmt, 6, v->duration_s);
   sqlite3_bind_text (stmt, 7, v->by, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, v->note, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_done (self, stmt, error))
+    goto fail;
   v->id = sqlite3_last_insert_rowid (custody_store_get_db (self));
 
   if (!custody_store_refresh_copy_state (self, copy_id, error))
@@ -965,12 +934,8 @@ custody_store_list_verifications (CustodyStore  *self,
       v->note = g_strdup (custody_sql_text (stmt, 8));
       g_ptr_array_add (list, v);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&list);
 }

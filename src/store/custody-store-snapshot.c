@@ -48,12 +48,8 @@ load_locations (CustodyStore  *self,
       g_hash_table_insert (locations, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
                                                  sizeof (gint64)), info);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      return NULL;
-    }
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return NULL;
 
   return g_steal_pointer (&locations);
 }
@@ -102,9 +98,8 @@ add_volumes (CustodyStore     *self,
       if (sqlite3_column_int (stmt, 4))
         custody_snapshot_release_volume (snapshot);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_finish_steps (self, stmt, rc, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -245,12 +240,8 @@ custody_store_load_snapshot_locked (CustodyStore        *self,
           }
         g_array_append_val (rows, row);
       }
-    sqlite3_reset (stmt);
-    if (rc != SQLITE_DONE)
-      {
-        custody_store_fail (self, rc, error);
-        return NULL;
-      }
+    if (!custody_store_finish_steps (self, stmt, rc, error))
+      return NULL;
 
     for (guint i = 0; i < rows->len; i++)
       {

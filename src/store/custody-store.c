@@ -205,6 +205,76 @@ custody_store_prepare (CustodyStore  *self,
   return stmt;
 }
 
+/* Runs a statement that returns no row (an INSERT, UPDATE or DELETE) and
+ * resets it; a failure becomes the store's error, as custody_store_fail(). */
+gboolean
+custody_store_step_done (CustodyStore  *self,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  return custody_store_finish_steps (self, stmt, sqlite3_step (stmt), error);
+}
+
+/* Ends the steps of @stmt, whose last step returned @rc: resets it and,
+ * unless its rows ran out (SQLITE_DONE), turns @rc into the store's error
+ * as custody_store_fail() does. */
+gboolean
+custody_store_finish_steps (CustodyStore  *self,
+                            sqlite3_stmt  *stmt,
+                            int            rc,
+                            GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return custody_store_fail (self, rc, error);
+  return TRUE;
+}
+
+/* Steps @stmt to its end, adding what @read makes of each row to @list,
+ * and resets it; a failed step is the store's error. */
+gboolean
+custody_store_collect_rows (CustodyStore      *self,
+                            sqlite3_stmt      *stmt,
+                            CustodyRowReader   read,
+                            GPtrArray         *list,
+                            GError           **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, read (stmt));
+  return custody_store_finish_steps (self, stmt, rc, error);
+}
+
+/* Like custody_store_step_done(), for an INSERT or UPDATE of a row with a
+ * unique name: a broken constraint means the name is taken, and becomes
+ * CUSTODY_STORE_ERROR_EXISTS saying @format. */
+gboolean
+custody_store_step_unique (CustodyStore  *self,
+                           sqlite3_stmt  *stmt,
+                           GError       **error,
+                           const char    *format,
+                           ...)
+{
+  int rc = sqlite3_step (stmt);
+  va_list args;
+
+  sqlite3_reset (stmt);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_autofree char *message = NULL;
+
+      va_start (args, format);
+      message = g_strdup_vprintf (format, args);
+      va_end (args);
+      g_set_error_literal (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS, message);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return custody_store_fail (self, rc, error);
+  return TRUE;
+}
+
 gboolean
 custody_store_exec (CustodyStore  *self,
                     const char    *sql,
@@ -265,6 +335,18 @@ custody_sql_bind_count (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, param);
   else
     sqlite3_bind_int64 (stmt, param, value);
+}
+
+/* A row's id; 0: none, stored as NULL. */
+void
+custody_sql_bind_id_or_null (sqlite3_stmt *stmt,
+                             int           param,
+                             gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, param, id);
+  else
+    sqlite3_bind_null (stmt, param);
 }
 
 void
@@ -400,10 +482,8 @@ append_audit (CustodyStore  *self,
   custody_sql_bind_text_or_null (stmt, 8, after_text);
   sqlite3_bind_text (stmt, 9, prev_hash, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, hash, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -532,6 +612,21 @@ custody_store_find_copy_id (CustodyStore  *self,
   return id;
 }
 
+/* The id of the copy @copy of the job @job, or 0 and an error when there is
+ * no such job or no such copy. */
+gint64
+custody_store_find_job_copy_id (CustodyStore  *self,
+                                const char    *job,
+                                const char    *copy,
+                                GError       **error)
+{
+  gint64 job_id = custody_store_find_job_id (self, job, error);
+
+  if (job_id == 0)
+    return 0;
+  return custody_store_find_copy_id (self, job_id, job, copy, error);
+}
+
 gint64
 custody_store_find_location_id (CustodyStore  *self,
                                 const char    *name,
@@ -566,7 +661,6 @@ custody_store_find_pool_id (CustodyStore  *self,
 {
   gint64 id = find_id (self, "SELECT id FROM pools WHERE name = ?", name, error);
   sqlite3_stmt *stmt;
-  int rc;
 
   if (id != 0)
     return MAX (id, 0);
@@ -585,10 +679,8 @@ custody_store_find_pool_id (CustodyStore  *self,
     return 0;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, custody_store_now (self));
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
 
   return sqlite3_last_insert_rowid (self->db);
 }
@@ -600,15 +692,12 @@ forget (CustodyStore  *self,
         GError       **error)
 {
   sqlite3_stmt *stmt = custody_store_prepare (self, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return custody_store_fail (self, rc, error);
+  if (!custody_store_step_done (self, stmt, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -1264,7 +1353,6 @@ custody_store_set_policy_value (CustodyStore  *self,
   CustodyPolicy policy;
   sqlite3_stmt *stmt;
   const char *old_value = NULL;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
 
@@ -1302,13 +1390,8 @@ custody_store_set_policy_value (CustodyStore  *self,
     goto fail;
   sqlite3_bind_text (stmt, 1, meta_key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_done (self, stmt, error))
+    goto fail;
 
   /* Every job is judged anew under the new policy. */
   if (!custody_store_forget_job_status (self, 0, error))
@@ -1341,7 +1424,6 @@ custody_store_add_location (CustodyStore         *self,
   g_autoptr(CustodyLocation) location = custody_location_new ();
   g_autofree char *entity = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -1372,19 +1454,9 @@ custody_store_add_location (CustodyStore         *self,
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, custody_location_kind_to_string (kind), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, location->created_at);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    {
-      g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_EXISTS,
-                   _("location '%s' already exists"), name);
-      goto fail;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      custody_store_fail (self, rc, error);
-      goto fail;
-    }
+  if (!custody_store_step_unique (self, stmt, error,
+                                  _("location '%s' already exists"), name))
+    goto fail;
 
   entity = g_strconcat ("location:", name, NULL);
   return custody_store_write_commit (self, "location.add", entity, NULL,
