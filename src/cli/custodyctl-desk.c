@@ -213,7 +213,8 @@ ctl_media_today (CtlContext  *ctx,
     {
       GPtrArray *list = desk->lists[l];
 
-      printf ("\n%s (%u)\n", custody_desk_list_get_label (l), list->len);
+      /* Translators: one of the desk's lists and how many volumes it has */
+      printf (_("\n%s (%u)\n"), custody_desk_list_get_label (l), list->len);
       if (list->len == 0)
         {
           printf ("  %s\n", _("nothing"));
