@@ -358,7 +358,7 @@ test_daily_commands_are_japanese (Fixture       *f,
   g_assert_nonnull (strstr (check.out, "（2026年11月25日 18:00 JST 時点）"));
   g_assert_null (strstr (check.out, "Z）"));
   RUN (f, TRUE, &today, "--at", AT, "media", "today");
-  g_assert_true (g_str_has_prefix (today.out, "2026年11月25日 "));
+  g_assert_true (g_str_has_prefix (today.out, "2026年11月25日のテープ窓口"));
   japanese_zone = NULL;
 }
 
