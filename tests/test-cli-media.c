@@ -143,6 +143,21 @@ test_move_that_breaks_compliance_needs_confirm (CtlFixture    *f,
   cli_fails (f, EXIT_USAGE, "1-offsite", "--at", NOW, "media", "move", "A00002L9", "A00001L9",
              "--to", "Library", NULL);
   g_assert_cmpint (cli_audit_entries (f), ==, audit_before);
+
+  /* In Japanese the refusal names the rules as the app does, not by their keys. */
+  {
+    g_autofree char *po = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+    g_autofree char *ja_err = NULL;
+
+    ctl_fixture_setenv (f, "CUSTODY_LOCALEDIR", po);
+    ctl_fixture_setenv (f, "LANGUAGE", "ja");
+    g_assert_cmpint (cli_run (f, NULL, NULL, &ja_err, "--at", NOW, "media", "move", "A00001L9",
+                              "--to", "Library", NULL), ==, EXIT_USAGE);
+    g_test_message ("%s", ja_err);
+    g_assert_nonnull (strstr (ja_err, "payroll（オフサイト 1 つ、オフライン 1 つ"));
+    g_assert_null (strstr (ja_err, "1-offsite"));
+    ctl_fixture_setenv (f, "LANGUAGE", "");
+  }
   medium = cli_json (f, EXIT_OK, "--at", NOW, "media", "show", "A00001L9", NULL);
   g_assert_cmpstr (cli_str_member (cli_object_of (medium), "location"), ==, "Vault");
   g_assert_cmpint (json_array_get_length (cli_array_member (cli_object_of (medium), "movements")),

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "custody-json.h"
 #include "custody-store-private.h"
@@ -480,6 +481,41 @@ custody_store_guard_end (CustodyStore  *self,
   return custody_store_compare_verdicts (guard->before, after);
 }
 
+/* "payroll (1-offsite, 0-errors)", as the audit trail keeps it, in the reader's words:
+ * the rules' names where the language has them, the keys where it has not (English
+ * text output shows keys, as `check` does). */
+static void
+append_broken (GString    *list,
+               const char *broken)
+{
+  const char *open = strrchr (broken, '(');
+  g_auto(GStrv) keys = NULL;
+
+  if (open == NULL || open == broken || !g_str_has_suffix (broken, ")"))
+    {
+      g_string_append (list, broken);
+      return;
+    }
+
+  g_string_append_len (list, broken, open - broken - (open[-1] == ' ' ? 1 : 0));
+  keys = g_strsplit (open + 1, ", ", -1);
+  for (guint k = 0; keys[k] != NULL; k++)
+    {
+      const char *label = NULL;
+
+      if (keys[k + 1] == NULL)
+        keys[k][strlen (keys[k]) - 1] = '\0';   /* the closing parenthesis */
+      for (guint r = 0; r < CUSTODY_N_RULES && label == NULL; r++)
+        if (g_str_equal (keys[k], custody_rule_to_string (r)))
+          label = custody_rule_get_text_label (r);
+      /* Translators: a job and the rules a change would break, e.g. "payroll (1-offsite";
+       * then ", 0-errors" for each further rule, then ")" */
+      g_string_append_printf (list, k == 0 ? _(" (%s") : _(", %s"),
+                              label != NULL ? label : keys[k]);
+    }
+  g_string_append (list, _(")"));
+}
+
 void
 custody_store_set_refusal (GError     **error,
                            const char  *what,
@@ -488,8 +524,11 @@ custody_store_set_refusal (GError     **error,
   g_autoptr(GString) list = g_string_new (NULL);
 
   for (guint i = 0; i < broken->len; i++)
-    g_string_append_printf (list, "%s%s", i > 0 ? ", " : "",
-                            (const char *) g_ptr_array_index (broken, i));
+    {
+      if (i > 0)
+        g_string_append (list, _(", "));
+      append_broken (list, g_ptr_array_index (broken, i));
+    }
   /* Translators: "moving to 'Library' would break the compliance of payroll (1-offsite); ..." */
   g_set_error (error, CUSTODY_STORE_ERROR, CUSTODY_STORE_ERROR_REFUSED,
                _("%s would break the compliance of %s; add --confirm to go ahead anyway"),
