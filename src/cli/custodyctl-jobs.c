@@ -33,6 +33,25 @@ yes_no (gboolean value)
   return g_strdup (value ? _("yes") : _("no"));
 }
 
+/* A job's copies as `job show` and `copy list` print them. */
+static void
+print_copies (GPtrArray *copies)
+{
+  g_autoptr(CtlTable) table = ctl_table_new (_("COPY"), _("MEDIA"), _("LOCATION"),
+                                             _("IMMUTABLE"), _("AIR-GAPPED"), NULL);
+
+  for (guint i = 0; i < copies->len; i++)
+    {
+      CustodyCopy *c = g_ptr_array_index (copies, i);
+      g_autofree char *immutable = yes_no (c->immutable);
+      g_autofree char *air_gapped = yes_no (c->air_gapped);
+
+      ctl_table_add_row (table, c->name, custody_media_type_get_text_label (c->media_type),
+                         c->location != NULL ? c->location : "-", immutable, air_gapped, NULL);
+    }
+  ctl_table_print (table);
+}
+
 int
 ctl_init (CtlContext  *ctx,
           int          argc,
@@ -393,8 +412,6 @@ ctl_job_show (CtlContext  *ctx,
   else
     {
       g_autoptr(CtlTable) info = ctl_table_new (_("Job"), job->name, NULL);
-      g_autoptr(CtlTable) table = ctl_table_new (_("COPY"), _("MEDIA"), _("LOCATION"),
-                                                 _("IMMUTABLE"), _("AIR-GAPPED"), NULL);
       g_autofree char *rpo = g_strdup_printf (_("%lld hours"),
                                               (long long) job->rpo_hours);
       g_autofree char *verify = g_strdup_printf (_("%lld days"),
@@ -410,16 +427,7 @@ ctl_job_show (CtlContext  *ctx,
       ctl_table_print (info);
       printf ("\n");
 
-      for (guint i = 0; i < copies->len; i++)
-        {
-          CustodyCopy *c = g_ptr_array_index (copies, i);
-          g_autofree char *immutable = yes_no (c->immutable);
-          g_autofree char *air_gapped = yes_no (c->air_gapped);
-
-          ctl_table_add_row (table, c->name, custody_media_type_get_text_label (c->media_type),
-                             c->location != NULL ? c->location : "-", immutable, air_gapped, NULL);
-        }
-      ctl_table_print (table);
+      print_copies (copies);
     }
 
   return CTL_EXIT_OK;
@@ -539,21 +547,7 @@ ctl_copy_list (CtlContext  *ctx,
       ctl_print_json (node);
     }
   else
-    {
-      g_autoptr(CtlTable) table = ctl_table_new (_("COPY"), _("MEDIA"), _("LOCATION"),
-                                                 _("IMMUTABLE"), _("AIR-GAPPED"), NULL);
-
-      for (guint i = 0; i < copies->len; i++)
-        {
-          CustodyCopy *c = g_ptr_array_index (copies, i);
-          g_autofree char *immutable = yes_no (c->immutable);
-          g_autofree char *air_gapped = yes_no (c->air_gapped);
-
-          ctl_table_add_row (table, c->name, custody_media_type_get_text_label (c->media_type),
-                             c->location != NULL ? c->location : "-", immutable, air_gapped, NULL);
-        }
-      ctl_table_print (table);
-    }
+    print_copies (copies);
 
   return CTL_EXIT_OK;
 }
