@@ -185,6 +185,37 @@ custody_page_set_folded (CustodyPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
 }
 
+/* The selection of a list-and-detail page: one row at most, none at first, and
+ * @changed (swapped: @data first) when it changes. Takes @model. */
+GtkSingleSelection *
+custody_page_new_list_selection (GListModel *model,
+                                 GCallback   changed,
+                                 gpointer    data)
+{
+  GtkSingleSelection *selection = gtk_single_selection_new (model);
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  g_signal_connect_swapped (selection, "notify::selected-item", changed, data);
+  return selection;
+}
+
+/* A primary click on @list_view calls @released (swapped: @data first, then the
+ * press count and the point), before the list's own handling: the page opens the
+ * row under the pointer, where single-click mode would follow the hover. */
+void
+custody_page_add_list_click (GtkListView *list_view,
+                             GCallback    released,
+                             gpointer     data)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (click, "released", released, data);
+  gtk_widget_add_controller (GTK_WIDGET (list_view), GTK_EVENT_CONTROLLER (click));
+}
+
 /* Shows @widget only while the page is not folded: for a header bar's secondary
  * button that a narrow window has no room for. */
 void

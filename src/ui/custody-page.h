@@ -39,6 +39,12 @@ void            custody_page_set_folded        (CustodyPage    *self,
                                                 gboolean        folded);
 void            custody_page_hide_when_folded  (CustodyPage    *self,
                                                 GtkWidget      *widget);
+GtkSingleSelection *custody_page_new_list_selection (GListModel *model,
+                                                     GCallback   changed,
+                                                     gpointer    data);
+void            custody_page_add_list_click    (GtkListView    *list_view,
+                                                GCallback       released,
+                                                gpointer        data);
 const char     *custody_page_get_help_section  (CustodyPage    *self);
 gboolean        custody_page_search            (CustodyPage    *self);
 void            custody_page_toast             (CustodyPage    *self,
