@@ -30,18 +30,6 @@ selected_item (CustodyJobsPage *self)
   return custody_job_detail_get_item (self->detail);
 }
 
-static void
-toast_error (CustodyJobsPage *self,
-             const char      *what,
-             const GError    *error)
-{
-  g_autofree char *text = g_strdup_printf ("%s: %s", what, error->message);
-  AdwToast *toast = adw_toast_new (text);
-
-  adw_toast_set_timeout (toast, 0);
-  custody_page_toast (CUSTODY_PAGE (self), toast);
-}
-
 typedef struct
 {
   char                *name;
@@ -290,7 +278,7 @@ delete_write_cb (GObject      *source,
   if (!custody_session_write_finish (CUSTODY_SESSION (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast_error (self, _("Cannot delete the job"), error);
+        custody_page_toast_error (CUSTODY_PAGE (self), _("Cannot delete the job"), error);
       /* It is still there: show it again. */
       custody_session_reload (CUSTODY_SESSION (source));
     }
@@ -458,7 +446,7 @@ copies_for_edit_cb (GObject      *source,
   if (copies == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast_error (self, _("Cannot read the copies"), error);
+        custody_page_toast_error (CUSTODY_PAGE (self), _("Cannot read the copies"), error);
       return;
     }
 
@@ -485,7 +473,7 @@ locations_for_copy_cb (GObject      *source,
   if (req->locations == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast_error (self, _("Cannot read the locations"), error);
+        custody_page_toast_error (CUSTODY_PAGE (self), _("Cannot read the locations"), error);
       return;
     }
 
@@ -542,7 +530,7 @@ delete_copy_write_cb (GObject      *source,
 
   if (!custody_session_write_finish (CUSTODY_SESSION (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast_error (self, _("Cannot delete the copy"), error);
+    custody_page_toast_error (CUSTODY_PAGE (self), _("Cannot delete the copy"), error);
 }
 
 static void

@@ -33,18 +33,6 @@
  * import a library's inventory, and the writes they end in. A write the
  * compliance guard refuses is asked about, then done again confirmed. */
 
-static void
-toast_error (CustodyMediaPage *self,
-             const char       *what,
-             const GError     *error)
-{
-  g_autofree char *text = g_strdup_printf ("%s: %s", what, error->message);
-  AdwToast *toast = adw_toast_new (text);
-
-  adw_toast_set_timeout (toast, 0);
-  custody_page_toast (CUSTODY_PAGE (self), toast);
-}
-
 /* A write's data, and what to say when it is done. */
 typedef struct
 {
@@ -170,7 +158,7 @@ write_cb (GObject      *source,
       return;
     }
 
-  toast_error (r->page, r->failed, error);
+  custody_page_toast_error (CUSTODY_PAGE (r->page), r->failed, error);
 }
 
 static gboolean
@@ -285,7 +273,7 @@ on_edit_response_cb (CustodyMediumEditor *dialog,
   w->medium = custody_medium_editor_dup_medium (dialog, &error);
   if (w->medium == NULL)
     {
-      toast_error (self, _("Not saved"), error);
+      custody_page_toast_error (CUSTODY_PAGE (self), _("Not saved"), error);
       write_free (w);
       return;
     }
@@ -453,7 +441,7 @@ on_labels_response_cb (CustodyLabelsDialog *dialog,
   labels = custody_labels_dialog_dup_labels (dialog, &error);
   if (labels == NULL)
     {
-      toast_error (self, _("No labels"), error);
+      custody_page_toast_error (CUSTODY_PAGE (self), _("No labels"), error);
       return;
     }
 
@@ -589,7 +577,7 @@ reconcile_cb (GObject      *source,
   if (r == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast_error (self, _("Not reconciled"), error);
+        custody_page_toast_error (CUSTODY_PAGE (self), _("Not reconciled"), error);
       return;
     }
   custody_session_reload (CUSTODY_SESSION (source));
@@ -688,7 +676,7 @@ import_inventory_cb (GObject      *source,
   if (stats == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast_error (self, _("Nothing was imported"), error);
+        custody_page_toast_error (CUSTODY_PAGE (self), _("Nothing was imported"), error);
       return;
     }
   custody_session_reload (CUSTODY_SESSION (source));

@@ -216,6 +216,19 @@ custody_page_add_list_click (GtkListView *list_view,
   gtk_widget_add_controller (GTK_WIDGET (list_view), GTK_EVENT_CONTROLLER (click));
 }
 
+/* A toast that stays until dismissed: "@what: the error's message". */
+void
+custody_page_toast_error (CustodyPage  *self,
+                          const char   *what,
+                          const GError *error)
+{
+  g_autofree char *text = g_strdup_printf ("%s: %s", what, error->message);
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 0);
+  custody_page_toast (self, toast);
+}
+
 /* Shows @widget only while the page is not folded: for a header bar's secondary
  * button that a narrow window has no room for. */
 void

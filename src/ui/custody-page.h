@@ -37,6 +37,9 @@ void            custody_page_set_session       (CustodyPage    *self,
 gboolean        custody_page_get_folded        (CustodyPage    *self);
 void            custody_page_set_folded        (CustodyPage    *self,
                                                 gboolean        folded);
+void            custody_page_toast_error       (CustodyPage    *self,
+                                                const char     *what,
+                                                const GError   *error);
 void            custody_page_hide_when_folded  (CustodyPage    *self,
                                                 GtkWidget      *widget);
 GtkSingleSelection *custody_page_new_list_selection (GListModel *model,
