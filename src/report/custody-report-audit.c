@@ -162,12 +162,8 @@ summary (CustodyReportLayout *layout,
     { custody_report_count (c->audit_entries, b[7]), _("Audit entries"),
       CUSTODY_REPORT_TONE_STRONG },
   };
-  const CustodyReportColumn facts[] = {
-    { NULL, 2, CUSTODY_REPORT_ALIGN_START },
-    { NULL, 3, CUSTODY_REPORT_ALIGN_START },
-  };
   char f[8][CUSTODY_REPORT_BUF];
-  const char *rows[][2] = {
+  const char * const rows[][2] = {
     { _("Jobs"), custody_report_count (c->jobs, f[0]) },
     { _("Copies"), custody_report_count (c->copies, f[1]) },
     { _("Volumes"), custody_report_count (c->volumes, f[2]) },
@@ -180,12 +176,7 @@ summary (CustodyReportLayout *layout,
   custody_report_layout_section (layout, _("Summary"));
   custody_report_layout_figures (layout, figures, G_N_ELEMENTS (figures));
   custody_report_layout_paragraph (layout, chain_tone, chain);
-  custody_report_layout_begin_table (layout, facts, G_N_ELEMENTS (facts),
-                                     CUSTODY_REPORT_TABLE_NO_HEADER |
-                                     CUSTODY_REPORT_TABLE_NO_STRIPES);
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    custody_report_layout_row (layout, rows[i], NULL);
-  custody_report_layout_end_table (layout);
+  custody_report_layout_facts (layout, rows, G_N_ELEMENTS (rows));
 }
 
 static void

@@ -174,11 +174,7 @@ summary (CustodyReportLayout *layout,
       c->by_status[CUSTODY_STATUS_VIOLATION] > 0 ? CUSTODY_REPORT_TONE_BAD
       : CUSTODY_REPORT_TONE_MUTED },
   };
-  const CustodyReportColumn facts[] = {
-    { NULL, 2, CUSTODY_REPORT_ALIGN_START },
-    { NULL, 3, CUSTODY_REPORT_ALIGN_START },
-  };
-  const char *rows[][2] = {
+  const char * const rows[][2] = {
     { _("Compliance rate"), n > 0 ? custody_report_percent (
         (double) (c->by_status[CUSTODY_STATUS_COMPLIANT] +
                   c->by_status[CUSTODY_STATUS_AT_RISK]) / n, rate)
@@ -198,12 +194,7 @@ summary (CustodyReportLayout *layout,
                                      "whose last good run is older than the job's RPO does not. "
                                      "At risk means compliant now, but about to fail."));
 
-  custody_report_layout_begin_table (layout, facts, G_N_ELEMENTS (facts),
-                                     CUSTODY_REPORT_TABLE_NO_HEADER |
-                                     CUSTODY_REPORT_TABLE_NO_STRIPES);
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    custody_report_layout_row (layout, rows[i], NULL);
-  custody_report_layout_end_table (layout);
+  custody_report_layout_facts (layout, rows, G_N_ELEMENTS (rows));
 }
 
 static void

@@ -1856,6 +1856,31 @@ custody_report_layout_end_table (CustodyReportLayout *self)
   self->y += 10;
 }
 
+/**
+ * custody_report_layout_facts:
+ * @rows: (array length=n_rows): a label and its value, each
+ *
+ * A report's facts under its figures: a table of labels and values with no header
+ * and no stripes.
+ */
+void
+custody_report_layout_facts (CustodyReportLayout *self,
+                             const char * const (*rows)[2],
+                             guint                n_rows)
+{
+  static const CustodyReportColumn columns[] = {
+    { NULL, 2, CUSTODY_REPORT_ALIGN_START },
+    { NULL, 3, CUSTODY_REPORT_ALIGN_START },
+  };
+
+  custody_report_layout_begin_table (self, columns, G_N_ELEMENTS (columns),
+                                     CUSTODY_REPORT_TABLE_NO_HEADER |
+                                     CUSTODY_REPORT_TABLE_NO_STRIPES);
+  for (guint i = 0; i < n_rows; i++)
+    custody_report_layout_row (self, rows[i], NULL);
+  custody_report_layout_end_table (self);
+}
+
 /*
  * Running a report
  */

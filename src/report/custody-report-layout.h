@@ -180,6 +180,9 @@ gboolean custody_report_layout_row                    (CustodyReportLayout      
                                                        const char * const        *cells,
                                                        const CustodyReportTone   *tones);
 void     custody_report_layout_end_table              (CustodyReportLayout       *self);
+void     custody_report_layout_facts                  (CustodyReportLayout       *self,
+                                                       const char * const       (*rows)[2],
+                                                       guint                      n_rows);
 
 /* For draw functions. */
 double   custody_report_layout_text_width             (CustodyReportLayout       *self,
