@@ -12,6 +12,7 @@
 
 #include "custody-as-of-banner.h"
 #include "custody-as-of-button.h"
+#include "custody-filter-drop-down.h"
 #include "custody-media-page-private.h"
 #include "custody-medium-row.h"
 #include "custody-time.h"
@@ -39,63 +40,6 @@ selected_string (GtkDropDown *drop_down)
     return NULL;
   item = gtk_drop_down_get_selected_item (drop_down);
   return item != NULL ? gtk_string_object_get_string (item) : NULL;
-}
-
-/* The filters' items: the chosen one ellipsized in its button, so that
- * three filters side by side fit a phone's width whatever a place is
- * called; in the list, whole and with a check mark by the chosen one. */
-static void
-on_filter_item_selected_cb (GtkListItem *list_item)
-{
-  GtkWidget *icon = gtk_widget_get_last_child (gtk_list_item_get_child (list_item));
-
-  gtk_widget_set_opacity (icon, gtk_list_item_get_selected (list_item) ? 1.0 : 0.0);
-}
-
-static void
-setup_filter_item_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *list_item,
-                      gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "object-select-symbolic",
-                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_list_item_set_child (list_item, box);
-  g_signal_connect (list_item, "notify::selected", G_CALLBACK (on_filter_item_selected_cb),
-                    NULL);
-}
-
-static void
-bind_filter_item_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item,
-                     gpointer                  user_data)
-{
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkStringObject *item = gtk_list_item_get_item (list_item);
-
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)),
-                       gtk_string_object_get_string (item));
-  /* The button shows what is chosen: no check mark there. */
-  gtk_widget_set_visible (gtk_widget_get_last_child (box),
-                          gtk_widget_get_ancestor (box, GTK_TYPE_POPOVER) != NULL);
-  on_filter_item_selected_cb (list_item);
-}
-
-static void
-set_filter_factory (GtkDropDown *drop_down)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_filter_item_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_filter_item_cb), NULL);
-  gtk_drop_down_set_factory (drop_down, factory);
 }
 
 static gboolean
@@ -797,9 +741,9 @@ custody_media_page_init (CustodyMediaPage *self)
   for (guint i = 0; i < CUSTODY_N_MEDIUM_STATUSES; i++)
     gtk_string_list_append (statuses, custody_medium_status_get_label (i));
   gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
-  set_filter_factory (self->location_filter);
-  set_filter_factory (self->pool_filter);
-  set_filter_factory (self->status_filter);
+  custody_filter_drop_down_init (self->location_filter);
+  custody_filter_drop_down_init (self->pool_filter);
+  custody_filter_drop_down_init (self->status_filter);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->list_view));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
