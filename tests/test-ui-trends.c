@@ -26,6 +26,7 @@
 #include "custody-time.h"
 #include "custody-trend-chart.h"
 #include "custody-trend-loaders.h"
+#include "custody-store-test-utils.h"
 #include "custody-ui-test-utils.h"
 #include "custody-window.h"
 
@@ -43,40 +44,6 @@ typedef struct
 /*
  * The store
  */
-
-static void
-add_job (CustodyStore *store,
-         const char   *name)
-{
-  g_autoptr(CustodyJob) job = custody_job_new ();
-  g_autoptr(GError) error = NULL;
-
-  job->name = g_strdup (name);
-  job->rpo_hours = 48;
-  job->verify_days = 30;
-  g_assert_true (custody_store_add_job (store, job, &error));
-  g_assert_no_error (error);
-}
-
-static void
-add_copy (CustodyStore     *store,
-          const char       *job,
-          const char       *name,
-          CustodyMediaType  type,
-          const char       *location,
-          gboolean          immutable)
-{
-  g_autoptr(CustodyCopy) copy = custody_copy_new ();
-  g_autoptr(GError) error = NULL;
-
-  copy->job = g_strdup (job);
-  copy->name = g_strdup (name);
-  copy->media_type = type;
-  copy->location = g_strdup (location);
-  copy->immutable = immutable;
-  g_assert_true (custody_store_add_copy (store, copy, &error));
-  g_assert_no_error (error);
-}
 
 static void
 record (CustodyStore     *store,
@@ -129,16 +96,14 @@ fill_store (Fixture *f)
   store = custody_store_open (f->db, CUSTODY_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   custody_store_set_clock (store, f->now - 60 * DAY);
-  g_assert_true (custody_store_add_location (store, "Server room NAS",
-                                             CUSTODY_LOCATION_ONSITE_REPO, &error));
-  g_assert_true (custody_store_add_location (store, "Cloud eu-west",
-                                             CUSTODY_LOCATION_OFFSITE_REPO, &error));
-  g_assert_no_error (error);
-  add_job (store, "payroll-db");
-  add_copy (store, "payroll-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS", FALSE);
-  add_copy (store, "payroll-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE, "Cloud eu-west",
-            TRUE);
-  add_job (store, "archive");
+  custody_test_add_location (store, "Server room NAS", CUSTODY_LOCATION_ONSITE_REPO);
+  custody_test_add_location (store, "Cloud eu-west", CUSTODY_LOCATION_OFFSITE_REPO);
+  custody_test_add_job_full (store, "payroll-db", NULL, 48, 30);
+  custody_test_add_copy (store, "payroll-db", "nas", CUSTODY_MEDIA_TYPE_DISK, "Server room NAS",
+                         FALSE);
+  custody_test_add_copy (store, "payroll-db", "cloud", CUSTODY_MEDIA_TYPE_OBJECT_STORAGE,
+                         "Cloud eu-west", TRUE);
+  custody_test_add_job_full (store, "archive", NULL, 48, 30);
   for (int day = RUN_DAYS; day >= 1; day--)
     {
       gint64 night = f->now - day * DAY;
@@ -494,7 +459,7 @@ test_overview_trend (Fixture       *f,
   g_assert_true (custody_test_wait_for (chart_unmapped, chart, 5000));
   store = custody_store_open (f->db, 0, &error);
   g_assert_no_error (error);
-  add_job (store, "mail-server");
+  custody_test_add_job_full (store, "mail-server", NULL, 48, 30);
   custody_session_reload (custody_window_get_session (f->window));
   custody_test_iterate (500);
   g_assert_false (custody_trend_chart_get_loaded (chart));
