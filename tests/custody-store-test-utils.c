@@ -145,3 +145,20 @@ custody_test_record_run (CustodyStore     *store,
   g_assert_true (custody_store_record_execution (store, e, NULL, &error));
   g_assert_no_error (error);
 }
+
+void
+custody_test_add_verification (CustodyStore *store,
+                               const char   *job,
+                               const char   *copy,
+                               gint64        at)
+{
+  g_autoptr(CustodyVerification) v = custody_verification_new ();
+  g_autoptr(GError) error = NULL;
+
+  v->job = g_strdup (job);
+  v->copy = g_strdup (copy);
+  v->at = at;
+  v->passed = TRUE;
+  g_assert_true (custody_store_add_verification (store, v, &error));
+  g_assert_no_error (error);
+}

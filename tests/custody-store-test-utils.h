@@ -53,6 +53,12 @@ void  custody_test_record_run    (CustodyStore        *store,
                                   gint64               finished,
                                   const char          *volser);
 
+/* A verification that passed, of the kind custody_verification_new () makes. */
+void  custody_test_add_verification (CustodyStore     *store,
+                                     const char       *job,
+                                     const char       *copy,
+                                     gint64            at);
+
 /* The name of the first job of the store at @db in violation (there
  * must be one). */
 char *custody_test_first_violating_job (const char          *db);

@@ -43,23 +43,6 @@ typedef struct
 } Fixture;
 
 static void
-add_verification (CustodyStore *store,
-                  const char   *job,
-                  const char   *copy,
-                  gint64        at)
-{
-  g_autoptr(CustodyVerification) v = custody_verification_new ();
-  g_autoptr(GError) error = NULL;
-
-  v->job = g_strdup (job);
-  v->copy = g_strdup (copy);
-  v->at = at;
-  v->passed = TRUE;
-  custody_store_add_verification (store, v, &error);
-  g_assert_no_error (error);
-}
-
-static void
 move_tape (CustodyStore *store,
            const char   *to,
            gint64        at)
@@ -100,8 +83,8 @@ make_store (Fixture *f)
                            now - 4 * DAY + HOUR, NULL);
   custody_test_record_run (store, "alpha", "tape", CUSTODY_RUN_SUCCESS, now - 4 * DAY,
                            now - 4 * DAY + HOUR, VOLSER);
-  add_verification (store, "alpha", "nas", now - 4 * DAY + 2 * HOUR);
-  add_verification (store, "alpha", "tape", now - 4 * DAY + 2 * HOUR);
+  custody_test_add_verification (store, "alpha", "nas", now - 4 * DAY + 2 * HOUR);
+  custody_test_add_verification (store, "alpha", "tape", now - 4 * DAY + 2 * HOUR);
 
   /* Off to the vault three days ago, back in the library an hour ago. */
   move_tape (store, "Vault", now - 3 * DAY);

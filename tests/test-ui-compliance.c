@@ -57,23 +57,6 @@ typedef struct
  */
 
 static void
-add_verification (CustodyStore *store,
-                  const char   *job,
-                  const char   *copy,
-                  gint64        at)
-{
-  g_autoptr(CustodyVerification) v = custody_verification_new ();
-  g_autoptr(GError) error = NULL;
-
-  v->job = g_strdup (job);
-  v->copy = g_strdup (copy);
-  v->at = at;
-  v->passed = TRUE;
-  custody_store_add_verification (store, v, &error);
-  g_assert_no_error (error);
-}
-
-static void
 make_store (Fixture *f)
 {
   g_autoptr(CustodyStore) store = NULL;
@@ -115,8 +98,8 @@ make_store (Fixture *f)
                            now - 1 * HOUR, NULL);
   custody_test_record_run (store, "alpha", "tape", CUSTODY_RUN_SUCCESS, now - 21 * HOUR,
                            now - 20 * HOUR, volsers[0]);
-  add_verification (store, "alpha", "nas", now - 3 * DAY);
-  add_verification (store, "alpha", "tape", now - 3 * DAY);
+  custody_test_add_verification (store, "alpha", "nas", now - 3 * DAY);
+  custody_test_add_verification (store, "alpha", "tape", now - 3 * DAY);
 
   custody_test_record_run (store, "bravo", "nas", CUSTODY_RUN_SUCCESS, now - 31 * HOUR,
                            now - 30 * HOUR, NULL);
@@ -124,8 +107,8 @@ make_store (Fixture *f)
                            now - 2 * HOUR, NULL);
   custody_test_record_run (store, "bravo", "cloud", CUSTODY_RUN_SUCCESS, now - 6 * HOUR,
                            now - 5 * HOUR, NULL);
-  add_verification (store, "bravo", "nas", now - 3 * DAY);
-  add_verification (store, "bravo", "cloud", now - 3 * DAY);
+  custody_test_add_verification (store, "bravo", "nas", now - 3 * DAY);
+  custody_test_add_verification (store, "bravo", "cloud", now - 3 * DAY);
 
   /* The tape leaves the library 3 h ago. */
   move->to = g_strdup ("Vault");
