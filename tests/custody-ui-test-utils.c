@@ -284,3 +284,22 @@ custody_test_pointer_over (GtkWidget *widget,
   custody_test_xdotool ((const char *[]) { "mousemove", "--window", xid, x, y,
                                            click ? "click" : NULL, "1", NULL });
 }
+
+GtkWidget *
+custody_test_find_label_containing (GtkWidget  *root,
+                                    const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = custody_test_find_label_containing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

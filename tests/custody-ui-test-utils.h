@@ -26,6 +26,9 @@ GtkWidget *custody_test_find            (GtkWidget            *root,
                                          GType                 type,
                                          const char           *text);
 GtkWindow *custody_test_find_toplevel   (GType                 type);
+/* A mapped label below @root whose text contains @text. */
+GtkWidget *custody_test_find_label_containing (GtkWidget      *root,
+                                               const char     *text);
 /* Adds @root and every widget under it that is a @type to @found, depth
  * first. */
 void       custody_test_collect         (GtkWidget            *root,

@@ -499,28 +499,10 @@ test_screenshots (Fixture       *f,
     }
 }
 
-static GtkWidget *
-find_label_containing (GtkWidget  *root,
-                       const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_containing (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 refusal_shown (gpointer data)
 {
-  return find_label_containing (data, "refusing to write over the store") != NULL;
+  return custody_test_find_label_containing (data, "refusing to write over the store") != NULL;
 }
 
 static void

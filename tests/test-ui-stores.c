@@ -131,24 +131,6 @@ recent_menu_labels (Fixture *f)
   return NULL;
 }
 
-static GtkWidget *
-find_label_containing (GtkWidget  *root,
-                       const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_containing (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /*
  * Tests
  */
@@ -214,7 +196,7 @@ demo_told (gpointer data)
 {
   g_autofree char *where = g_build_filename (g_get_user_data_dir (), "custody", "demo.db", NULL);
 
-  return find_label_containing (data, where) != NULL;
+  return custody_test_find_label_containing (data, where) != NULL;
 }
 
 /* Open Demo Data says where it put the store. */
