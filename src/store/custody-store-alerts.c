@@ -179,7 +179,8 @@ static void
 word_engine_alerts_locked (CustodyStore *self,
                            GPtrArray    *alerts,
                            GPtrArray    *details,
-                           gboolean      translates)
+                           gboolean      translates,
+                           GPtrArray    *now_verdicts)
 {
   g_autoptr(GHashTable) by_time = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                          (GDestroyNotify) g_ptr_array_unref);
@@ -222,7 +223,21 @@ word_engine_alerts_locked (CustodyStore *self,
           if (g_hash_table_add (seen, a->subject))
             g_ptr_array_add (jobs, a->subject);
         }
-      verdicts = verdicts_by_job_locked (self, jobs, *(gint64 *) key, FALSE, &error);
+      /* The caller judged every job now already (the app's reload does): those
+       * verdicts word the open alerts, rather than judging their jobs again. */
+      if (now_verdicts != NULL && *(gint64 *) key == now)
+        {
+          verdicts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) custody_verdict_unref);
+          for (guint k = 0; k < now_verdicts->len; k++)
+            {
+              CustodyVerdict *v = g_ptr_array_index (now_verdicts, k);
+
+              g_hash_table_replace (verdicts, v->job, custody_verdict_ref (v));
+            }
+        }
+      else
+        verdicts = verdicts_by_job_locked (self, jobs, *(gint64 *) key, FALSE, &error);
       if (verdicts == NULL)
         {
           g_debug ("Alerts worded as stored: %s", error->message);
@@ -398,6 +413,23 @@ custody_store_list_alerts (CustodyStore  *self,
                            gboolean       include_resolved,
                            GError       **error)
 {
+  return custody_store_list_alerts_judged (self, include_resolved, NULL, error);
+}
+
+/**
+ * custody_store_list_alerts_judged:
+ * @now_verdicts: (nullable) (element-type CustodyVerdict): every job's verdict now, in the
+ *   reader's language, if the caller has them
+ *
+ * custody_store_list_alerts(), wording the open alerts with @now_verdicts instead
+ * of judging their jobs again.
+ */
+GPtrArray *
+custody_store_list_alerts_judged (CustodyStore  *self,
+                                  gboolean       include_resolved,
+                                  GPtrArray     *now_verdicts,
+                                  GError       **error)
+{
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
@@ -453,7 +485,7 @@ custody_store_list_alerts (CustodyStore  *self,
   if (!custody_store_finish_steps (self, stmt, rc, error))
     return NULL;
 
-  word_engine_alerts_locked (self, alerts, details, translates);
+  word_engine_alerts_locked (self, alerts, details, translates, now_verdicts);
 
   return g_steal_pointer (&alerts);
 }

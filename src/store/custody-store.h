@@ -358,6 +358,10 @@ gboolean             custody_store_sync_alerts         (CustodyStore           *
 GPtrArray           *custody_store_list_alerts         (CustodyStore           *self,
                                                         gboolean                include_resolved,
                                                         GError                **error);
+GPtrArray           *custody_store_list_alerts_judged  (CustodyStore           *self,
+                                                        gboolean                include_resolved,
+                                                        GPtrArray              *now_verdicts,
+                                                        GError                **error);
 gint                 custody_store_acknowledge_alerts  (CustodyStore           *self,
                                                         GArray                 *ids,
                                                         const char             *by,

@@ -110,6 +110,7 @@ reload_worker (GTask        *task,
   CustodyStore *store = task_data;
   g_autoptr(GError) error = NULL;
   Snapshot *s = g_new0 (Snapshot, 1);
+  g_autoptr(GPtrArray) verdicts = g_ptr_array_new ();
 
   /* Read the version first: a write that lands while we read makes the
    * next poll see a newer one and read again. */
@@ -117,18 +118,19 @@ reload_worker (GTask        *task,
   s->evaluated_at = custody_store_get_clock (store);
   s->jobs = custody_store_list_jobs (store, TRUE, &error);
 
+  for (guint i = 0; s->jobs != NULL && i < s->jobs->len; i++)
+    {
+      CustodyJob *job = g_ptr_array_index (s->jobs, i);
+
+      if (job->verdict != NULL)
+        g_ptr_array_add (verdicts, job->verdict);
+    }
+
   if (s->jobs != NULL && !custody_store_get_read_only (store))
     {
-      g_autoptr(GPtrArray) verdicts = g_ptr_array_new ();
       g_autoptr(GError) alert_error = NULL;
       g_autoptr(GError) desk_error = NULL;
 
-      for (guint i = 0; i < s->jobs->len; i++)
-        {
-          CustodyJob *job = g_ptr_array_index (s->jobs, i);
-          if (job->verdict != NULL)
-            g_ptr_array_add (verdicts, job->verdict);
-        }
       /* Raising alerts is a write; a locked store only delays it. */
       if (!custody_store_sync_alerts (store, verdicts, NULL, NULL, &alert_error))
         g_debug ("Alerts not synced: %s", alert_error->message);
@@ -152,7 +154,7 @@ reload_worker (GTask        *task,
     }
 
   if (s->jobs != NULL)
-    s->alerts = custody_store_list_alerts (store, FALSE, &error);
+    s->alerts = custody_store_list_alerts_judged (store, FALSE, verdicts, &error);
   if (s->alerts != NULL)
     s->failures = custody_store_list_recent_failures (store, RECENT_FAILURES, &error);
   if (s->failures != NULL && !custody_store_get_policy (store, &s->policy, &error))
