@@ -603,17 +603,26 @@ remove_temporary (const char *tmp_path)
   g_unlink (tmp_path);
 }
 
-/* @directory, or "backups" beside the store when it is %NULL. */
+/**
+ * custody_store_dup_backup_directory:
+ *
+ * Returns: (transfer full): where the store's backups go by default: the
+ *   "backups" folder beside it
+ */
+char *
+custody_store_dup_backup_directory (CustodyStore *self)
+{
+  g_autofree char *parent = g_path_get_dirname (custody_store_get_path (self));
+
+  return g_build_filename (parent, "backups", NULL);
+}
+
+/* @directory, or the default one when it is %NULL. */
 static char *
 backup_directory (CustodyStore *self,
                   const char   *directory)
 {
-  g_autofree char *parent = NULL;
-
-  if (directory != NULL)
-    return g_strdup (directory);
-  parent = g_path_get_dirname (custody_store_get_path (self));
-  return g_build_filename (parent, "backups", NULL);
+  return directory != NULL ? g_strdup (directory) : custody_store_dup_backup_directory (self);
 }
 
 /**

@@ -410,6 +410,7 @@ char                *custody_store_backup              (CustodyStore           *
 gboolean             custody_store_restore             (CustodyStore           *self,
                                                         const char             *file,
                                                         GError                **error);
+char                *custody_store_dup_backup_directory (CustodyStore          *self);
 GPtrArray           *custody_store_list_backups        (CustodyStore           *self,
                                                         const char             *directory,
                                                         GError                **error);

@@ -56,8 +56,7 @@ backup_if_due_read (CustodyStore  *store,
                     GError       **error)
 {
   RunData *run = data;
-  g_autofree char *parent = g_path_get_dirname (custody_store_get_path (store));
-  g_autofree char *directory = g_build_filename (parent, "backups", NULL);
+  g_autofree char *directory = custody_store_dup_backup_directory (store);
   g_autofree char *latest = NULL;
   gint64 modified = 0;
 

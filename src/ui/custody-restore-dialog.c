@@ -194,8 +194,8 @@ custody_restore_dialog_new (GtkWidget      *parent,
                             CustodySession *session)
 {
   CustodyRestoreDialog *self = custody_form_dialog_new (CUSTODY_TYPE_RESTORE_DIALOG, parent);
-  g_autofree char *parent_dir = g_path_get_dirname (custody_session_get_db_path (session));
-  g_autofree char *directory = g_build_filename (parent_dir, "backups", NULL);
+  g_autofree char *directory =
+    custody_store_dup_backup_directory (custody_session_get_store (session));
   g_autofree char *empty = NULL;
 
   empty = g_strdup_printf (_("No backups of this store yet. Custody backs it up once a day, "
