@@ -981,17 +981,22 @@ custody_store_restore_keeping (CustodyStore  *self,
                                char         **kept,
                                GError       **error)
 {
-  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GPtrArray) generations = NULL;
+  g_autofree char *site_id = NULL;
+  g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (CUSTODY_IS_STORE (self), FALSE);
 
   if (!check_backup (file, error))
     return FALSE;
-  backups = custody_store_list_backups (self, directory, error);
-  if (backups == NULL)
+  /* One more generation than there are: the backup made now prunes none. */
+  site_id = store_site_id (self, error);
+  if (site_id == NULL)
     return FALSE;
-  path = custody_store_backup (self, directory, backups->len + 1, error);
+  dir = backup_directory (self, directory);
+  generations = collect_generations (dir, custody_store_get_path (self), site_id);
+  path = custody_store_backup (self, directory, generations->len + 1, error);
   if (path == NULL)
     return FALSE;
   if (!custody_store_restore (self, file, error))
